@@ -1,0 +1,161 @@
+package journal
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// applicationID marks a SQLite file as a Throughline journal ("THLN"),
+// in the header field SQLite reserves for this, so we can recognise our
+// own files before touching them.
+const applicationID = 0x54484C4E
+
+// busyTimeout is how long a write waits for another writer (say, the CLI
+// while the window is open) before giving up.
+const busyTimeout = 5 * time.Second
+
+// Store keeps the journal in one SQLite file.
+type Store struct {
+	db    *gorm.DB
+	path  string
+	codec FieldCodec
+	now   func() time.Time
+}
+
+// Open opens the journal at path, creating it (and its folder) when it
+// does not exist. A file that is not a Throughline journal, or was made by
+// a newer version, is refused without being changed.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, Errorf(EInvalid, "The journal path %q can't be used: %v.", path, err)
+	}
+	if err := prepareFile(abs); err != nil {
+		return nil, err
+	}
+	dsn := "file:" + (&url.URL{Path: abs}).EscapedPath() + "?" + url.Values{"_pragma": {
+		fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()),
+		"journal_mode(WAL)",
+		"synchronous(FULL)",
+		"foreign_keys(1)",
+	}, "_txlock": {"immediate"}}.Encode()
+	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
+		Logger:                 logger.Discard,
+		TranslateError:         true,
+		SkipDefaultTransaction: true, // our writes make their own transactions
+	})
+	if err != nil {
+		return nil, openError(abs, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, openError(abs, err)
+	}
+	// One connection: SQLite has one writer anyway, and a single
+	// connection makes pragmas and transactions predictable.
+	sqlDB.SetMaxOpenConns(1)
+	s := &Store{db: db, path: abs, codec: PlainText{}, now: time.Now}
+	if err := s.migrate(migrations); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
+	if err := restrictFiles(abs); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close checkpoints and closes the journal.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Path is the journal file's absolute path.
+func (s *Store) Path() string { return s.path }
+
+// prepareFile makes sure path is either missing (then creates its folder
+// and an empty file only the owner can read) or a Throughline journal.
+func prepareFile(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return Errorf(EUnwritable, "Couldn't create the folder for the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", dir, plainCause(err))
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// O_EXCL so we never truncate a file that appeared meanwhile.
+		// SQLite gives the -wal and -shm files this file's mode.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return Errorf(EUnwritable, "Couldn't create the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", path, plainCause(err))
+		}
+		return f.Close()
+	case err != nil:
+		return Errorf(EUnwritable, "Couldn't open the journal at %s: %v.", path, plainCause(err))
+	case info.IsDir():
+		return Errorf(ENotJournal, "Couldn't open the journal: %s is a folder, not a journal file. Give the path of a file, such as %s.", path, filepath.Join(path, "journal.db"))
+	case info.Size() == 0:
+		return nil
+	}
+	return checkHeader(path)
+}
+
+// checkHeader reads the SQLite header directly, so a file that is not
+// ours is refused before SQLite could switch it to WAL or add tables.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return Errorf(EUnwritable, "Couldn't read the journal at %s: %v.", path, plainCause(err))
+	}
+	defer f.Close()
+	header := make([]byte, 100)
+	if _, err := io.ReadFull(f, header); err != nil || !bytes.HasPrefix(header, []byte("SQLite format 3\x00")) {
+		return Errorf(ENotJournal, "Couldn't open the journal: %s is not a Throughline database (it may be another kind of file, or damaged). Nothing was changed.", path)
+	}
+	id := uint32(header[68])<<24 | uint32(header[69])<<16 | uint32(header[70])<<8 | uint32(header[71])
+	if id != applicationID {
+		return Errorf(ENotJournal, "Couldn't open the journal: %s is a SQLite database, but not a Throughline journal. Nothing was changed.", path)
+	}
+	return nil
+}
+
+// restrictFiles makes the journal and its companion files readable by
+// the owner alone, whatever the umask was.
+func restrictFiles(path string) error {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return Errorf(EUnwritable, "Couldn't make %s private to you: %v.", p, plainCause(err))
+		}
+	}
+	return nil
+}
+
+func openError(path string, err error) error {
+	return &Error{Code: EUnwritable, Message: fmt.Sprintf("Couldn't open the journal at %s: %v.", path, err), Err: err}
+}
+
+// plainCause strips the path from an *os.PathError, which our messages
+// already name.
+func plainCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
