@@ -95,16 +95,11 @@ func seedVocabulary(tx *gorm.DB, s *Store) error {
 // in its own transaction with its record, so a crash leaves the journal
 // at a whole step.
 func (s *Store) migrate(list []migration) error {
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", applicationID)).Error; err != nil {
-			return err
-		}
-		return tx.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-			id         INTEGER PRIMARY KEY,
-			name       TEXT    NOT NULL,
-			applied_at INTEGER NOT NULL
-		)`).Error
-	})
+	err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+		id         INTEGER PRIMARY KEY,
+		name       TEXT    NOT NULL,
+		applied_at INTEGER NOT NULL
+	)`).Error
 	if err != nil {
 		return openError(s.path, err)
 	}

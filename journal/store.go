@@ -2,6 +2,7 @@ package journal
 
 import (
 	"bytes"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -105,15 +106,31 @@ func prepareFile(path string) error {
 		if err != nil {
 			return Errorf(EUnwritable, "Couldn't create the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", path, plainCause(err))
 		}
-		return f.Close()
+		f.Close()
+		return markAsJournal(path)
 	case err != nil:
 		return Errorf(EUnwritable, "Couldn't open the journal at %s: %v.", path, plainCause(err))
 	case info.IsDir():
 		return Errorf(ENotJournal, "Couldn't open the journal: %s is a folder, not a journal file. Give the path of a file, such as %s.", path, filepath.Join(path, "journal.db"))
 	case info.Size() == 0:
-		return nil
+		return markAsJournal(path)
 	}
 	return checkHeader(path)
+}
+
+// markAsJournal writes our application id into a new, empty file's
+// header. It runs before the switch to WAL, so the id lands in the main
+// file itself, where checkHeader reads it, not in the write-ahead log.
+func markAsJournal(path string) error {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return openError(path, err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+		return openError(path, err)
+	}
+	return nil
 }
 
 // checkHeader reads the SQLite header directly, so a file that is not

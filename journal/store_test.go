@@ -348,3 +348,20 @@ func TestOpen_RefusesNewerJournal(t *testing.T) {
 		t.Fatalf("got %v, want a too-new error", err)
 	}
 }
+
+// The CLI opens the journal while the window has it open: the header
+// check must see our id even before a checkpoint.
+func TestOpen_WhileOpenElsewhere(t *testing.T) {
+	first := mustOpen(t)
+	if _, err := first.CreateEntry(Entry{Title: "from the window", WrittenAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Open(first.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	if n, _ := second.CountEntries(); n != 1 {
+		t.Errorf("second opener sees %d entries, want 1", n)
+	}
+}

@@ -1,0 +1,126 @@
+// Package ui builds Throughline's window. It is the only package that
+// knows about Fyne widgets; the journal's rules live in package journal.
+package ui
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// Store is what the window needs from the journal.
+type Store interface {
+	Path() string
+	CreateEntry(journal.Entry) (journal.Entry, error)
+	UpdateEntry(journal.Entry) (journal.Entry, error)
+	DeleteEntry(id int64) error
+	Entry(id int64) (journal.Entry, error)
+	Entries(journal.EntryQuery) ([]journal.Entry, error)
+	Emotions() ([]journal.Emotion, error)
+	Patterns() ([]journal.Pattern, error)
+	SaveDraft(journal.Draft) error
+	Draft() (journal.Draft, bool, error)
+	DiscardDraft() error
+}
+
+var _ Store = (*journal.Store)(nil)
+
+// Window is Throughline's main window.
+type Window struct {
+	app        fyne.App
+	win        fyne.Window
+	store      Store
+	tabs       *container.AppTabs
+	journal    *journalScreen
+	vocabulary *vocabularyScreen
+	quitOnce   sync.Once
+}
+
+// New builds the main window on store.
+func New(a fyne.App, store Store) *Window {
+	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store}
+	w.journal = newJournalScreen(w.win, store)
+	w.vocabulary = newVocabularyScreen(store)
+	w.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), w.journal.content),
+		container.NewTabItemWithIcon("Vocabulary", theme.ListIcon(), w.vocabulary.content),
+	)
+	w.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == w.vocabulary.content {
+			w.vocabulary.reload()
+		}
+	}
+	w.win.SetMainMenu(w.menu())
+	w.win.SetContent(w.tabs)
+	w.win.Resize(fyne.NewSize(1100, 720))
+	w.win.SetCloseIntercept(w.Quit)
+	w.win.SetMaster()
+	return w
+}
+
+// ShowAndRun shows the window and runs the app until it quits.
+func (w *Window) ShowAndRun() {
+	w.journal.focusStart()
+	w.win.ShowAndRun()
+}
+
+// Quit keeps whatever is being typed as a draft, then quits. It is safe
+// to call from any goroutine, such as a signal handler.
+func (w *Window) Quit() {
+	w.quitOnce.Do(func() {
+		if err := w.journal.autosave.Flush(); err != nil {
+			fyne.LogError("keeping the draft before quitting", err)
+		}
+		fyne.Do(w.app.Quit)
+	})
+}
+
+func (w *Window) menu() *fyne.MainMenu {
+	ctrl := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	item := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
+		i := fyne.NewMenuItem(label, action)
+		i.Shortcut = ctrl(key)
+		return i
+	}
+	quit := item("Quit", fyne.KeyQ, w.Quit)
+	quit.IsQuit = true
+	show := func(tab int) func() { return func() { w.tabs.SelectIndex(tab) } }
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("New entry", fyne.KeyN, func() { w.tabs.SelectIndex(0); w.journal.onNew() }),
+			item("Save", fyne.KeyS, w.journal.onSave),
+			item("Delete entry…", fyne.KeyDelete, w.journal.onDelete),
+			fyne.NewMenuItemSeparator(),
+			quit,
+		),
+		fyne.NewMenu("View",
+			item("Journal", fyne.Key1, show(0)),
+			item("Vocabulary", fyne.Key2, show(1)),
+			item("Markdown preview", fyne.KeyP, w.journal.editor.togglePreview),
+		),
+		fyne.NewMenu("Help",
+			fyne.NewMenuItem("Where my journal lives", w.showLocations),
+		),
+	)
+}
+
+func (w *Window) showLocations() {
+	dialog.ShowCustom("Where your journal lives", "Close", locationsView(w.store.Path()), w.win)
+}
+
+// ShowOpenError tells the person why the journal couldn't be opened, in
+// a window of its own, and returns when they close it.
+func ShowOpenError(a fyne.App, err error) {
+	w := a.NewWindow("Throughline")
+	w.SetContent(openErrorView(err, w.Close))
+	w.Resize(fyne.NewSize(560, 220))
+	w.ShowAndRun()
+}

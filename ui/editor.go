@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+)
+
+const (
+	noMood       = "Not rated"
+	bodyHint     = "What's on your mind? Write freely: what happened, what you felt, who was there, what it reminded you of.\n\nMarkdown works: **bold**, _italic_, - lists, # headings."
+	previewLabel = "Preview"
+	editLabel    = "Edit"
+)
+
+// moodOptions are the mood choices, index = mood (0 = not rated).
+var moodOptions = func() []string {
+	opts := []string{noMood}
+	for m := journal.MinMood; m <= journal.MaxMood; m++ {
+		label := fmt.Sprint(m)
+		switch m {
+		case journal.MinMood:
+			label += " (lowest)"
+		case journal.MaxMood:
+			label += " (highest)"
+		}
+		opts = append(opts, label)
+	}
+	return opts
+}()
+
+// editor is the form for one entry. It holds fields as typed; turning
+// them into an entry (and complaining about them) happens on save.
+type editor struct {
+	win   fyne.Window
+	store Store
+
+	entryID  int64
+	kind     *widget.Select
+	when     *widget.Entry
+	title    *widget.Entry
+	body     *widget.Entry
+	preview  *widget.RichText
+	previewB *widget.Button
+	bodyArea *fyne.Container
+	mood     *widget.Select
+	flag     *widget.Check
+	emotions *namesField
+	patterns *namesField
+	save     *widget.Button
+	delete   *widget.Button
+
+	filling   bool   // true while fill sets fields, so it doesn't count as typing
+	onChanged func() // the person changed something
+	content   fyne.CanvasObject
+}
+
+func newEditor(win fyne.Window, store Store) *editor {
+	e := &editor{win: win, store: store}
+	changed := func() {
+		if !e.filling && e.onChanged != nil {
+			e.onChanged()
+		}
+	}
+	kinds := make([]string, len(journal.Kinds))
+	for i, k := range journal.Kinds {
+		kinds[i] = k.Label()
+	}
+	e.kind = widget.NewSelect(kinds, func(string) { changed() })
+	e.when = &widget.Entry{PlaceHolder: "YYYY-MM-DD HH:MM", OnChanged: func(string) { changed() }}
+	e.when.ExtendBaseWidget(e.when)
+	e.title = &widget.Entry{PlaceHolder: "Title (optional)", OnChanged: func(string) { changed() }}
+	e.title.ExtendBaseWidget(e.title)
+	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: bodyHint, OnChanged: func(string) { changed() }}
+	e.body.ExtendBaseWidget(e.body)
+	e.preview = widget.NewRichText()
+	e.preview.Wrapping = fyne.TextWrapWord
+	e.previewB = widget.NewButtonWithIcon(previewLabel, theme.VisibilityIcon(), e.togglePreview)
+	e.bodyArea = container.NewStack(e.body)
+	e.mood = widget.NewSelect(moodOptions, func(string) { changed() })
+	e.flag = widget.NewCheck("Bring to my next session", func(bool) { changed() })
+	e.emotions = newNamesField(win, "Emotions", "No emotions named", e.emotionChoices, changed)
+	e.patterns = newNamesField(win, "Patterns", "No patterns named", e.patternChoices, changed)
+	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), nil)
+	e.save.Importance = widget.HighImportance
+	e.delete = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil)
+
+	top := container.NewBorder(nil, nil, container.NewHBox(e.kind, widget.NewLabel("Written")), e.flag, e.when)
+	details := widget.NewForm(
+		widget.NewFormItem("Mood", container.NewHBox(e.mood)),
+		widget.NewFormItem("Emotions", e.emotions.content),
+		widget.NewFormItem("Patterns", e.patterns.content),
+	)
+	actions := container.NewHBox(e.previewB, layout.NewSpacer(), e.delete, e.save)
+	header, footer := container.NewVBox(top, e.title), container.NewVBox(details, actions)
+	// Objects in reading order, so Tab goes title, body, mood, ...
+	e.content = container.New(layout.NewBorderLayout(header, footer, nil, nil), header, e.bodyArea, footer)
+	return e
+}
+
+// togglePreview switches the body between editing and rendered Markdown.
+func (e *editor) togglePreview() {
+	if e.previewB.Text == previewLabel {
+		e.preview.ParseMarkdown(e.body.Text)
+		e.bodyArea.Objects = []fyne.CanvasObject{container.NewVScroll(e.preview)}
+		e.previewB.SetText(editLabel)
+		e.previewB.SetIcon(theme.DocumentCreateIcon())
+	} else {
+		e.bodyArea.Objects = []fyne.CanvasObject{e.body}
+		e.previewB.SetText(previewLabel)
+		e.previewB.SetIcon(theme.VisibilityIcon())
+		e.win.Canvas().Focus(e.body)
+	}
+	e.bodyArea.Refresh()
+}
+
+// previewing reports whether the body shows rendered Markdown.
+func (e *editor) previewing() bool { return e.previewB.Text == editLabel }
+
+// fill shows d in the form without counting as a change.
+func (e *editor) fill(d journal.Draft) {
+	e.filling = true
+	defer func() { e.filling = false }()
+	if e.previewing() {
+		e.togglePreview()
+	}
+	e.entryID = d.EntryID
+	kind, _ := journal.ParseKind(string(d.Kind))
+	e.kind.SetSelected(kind.Label())
+	e.when.SetText(d.WrittenAt)
+	e.title.SetText(d.Title)
+	e.body.SetText(d.Body)
+	if d.Mood >= journal.MinMood && d.Mood <= journal.MaxMood {
+		e.mood.SetSelectedIndex(d.Mood)
+	} else {
+		e.mood.SetSelectedIndex(0)
+	}
+	e.flag.SetChecked(d.Flagged)
+	e.emotions.set(d.Emotions)
+	e.patterns.set(d.Patterns)
+	if d.EntryID == 0 {
+		e.delete.SetText("Discard…")
+	} else {
+		e.delete.SetText("Delete…")
+	}
+}
+
+// draft is the form's contents as typed.
+func (e *editor) draft() journal.Draft {
+	kind, _ := journal.ParseKind(e.kind.Selected)
+	return journal.Draft{
+		EntryID:   e.entryID,
+		Kind:      kind,
+		WrittenAt: e.when.Text,
+		Title:     e.title.Text,
+		Body:      e.body.Text,
+		Mood:      max(e.mood.SelectedIndex(), 0),
+		Emotions:  slices.Clone(e.emotions.names),
+		Patterns:  slices.Clone(e.patterns.names),
+		Flagged:   e.flag.Checked,
+	}
+}
+
+// entry turns the form into an entry, or says what to fix.
+func (e *editor) entry() (journal.Entry, error) {
+	d := e.draft()
+	at, err := journal.ParseWrittenAt(d.WrittenAt, time.Local)
+	if err != nil {
+		return journal.Entry{}, err
+	}
+	entry := journal.Entry{
+		ID: d.EntryID, WrittenAt: at, Kind: d.Kind, Title: d.Title, Body: d.Body,
+		Mood: d.Mood, Emotions: d.Emotions, Patterns: d.Patterns, Flagged: d.Flagged,
+	}
+	return entry, entry.Validate()
+}
+
+// draftOf is how a saved entry looks in the form.
+func draftOf(e journal.Entry) journal.Draft {
+	return journal.Draft{
+		EntryID: e.ID, Kind: e.Kind, WrittenAt: e.WrittenAt.Format(journal.DateTimeLayout),
+		Title: e.Title, Body: e.Body, Mood: e.Mood,
+		Emotions: e.Emotions, Patterns: e.Patterns, Flagged: e.Flagged,
+	}
+}
+
+// blankDraft is a new entry written now.
+func blankDraft(now time.Time) journal.Draft {
+	return journal.Draft{Kind: journal.KindReflection, WrittenAt: now.Format(journal.DateTimeLayout)}
+}
+
+// sameDraft compares two form states, treating empty and missing lists
+// alike.
+func sameDraft(a, b journal.Draft) bool {
+	return a.EntryID == b.EntryID && a.Kind == b.Kind && a.WrittenAt == b.WrittenAt &&
+		a.Title == b.Title && a.Body == b.Body && a.Mood == b.Mood && a.Flagged == b.Flagged &&
+		slices.Equal(a.Emotions, b.Emotions) && slices.Equal(a.Patterns, b.Patterns)
+}
+
+func (e *editor) emotionChoices() ([]choiceGroup, error) {
+	emotions, err := e.store.Emotions()
+	if err != nil {
+		return nil, err
+	}
+	var groups []choiceGroup
+	for _, em := range emotions {
+		if len(groups) == 0 || groups[len(groups)-1].name != em.Family {
+			groups = append(groups, choiceGroup{name: em.Family})
+		}
+		g := &groups[len(groups)-1]
+		g.choices = append(g.choices, choice{name: em.Name})
+	}
+	return groups, nil
+}
+
+var categoryTitles = map[string]string{
+	journal.CategoryRelationship: "Relationship patterns",
+	journal.CategoryEmotional:    "Emotional patterns",
+	journal.CategoryDefense:      "Defenses",
+	journal.CategoryOwn:          "My own",
+}
+
+func categoryTitle(category string) string {
+	if title, ok := categoryTitles[category]; ok {
+		return title
+	}
+	return capitalise(category)
+}
+
+func (e *editor) patternChoices() ([]choiceGroup, error) {
+	patterns, err := e.store.Patterns()
+	if err != nil {
+		return nil, err
+	}
+	byCategory := map[string]*choiceGroup{}
+	var groups []*choiceGroup
+	for _, p := range patterns {
+		g, ok := byCategory[p.Category]
+		if !ok {
+			g = &choiceGroup{name: categoryTitle(p.Category)}
+			byCategory[p.Category] = g
+			groups = append(groups, g)
+		}
+		g.choices = append(g.choices, choice{name: p.Name, description: p.Description})
+	}
+	out := make([]choiceGroup, len(groups))
+	for i, g := range groups {
+		out[i] = *g
+	}
+	return out, nil
+}

@@ -1,0 +1,376 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// pageSize is how many entries the list loads at a time: enough to fill
+// a tall screen twice, small enough to load in a few milliseconds.
+const pageSize = 60
+
+// journalScreen is the entry list beside the editor.
+type journalScreen struct {
+	win      fyne.Window
+	store    Store
+	editor   *editor
+	autosave *autosaver
+	now      func() time.Time
+
+	list     *widget.List
+	entries  []journal.Entry // loaded so far, newest first
+	hasMore  bool            // more entries exist past the last loaded
+	loading  bool            // a page is being loaded
+	baseline journal.Draft   // the editor's contents as last loaded or saved
+	ignoreSelect bool
+
+	status  *widget.Label
+	listArea *fyne.Container // the list, or a note that there is nothing yet
+	right   *fyne.Container // the editor, or the welcome
+	welcome   fyne.CanvasObject
+	emptyList fyne.CanvasObject
+	content   fyne.CanvasObject
+}
+
+func newJournalScreen(win fyne.Window, store Store) *journalScreen {
+	s := &journalScreen{win: win, store: store, now: time.Now}
+	s.editor = newEditor(win, store)
+	s.editor.onChanged = s.onEdited
+	s.editor.save.OnTapped = s.onSave
+	s.editor.delete.OnTapped = s.onDelete
+	s.status = widget.NewLabel("")
+	s.status.Importance = widget.LowImportance
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.autosave = newAutosaver(store, func(err error) {
+		if err != nil {
+			fyne.Do(func() { s.setStatus("Couldn't keep the draft: " + err.Error()) })
+			return
+		}
+		fyne.Do(func() { s.setStatus("Draft kept " + s.now().Format("15:04:05") + ". Save with Ctrl+S.") })
+	})
+
+	s.list = widget.NewList(s.length, func() fyne.CanvasObject { return newEntryRow() }, s.updateRow)
+	s.list.OnSelected = s.onSelected
+	s.welcome = newWelcome(s.onNew)
+	s.right = container.NewStack()
+	empty := widget.NewLabel("No entries yet.")
+	empty.Importance = widget.LowImportance
+	s.emptyList = container.NewCenter(empty)
+	s.listArea = container.NewStack(s.list)
+	newButton := widget.NewButtonWithIcon("New entry", theme.ContentAddIcon(), s.onNew)
+	left := container.NewBorder(newButton, nil, nil, nil, s.listArea)
+	split := container.NewHSplit(left, container.NewPadded(s.right))
+	split.Offset = 0.34
+	s.content = container.NewBorder(nil, s.status, nil, nil, split)
+
+	s.loadFirstPage()
+	s.restoreDraft()
+	return s
+}
+
+// loadFirstPage (re)loads the newest entries. It runs on the UI
+// goroutine: one page takes a few milliseconds even in a large journal.
+func (s *journalScreen) loadFirstPage() {
+	page, err := s.store.Entries(journal.EntryQuery{Limit: pageSize})
+	if err != nil {
+		s.setStatus(err.Error())
+		return
+	}
+	s.entries, s.hasMore = page, len(page) == pageSize
+	s.refreshList()
+}
+
+// refreshList redraws the list, or says there is nothing in it yet.
+func (s *journalScreen) refreshList() {
+	if len(s.entries) == 0 {
+		s.listArea.Objects = []fyne.CanvasObject{s.emptyList}
+	} else {
+		s.listArea.Objects = []fyne.CanvasObject{s.list}
+	}
+	s.listArea.Refresh()
+	s.list.Refresh()
+}
+
+// loadNextPage fetches the page after the last loaded entry off the UI
+// goroutine, so scrolling never waits on the disk.
+func (s *journalScreen) loadNextPage() {
+	if s.loading || !s.hasMore || len(s.entries) == 0 {
+		return
+	}
+	s.loading = true
+	after := journal.CursorAfter(s.entries[len(s.entries)-1])
+	go func() {
+		page, err := s.store.Entries(journal.EntryQuery{After: after, Limit: pageSize})
+		fyne.Do(func() {
+			s.loading = false
+			if err != nil {
+				s.setStatus(err.Error())
+				return
+			}
+			s.entries = append(s.entries, page...)
+			s.hasMore = len(page) == pageSize
+			s.refreshList()
+		})
+	}()
+}
+
+func (s *journalScreen) length() int { return len(s.entries) }
+
+func (s *journalScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.entries) {
+		return
+	}
+	o.(*entryRow).set(s.entries[id])
+	if id >= len(s.entries)-pageSize/3 {
+		s.loadNextPage()
+	}
+}
+
+// restoreDraft puts back what was being typed when the app last closed.
+func (s *journalScreen) restoreDraft() {
+	d, ok, err := s.store.Draft()
+	if err != nil {
+		s.setStatus(err.Error())
+	}
+	if !ok {
+		if len(s.entries) == 0 {
+			s.right.Objects = []fyne.CanvasObject{s.welcome}
+			return
+		}
+		s.open(s.entries[0])
+		return
+	}
+	s.baseline = blankDraft(s.now())
+	if d.EntryID != 0 {
+		if e, err := s.store.Entry(d.EntryID); err == nil {
+			s.baseline = draftOf(e)
+		} else {
+			d.EntryID = 0 // the entry is gone; keep the text as a new one
+		}
+	}
+	s.showEditor()
+	s.editor.fill(d)
+	s.selectInList(d.EntryID)
+	s.setStatus(fmt.Sprintf("Restored what you were writing (kept %s). Save it with Ctrl+S, or Discard it.", d.SavedAt.Format("Mon 2 Jan 15:04")))
+}
+
+// focusStart puts the cursor where a person would start typing.
+func (s *journalScreen) focusStart() {
+	if len(s.right.Objects) == 1 && s.right.Objects[0] == s.editor.content {
+		s.win.Canvas().Focus(s.editor.title)
+	}
+}
+
+func (s *journalScreen) showEditor() {
+	s.right.Objects = []fyne.CanvasObject{s.editor.content}
+	s.right.Refresh()
+}
+
+// open shows a saved entry in the editor.
+func (s *journalScreen) open(e journal.Entry) {
+	s.baseline = draftOf(e)
+	s.showEditor()
+	s.editor.fill(s.baseline)
+	s.selectInList(e.ID)
+}
+
+func (s *journalScreen) dirty() bool {
+	return s.right.Objects[0] == s.editor.content && !sameDraft(s.editor.draft(), s.baseline)
+}
+
+// onEdited runs on every change in the editor.
+func (s *journalScreen) onEdited() {
+	if s.dirty() {
+		s.autosave.Changed(s.editor.draft())
+		s.setStatus("Unsaved changes")
+		return
+	}
+	if err := s.autosave.Cancel(); err != nil {
+		s.setStatus(err.Error())
+	}
+	s.setStatus("")
+}
+
+// whenSettled runs next once unsaved changes are saved or discarded; it
+// does nothing if the person keeps editing.
+func (s *journalScreen) whenSettled(next func()) {
+	if !s.dirty() {
+		next()
+		return
+	}
+	askUnsaved(s.win, func() {
+		if s.save() {
+			next()
+		}
+	}, func() {
+		if err := s.autosave.Cancel(); err != nil {
+			s.setStatus(err.Error())
+		}
+		next()
+	})
+}
+
+func (s *journalScreen) onNew() {
+	s.whenSettled(func() {
+		s.baseline = blankDraft(s.now())
+		s.showEditor()
+		s.editor.fill(s.baseline)
+		s.ignoreSelect = true
+		s.list.UnselectAll()
+		s.ignoreSelect = false
+		s.win.Canvas().Focus(s.editor.title)
+	})
+}
+
+func (s *journalScreen) onSelected(id widget.ListItemID) {
+	if s.ignoreSelect || id >= len(s.entries) {
+		return
+	}
+	target := s.entries[id].ID
+	if target == s.editor.entryID && s.right.Objects[0] == s.editor.content {
+		return
+	}
+	s.whenSettled(func() {
+		e, err := s.store.Entry(target)
+		if err != nil {
+			showProblem(s.win, "Couldn't open the entry", err)
+			return
+		}
+		s.open(e)
+	})
+	// Until the person decides, the list keeps showing the entry being edited.
+	s.selectInList(s.editor.entryID)
+}
+
+func (s *journalScreen) onSave() {
+	if s.right.Objects[0] != s.editor.content {
+		return
+	}
+	s.save()
+}
+
+// save saves the editor as an entry and reports whether it worked.
+func (s *journalScreen) save() bool {
+	e, err := s.editor.entry()
+	if err != nil {
+		showProblem(s.win, "Couldn't save yet", err)
+		return false
+	}
+	if e.ID == 0 {
+		e, err = s.store.CreateEntry(e)
+	} else {
+		e, err = s.store.UpdateEntry(e)
+	}
+	if err != nil {
+		showProblem(s.win, "Couldn't save the entry", err)
+		return false
+	}
+	if err := s.autosave.Cancel(); err != nil {
+		s.setStatus(err.Error())
+	}
+	s.place(e)
+	s.open(e)
+	s.setStatus("Saved " + s.now().Format("15:04:05"))
+	return true
+}
+
+// place puts a saved entry where it belongs in the loaded list.
+func (s *journalScreen) place(e journal.Entry) {
+	s.entries = slices.DeleteFunc(s.entries, func(old journal.Entry) bool { return old.ID == e.ID })
+	at := len(s.entries)
+	for i, old := range s.entries {
+		if newerThan(e, old) {
+			at = i
+			break
+		}
+	}
+	if at < len(s.entries) || !s.hasMore {
+		// Older than everything loaded, it appears when scrolled to.
+		s.entries = slices.Insert(s.entries, at, e)
+	}
+	s.refreshList()
+}
+
+func newerThan(a, b journal.Entry) bool {
+	if !a.WrittenAt.Equal(b.WrittenAt) {
+		return a.WrittenAt.After(b.WrittenAt)
+	}
+	return a.ID > b.ID
+}
+
+func (s *journalScreen) selectInList(id int64) {
+	s.ignoreSelect = true
+	defer func() { s.ignoreSelect = false }()
+	for i, e := range s.entries {
+		if e.ID == id {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+func (s *journalScreen) onDelete() {
+	if s.right.Objects[0] != s.editor.content {
+		return
+	}
+	id := s.editor.entryID
+	if id == 0 {
+		dialog.ShowConfirm("Discard this entry?", "It hasn't been saved, so it will be gone.", func(ok bool) {
+			if ok {
+				s.afterRemoval()
+			}
+		}, s.win)
+		return
+	}
+	title := s.baseline.Title
+	if title == "" {
+		title = "this untitled entry"
+	} else {
+		title = "“" + title + "”"
+	}
+	msg := fmt.Sprintf("Delete %s from %s? This can't be undone.", title, s.baseline.WrittenAt)
+	d := dialog.NewConfirm("Delete entry", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := s.store.DeleteEntry(id); err != nil {
+			showProblem(s.win, "Couldn't delete the entry", err)
+			return
+		}
+		s.entries = slices.DeleteFunc(s.entries, func(e journal.Entry) bool { return e.ID == id })
+		s.afterRemoval()
+		s.setStatus("Deleted.")
+	}, s.win)
+	d.SetConfirmText("Delete")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// afterRemoval shows what comes after the entry in the editor is gone.
+func (s *journalScreen) afterRemoval() {
+	if err := s.autosave.Cancel(); err != nil {
+		s.setStatus(err.Error())
+	}
+	s.refreshList()
+	if len(s.entries) == 0 {
+		s.baseline = journal.Draft{}
+		s.editor.fill(blankDraft(s.now()))
+		s.right.Objects = []fyne.CanvasObject{s.welcome}
+		s.right.Refresh()
+		s.list.UnselectAll()
+		return
+	}
+	s.open(s.entries[0])
+}
+
+func (s *journalScreen) setStatus(text string) { s.status.SetText(text) }

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// choice is one name a person can pick, with what it means.
+type choice struct {
+	name, description string
+}
+
+// choiceGroup is a heading and the choices under it.
+type choiceGroup struct {
+	name    string
+	choices []choice
+}
+
+// namesField shows the emotions or patterns picked for an entry, and a
+// button that opens the chooser.
+type namesField struct {
+	win     fyne.Window
+	what    string
+	none    string // shown when nothing is picked
+	names   []string
+	summary *widget.Label
+	choose  *widget.Button
+	load    func() ([]choiceGroup, error)
+	changed func()
+	content fyne.CanvasObject
+}
+
+func newNamesField(win fyne.Window, what, none string, load func() ([]choiceGroup, error), changed func()) *namesField {
+	f := &namesField{win: win, what: what, load: load, changed: changed}
+	f.summary = widget.NewLabel(none)
+	f.summary.Truncation = fyne.TextTruncateEllipsis
+	f.summary.Importance = widget.LowImportance
+	f.choose = widget.NewButtonWithIcon("Choose…", theme.ListIcon(), f.open)
+	f.content = container.NewBorder(nil, nil, f.choose, nil, f.summary)
+	f.none = none
+	f.set(nil)
+	return f
+}
+
+func (f *namesField) set(names []string) {
+	f.names = names
+	if len(names) == 0 {
+		f.summary.Importance = widget.LowImportance
+		f.summary.SetText(f.none)
+		return
+	}
+	f.summary.Importance = widget.MediumImportance
+	f.summary.SetText(strings.Join(names, ", "))
+}
+
+// open shows the chooser: every name in the vocabulary as a check box,
+// grouped, plus a field to add one's own.
+func (f *namesField) open() {
+	groups, err := f.load()
+	if err != nil {
+		showProblem(f.win, "Couldn't load the "+strings.ToLower(f.what), err)
+		return
+	}
+	picked := map[string]bool{}
+	for _, n := range f.names {
+		picked[journal.NameKey(n)] = true
+	}
+	var order []string // picked names in the order shown, own ones last
+	checks := map[string]*widget.Check{}
+	var sections []fyne.CanvasObject
+	for _, g := range groups {
+		box := container.NewVBox(widget.NewLabelWithStyle(capitalise(g.name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, c := range g.choices {
+			check := widget.NewCheck(c.name, nil)
+			check.Checked = picked[journal.NameKey(c.name)]
+			checks[journal.NameKey(c.name)] = check
+			order = append(order, c.name)
+			box.Add(check)
+			if c.description != "" {
+				d := widget.NewLabel(c.description)
+				d.Wrapping = fyne.TextWrapWord
+				d.Importance = widget.LowImportance
+				d.SizeName = theme.SizeNameCaptionText
+				box.Add(d)
+			}
+		}
+		sections = append(sections, box)
+	}
+	columns := 3
+	if len(groups) < 3 {
+		columns = len(groups)
+	}
+	grid := container.NewGridWithColumns(max(columns, 1), sections...)
+	own := container.NewVBox()
+	add := &widget.Entry{PlaceHolder: "Add your own " + strings.TrimSuffix(strings.ToLower(f.what), "s") + "…"}
+	add.ExtendBaseWidget(add)
+	addOwn := func() {
+		name := journal.CleanName(add.Text)
+		if name == "" {
+			return
+		}
+		if c, ok := checks[journal.NameKey(name)]; ok {
+			c.SetChecked(true)
+		} else {
+			c := widget.NewCheck(name, nil)
+			c.SetChecked(true)
+			checks[journal.NameKey(name)] = c
+			order = append(order, name)
+			own.Add(c)
+		}
+		add.SetText("")
+	}
+	add.OnSubmitted = func(string) { addOwn() }
+	addRow := container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addOwn), add)
+	body := container.NewBorder(nil, container.NewVBox(own, addRow), nil, nil, container.NewVScroll(grid))
+	d := dialog.NewCustomConfirm("Choose "+strings.ToLower(f.what), "Done", "Cancel", body, func(ok bool) {
+		if !ok {
+			return
+		}
+		var names []string
+		for _, n := range order {
+			if checks[journal.NameKey(n)].Checked {
+				names = append(names, n)
+			}
+		}
+		// Keep names that were picked but are missing from the vocabulary.
+		for _, n := range f.names {
+			if _, ok := checks[journal.NameKey(n)]; !ok {
+				names = append(names, n)
+			}
+		}
+		f.set(names)
+		f.changed()
+	}, f.win)
+	d.Resize(fyne.NewSize(860, 600))
+	d.Show()
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

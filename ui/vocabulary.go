@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// vocabularyScreen shows the words Throughline offers for naming
+// patterns and feelings, with what each pattern means.
+type vocabularyScreen struct {
+	store    Store
+	patterns *fyne.Container
+	emotions *fyne.Container
+	content  fyne.CanvasObject
+}
+
+func newVocabularyScreen(store Store) *vocabularyScreen {
+	v := &vocabularyScreen{store: store, patterns: container.NewVBox(), emotions: container.NewVBox()}
+	intro := widget.NewLabel("The names you can give to what you notice. Pick them for an entry in the editor; names you add there appear here too.")
+	intro.Wrapping = fyne.TextWrapWord
+	split := container.NewHSplit(
+		container.NewVScroll(container.NewPadded(v.patterns)),
+		container.NewVScroll(container.NewPadded(v.emotions)))
+	split.Offset = 0.6
+	v.content = container.NewBorder(intro, nil, nil, nil, split)
+	v.reload()
+	return v
+}
+
+// reload reads the vocabulary again, for names added since.
+func (v *vocabularyScreen) reload() {
+	v.patterns.RemoveAll()
+	v.emotions.RemoveAll()
+	heading := func(text string) *widget.Label {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.SizeName = "subHeadingText"
+		return l
+	}
+	patterns, err := v.store.Patterns()
+	if err != nil {
+		v.patterns.Add(widget.NewLabel(err.Error()))
+	}
+	v.patterns.Add(heading("Patterns"))
+	category := ""
+	for _, p := range patterns {
+		if p.Category != category {
+			category = p.Category
+			v.patterns.Add(widget.NewLabelWithStyle(categoryTitle(category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}))
+		}
+		text := "**" + p.Name + "**"
+		if p.Description != "" {
+			text += " — " + p.Description
+		}
+		line := widget.NewRichTextFromMarkdown(text)
+		line.Wrapping = fyne.TextWrapWord
+		v.patterns.Add(line)
+	}
+	emotions, err := v.store.Emotions()
+	if err != nil {
+		v.emotions.Add(widget.NewLabel(err.Error()))
+	}
+	v.emotions.Add(heading("Feelings"))
+	var family string
+	var words []string
+	flush := func() {
+		if len(words) > 0 {
+			l := widget.NewLabel(capitalise(family) + ": " + strings.Join(words, ", "))
+			l.Wrapping = fyne.TextWrapWord
+			v.emotions.Add(l)
+		}
+	}
+	for _, e := range emotions {
+		if e.Family != family {
+			flush()
+			family, words = e.Family, nil
+		}
+		words = append(words, e.Name)
+	}
+	flush()
+}
