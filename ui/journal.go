@@ -26,16 +26,16 @@ type journalScreen struct {
 	autosave *autosaver
 	now      func() time.Time
 
-	list     *widget.List
-	entries  []journal.Entry // loaded so far, newest first
-	hasMore  bool            // more entries exist past the last loaded
-	loading  bool            // a page is being loaded
-	baseline journal.Draft   // the editor's contents as last loaded or saved
+	list         *widget.List
+	entries      []journal.Entry // loaded so far, newest first
+	hasMore      bool            // more entries exist past the last loaded
+	loading      bool            // a page is being loaded
+	baseline     journal.Draft   // the editor's contents as last loaded or saved
 	ignoreSelect bool
 
-	status  *widget.Label
-	listArea *fyne.Container // the list, or a note that there is nothing yet
-	right   *fyne.Container // the editor, or the welcome
+	status    *widget.Label
+	listArea  *fyne.Container // the list, or a note that there is nothing yet
+	right     *fyne.Container // the editor, or the welcome
 	welcome   fyne.CanvasObject
 	emptyList fyne.CanvasObject
 	content   fyne.CanvasObject
