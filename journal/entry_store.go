@@ -188,7 +188,7 @@ func (s *Store) Entry(id int64) (Entry, error) {
 	if len(rows) == 0 {
 		return Entry{}, notFound(id)
 	}
-	entries, err := s.complete(rows, true)
+	entries, err := s.complete(rows)
 	if err != nil {
 		return Entry{}, err
 	}
@@ -201,7 +201,6 @@ type EntryQuery struct {
 	Before time.Time // exclusive; zero means to the end
 	After  *Cursor   // continue a paged listing after this entry
 	Limit  int       // 0 means no limit
-	Bodies bool      // include bodies (a listing for the screen needs none)
 }
 
 // Cursor marks a place in the newest-first order, for paging without
@@ -218,9 +217,6 @@ func CursorAfter(e Entry) *Cursor { return &Cursor{WrittenAt: e.WrittenAt, ID: e
 // patterns.
 func (s *Store) Entries(q EntryQuery) ([]Entry, error) {
 	db := s.db.Model(&entryRow{})
-	if !q.Bodies {
-		db = db.Omit("body")
-	}
 	if !q.From.IsZero() {
 		db = db.Where("written_at >= ?", q.From.Unix())
 	}
@@ -238,7 +234,7 @@ func (s *Store) Entries(q EntryQuery) ([]Entry, error) {
 	if err := db.Order("written_at DESC, id DESC").Find(&rows).Error; err != nil {
 		return nil, internal("list the entries", err)
 	}
-	return s.complete(rows, q.Bodies)
+	return s.complete(rows)
 }
 
 // CountEntries counts every entry in the journal.
@@ -252,13 +248,10 @@ func (s *Store) CountEntries() (int64, error) {
 const linkChunk = 500
 
 // complete opens stored rows and attaches their emotion and pattern names.
-func (s *Store) complete(rows []entryRow, bodies bool) ([]Entry, error) {
+func (s *Store) complete(rows []entryRow) ([]Entry, error) {
 	entries := make([]Entry, len(rows))
 	index := make(map[int64]int, len(rows))
 	for i, row := range rows {
-		if !bodies {
-			row.Body = ""
-		}
 		e, err := s.fromRow(row)
 		if err != nil {
 			return nil, err

@@ -34,7 +34,7 @@ func TestMigrations_UpgradeKeepsEveryRow(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			entries, err := s.Entries(EntryQuery{Bodies: true})
+			entries, err := s.Entries(EntryQuery{})
 			if err != nil {
 				t.Fatal(err)
 			}
