@@ -1,0 +1,296 @@
+package main
+
+// Real-window tests: the built binary in a real X server (Xvfb), driven
+// by xdotool the way a person types, then checked through the journal.
+// They need xvfb, xdotool and imagemagick (make test installs them); with
+// THROUGHLINE_REQUIRE_X=1 (set by make test) a missing tool fails the
+// run instead of skipping it.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+)
+
+var (
+	buildOnce sync.Once
+	binary    string
+	buildErr  error
+)
+
+// builtBinary builds throughline once for all real-window tests.
+func builtBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "throughline-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binary = filepath.Join(dir, "throughline")
+		out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binary
+}
+
+// xSession is one Xvfb display and the app running in it.
+type xSession struct {
+	t       *testing.T
+	display string
+	env     []string
+	app     *exec.Cmd
+	window  string
+	shots   string
+}
+
+func needX(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("THROUGHLINE_REQUIRE_X") != "" {
+				t.Fatalf("%s is missing; make test installs it", tool)
+			}
+			t.Skipf("%s is missing; run make test to install the real-window test tools", tool)
+		}
+	}
+	if testing.Short() {
+		t.Skip("real-window tests are skipped with -short")
+	}
+}
+
+// startX starts a private Xvfb display for one test.
+func startX(t *testing.T) *xSession {
+	t.Helper()
+	needX(t)
+	for n := 90; n < 140; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue
+		}
+		display := fmt.Sprintf(":%d", n)
+		xvfb := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		if err := xvfb.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+		if waitFor(5*time.Second, func() bool {
+			_, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+			return err == nil
+		}) {
+			home := t.TempDir()
+			shots := filepath.Join("build", "screenshots")
+			os.MkdirAll(shots, 0o755)
+			return &xSession{t: t, display: display, shots: shots, env: append(os.Environ(),
+				"DISPLAY="+display, "LANG=C.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+				"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"))}
+		}
+		xvfb.Process.Kill()
+	}
+	t.Fatal("couldn't start Xvfb on any display from :90 to :139")
+	return nil
+}
+
+func waitFor(limit time.Duration, ok func() bool) bool {
+	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if ok() {
+			return true
+		}
+	}
+	return false
+}
+
+// launch starts the app on db and waits for its window.
+func (x *xSession) launch(db string) {
+	x.t.Helper()
+	x.app = exec.Command(builtBinary(x.t), "--db", db)
+	x.app.Env = x.env
+	if err := x.app.Start(); err != nil {
+		x.t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := x.xdotool(ctx, "search", "--sync", "--onlyvisible", "--name", "^Throughline$")
+	if err != nil {
+		x.app.Process.Kill()
+		x.t.Fatalf("the window didn't appear within 30 s: %v", err)
+	}
+	x.window = strings.Fields(out)[0]
+	x.run("windowfocus", "--sync", x.window)
+	time.Sleep(500 * time.Millisecond) // the first frames are drawn after mapping
+}
+
+func (x *xSession) xdotool(ctx context.Context, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "xdotool", args...)
+	cmd.Env = x.env
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// run runs xdotool and fails the test if it fails.
+func (x *xSession) run(args ...string) {
+	x.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if out, err := x.xdotool(ctx, args...); err != nil {
+		x.t.Fatalf("xdotool %v: %v\n%s", args, err, out)
+	}
+}
+
+// typeText types like a person: key by key, with a short delay.
+func (x *xSession) typeText(s string) { x.run("type", "--delay", "15", s) }
+func (x *xSession) key(keys ...string) {
+	x.run(append([]string{"key", "--delay", "60"}, keys...)...)
+	time.Sleep(150 * time.Millisecond)
+}
+
+// screenshot saves the screen under build/screenshots and checks that it
+// shows something: a blank or single-colour screen means nothing drew.
+func (x *xSession) screenshot(name string) string {
+	x.t.Helper()
+	path := filepath.Join(x.shots, name+".png")
+	cmd := exec.Command("import", "-window", "root", path)
+	cmd.Env = x.env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		x.t.Fatalf("screenshot: %v\n%s", err, out)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		x.t.Fatal(err)
+	}
+	if n := colours(img); n < 16 {
+		x.t.Fatalf("screenshot %s has only %d colours: the window drew nothing", path, n)
+	}
+	x.t.Logf("screenshot kept at %s", path)
+	return path
+}
+
+func colours(img image.Image) int {
+	seen := map[[3]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		for x := b.Min.X; x < b.Max.X; x += 4 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[[3]uint32{r, g, bl}] = true
+		}
+	}
+	return len(seen)
+}
+
+// waitExit waits for the app to end by itself.
+func (x *xSession) waitExit() {
+	x.t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- x.app.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+		x.app.Process.Kill()
+		x.t.Fatal("the app didn't quit within 15 s")
+	}
+}
+
+func TestWindow_WriteSaveQuit(t *testing.T) {
+	x := startX(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	x.launch(db)
+	x.screenshot("welcome")
+
+	x.key("ctrl+n")
+	x.typeText("Coffee with Sam")
+	x.key("Tab")
+	x.typeText("I said yes again when I meant no. Noticing it is a start.")
+	x.key("ctrl+s")
+	time.Sleep(500 * time.Millisecond)
+	x.screenshot("saved-entry")
+	x.key("ctrl+q")
+	x.waitExit()
+
+	out, err := exec.Command(builtBinary(t), "--db", db, "list", "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []struct {
+		Title, Body string
+		WrittenAt   string `json:"written_at"`
+	}
+	if err := json.Unmarshal(out, &listed); err != nil {
+		t.Fatalf("list --json: %v\n%s", err, out)
+	}
+	if len(listed) != 1 || listed[0].Title != "Coffee with Sam" ||
+		listed[0].Body != "I said yes again when I meant no. Noticing it is a start." {
+		t.Fatalf("journal after the window closed: %+v", listed)
+	}
+	if _, err := time.Parse(time.RFC3339, listed[0].WrittenAt); err != nil {
+		t.Errorf("written_at %q is not RFC 3339", listed[0].WrittenAt)
+	}
+}
+
+func TestWindow_SIGTERMKeepsDraft(t *testing.T) {
+	x := startX(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	x.launch(db)
+	x.key("ctrl+n")
+	x.typeText("Unfinished")
+	x.key("Tab")
+	x.typeText("When she didn't call back I told myself it didn't matter")
+	// Straight away: well inside the autosave delay.
+	if err := x.app.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	x.waitExit()
+
+	store, err := journal.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok, err := store.Draft()
+	store.Close()
+	if err != nil || !ok {
+		t.Fatalf("no draft after SIGTERM: %v", err)
+	}
+	if d.Title != "Unfinished" || d.Body != "When she didn't call back I told myself it didn't matter" {
+		t.Fatalf("draft after SIGTERM = %+v", d)
+	}
+
+	// The next start shows the text again.
+	x.launch(db)
+	x.screenshot("draft-restored")
+	x.key("ctrl+s")
+	time.Sleep(500 * time.Millisecond)
+	x.key("ctrl+q")
+	x.waitExit()
+	store, err = journal.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	entries, _ := store.Entries(journal.EntryQuery{})
+	if len(entries) != 1 || entries[0].Body != d.Body {
+		t.Fatalf("after saving the restored draft: %+v", entries)
+	}
+}
