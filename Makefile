@@ -1,0 +1,43 @@
+# Everything CI runs is a target here. `make run` and `make test` are all a
+# newcomer needs; both install missing system packages first.
+
+BIN     := bin/throughline
+GO      ?= go
+# Fyne's locale lookup complains on stderr without a UTF-8 locale.
+export LANG ?= C.UTF-8
+
+.PHONY: run build test test-unit test-window bench fuzz lint deps-run deps-test clean
+
+run: deps-run build
+	./$(BIN)
+
+build:
+	$(GO) build -o $(BIN) .
+
+deps-run:
+	@scripts/deps.sh run
+
+deps-test:
+	@scripts/deps.sh test
+
+# Unit, store and UI tests, then the real-window tests (which need X tools
+# and fail, rather than skip, when they are missing).
+test: deps-test lint
+	THROUGHLINE_REQUIRE_X=1 $(GO) test -count=1 ./...
+
+lint:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+# Benchmarks on a generated 100,000-entry journal (slow the first time).
+bench: deps-run
+	scripts/bench.sh
+
+clean:
+	rm -rf bin build
+
+# Each fuzz target for FUZZTIME (make test runs only their seeds).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseWrittenAt$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./journal -run '^$$' -fuzz '^FuzzStoreRoundTrip$$' -fuzztime $(FUZZTIME)
