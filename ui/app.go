@@ -86,7 +86,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 	}
 	item := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
-		i := fyne.NewMenuItem(label, action)
+		i := fyne.NewMenuItem(label, w.unlessDialog(action))
 		i.Shortcut = ctrl(key)
 		return i
 	}
@@ -110,6 +110,16 @@ func (w *Window) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("Where my journal lives", w.showLocations),
 		),
 	)
+}
+
+// unlessDialog runs action only when no dialog is open: a shortcut must
+// not act behind a question the person hasn't answered yet.
+func (w *Window) unlessDialog(action func()) func() {
+	return func() {
+		if w.win.Canvas().Overlays().Top() == nil {
+			action()
+		}
+	}
 }
 
 func (w *Window) showLocations() {

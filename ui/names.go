@@ -86,7 +86,7 @@ func (f *namesField) open() {
 			if c.description != "" {
 				d := widget.NewLabel(c.description)
 				d.Wrapping = fyne.TextWrapWord
-				d.Importance = widget.LowImportance
+				d.TextStyle.Italic = true
 				d.SizeName = theme.SizeNameCaptionText
 				box.Add(d)
 			}
