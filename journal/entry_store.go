@@ -225,7 +225,9 @@ func (s *Store) Entries(q EntryQuery) ([]Entry, error) {
 	}
 	if q.After != nil {
 		at := q.After.WrittenAt.Unix()
-		db = db.Where("written_at < ? OR (written_at = ? AND id < ?)", at, at, q.After.ID)
+		// A row value, not an OR: SQLite then seeks straight to the cursor in
+		// the index instead of walking it from the newest entry.
+		db = db.Where("(written_at, id) < (?, ?)", at, q.After.ID)
 	}
 	if q.Limit > 0 {
 		db = db.Limit(q.Limit)
