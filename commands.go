@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
+	"path/filepath"
 
 	"github.com/throughline/throughline/journal"
+	"github.com/throughline/throughline/ui"
 )
 
 // Exit codes: 0 done, 1 the journal couldn't do it, 2 the command was
@@ -164,10 +165,19 @@ func runPaths(c *cli, args []string) error {
 	if _, err := parse(c.flags("paths"), args); err != nil {
 		return err
 	}
-	for _, l := range journal.Locations(c.dbPath) {
+	for _, l := range append(journal.Locations(c.dbPath), toolkitSettings()) {
 		fmt.Fprintf(c.stdout, "%-55s %s\n", l.What+":", l.Path)
 	}
-	fmt.Fprintln(c.stdout, strings.TrimSpace(`
-Throughline writes nothing else, and never uses the network.`))
+	fmt.Fprintln(c.stdout, "Throughline writes nothing else, and never uses the network.")
 	return nil
+}
+
+// toolkitSettings is where Fyne keeps the window's settings: the same
+// place fyne.App.Storage() uses on Linux and the BSDs.
+func toolkitSettings() journal.Location {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "$XDG_CONFIG_HOME"
+	}
+	return journal.Location{What: ui.SettingsWhat, Path: filepath.Join(dir, "fyne", appID, "preferences.json")}
 }

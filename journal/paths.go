@@ -28,6 +28,9 @@ type Location struct {
 
 // Locations lists every file that belongs to the journal at path.
 func Locations(path string) []Location {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	return []Location{
 		{"Folder", filepath.Dir(path)},
 		{"Journal (entries, vocabulary, unsaved draft)", path},

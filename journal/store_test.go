@@ -365,3 +365,32 @@ func TestOpen_WhileOpenElsewhere(t *testing.T) {
 		t.Errorf("second opener sees %d entries, want 1", n)
 	}
 }
+
+func TestStore_Taggings(t *testing.T) {
+	s := mustOpen(t)
+	day := func(d int) time.Time { return time.Date(2026, 5, d, 12, 0, 0, 0, berlin) }
+	if _, err := s.CreateEntries([]Entry{
+		{Title: "a", WrittenAt: day(3), Mood: 6, Patterns: []string{"avoidance", "denial"}, Emotions: []string{"sad"}},
+		{Title: "b", WrittenAt: day(1), Patterns: []string{"denial"}},
+		{Title: "c", WrittenAt: day(5), Body: "no names"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.Taggings(time.Time{}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 3 || !all[0].WrittenAt.Equal(day(1)) || all[2].Patterns != nil {
+		t.Fatalf("taggings not oldest first with their names: %+v", all)
+	}
+	if got := all[1]; got.Mood != 6 || !reflect.DeepEqual(got.Patterns, []string{"denial", "avoidance"}) || !reflect.DeepEqual(got.Emotions, []string{"sad"}) {
+		t.Errorf("tagging of the 3rd = %+v", got)
+	}
+	window, err := s.Taggings(day(2), day(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(window) != 1 || window[0].WrittenAt.Day() != 3 || len(window[0].Patterns) != 2 {
+		t.Errorf("taggings in [2nd, 5th) = %+v", window)
+	}
+}

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,6 +25,7 @@ type Store interface {
 	Entries(journal.EntryQuery) ([]journal.Entry, error)
 	Emotions() ([]journal.Emotion, error)
 	Patterns() ([]journal.Pattern, error)
+	Taggings(from, before time.Time) ([]journal.Tagging, error)
 	SaveDraft(journal.Draft) error
 	Draft() (journal.Draft, bool, error)
 	DiscardDraft() error
@@ -123,7 +125,7 @@ func (w *Window) unlessDialog(action func()) func() {
 }
 
 func (w *Window) showLocations() {
-	dialog.ShowCustom("Where your journal lives", "Close", locationsView(w.store.Path()), w.win)
+	dialog.ShowCustom("Where your journal lives", "Close", locationsView(w.store.Path(), w.app.Storage().RootURI()), w.win)
 }
 
 // ShowOpenError tells the person why the journal couldn't be opened, in

@@ -40,9 +40,16 @@ func askUnsaved(win fyne.Window, save, discard func()) {
 	d.Show()
 }
 
-func locationsView(path string) fyne.CanvasObject {
+// SettingsWhat describes the toolkit's settings file in lists of files.
+const SettingsWhat = "Window settings (no journal text)"
+
+func locationsView(path string, settings fyne.URI) fyne.CanvasObject {
 	form := widget.NewForm()
-	for _, l := range journal.Locations(path) {
+	locations := journal.Locations(path)
+	if settings != nil {
+		locations = append(locations, journal.Location{What: SettingsWhat, Path: settings.Path() + "/preferences.json"})
+	}
+	for _, l := range locations {
 		p := widget.NewLabel(l.Path)
 		p.Selectable = true
 		form.Append(l.What, p)

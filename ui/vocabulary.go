@@ -1,11 +1,17 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+	analysis "github.com/throughline/throughline/patterns"
 )
 
 // vocabularyScreen shows the words Throughline offers for naming
@@ -26,22 +32,36 @@ func newVocabularyScreen(store Store) *vocabularyScreen {
 		container.NewVScroll(container.NewPadded(v.emotions)))
 	split.Offset = 0.6
 	v.content = container.NewBorder(intro, nil, nil, nil, split)
-	v.reload()
 	return v
 }
 
-// reload reads the vocabulary again, for names added since.
+// reload reads the vocabulary and how often each pattern was named,
+// off the UI goroutine: counting goes through every entry.
 func (v *vocabularyScreen) reload() {
+	go func() {
+		patterns, perr := v.store.Patterns()
+		emotions, eerr := v.store.Emotions()
+		taggings, terr := v.store.Taggings(time.Time{}, time.Time{})
+		uses := map[string]int{}
+		for _, f := range analysis.Frequencies(taggings) {
+			uses[f.Name] = f.Entries
+		}
+		fyne.Do(func() {
+			v.show(patterns, emotions, uses, errors.Join(perr, eerr, terr))
+		})
+	}()
+}
+
+func (v *vocabularyScreen) show(patterns []journal.Pattern, emotions []journal.Emotion, uses map[string]int, err error) {
 	v.patterns.RemoveAll()
 	v.emotions.RemoveAll()
+	if err != nil {
+		v.patterns.Add(widget.NewLabel(err.Error()))
+	}
 	heading := func(text string) *widget.Label {
 		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.SizeName = "subHeadingText"
 		return l
-	}
-	patterns, err := v.store.Patterns()
-	if err != nil {
-		v.patterns.Add(widget.NewLabel(err.Error()))
 	}
 	v.patterns.Add(heading("Patterns"))
 	category := ""
@@ -54,13 +74,16 @@ func (v *vocabularyScreen) reload() {
 		if p.Description != "" {
 			text += " — " + p.Description
 		}
+		switch n := uses[p.Name]; n {
+		case 0:
+		case 1:
+			text += " *(in 1 entry)*"
+		default:
+			text += fmt.Sprintf(" *(in %d entries)*", n)
+		}
 		line := widget.NewRichTextFromMarkdown(text)
 		line.Wrapping = fyne.TextWrapWord
 		v.patterns.Add(line)
-	}
-	emotions, err := v.store.Emotions()
-	if err != nil {
-		v.emotions.Add(widget.NewLabel(err.Error()))
 	}
 	v.emotions.Add(heading("Feelings"))
 	var family string
