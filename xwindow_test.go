@@ -250,47 +250,86 @@ func TestWindow_WriteSaveQuit(t *testing.T) {
 	}
 }
 
-func TestWindow_SIGTERMKeepsDraft(t *testing.T) {
+func TestWindow_QuittingKeepsDraft(t *testing.T) {
+	tests := []struct {
+		name string
+		quit func(x *xSession)
+	}{
+		{"Ctrl+Q", func(x *xSession) { x.key("ctrl+q") }},
+		{"SIGINT", func(x *xSession) { x.signal(syscall.SIGINT) }},
+		{"SIGTERM", func(x *xSession) { x.signal(syscall.SIGTERM) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := startX(t)
+			db := filepath.Join(t.TempDir(), "journal.db")
+			x.launch(db)
+			x.key("ctrl+n")
+			x.typeText("Unfinished")
+			x.key("Tab")
+			x.typeText("When she didn't call back I told myself it didn't matter")
+			// Well inside the autosave delay, once X has delivered the keys.
+			time.Sleep(300 * time.Millisecond)
+			tt.quit(x)
+			x.waitExit()
+
+			store, err := journal.Open(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, ok, err := store.Draft()
+			store.Close()
+			if err != nil || !ok {
+				t.Fatalf("no draft after %s: %v", tt.name, err)
+			}
+			if d.Title != "Unfinished" || d.Body != "When she didn't call back I told myself it didn't matter" {
+				t.Fatalf("draft after %s = %+v", tt.name, d)
+			}
+
+			// The next start shows the text again, and Ctrl+S saves it.
+			x.launch(db)
+			x.screenshot("draft-restored-after-" + tt.name)
+			x.key("ctrl+s")
+			time.Sleep(500 * time.Millisecond)
+			x.key("ctrl+q")
+			x.waitExit()
+			store, err = journal.Open(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			entries, _ := store.Entries(journal.EntryQuery{})
+			if len(entries) != 1 || entries[0].Body != d.Body {
+				t.Fatalf("after saving the restored draft: %+v", entries)
+			}
+		})
+	}
+}
+
+func (x *xSession) signal(sig os.Signal) {
+	x.t.Helper()
+	if err := x.app.Process.Signal(sig); err != nil {
+		x.t.Fatal(err)
+	}
+}
+
+// A file that is not a journal gets a message in a window, and the file
+// is left as it was.
+func TestWindow_NotAJournalSaysSo(t *testing.T) {
 	x := startX(t)
-	db := filepath.Join(t.TempDir(), "journal.db")
-	x.launch(db)
-	x.key("ctrl+n")
-	x.typeText("Unfinished")
-	x.key("Tab")
-	x.typeText("When she didn't call back I told myself it didn't matter")
-	// Straight away: well inside the autosave delay.
-	if err := x.app.Process.Signal(syscall.SIGTERM); err != nil {
+	path := filepath.Join(t.TempDir(), "shopping.txt")
+	content := []byte(strings.Repeat("eggs, milk, bread\n", 20))
+	if err := os.WriteFile(path, content, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	x.launch(path)
+	x.screenshot("not-a-journal")
+	x.key("space") // the Close button has the focus
 	x.waitExit()
-
-	store, err := journal.Open(db)
-	if err != nil {
-		t.Fatal(err)
+	if code := x.app.ProcessState.ExitCode(); code == 0 {
+		t.Error("the app exited 0 after failing to open the journal")
 	}
-	d, ok, err := store.Draft()
-	store.Close()
-	if err != nil || !ok {
-		t.Fatalf("no draft after SIGTERM: %v", err)
-	}
-	if d.Title != "Unfinished" || d.Body != "When she didn't call back I told myself it didn't matter" {
-		t.Fatalf("draft after SIGTERM = %+v", d)
-	}
-
-	// The next start shows the text again.
-	x.launch(db)
-	x.screenshot("draft-restored")
-	x.key("ctrl+s")
-	time.Sleep(500 * time.Millisecond)
-	x.key("ctrl+q")
-	x.waitExit()
-	store, err = journal.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	entries, _ := store.Entries(journal.EntryQuery{})
-	if len(entries) != 1 || entries[0].Body != d.Body {
-		t.Fatalf("after saving the restored draft: %+v", entries)
+	if got, _ := os.ReadFile(path); string(got) != string(content) {
+		t.Error("the file was changed")
 	}
 }

@@ -33,6 +33,15 @@ type Store interface {
 
 var _ Store = (*journal.Store)(nil)
 
+// background runs slow work off the UI goroutine, then what the work
+// returns back on it. Tests swap in a synchronous version, as fyne's test
+// driver runs fyne.Do callbacks on the calling goroutine.
+type background func(work func() (then func()))
+
+func inBackground(work func() (then func())) {
+	go func() { fyne.Do(work()) }()
+}
+
 // Window is Throughline's main window.
 type Window struct {
 	app        fyne.App
@@ -70,6 +79,10 @@ func New(a fyne.App, store Store) *Window {
 func (w *Window) ShowAndRun() {
 	w.journal.focusStart()
 	w.win.ShowAndRun()
+	// Keys that arrived between a signal's flush and the quit.
+	if err := w.journal.autosave.Flush(); err != nil {
+		fyne.LogError("keeping the draft after quitting", err)
+	}
 }
 
 // Quit keeps whatever is being typed as a draft, then quits. It is safe
@@ -132,7 +145,9 @@ func (w *Window) showLocations() {
 // a window of its own, and returns when they close it.
 func ShowOpenError(a fyne.App, err error) {
 	w := a.NewWindow("Throughline")
-	w.SetContent(openErrorView(err, w.Close))
+	view, button := openErrorView(err, w.Close)
+	w.SetContent(view)
 	w.Resize(fyne.NewSize(560, 220))
+	w.Canvas().Focus(button) // Space closes it
 	w.ShowAndRun()
 }

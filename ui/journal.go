@@ -20,11 +20,12 @@ const pageSize = 60
 
 // journalScreen is the entry list beside the editor.
 type journalScreen struct {
-	win      fyne.Window
-	store    Store
-	editor   *editor
-	autosave *autosaver
-	now      func() time.Time
+	win        fyne.Window
+	store      Store
+	editor     *editor
+	autosave   *autosaver
+	now        func() time.Time
+	background background
 
 	list         *widget.List
 	entries      []journal.Entry // loaded so far, newest first
@@ -42,7 +43,7 @@ type journalScreen struct {
 }
 
 func newJournalScreen(win fyne.Window, store Store) *journalScreen {
-	s := &journalScreen{win: win, store: store, now: time.Now}
+	s := &journalScreen{win: win, store: store, now: time.Now, background: inBackground}
 	s.editor = newEditor(win, store)
 	s.editor.onChanged = s.onEdited
 	s.editor.save.OnTapped = s.onSave
@@ -108,9 +109,9 @@ func (s *journalScreen) loadNextPage() {
 	}
 	s.loading = true
 	after := journal.CursorAfter(s.entries[len(s.entries)-1])
-	go func() {
+	s.background(func() func() {
 		page, err := s.store.Entries(journal.EntryQuery{After: after, Limit: pageSize})
-		fyne.Do(func() {
+		return func() {
 			s.loading = false
 			if err != nil {
 				s.setStatus(err.Error())
@@ -119,8 +120,8 @@ func (s *journalScreen) loadNextPage() {
 			s.entries = append(s.entries, page...)
 			s.hasMore = len(page) == pageSize
 			s.refreshList()
-		})
-	}()
+		}
+	})
 }
 
 func (s *journalScreen) length() int { return len(s.entries) }

@@ -32,10 +32,13 @@ func openTestWindow(t *testing.T, store *journal.Store) *Window {
 	a := test.NewTempApp(t)
 	w := New(a, store)
 	w.journal.now = func() time.Time { return fixedNow }
+	w.journal.background, w.vocabulary.background = synchronously, synchronously
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.Show()
 	return w
 }
+
+func synchronously(work func() (then func())) { work()() }
 
 // writeEntry types an entry into the editor the way a person would.
 func writeEntry(w *Window, title, body string) {
@@ -345,5 +348,39 @@ func TestJournal_MarkdownPreview(t *testing.T) {
 	w.journal.editor.togglePreview()
 	if w.journal.editor.previewing() {
 		t.Error("toggle didn't return to editing")
+	}
+}
+
+func TestJournal_ListLoadsInPages(t *testing.T) {
+	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	const total = 2*pageSize + 7
+	batch := make([]journal.Entry, total)
+	for i := range batch {
+		batch[i] = journal.Entry{Title: "entry", WrittenAt: fixedNow.Add(-time.Duration(i) * time.Hour)}
+	}
+	if _, err := store.CreateEntries(batch); err != nil {
+		t.Fatal(err)
+	}
+	w := openTestWindow(t, store)
+	j := w.journal
+	if j.list.Length() != pageSize {
+		t.Fatalf("first load shows %d entries, want one page of %d", j.list.Length(), pageSize)
+	}
+	// Scrolling to the end of what is loaded loads the next page, until all are there.
+	for range 3 {
+		j.list.ScrollToBottom()
+		j.updateRow(j.list.Length()-1, newEntryRow())
+	}
+	if j.list.Length() != total || j.hasMore {
+		t.Fatalf("after scrolling the list has %d entries (more: %v), want all %d", j.list.Length(), j.hasMore, total)
+	}
+	for i := 1; i < total; i++ {
+		if !j.entries[i].WrittenAt.Before(j.entries[i-1].WrittenAt) {
+			t.Fatalf("entry %d is out of order", i)
+		}
 	}
 }

@@ -58,13 +58,14 @@ func locationsView(path string, settings fyne.URI) fyne.CanvasObject {
 	return container.NewVBox(form, note)
 }
 
-func openErrorView(err error, close func()) fyne.CanvasObject {
+func openErrorView(err error, close func()) (fyne.CanvasObject, *widget.Button) {
 	title := widget.NewLabelWithStyle("Couldn't open your journal", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel("Start Throughline with --db PATH, or set THROUGHLINE_DB, to use a journal somewhere else.")
 	hint.Wrapping = fyne.TextWrapWord
 	button := widget.NewButton("Close", close)
+	button.Importance = widget.HighImportance
 	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), button), nil, nil,
-		container.NewVBox(title, msg, hint))
+		container.NewVBox(title, msg, hint)), button
 }

@@ -17,14 +17,15 @@ import (
 // vocabularyScreen shows the words Throughline offers for naming
 // patterns and feelings, with what each pattern means.
 type vocabularyScreen struct {
-	store    Store
-	patterns *fyne.Container
-	emotions *fyne.Container
-	content  fyne.CanvasObject
+	store      Store
+	background background
+	patterns   *fyne.Container
+	emotions   *fyne.Container
+	content    fyne.CanvasObject
 }
 
 func newVocabularyScreen(store Store) *vocabularyScreen {
-	v := &vocabularyScreen{store: store, patterns: container.NewVBox(), emotions: container.NewVBox()}
+	v := &vocabularyScreen{store: store, background: inBackground, patterns: container.NewVBox(), emotions: container.NewVBox()}
 	intro := widget.NewLabel("The names you can give to what you notice. Pick them for an entry in the editor; names you add there appear here too.")
 	intro.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(
@@ -38,7 +39,7 @@ func newVocabularyScreen(store Store) *vocabularyScreen {
 // reload reads the vocabulary and how often each pattern was named,
 // off the UI goroutine: counting goes through every entry.
 func (v *vocabularyScreen) reload() {
-	go func() {
+	v.background(func() func() {
 		patterns, perr := v.store.Patterns()
 		emotions, eerr := v.store.Emotions()
 		taggings, terr := v.store.Taggings(time.Time{}, time.Time{})
@@ -46,10 +47,8 @@ func (v *vocabularyScreen) reload() {
 		for _, f := range analysis.Frequencies(taggings) {
 			uses[f.Name] = f.Entries
 		}
-		fyne.Do(func() {
-			v.show(patterns, emotions, uses, errors.Join(perr, eerr, terr))
-		})
-	}()
+		return func() { v.show(patterns, emotions, uses, errors.Join(perr, eerr, terr)) }
+	})
 }
 
 func (v *vocabularyScreen) show(patterns []journal.Pattern, emotions []journal.Emotion, uses map[string]int, err error) {
