@@ -2,9 +2,9 @@ package main
 
 // Real-window tests: the built binary in a real X server (Xvfb), driven
 // by xdotool the way a person types, then checked through the journal.
-// They need xvfb, xdotool and imagemagick (make test installs them); with
-// THROUGHLINE_REQUIRE_X=1 (set by make test) a missing tool fails the
-// run instead of skipping it.
+// They need xvfb, xdotool, imagemagick and python3-xlib (make test
+// installs them); with THROUGHLINE_REQUIRE_X=1 (set by make test) a
+// missing tool fails the run instead of skipping it.
 
 import (
 	"context"
@@ -63,7 +63,7 @@ type xSession struct {
 
 func needX(t *testing.T) {
 	t.Helper()
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+	for _, tool := range []string{"Xvfb", "xdotool", "import", "/usr/bin/python3"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			if os.Getenv("THROUGHLINE_REQUIRE_X") != "" {
 				t.Fatalf("%s is missing; make test installs it", tool)
@@ -256,6 +256,7 @@ func TestWindow_QuittingKeepsDraft(t *testing.T) {
 		quit func(x *xSession)
 	}{
 		{"Ctrl+Q", func(x *xSession) { x.key("ctrl+q") }},
+		{"close button", func(x *xSession) { x.closeWindow() }},
 		{"SIGINT", func(x *xSession) { x.signal(syscall.SIGINT) }},
 		{"SIGTERM", func(x *xSession) { x.signal(syscall.SIGTERM) }},
 	}
@@ -288,7 +289,7 @@ func TestWindow_QuittingKeepsDraft(t *testing.T) {
 
 			// The next start shows the text again, and Ctrl+S saves it.
 			x.launch(db)
-			x.screenshot("draft-restored-after-" + tt.name)
+			x.screenshot("draft-restored-after-" + strings.ReplaceAll(tt.name, " ", "-"))
 			x.key("ctrl+s")
 			time.Sleep(500 * time.Millisecond)
 			x.key("ctrl+q")
@@ -303,6 +304,27 @@ func TestWindow_QuittingKeepsDraft(t *testing.T) {
 				t.Fatalf("after saving the restored draft: %+v", entries)
 			}
 		})
+	}
+}
+
+// closeScript asks a window to close the way a window manager does when
+// its close button is clicked: a WM_DELETE_WINDOW client message.
+const closeScript = `
+import sys
+from Xlib import X, display, protocol
+d = display.Display()
+w = d.create_resource_object("window", int(sys.argv[1]))
+protocols, delete = d.intern_atom("WM_PROTOCOLS"), d.intern_atom("WM_DELETE_WINDOW")
+w.send_event(protocol.event.ClientMessage(window=w, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0])))
+d.flush()
+`
+
+func (x *xSession) closeWindow() {
+	x.t.Helper()
+	cmd := exec.Command("/usr/bin/python3", "-c", closeScript, x.window)
+	cmd.Env = x.env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		x.t.Fatalf("sending the close request: %v\n%s", err, out)
 	}
 }
 
