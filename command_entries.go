@@ -107,7 +107,7 @@ func runAdd(c *cli, args []string) error {
 	if err := e.Validate(); err != nil {
 		return err // before opening, so bad input never creates a journal
 	}
-	store, err := c.open()
+	store, err := c.open(true)
 	if err != nil {
 		return err
 	}
@@ -150,7 +150,12 @@ func runEdit(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := c.open()
+	// Check the values before the journal, so a bad mood is reported as
+	// such even when the entry doesn't exist.
+	if err := f.apply(&journal.Entry{}); err != nil {
+		return err
+	}
+	store, err := c.open(false)
 	if err != nil {
 		return err
 	}
@@ -178,7 +183,7 @@ func runDelete(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := c.open()
+	store, err := c.open(false)
 	if err != nil {
 		return err
 	}
@@ -201,7 +206,7 @@ func runShow(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := c.open()
+	store, err := c.open(false)
 	if err != nil {
 		return err
 	}
@@ -261,7 +266,7 @@ func runList(c *cli, args []string) error {
 	if !q.From.IsZero() && !q.Before.IsZero() && !q.From.Before(q.Before) {
 		return journal.Errorf(journal.EInvalid, "--since %s is after --until %s. Swap them.", *since, *until)
 	}
-	store, err := c.open()
+	store, err := c.open(false)
 	if err != nil {
 		return err
 	}

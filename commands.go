@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/ui"
@@ -45,7 +47,7 @@ func init() {
 
 // cli carries what every command needs.
 type cli struct {
-	dbPath         string
+	dbFlag         string // --db, before or after the command; "" when not given
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -63,35 +65,39 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
 	global := flag.NewFlagSet("throughline", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	db := global.String("db", "", "journal file")
-	if err := global.Parse(args); err != nil {
+	global.StringVar(&c.dbFlag, "db", "", "journal file")
+	if err := global.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return c.fail(runHelp(c, nil))
+	} else if err != nil {
 		return c.fail(usagef("%v. Run `throughline help` for the commands.", err))
 	}
-	path, err := journalPath(*db)
-	if err != nil {
-		return c.fail(err)
-	}
-	c.dbPath = path
 	rest := global.Args()
 	if len(rest) == 0 {
-		return openWindow(c.dbPath)
+		path, err := c.journalPath()
+		if err != nil {
+			return c.fail(err)
+		}
+		return openWindow(path)
 	}
 	for _, cmd := range commands {
 		if cmd.name == rest[0] {
-			return c.fail(cmd.run(c, rest[1:]))
+			err := cmd.run(c, rest[1:])
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintf(c.stdout, "Usage: throughline %s %s\n%s.\n", cmd.name, cmd.args, capitalise(cmd.summary))
+				return exitOK
+			}
+			return c.fail(err)
 		}
-	}
-	if rest[0] == "-h" || rest[0] == "--help" {
-		return c.fail(runHelp(c, nil))
 	}
 	return c.fail(usagef("%q is not a command. Run `throughline help` for the commands.", rest[0]))
 }
 
 // journalPath picks the journal: --db, then THROUGHLINE_DB, then the
-// per-user default.
-func journalPath(flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
+// per-user default. It is worked out only when a command needs it, so
+// help and version work without a home folder.
+func (c *cli) journalPath() (string, error) {
+	if c.dbFlag != "" {
+		return c.dbFlag, nil
 	}
 	if env := os.Getenv("THROUGHLINE_DB"); env != "" {
 		return env, nil
@@ -116,7 +122,7 @@ func (c *cli) fail(err error) int {
 func (c *cli) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Func("db", "journal file", func(s string) error { c.dbPath = s; return nil })
+	fs.StringVar(&c.dbFlag, "db", c.dbFlag, "journal file")
 	return fs
 }
 
@@ -125,7 +131,9 @@ func (c *cli) flags(name string) *flag.FlagSet {
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		} else if err != nil {
 			return nil, usagef("%s: %v. Run `throughline help` for how to use it.", fs.Name(), err)
 		}
 		args = fs.Args()
@@ -137,7 +145,21 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func (c *cli) open() (*journal.Store, error) { return journal.Open(c.dbPath) }
+// open opens the journal for a command. Only commands that write a new
+// entry may create it: a mistyped --db for list or show should say so,
+// not leave an empty journal behind.
+func (c *cli) open(create bool) (*journal.Store, error) {
+	path, err := c.journalPath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
+		return nil, journal.Errorf(journal.ENotFound, "There is no journal at %s yet. Check --db or THROUGHLINE_DB, or write a first entry with `throughline add`.", path)
+	}
+	return journal.Open(path)
+}
+
+func capitalise(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 func runHelp(c *cli, _ []string) error {
 	fmt.Fprintf(c.stdout, "Throughline %s: a private journal for people in talk therapy.\n\n", version)
@@ -165,7 +187,11 @@ func runPaths(c *cli, args []string) error {
 	if _, err := parse(c.flags("paths"), args); err != nil {
 		return err
 	}
-	for _, l := range append(journal.Locations(c.dbPath), toolkitSettings()) {
+	path, err := c.journalPath()
+	if err != nil {
+		return err
+	}
+	for _, l := range append(journal.Locations(path), toolkitSettings()) {
 		fmt.Fprintf(c.stdout, "%-55s %s\n", l.What+":", l.Path)
 	}
 	fmt.Fprintln(c.stdout, "Throughline writes nothing else, and never uses the network.")

@@ -6,6 +6,8 @@ package main
 
 import (
 	"os"
+
+	_ "github.com/throughline/throughline/ui/plainlocale" // before Fyne: see its doc
 )
 
 // version is set at release time with -ldflags "-X main.version=...".

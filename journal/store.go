@@ -45,12 +45,12 @@ func Open(path string) (*Store, error) {
 	if err := prepareFile(abs); err != nil {
 		return nil, err
 	}
-	dsn := "file:" + (&url.URL{Path: abs}).EscapedPath() + "?" + url.Values{"_pragma": {
+	dsn := fileURI(abs, url.Values{"_pragma": {
 		fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()),
 		"journal_mode(WAL)",
 		"synchronous(FULL)",
 		"foreign_keys(1)",
-	}, "_txlock": {"immediate"}}.Encode()
+	}, "_txlock": {"immediate"}})
 	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
 		Logger:                 logger.Discard,
 		TranslateError:         true,
@@ -122,7 +122,7 @@ func prepareFile(path string) error {
 // header. It runs before the switch to WAL, so the id lands in the main
 // file itself, where checkHeader reads it, not in the write-ahead log.
 func markAsJournal(path string) error {
-	db, err := sql.Open("sqlite", path)
+	db, err := sql.Open("sqlite", fileURI(path, nil))
 	if err != nil {
 		return openError(path, err)
 	}
@@ -131,6 +131,16 @@ func markAsJournal(path string) error {
 		return openError(path, err)
 	}
 	return nil
+}
+
+// fileURI names path for SQLite as a file: URI, so characters such as
+// '?' and '#' in a folder name are part of the path, not parameters.
+func fileURI(path string, params url.Values) string {
+	uri := "file:" + (&url.URL{Path: path}).EscapedPath()
+	if len(params) > 0 {
+		uri += "?" + params.Encode()
+	}
+	return uri
 }
 
 // checkHeader reads the SQLite header directly, so a file that is not

@@ -394,3 +394,22 @@ func TestStore_Taggings(t *testing.T) {
 		t.Errorf("taggings in [2nd, 5th) = %+v", window)
 	}
 }
+
+func TestOpen_PathWithSpacesAndAccents(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "My Journal – café #1 ?x=y")
+	s, err := Open(filepath.Join(dir, "journal.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.CreateEntry(Entry{Title: "here", WrittenAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "journal.db-wal")); err != nil {
+		t.Errorf("the journal is not where asked (or not in WAL mode): %v", err)
+	}
+	files, _ := os.ReadDir(filepath.Dir(dir))
+	if len(files) != 1 {
+		t.Errorf("files were made outside the journal's folder: %v", files)
+	}
+}
