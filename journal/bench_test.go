@@ -387,3 +387,20 @@ func BenchmarkOpen_100k(b *testing.B) {
 	}
 	reportMillis(b)
 }
+
+// What the Vocabulary screen (and later pattern views) reads for "all
+// time": every entry's date, mood and names, without text.
+func BenchmarkTaggings_100k(b *testing.B) {
+	s := openBench(b, benchJournal(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		t, err := s.Taggings(time.Time{}, time.Time{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(t) != benchEntries {
+			b.Fatalf("%d taggings, want %d", len(t), benchEntries)
+		}
+	}
+	reportMillis(b)
+}

@@ -20,6 +20,7 @@ var migrations = []migration{
 	{1, "entries and vocabulary", execSQL(schemaEntries)},
 	{2, "seed starter vocabulary", seedVocabulary},
 	{3, "autosaved drafts", execSQL(schemaDrafts)},
+	{4, "index for pattern analysis", execSQL(indexTaggings)},
 }
 
 const schemaEntries = `
@@ -71,6 +72,12 @@ CREATE TABLE drafts (
 	data     TEXT    NOT NULL,    -- the editor's fields as JSON, through the field codec
 	saved_at INTEGER NOT NULL     -- unix milliseconds
 );
+`
+
+// indexTaggings covers what analysis reads of an entry, so reading years
+// of dates and moods never touches the pages that hold entry text.
+const indexTaggings = `
+CREATE INDEX entries_for_analysis ON entries (written_at, id, mood, written_offset, written_zone);
 `
 
 func execSQL(sql string) func(tx *gorm.DB, _ *Store) error {

@@ -1,6 +1,10 @@
 package journal
 
-import "time"
+import (
+	"database/sql"
+	"math"
+	"time"
+)
 
 // Tagging is what pattern analysis needs of one entry: when it was
 // written, its mood, and the names on it. No text, so analysing years of
@@ -16,35 +20,31 @@ type Tagging struct {
 // Taggings lists the taggings of the entries written in [from, before),
 // oldest first. Zero times leave that side open.
 func (s *Store) Taggings(from, before time.Time) ([]Tagging, error) {
-	var rows []struct {
-		ID            int64
-		WrittenAt     int64
-		WrittenOffset int
-		WrittenZone   string
-		Mood          *int
-	}
-	where, args := "1 = 1", []any{}
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
 	if !from.IsZero() {
-		where += " AND e.written_at >= ?"
-		args = append(args, from.Unix())
+		lo = from.Unix()
 	}
 	if !before.IsZero() {
-		where += " AND e.written_at < ?"
-		args = append(args, before.Unix())
+		hi = before.Unix()
 	}
-	err := s.db.Raw("SELECT id, written_at, written_offset, written_zone, mood FROM entries e WHERE "+where+
-		" ORDER BY written_at, id", args...).Scan(&rows).Error
-	if err != nil {
-		return nil, internal("read the entries' patterns", err)
-	}
-	out := make([]Tagging, len(rows))
-	index := make(map[int64]int, len(rows))
-	for i, r := range rows {
-		out[i] = Tagging{EntryID: r.ID, WrittenAt: inZone(r.WrittenAt, r.WrittenZone, r.WrittenOffset)}
-		if r.Mood != nil {
-			out[i].Mood = *r.Mood
+	var out []Tagging
+	index := map[int64]int{}
+	err := s.scan(`SELECT id, written_at, written_offset, written_zone, COALESCE(mood, 0) FROM entries
+		WHERE written_at >= ? AND written_at < ? ORDER BY written_at, id`, []any{lo, hi}, func(rows *sql.Rows) error {
+		var t Tagging
+		var at int64
+		var offset int
+		var zone string
+		if err := rows.Scan(&t.EntryID, &at, &offset, &zone, &t.Mood); err != nil {
+			return err
 		}
-		index[r.ID] = i
+		t.WrittenAt = inZone(at, zone, offset)
+		index[t.EntryID] = len(out)
+		out = append(out, t)
+		return nil
+	})
+	if err != nil {
+		return nil, internal("read the entries' dates and moods", err)
 	}
 	for _, l := range []struct {
 		vocabulary, table, column string
@@ -57,17 +57,39 @@ func (s *Store) Taggings(from, before time.Time) ([]Tagging, error) {
 		if err != nil {
 			return nil, err
 		}
-		var links []struct{ EntryID, VocabID int64 }
-		err = s.db.Raw("SELECT l.entry_id, l."+l.column+" AS vocab_id FROM "+l.table+" l JOIN entries e ON e.id = l.entry_id WHERE "+where+
-			" ORDER BY l.entry_id, l."+l.column, args...).Scan(&links).Error
+		// All links, filtered here: a join back to entries would read the
+		// table's text pages, and the links are small.
+		err = s.scan("SELECT entry_id, "+l.column+" FROM "+l.table+" ORDER BY entry_id, "+l.column, nil, func(rows *sql.Rows) error {
+			var entryID, vocabID int64
+			if err := rows.Scan(&entryID, &vocabID); err != nil {
+				return err
+			}
+			if i, ok := index[entryID]; ok {
+				l.add(&out[i], names[vocabID])
+			}
+			return nil
+		})
 		if err != nil {
 			return nil, internal("read the entries' "+l.vocabulary, err)
 		}
-		for _, link := range links {
-			l.add(&out[index[link.EntryID]], names[link.VocabID])
-		}
 	}
 	return out, nil
+}
+
+// scan runs a query and calls each for every row: plain database/sql,
+// for reads too large for GORM's reflection to be cheap.
+func (s *Store) scan(query string, args []any, each func(*sql.Rows) error) error {
+	rows, err := s.db.Raw(query, args...).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := each(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // vocabularyNames maps the ids of "patterns" or "emotions" to their names.
