@@ -227,6 +227,17 @@ func TestWindow_WriteSaveQuit(t *testing.T) {
 	x.key("ctrl+s")
 	time.Sleep(500 * time.Millisecond)
 	x.screenshot("saved-entry")
+
+	// A second entry, deleted from the keyboard: the dialog opens on
+	// "Keep it", Tab moves to "Delete", Space presses it.
+	x.key("ctrl+n")
+	x.typeText("Second thoughts")
+	x.key("ctrl+s")
+	x.key("ctrl+Delete")
+	x.screenshot("delete-confirmation")
+	x.key("Tab", "space")
+	time.Sleep(300 * time.Millisecond)
+	x.screenshot("after-delete")
 	x.key("ctrl+q")
 	x.waitExit()
 
@@ -247,6 +258,16 @@ func TestWindow_WriteSaveQuit(t *testing.T) {
 	}
 	if _, err := time.Parse(time.RFC3339, listed[0].WrittenAt); err != nil {
 		t.Errorf("written_at %q is not RFC 3339", listed[0].WrittenAt)
+	}
+	// Nothing was left unsaved: no Space from the dialog leaked into the
+	// entry shown after the delete.
+	store, err := journal.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	if d, ok, _ := store.Draft(); ok {
+		t.Errorf("a draft was left behind: %+v", d)
 	}
 }
 

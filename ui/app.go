@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
@@ -138,7 +137,8 @@ func (w *Window) unlessDialog(action func()) func() {
 }
 
 func (w *Window) showLocations() {
-	dialog.ShowCustom("Where your journal lives", "Close", locationsView(w.store.Path(), w.app.Storage().RootURI()), w.win)
+	showChoices(w.win, "Where your journal lives", locationsView(w.store.Path(), w.app.Storage().RootURI()), fyne.NewSize(760, 320),
+		dialogChoice{label: "Close", focused: true})
 }
 
 // ShowOpenError tells the person why the journal couldn't be opened, in

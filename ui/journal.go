@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -326,11 +325,10 @@ func (s *journalScreen) onDelete() {
 	}
 	id := s.editor.entryID
 	if id == 0 {
-		dialog.ShowConfirm("Discard this entry?", "It hasn't been saved, so it will be gone.", func(ok bool) {
-			if ok {
-				s.afterRemoval()
-			}
-		}, s.win)
+		showChoices(s.win, "Discard this entry?", message("It hasn't been saved, so it will be gone."), fyne.NewSize(420, 160),
+			dialogChoice{label: "Keep it", focused: true},
+			dialogChoice{label: "Discard", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: s.afterRemoval},
+		)
 		return
 	}
 	title := s.baseline.Title
@@ -339,11 +337,7 @@ func (s *journalScreen) onDelete() {
 	} else {
 		title = "“" + title + "”"
 	}
-	msg := fmt.Sprintf("Delete %s from %s? This can't be undone.", title, s.baseline.WrittenAt)
-	d := dialog.NewConfirm("Delete entry", msg, func(ok bool) {
-		if !ok {
-			return
-		}
+	remove := func() {
 		if err := s.store.DeleteEntry(id); err != nil {
 			showProblem(s.win, "Couldn't delete the entry", err)
 			return
@@ -351,10 +345,12 @@ func (s *journalScreen) onDelete() {
 		s.entries = slices.DeleteFunc(s.entries, func(e journal.Entry) bool { return e.ID == id })
 		s.afterRemoval()
 		s.setStatus("Deleted.")
-	}, s.win)
-	d.SetConfirmText("Delete")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	}
+	showChoices(s.win, "Delete entry", message(fmt.Sprintf("Delete %s from %s? This can't be undone.", title, s.baseline.WrittenAt)),
+		fyne.NewSize(480, 180),
+		dialogChoice{label: "Keep it", focused: true},
+		dialogChoice{label: "Delete", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: remove},
+	)
 }
 
 // afterRemoval shows what comes after the entry in the editor is gone.

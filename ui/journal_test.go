@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	_ "github.com/throughline/throughline/ui/plainlocale" // quiet Fyne under C.UTF-8
 )
 
 // fixedNow is the clock in UI tests, so dates on screen are stable.
@@ -61,15 +62,15 @@ func entries(t *testing.T, store *journal.Store) []journal.Entry {
 
 // buttonIn finds a button by its text among the window's overlays
 // (dialogs), so a test can answer a dialog as a person would.
-func buttonIn(t *testing.T, w *Window, text string) *widget.Button {
+func buttonIn(t *testing.T, w *Window, text string) *dialogButton {
 	t.Helper()
 	top := w.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatalf("no dialog open, looking for %q", text)
 	}
-	var found *widget.Button
+	var found *dialogButton
 	walk(t, top, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := o.(*dialogButton); ok && b.Text == text {
 			found = b
 		}
 	})
@@ -177,7 +178,7 @@ func TestJournal_DeleteCanBeCancelled(t *testing.T) {
 	writeEntry(w, "keep", "me")
 	test.Tap(w.journal.editor.save)
 	test.Tap(w.journal.editor.delete)
-	test.Tap(buttonIn(t, w, "No"))
+	test.Tap(buttonIn(t, w, "Keep it"))
 	if n := len(entries(t, store)); n != 1 {
 		t.Fatalf("journal has %d entries after a cancelled delete, want 1", n)
 	}

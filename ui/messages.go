@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -14,30 +13,19 @@ import (
 // showProblem tells the person what went wrong in words meant for them.
 // journal errors already say what and how to fix it.
 func showProblem(win fyne.Window, title string, err error) {
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "OK", container.NewPadded(msg), win)
-	d.Resize(fyne.NewSize(480, 200))
-	d.Show()
+	showChoices(win, title, message(err.Error()), fyne.NewSize(480, 200),
+		dialogChoice{label: "OK", importance: widget.HighImportance, focused: true})
 }
 
-// askUnsaved asks what to do with changes that aren't saved yet. Keep
-// editing is the safe default: nothing typed is thrown away by accident.
+// askUnsaved asks what to do with changes that aren't saved yet. Saving
+// has the focus: it loses nothing.
 func askUnsaved(win fyne.Window, save, discard func()) {
-	var d *dialog.CustomDialog
-	msg := widget.NewLabel("You have changes that aren't saved yet. Save them as an entry first?")
-	msg.Wrapping = fyne.TextWrapWord
-	saveButton := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { d.Hide(); save() })
-	saveButton.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{
-		widget.NewButton("Keep editing", func() { d.Hide() }),
-		widget.NewButtonWithIcon("Discard changes", theme.DeleteIcon(), func() { d.Hide(); discard() }),
-		saveButton,
-	}
-	d = dialog.NewCustomWithoutButtons("Unsaved changes", msg, win)
-	d.SetButtons(buttons)
-	d.Resize(fyne.NewSize(520, 180))
-	d.Show()
+	showChoices(win, "Unsaved changes", message("You have changes that aren't saved yet. Save them as an entry first?"),
+		fyne.NewSize(520, 180),
+		dialogChoice{label: "Keep editing"},
+		dialogChoice{label: "Discard changes", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: discard},
+		dialogChoice{label: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, then: save, focused: true},
+	)
 }
 
 // SettingsWhat describes the toolkit's settings file in lists of files.
@@ -58,14 +46,13 @@ func locationsView(path string, settings fyne.URI) fyne.CanvasObject {
 	return container.NewVBox(form, note)
 }
 
-func openErrorView(err error, close func()) (fyne.CanvasObject, *widget.Button) {
+func openErrorView(err error, close func()) (fyne.CanvasObject, fyne.Focusable) {
 	title := widget.NewLabelWithStyle("Couldn't open your journal", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel("Start Throughline with --db PATH, or set THROUGHLINE_DB, to use a journal somewhere else.")
 	hint.Wrapping = fyne.TextWrapWord
-	button := widget.NewButton("Close", close)
-	button.Importance = widget.HighImportance
+	button := newDialogButton("Close", nil, widget.HighImportance, close)
 	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), button), nil, nil,
 		container.NewVBox(title, msg, hint)), button
 }

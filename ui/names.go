@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -120,10 +119,7 @@ func (f *namesField) open() {
 	add.OnSubmitted = func(string) { addOwn() }
 	addRow := container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addOwn), add)
 	body := container.NewBorder(nil, container.NewVBox(own, addRow), nil, nil, container.NewVScroll(grid))
-	d := dialog.NewCustomConfirm("Choose "+strings.ToLower(f.what), "Done", "Cancel", body, func(ok bool) {
-		if !ok {
-			return
-		}
+	done := func() {
 		var names []string
 		for _, n := range order {
 			if checks[journal.NameKey(n)].Checked {
@@ -138,9 +134,11 @@ func (f *namesField) open() {
 		}
 		f.set(names)
 		f.changed()
-	}, f.win)
-	d.Resize(fyne.NewSize(860, 600))
-	d.Show()
+	}
+	showChoices(f.win, "Choose "+strings.ToLower(f.what), body, fyne.NewSize(860, 600),
+		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
+		dialogChoice{label: "Done", icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: done},
+	)
 }
 
 func capitalise(s string) string {
