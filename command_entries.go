@@ -138,104 +138,97 @@ func readBody(r io.Reader) (string, error) {
 	return strings.TrimRight(string(b), "\n"), nil
 }
 
-func runEdit(c *cli, args []string) error {
-	var f entryFlags
-	fs := c.flags("edit")
-	f.register(fs)
+// onEntry runs a command that takes one entry number: it parses args,
+// runs check (if any) before the journal is opened, then do.
+func (c *cli) onEntry(fs *flag.FlagSet, args []string, check func() error, do func(*journal.Store, int64) error) error {
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	id, err := entryID("edit", rest)
+	id, err := entryID(fs.Name(), rest)
 	if err != nil {
 		return err
 	}
-	// Check the values before the journal, so a bad mood is reported as
-	// such even when the entry doesn't exist.
-	if err := f.apply(&journal.Entry{}); err != nil {
-		return err
+	if check != nil {
+		if err := check(); err != nil {
+			return err
+		}
 	}
 	store, err := c.open(false)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	e, err := store.Entry(id)
-	if err != nil {
-		return err
-	}
-	if err := f.apply(&e); err != nil {
-		return err
-	}
-	if _, err := store.UpdateEntry(e); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Saved entry %d.\n", id)
-	return nil
+	return do(store, id)
+}
+
+func runEdit(c *cli, args []string) error {
+	var f entryFlags
+	fs := c.flags("edit")
+	f.register(fs)
+	// Check the values before the journal, so a bad mood is reported as
+	// such even when the entry doesn't exist.
+	check := func() error { return f.apply(&journal.Entry{}) }
+	return c.onEntry(fs, args, check, func(store *journal.Store, id int64) error {
+		e, err := store.Entry(id)
+		if err != nil {
+			return err
+		}
+		if err := f.apply(&e); err != nil {
+			return err
+		}
+		if _, err := store.UpdateEntry(e); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Saved entry %d.\n", id)
+		return nil
+	})
 }
 
 func runDelete(c *cli, args []string) error {
-	rest, err := parse(c.flags("delete"), args)
-	if err != nil {
-		return err
-	}
-	id, err := entryID("delete", rest)
-	if err != nil {
-		return err
-	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	if err := store.DeleteEntry(id); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Deleted entry %d.\n", id)
-	return nil
+	return c.onEntry(c.flags("delete"), args, nil, func(store *journal.Store, id int64) error {
+		if err := store.DeleteEntry(id); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Deleted entry %d.\n", id)
+		return nil
+	})
 }
 
 func runShow(c *cli, args []string) error {
 	fs := c.flags("show")
 	asJSON := fs.Bool("json", false, "print JSON")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := entryID("show", rest)
-	if err != nil {
-		return err
-	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	e, err := store.Entry(id)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeJSON(c.stdout, toJSON(e))
-	}
-	fmt.Fprintf(c.stdout, "# %s\n\n", e.DisplayTitle())
-	fmt.Fprintf(c.stdout, "Entry %d · %s · %s\n", e.ID, e.Kind.Label(), e.WrittenAt.Format("Mon 2 Jan 2006, 15:04 MST"))
+	return c.onEntry(fs, args, nil, func(store *journal.Store, id int64) error {
+		e, err := store.Entry(id)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(c.stdout, toJSON(e))
+		}
+		printEntry(c.stdout, e)
+		return nil
+	})
+}
+
+func printEntry(w io.Writer, e journal.Entry) {
+	fmt.Fprintf(w, "# %s\n\n", e.DisplayTitle())
+	fmt.Fprintf(w, "Entry %d · %s · %s\n", e.ID, e.Kind.Label(), e.WrittenAt.Format("Mon 2 Jan 2006, 15:04 MST"))
 	if e.HasMood() {
-		fmt.Fprintf(c.stdout, "Mood: %d/10\n", e.Mood)
+		fmt.Fprintf(w, "Mood: %d/10\n", e.Mood)
 	}
 	if len(e.Emotions) > 0 {
-		fmt.Fprintf(c.stdout, "Emotions: %s\n", strings.Join(e.Emotions, ", "))
+		fmt.Fprintf(w, "Emotions: %s\n", strings.Join(e.Emotions, ", "))
 	}
 	if len(e.Patterns) > 0 {
-		fmt.Fprintf(c.stdout, "Patterns: %s\n", strings.Join(e.Patterns, ", "))
+		fmt.Fprintf(w, "Patterns: %s\n", strings.Join(e.Patterns, ", "))
 	}
 	if e.Flagged {
-		fmt.Fprintln(c.stdout, "Bring to my next session")
+		fmt.Fprintln(w, "Bring to my next session")
 	}
 	if e.Body != "" {
-		fmt.Fprintf(c.stdout, "\n%s\n", e.Body)
+		fmt.Fprintf(w, "\n%s\n", e.Body)
 	}
-	return nil
 }
 
 func runList(c *cli, args []string) error {

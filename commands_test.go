@@ -75,19 +75,7 @@ func addEntry(t *testing.T, db, stdin string, args ...string) int64 {
 }
 
 // cliEntry is an entry as list --json and show --json print it.
-type cliEntry struct {
-	ID        int64    `json:"id"`
-	WrittenAt string   `json:"written_at"`
-	CreatedAt string   `json:"created_at"`
-	UpdatedAt string   `json:"updated_at"`
-	Kind      string   `json:"kind"`
-	Title     string   `json:"title"`
-	Body      string   `json:"body"`
-	Mood      *int     `json:"mood"`
-	Emotions  []string `json:"emotions"`
-	Patterns  []string `json:"patterns"`
-	Flagged   bool     `json:"flagged"`
-}
+type cliEntry = entryJSON
 
 func listJSON(t *testing.T, db string, args ...string) []cliEntry {
 	t.Helper()
