@@ -15,6 +15,7 @@ type Tagging struct {
 	Mood      int // 0 when not rated
 	Patterns  []string
 	Emotions  []string
+	People    []string // everyone in the entry's relationship episodes
 }
 
 // Taggings lists the taggings of the entries written in [from, before),
