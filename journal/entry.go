@@ -60,11 +60,12 @@ type Entry struct {
 	UpdatedAt time.Time
 	Kind      Kind
 	Title     string
-	Body      string   // Markdown
-	Mood      int      // MinMood..MaxMood, or 0 when not rated
-	Emotions  []string // names from the emotion vocabulary, in vocabulary order
-	Patterns  []string // names from the pattern vocabulary, in vocabulary order
-	Flagged   bool     // "bring to my next session"
+	Body      string    // Markdown
+	Mood      int       // MinMood..MaxMood, or 0 when not rated
+	Emotions  []string  // names from the emotion vocabulary, in vocabulary order
+	Patterns  []string  // names from the pattern vocabulary, in vocabulary order
+	Flagged   bool      // "bring to my next session"
+	Episodes  []Episode // relationship episodes, in the order written
 }
 
 // HasMood reports whether the entry was given a mood.
@@ -117,6 +118,11 @@ func (e *Entry) Validate() error {
 	for _, n := range append(append([]string{}, e.Emotions...), e.Patterns...) {
 		if n == "" {
 			return Errorf(EInvalid, "An emotion or pattern name is blank. Give each one a name.")
+		}
+	}
+	for i := range e.Episodes {
+		if err := e.Episodes[i].validate(); err != nil {
+			return err
 		}
 	}
 	return nil

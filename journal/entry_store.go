@@ -132,7 +132,7 @@ func (s *Store) UpdateEntry(e Entry) (Entry, error) {
 				return err
 			}
 		}
-		return s.link(tx, e)
+		return s.link(tx, e) // replaces the episodes too
 	})
 	if err != nil {
 		return Entry{}, internal("save the entry", err)
@@ -140,23 +140,58 @@ func (s *Store) UpdateEntry(e Entry) (Entry, error) {
 	return e, nil
 }
 
-// link records an entry's emotions and patterns, creating names that are
-// not in the vocabulary yet.
+// link records an entry's emotions, patterns and episodes, creating
+// names that are not in the vocabulary yet.
 func (s *Store) link(tx *gorm.DB, e Entry) error {
+	if err := s.linkNames(tx, "entry", e.ID, e.Emotions, e.Patterns); err != nil {
+		return err
+	}
+	return s.saveEpisodes(tx, e)
+}
+
+// linkNames links an entry's or an episode's (owner) emotions and
+// patterns by name.
+func (s *Store) linkNames(tx *gorm.DB, owner string, id int64, emotions, patterns []string) error {
 	for _, l := range []struct {
-		vocabulary, table, column string
-		names                     []string
-	}{
-		{"emotions", "entry_emotions", "emotion_id", e.Emotions},
-		{"patterns", "entry_patterns", "pattern_id", e.Patterns},
-	} {
+		vocabulary, column string
+		names              []string
+	}{{"emotions", "emotion_id", emotions}, {"patterns", "pattern_id", patterns}} {
 		ids, err := s.vocabularyIDs(tx, l.vocabulary, l.names)
 		if err != nil {
 			return err
 		}
-		for _, id := range ids {
-			if err := tx.Exec("INSERT INTO "+l.table+" (entry_id, "+l.column+") VALUES (?, ?)", e.ID, id).Error; err != nil {
+		for _, vid := range ids {
+			if err := tx.Exec("INSERT INTO "+owner+"_"+l.vocabulary+" ("+owner+"_id, "+l.column+") VALUES (?, ?)", id, vid).Error; err != nil {
 				return err
+			}
+		}
+	}
+	return nil
+}
+
+// namesFor calls add with the emotion and pattern names of each entry or
+// episode (owner) in ids, in vocabulary order.
+func (s *Store) namesFor(owner string, ids []int64, add func(id int64, vocabulary, name string)) error {
+	for start := 0; start < len(ids); start += linkChunk {
+		chunk := ids[start:min(start+linkChunk, len(ids))]
+		for _, l := range []struct{ vocabulary, column string }{{"emotions", "emotion_id"}, {"patterns", "pattern_id"}} {
+			var links []struct {
+				OwnerID int64
+				ID      int64
+				Name    string
+			}
+			err := s.db.Raw("SELECT l."+owner+"_id AS owner_id, v.id, v.name FROM "+owner+"_"+l.vocabulary+" l JOIN "+l.vocabulary+" v ON v.id = l."+l.column+
+				" WHERE l."+owner+"_id IN ? ORDER BY l."+owner+"_id, v.id", chunk).Scan(&links).Error
+			if err != nil {
+				return internal("read the "+l.vocabulary, err)
+			}
+			for _, link := range links {
+				seal := sealer{codec: s.codec, table: l.vocabulary, id: link.ID}
+				name := seal.open("name", link.Name)
+				if seal.err != nil {
+					return seal.err
+				}
+				add(link.OwnerID, l.vocabulary, name)
 			}
 		}
 	}
@@ -249,47 +284,41 @@ func (s *Store) CountEntries() (int64, error) {
 // linkChunk keeps IN lists well under SQLite's limit on parameters.
 const linkChunk = 500
 
-// complete opens stored rows and attaches their emotion and pattern names.
+// complete opens stored rows and attaches their names and episodes.
 func (s *Store) complete(rows []entryRow) ([]Entry, error) {
 	entries := make([]Entry, len(rows))
 	index := make(map[int64]int, len(rows))
+	ids := make([]int64, len(rows))
 	for i, row := range rows {
 		e, err := s.fromRow(row)
 		if err != nil {
 			return nil, err
 		}
-		entries[i], index[row.ID] = e, i
+		entries[i], index[row.ID], ids[i] = e, i, row.ID
 	}
-	for start := 0; start < len(rows); start += linkChunk {
-		ids := make([]int64, 0, linkChunk)
-		for _, row := range rows[start:min(start+linkChunk, len(rows))] {
-			ids = append(ids, row.ID)
+	err := s.namesFor("entry", ids, func(id int64, vocabulary, name string) {
+		e := &entries[index[id]]
+		if vocabulary == "emotions" {
+			e.Emotions = append(e.Emotions, name)
+		} else {
+			e.Patterns = append(e.Patterns, name)
 		}
-		for _, l := range []struct {
-			vocabulary, table, column string
-			add                       func(e *Entry, name string)
-		}{
-			{"emotions", "entry_emotions", "emotion_id", func(e *Entry, n string) { e.Emotions = append(e.Emotions, n) }},
-			{"patterns", "entry_patterns", "pattern_id", func(e *Entry, n string) { e.Patterns = append(e.Patterns, n) }},
-		} {
-			var links []struct {
-				EntryID int64
-				ID      int64
-				Name    string
-			}
-			err := s.db.Raw("SELECT l.entry_id, v.id, v.name FROM "+l.table+" l JOIN "+l.vocabulary+" v ON v.id = l."+l.column+
-				" WHERE l.entry_id IN ? ORDER BY l.entry_id, v.id", ids).Scan(&links).Error
-			if err != nil {
-				return nil, internal("read the entries' "+l.vocabulary, err)
-			}
-			for _, link := range links {
-				seal := sealer{codec: s.codec, table: l.vocabulary, id: link.ID}
-				name := seal.open("name", link.Name)
-				if seal.err != nil {
-					return nil, seal.err
-				}
-				l.add(&entries[index[link.EntryID]], name)
-			}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for start := 0; start < len(ids); start += linkChunk {
+		var epRows []episodeRow
+		if err := s.db.Raw(episodeSelect+"WHERE ep.entry_id IN ? ORDER BY ep.entry_id, ep.position", ids[start:min(start+linkChunk, len(ids))]).Scan(&epRows).Error; err != nil {
+			return nil, internal("read the entries' episodes", err)
+		}
+		episodes, err := s.openEpisodes(epRows)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range epRows {
+			e := &entries[index[r.EntryID]]
+			e.Episodes = append(e.Episodes, episodes[i])
 		}
 	}
 	return entries, nil

@@ -21,6 +21,8 @@ var migrations = []migration{
 	{2, "seed starter vocabulary", seedVocabulary},
 	{3, "autosaved drafts", execSQL(schemaDrafts)},
 	{4, "index for pattern analysis", execSQL(indexTaggings)},
+	{5, "pattern colours and archiving", execSQL(schemaPatternStyle)},
+	{6, "people and relationship episodes", execSQL(schemaEpisodes)},
 }
 
 const schemaEntries = `
@@ -80,18 +82,75 @@ const indexTaggings = `
 CREATE INDEX entries_for_analysis ON entries (written_at, id, mood, written_offset, written_zone);
 `
 
+const schemaPatternStyle = `
+ALTER TABLE patterns ADD COLUMN colour TEXT NOT NULL DEFAULT ''; -- '#rrggbb', or '' for the category's
+ALTER TABLE patterns ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+`
+
+// schemaEpisodes holds relationship episodes in the Core Conflictual
+// Relationship Theme form: a wish, the other's response, one's own.
+const schemaEpisodes = `
+CREATE TABLE people (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT NOT NULL,
+	name_key TEXT NOT NULL UNIQUE,
+	role     TEXT NOT NULL CHECK (role IN ('partner', 'parent', 'sibling', 'child', 'friend', 'boss', 'colleague', 'therapist', 'other'))
+);
+CREATE TABLE episodes (
+	id                INTEGER PRIMARY KEY,
+	entry_id          INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+	position          INTEGER NOT NULL,            -- order within the entry
+	person_id         INTEGER REFERENCES people (id),
+	wish              TEXT    NOT NULL DEFAULT '', -- what I wanted
+	other_response    TEXT    NOT NULL DEFAULT '', -- how they responded
+	self_response     TEXT    NOT NULL DEFAULT '', -- how I responded
+	reminds           TEXT    NOT NULL DEFAULT '', -- what it reminds me of from earlier in life
+	earlier_person_id INTEGER REFERENCES people (id)
+);
+CREATE INDEX episodes_by_entry ON episodes (entry_id, position);
+CREATE INDEX episodes_by_person ON episodes (person_id);
+CREATE INDEX episodes_by_earlier_person ON episodes (earlier_person_id);
+CREATE TABLE episode_patterns (
+	episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+	pattern_id INTEGER NOT NULL REFERENCES patterns (id),
+	PRIMARY KEY (episode_id, pattern_id)
+) WITHOUT ROWID;
+CREATE INDEX episode_patterns_by_pattern ON episode_patterns (pattern_id);
+CREATE TABLE episode_emotions (
+	episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+	emotion_id INTEGER NOT NULL REFERENCES emotions (id),
+	PRIMARY KEY (episode_id, emotion_id)
+) WITHOUT ROWID;
+CREATE INDEX episode_emotions_by_emotion ON episode_emotions (emotion_id);
+`
+
 func execSQL(sql string) func(tx *gorm.DB, _ *Store) error {
 	return func(tx *gorm.DB, _ *Store) error { return tx.Exec(sql).Error }
 }
 
+// seedVocabulary writes the starter words with the columns step 2 had,
+// so later steps that add columns never break it.
 func seedVocabulary(tx *gorm.DB, s *Store) error {
-	for _, e := range starterEmotions {
-		if _, err := s.insertEmotion(tx, e.Name, e.Family); err != nil {
+	for i, e := range starterEmotions {
+		id := int64(i + 1)
+		seal := sealer{codec: s.codec, table: "emotions", id: id}
+		name := seal.seal("name", e.Name)
+		if seal.err != nil {
+			return seal.err
+		}
+		if err := tx.Exec("INSERT INTO emotions (id, name, name_key, family) VALUES (?, ?, ?, ?)", id, name, NameKey(e.Name), e.Family).Error; err != nil {
 			return err
 		}
 	}
-	for _, p := range starterPatterns {
-		if _, err := s.insertPattern(tx, p); err != nil {
+	for i, p := range starterPatterns {
+		id := int64(i + 1)
+		seal := sealer{codec: s.codec, table: "patterns", id: id}
+		name, desc := seal.seal("name", p.Name), seal.seal("description", p.Description)
+		if seal.err != nil {
+			return seal.err
+		}
+		if err := tx.Exec("INSERT INTO patterns (id, name, name_key, category, description) VALUES (?, ?, ?, ?, ?)",
+			id, name, NameKey(p.Name), p.Category, desc).Error; err != nil {
 			return err
 		}
 	}

@@ -21,11 +21,20 @@ func TestMigrations_UpgradeKeepsEveryRow(t *testing.T) {
 		t.Run(migrations[released-1].name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "journal.db")
 			old := openWith(t, path, migrations[:released])
-			if _, err := old.CreateEntries([]Entry{
-				{Title: "before the upgrade", Body: "kept", Mood: 3, WrittenAt: time.Now(), Patterns: []string{"denial"}, Emotions: []string{"sad"}},
-				{Title: "second", WrittenAt: time.Now(), Flagged: true},
-			}); err != nil {
-				t.Fatal(err)
+			// Rows written as that release wrote them: with SQL of the
+			// schema it had, not with today's code.
+			now := time.Now().Unix()
+			for _, sql := range []string{
+				`INSERT INTO entries (id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged)
+				 VALUES (1, ?, 0, 'UTC', 0, 0, 'reflection', 'before the upgrade', 'kept', 3, 0)`,
+				`INSERT INTO entries (id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged)
+				 VALUES (2, ? + 60, 0, 'UTC', 0, 0, 'dream', 'second', '', NULL, 1)`,
+				`INSERT INTO entry_patterns (entry_id, pattern_id) SELECT 1, id FROM patterns WHERE name_key = 'denial' AND ? > 0`,
+				`INSERT INTO entry_emotions (entry_id, emotion_id) SELECT 1, id FROM emotions WHERE name_key = 'sad' AND ? > 0`,
+			} {
+				if err := old.db.Exec(sql, now).Error; err != nil {
+					t.Fatal(err)
+				}
 			}
 			old.Close()
 
@@ -38,8 +47,14 @@ func TestMigrations_UpgradeKeepsEveryRow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(entries) != 2 || entries[1].Body != "kept" || entries[1].Patterns[0] != "denial" || !entries[0].Flagged {
+			if len(entries) != 2 || entries[1].Body != "kept" || entries[1].Mood != 3 || len(entries[1].Patterns) != 1 ||
+				entries[1].Patterns[0] != "denial" || entries[1].Emotions[0] != "sad" || !entries[0].Flagged || entries[0].Mood != 0 {
 				t.Fatalf("after upgrade: %+v", entries)
+			}
+			// And the upgraded journal takes today's writes.
+			if _, err := s.CreateEntry(Entry{Title: "after", WrittenAt: time.Now(), Patterns: []string{"denial"},
+				Episodes: []Episode{{Person: "Sam", Wish: "to be heard"}}}); err != nil {
+				t.Fatal(err)
 			}
 			var applied int
 			s.db.Raw("SELECT COUNT(*) FROM schema_migrations").Scan(&applied)

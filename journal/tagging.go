@@ -3,6 +3,7 @@ package journal
 import (
 	"database/sql"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -15,7 +16,8 @@ type Tagging struct {
 	Mood      int // 0 when not rated
 	Patterns  []string
 	Emotions  []string
-	People    []string // everyone in the entry's relationship episodes
+	People    []string // who the entry's relationship episodes were with
+	// Patterns include those named only in the entry's episodes.
 }
 
 // Taggings lists the taggings of the entries written in [from, before),
@@ -74,7 +76,51 @@ func (s *Store) Taggings(from, before time.Time) ([]Tagging, error) {
 			return nil, internal("read the entries' "+l.vocabulary, err)
 		}
 	}
+	if err := s.addEpisodeTaggings(out, index); err != nil {
+		return nil, internal("read the entries' episodes", err)
+	}
 	return out, nil
+}
+
+// addEpisodeTaggings adds what episodes name to their entries' taggings:
+// the person each was with, and patterns not already on the entry.
+func (s *Store) addEpisodeTaggings(out []Tagging, index map[int64]int) error {
+	people, err := s.People()
+	if err != nil {
+		return err
+	}
+	names := make(map[int64]string, len(people))
+	for _, p := range people {
+		names[p.ID] = p.Name
+	}
+	err = s.scan("SELECT entry_id, person_id FROM episodes WHERE person_id IS NOT NULL ORDER BY entry_id, position", nil, func(rows *sql.Rows) error {
+		var entryID, personID int64
+		if err := rows.Scan(&entryID, &personID); err != nil {
+			return err
+		}
+		if i, ok := index[entryID]; ok && !slices.Contains(out[i].People, names[personID]) {
+			out[i].People = append(out[i].People, names[personID])
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	patterns, err := s.vocabularyNames("patterns")
+	if err != nil {
+		return err
+	}
+	return s.scan(`SELECT ep.entry_id, l.pattern_id FROM episode_patterns l JOIN episodes ep ON ep.id = l.episode_id
+		ORDER BY ep.entry_id, l.pattern_id`, nil, func(rows *sql.Rows) error {
+		var entryID, patternID int64
+		if err := rows.Scan(&entryID, &patternID); err != nil {
+			return err
+		}
+		if i, ok := index[entryID]; ok && !slices.Contains(out[i].Patterns, patterns[patternID]) {
+			out[i].Patterns = append(out[i].Patterns, patterns[patternID])
+		}
+		return nil
+	})
 }
 
 // scan runs a query and calls each for every row: plain database/sql,

@@ -13,7 +13,12 @@ type Pattern struct {
 	Name        string
 	Category    string
 	Description string
+	Colour      string // "#rrggbb", or "" for its category's colour
+	Archived    bool   // kept with its history, but no longer offered
 }
+
+// Categories lists the pattern categories in the order they are shown.
+var Categories = []string{CategoryRelationship, CategoryEmotional, CategoryDefense, CategoryOwn}
 
 // Pattern categories.
 const (

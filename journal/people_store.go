@@ -1,0 +1,192 @@
+package journal
+
+import (
+	"gorm.io/gorm"
+)
+
+func (s *Store) openPerson(p *Person) error {
+	seal := sealer{codec: s.codec, table: "people", id: p.ID}
+	p.Name = seal.open("name", p.Name)
+	return seal.err
+}
+
+// People lists everyone in the journal, in the order they were added.
+func (s *Store) People() ([]Person, error) {
+	var rows []Person
+	if err := s.db.Raw("SELECT id, name, role FROM people ORDER BY id").Scan(&rows).Error; err != nil {
+		return nil, internal("read the people", err)
+	}
+	for i := range rows {
+		if err := s.openPerson(&rows[i]); err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
+}
+
+// AddPerson adds someone to the people list. Names are unique ignoring
+// case, so "Mum" and "mum" are one person.
+func (s *Store) AddPerson(p Person) (Person, error) {
+	role, err := ParseRole(string(p.Role))
+	if err != nil {
+		return Person{}, err
+	}
+	p.Name, p.Role = CleanName(p.Name), role
+	if p.Name == "" {
+		return Person{}, Errorf(EInvalid, "A person needs a name or initials.")
+	}
+	err = s.db.Transaction(func(tx *gorm.DB) error {
+		var taken int64
+		if err := tx.Raw("SELECT COUNT(*) FROM people WHERE name_key = ?", NameKey(p.Name)).Scan(&taken).Error; err != nil {
+			return err
+		}
+		if taken > 0 {
+			return Errorf(EInvalid, "“%s” is already in your people list (names match ignoring case). Use a different name or initials to tell two people apart.", p.Name)
+		}
+		id, err := s.insertPerson(tx, p)
+		p.ID = id
+		return err
+	})
+	return p, internal("add the person", err)
+}
+
+func (s *Store) insertPerson(tx *gorm.DB, p Person) (int64, error) {
+	id, err := nextID(tx, "people")
+	if err != nil {
+		return 0, err
+	}
+	seal := sealer{codec: s.codec, table: "people", id: id}
+	name := seal.seal("name", p.Name)
+	if seal.err != nil {
+		return 0, seal.err
+	}
+	return id, tx.Exec("INSERT INTO people (id, name, name_key, role) VALUES (?, ?, ?, ?)", id, name, NameKey(p.Name), p.Role).Error
+}
+
+// personID finds a person by name, adding them (role other) when they
+// aren't in the list yet, as typing a new name in an episode means.
+func (s *Store) personID(tx *gorm.DB, name string) (int64, error) {
+	var found []int64
+	if err := tx.Raw("SELECT id FROM people WHERE name_key = ?", NameKey(name)).Scan(&found).Error; err != nil {
+		return 0, err
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	return s.insertPerson(tx, Person{Name: name, Role: "other"})
+}
+
+// saveEpisodes replaces an entry's episodes with e.Episodes.
+func (s *Store) saveEpisodes(tx *gorm.DB, e Entry) error {
+	if err := tx.Exec("DELETE FROM episodes WHERE entry_id = ?", e.ID).Error; err != nil {
+		return err
+	}
+	for i, ep := range e.Episodes {
+		id, err := nextID(tx, "episodes")
+		if err != nil {
+			return err
+		}
+		who, err := s.personID(tx, ep.Person)
+		if err != nil {
+			return err
+		}
+		var earlier *int64
+		if ep.EarlierPerson != "" {
+			id, err := s.personID(tx, ep.EarlierPerson)
+			if err != nil {
+				return err
+			}
+			earlier = &id
+		}
+		seal := sealer{codec: s.codec, table: "episodes", id: id}
+		wish, other, self, reminds := seal.seal("wish", ep.Wish), seal.seal("other_response", ep.OtherResponse),
+			seal.seal("self_response", ep.SelfResponse), seal.seal("reminds", ep.Reminds)
+		if seal.err != nil {
+			return seal.err
+		}
+		if err := tx.Exec(`INSERT INTO episodes (id, entry_id, position, person_id, wish, other_response, self_response, reminds, earlier_person_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, e.ID, i, who, wish, other, self, reminds, earlier).Error; err != nil {
+			return err
+		}
+		if err := s.linkNames(tx, "episode", id, ep.Emotions, ep.Patterns); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// episodeRow is an episode as stored, with its people's sealed names.
+type episodeRow struct {
+	ID, EntryID                                int64
+	PersonID, EarlierPersonID                  *int64
+	Wish, OtherResponse, SelfResponse, Reminds string
+	PersonName, EarlierName                    *string
+}
+
+const episodeSelect = `SELECT ep.id, ep.entry_id, ep.person_id, ep.earlier_person_id, ep.wish, ep.other_response,
+	ep.self_response, ep.reminds, p.name AS person_name, q.name AS earlier_name
+	FROM episodes ep LEFT JOIN people p ON p.id = ep.person_id LEFT JOIN people q ON q.id = ep.earlier_person_id `
+
+// openEpisodes turns stored rows into episodes with their names.
+func (s *Store) openEpisodes(rows []episodeRow) ([]Episode, error) {
+	out := make([]Episode, len(rows))
+	index := map[int64]int{}
+	var ids []int64
+	for i, r := range rows {
+		seal := sealer{codec: s.codec, table: "episodes", id: r.ID}
+		ep := Episode{ID: r.ID, Wish: seal.open("wish", r.Wish), OtherResponse: seal.open("other_response", r.OtherResponse),
+			SelfResponse: seal.open("self_response", r.SelfResponse), Reminds: seal.open("reminds", r.Reminds)}
+		if seal.err != nil {
+			return nil, seal.err
+		}
+		for _, name := range []struct {
+			id     *int64
+			stored *string
+			into   *string
+		}{{r.PersonID, r.PersonName, &ep.Person}, {r.EarlierPersonID, r.EarlierName, &ep.EarlierPerson}} {
+			if name.id == nil || name.stored == nil {
+				continue
+			}
+			p := Person{ID: *name.id, Name: *name.stored}
+			if err := s.openPerson(&p); err != nil {
+				return nil, err
+			}
+			*name.into = p.Name
+		}
+		out[i], index[r.ID] = ep, i
+		ids = append(ids, r.ID)
+	}
+	err := s.namesFor("episode", ids, func(id int64, vocabulary, name string) {
+		ep := &out[index[id]]
+		if vocabulary == "emotions" {
+			ep.Emotions = append(ep.Emotions, name)
+		} else {
+			ep.Patterns = append(ep.Patterns, name)
+		}
+	})
+	return out, err
+}
+
+// EpisodesWith lists the episodes that involve a person, as the one it
+// was with or the one from earlier in life, newest entry first.
+func (s *Store) EpisodesWith(personID int64) ([]PersonEpisode, error) {
+	var rows []episodeRow
+	if err := s.db.Raw(episodeSelect+"JOIN entries e ON e.id = ep.entry_id WHERE ep.person_id = ? OR ep.earlier_person_id = ? ORDER BY e.written_at DESC, ep.position",
+		personID, personID).Scan(&rows).Error; err != nil {
+		return nil, internal("read the person's episodes", err)
+	}
+	episodes, err := s.openEpisodes(rows)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]PersonEpisode, len(rows))
+	for i, r := range rows {
+		e, err := s.Entry(r.EntryID)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = PersonEpisode{Episode: episodes[i], EntryID: e.ID, EntryTitle: e.DisplayTitle(), WrittenAt: e.WrittenAt,
+			Earlier: r.PersonID == nil || *r.PersonID != personID}
+	}
+	return out, nil
+}
