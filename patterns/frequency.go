@@ -19,17 +19,22 @@ type Frequency struct {
 }
 
 // Frequencies counts the entries each pattern appears in, most frequent
-// first and, among equals, by name. Patterns never named are left out.
+// first and, among equals, by name. Patterns never named are left out; a
+// pattern listed twice on one entry counts once.
 func Frequencies(entries []journal.Tagging) []Frequency {
-	counts := map[string]int{}
-	for _, e := range entries {
-		for _, p := range e.Patterns {
-			counts[p]++
-		}
-	}
+	var in interner
+	s := in.sets(entries, patternsOf)
+	return frequencies(s.counts(len(in.names)), in.names, len(entries))
+}
+
+// frequencies ranks counts[id], the entries out of total that name
+// names[id]. Ids with no entries are left out.
+func frequencies(counts []int, names []string, total int) []Frequency {
 	out := make([]Frequency, 0, len(counts))
-	for name, n := range counts {
-		out = append(out, Frequency{Name: name, Entries: n, Share: float64(n) / float64(len(entries))})
+	for id, n := range counts {
+		if n > 0 {
+			out = append(out, Frequency{Name: names[id], Entries: n, Share: float64(n) / float64(total)})
+		}
 	}
 	slices.SortFunc(out, func(a, b Frequency) int {
 		return cmp.Or(b.Entries-a.Entries, cmp.Compare(a.Name, b.Name))

@@ -25,6 +25,7 @@ type Store interface {
 	Emotions() ([]journal.Emotion, error)
 	Patterns() ([]journal.Pattern, error)
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	People() ([]journal.Person, error)
 	SaveDraft(journal.Draft) error
 	Draft() (journal.Draft, bool, error)
 	DiscardDraft() error
@@ -48,6 +49,7 @@ type Window struct {
 	store      Store
 	tabs       *container.AppTabs
 	journal    *journalScreen
+	patterns   *patternsScreen
 	vocabulary *vocabularyScreen
 	quitOnce   sync.Once
 }
@@ -56,13 +58,22 @@ type Window struct {
 func New(a fyne.App, store Store) *Window {
 	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store}
 	w.journal = newJournalScreen(w.win, store)
+	w.patterns = newPatternsScreen(w.win, store)
+	w.patterns.openEntry = func(id int64) {
+		w.tabs.SelectIndex(0)
+		w.journal.openByID(id)
+	}
 	w.vocabulary = newVocabularyScreen(store)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), w.journal.content),
+		container.NewTabItemWithIcon("Patterns", theme.GridIcon(), w.patterns.content),
 		container.NewTabItemWithIcon("Vocabulary", theme.ListIcon(), w.vocabulary.content),
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Content == w.vocabulary.content {
+		switch t.Content {
+		case w.patterns.content:
+			w.patterns.reload()
+		case w.vocabulary.content:
 			w.vocabulary.reload()
 		}
 	}
@@ -117,7 +128,8 @@ func (w *Window) menu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("View",
 			item("Journal", fyne.Key1, show(0)),
-			item("Vocabulary", fyne.Key2, show(1)),
+			item("Patterns", fyne.Key2, show(1)),
+			item("Vocabulary", fyne.Key3, show(2)),
 			item("Markdown preview", fyne.KeyP, w.journal.editor.togglePreview),
 		),
 		fyne.NewMenu("Help",

@@ -231,6 +231,19 @@ func (s *journalScreen) onNew() {
 	})
 }
 
+// openByID shows an entry chosen elsewhere, such as from the pattern
+// view, once unsaved changes are settled.
+func (s *journalScreen) openByID(id int64) {
+	s.whenSettled(func() {
+		e, err := s.store.Entry(id)
+		if err != nil {
+			showProblem(s.win, "Couldn't open the entry", err)
+			return
+		}
+		s.open(e)
+	})
+}
+
 func (s *journalScreen) onSelected(id widget.ListItemID) {
 	if s.ignoreSelect || id >= len(s.entries) {
 		return
@@ -239,14 +252,7 @@ func (s *journalScreen) onSelected(id widget.ListItemID) {
 	if target == s.editor.entryID && s.right.Objects[0] == s.editor.content {
 		return
 	}
-	s.whenSettled(func() {
-		e, err := s.store.Entry(target)
-		if err != nil {
-			showProblem(s.win, "Couldn't open the entry", err)
-			return
-		}
-		s.open(e)
-	})
+	s.openByID(target)
 	// Until the person decides, the list keeps showing the entry being edited.
 	s.selectInList(s.editor.entryID)
 }

@@ -20,7 +20,7 @@ func TestVocabulary_ShowsDescriptionsAndUses(t *testing.T) {
 		t.Fatal(err)
 	}
 	// when the Vocabulary screen opens,
-	w.tabs.SelectIndex(1)
+	w.tabs.SelectIndex(2)
 	// then each pattern shows its description and how often it was named.
 	want := []string{
 		"denial — Not letting myself see something that is plainly there. (in 2 entries)",

@@ -1,0 +1,60 @@
+package patterns
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// Pair is two patterns named in the same entries.
+type Pair struct {
+	A, B  string // A before B alphabetically
+	Count int    // entries naming both
+	// Lift is how much more often the two come together than they would
+	// by chance: P(A and B) / (P(A) P(B)). 1 is chance, above 1 they go
+	// together, below 1 one tends to come without the other.
+	Lift float64
+}
+
+// CoOccurrences lists every pair of patterns named together in at least
+// one entry, probabilities taken over the entries passed in (entries
+// without patterns included). Most entries first, then highest lift, then
+// by name.
+func CoOccurrences(entries []journal.Tagging) []Pair {
+	var in interner
+	s := in.sets(entries, patternsOf)
+	k := len(in.names)
+	counts := s.counts(k)
+	// together[a*k+b], a < b, counts the entries naming both: a dense
+	// table, since even a few hundred patterns make a small one.
+	together := make([]int32, k*k)
+	for i := range s.len() {
+		ids := s.of(i)
+		for x, a := range ids {
+			for _, b := range ids[x+1:] {
+				together[min(a, b)*int32(k)+max(a, b)]++
+			}
+		}
+	}
+	out := []Pair{}
+	n := len(entries)
+	for a := range k {
+		for b := a + 1; b < k; b++ {
+			both := int(together[a*k+b])
+			if both == 0 {
+				continue
+			}
+			p := Pair{A: in.names[a], B: in.names[b], Count: both,
+				Lift: float64(both*n) / float64(counts[a]*counts[b])}
+			if p.B < p.A {
+				p.A, p.B = p.B, p.A
+			}
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(x, y Pair) int {
+		return cmp.Or(y.Count-x.Count, cmp.Compare(y.Lift, x.Lift), cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B))
+	})
+	return out
+}

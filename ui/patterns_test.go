@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// seedPatterns writes entries a number of days before fixedNow.
+func seedPatterns(t *testing.T, store *journal.Store) {
+	t.Helper()
+	day := func(daysAgo int) time.Time { return fixedNow.AddDate(0, 0, -daysAgo) }
+	entries := []journal.Entry{
+		// This month (the last 30 days): people-pleasing 3, avoidance 2, denial 1.
+		{Title: "said yes again", WrittenAt: day(1), Mood: 3, Patterns: []string{"people-pleasing", "avoidance"}},
+		{Title: "shift swap", WrittenAt: day(5), Mood: 4, Patterns: []string{"people-pleasing", "avoidance"}},
+		{Title: "dinner", WrittenAt: day(9), Mood: 5, Patterns: []string{"people-pleasing"}},
+		{Title: "the plan", WrittenAt: day(12), Mood: 6, Patterns: []string{"denial"},
+			Episodes: []journal.Episode{{Person: "J.", Wish: "to be heard", Patterns: []string{"withdrawing under criticism"}}}},
+		{Title: "quiet day", WrittenAt: day(20), Mood: 8},
+		// The 30 days before: people-pleasing 1, avoidance 3, rumination 1.
+		{Title: "old 1", WrittenAt: day(35), Patterns: []string{"avoidance", "people-pleasing"}},
+		{Title: "old 2", WrittenAt: day(40), Patterns: []string{"avoidance"}},
+		{Title: "old 3", WrittenAt: day(50), Patterns: []string{"avoidance", "rumination"}},
+	}
+	if _, err := store.CreateEntries(entries); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func barTexts(v *patternsScreen) []string {
+	var out []string
+	for _, r := range v.rows {
+		out = append(out, r.name+" "+r.figure.Text)
+	}
+	return out
+}
+
+func TestPatterns_BarsCountAndTrend(t *testing.T) {
+	w, store := newTestWindow(t)
+	seedPatterns(t, store)
+	v := w.patterns
+	v.now = func() time.Time { return fixedNow }
+
+	// When the view opens on the last 30 days,
+	w.tabs.SelectIndex(1)
+	// then each pattern named this month has a bar with its count and its
+	// change against the 30 days before, most frequent first.
+	want := []string{
+		"people-pleasing 3  ▲ +2",
+		"avoidance 2  ▼ -1",
+		"denial 1  ▲ +1",
+		"withdrawing under criticism 1  ▲ +1", // named only in an episode
+	}
+	if got := barTexts(v); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("bars:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(v.summary.Text, "5 entries from 27 Oct 2026 to 25 Nov 2026: 4 patterns named") {
+		t.Errorf("summary = %q", v.summary.Text)
+	}
+	if got := textOf(v.pairs); !strings.Contains(got, "avoidance + people-pleasing: together in 2 entries") {
+		t.Errorf("pairs panel:\n%s", got)
+	}
+	// Moods 3, 4, 5 with it; 6 and 8 without: two is too few to compare.
+	if got := textOf(v.mood); !strings.Contains(got, "people-pleasing: not enough data (needs 3 rated entries with it and 3 without; has 3 and 2)") {
+		t.Errorf("mood panel:\n%s", got)
+	}
+
+	// Only defenses: the bars keep to that category.
+	v.category.SetSelected("Defenses")
+	if got := barTexts(v); strings.Join(got, "|") != "avoidance 2  ▼ -1|denial 1  ▲ +1" {
+		t.Errorf("defenses only: %v", got)
+	}
+	// With J.: only the entry whose episode was with J.
+	v.category.SetSelected(anyCategory)
+	v.person.SetSelected("J.")
+	if got := barTexts(v); strings.Join(got, "|") != "denial 1  ▲ +1|withdrawing under criticism 1  ▲ +1" {
+		t.Errorf("with J.: %v", got)
+	}
+	v.person.SetSelected(anyone)
+
+	// All time: every pattern ever named, no arrows to compare.
+	v.period.SetSelected(periodAll)
+	if got := barTexts(v); strings.Join(got, "|") != "avoidance 5|people-pleasing 4|denial 1|rumination 1|withdrawing under criticism 1" {
+		t.Errorf("all time: %v", got)
+	}
+
+	// Choosing a bar lists its entries; choosing one opens it in the journal.
+	test.Tap(v.rows[1]) // people-pleasing
+	var buttons []*widget.Button
+	for _, o := range v.entries.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			buttons = append(buttons, b)
+		}
+	}
+	if len(buttons) != 4 || !strings.Contains(buttons[0].Text, "said yes again") {
+		t.Fatalf("entries listed for people-pleasing: %d, first %v", len(buttons), buttons)
+	}
+	test.Tap(buttons[0])
+	if w.tabs.SelectedIndex() != 0 || w.journal.editor.title.Text != "said yes again" {
+		t.Errorf("choosing the entry shows tab %d with %q", w.tabs.SelectedIndex(), w.journal.editor.title.Text)
+	}
+}
+
+func TestPatterns_EmptyAndBadRange(t *testing.T) {
+	w, store := newTestWindow(t)
+	v := w.patterns
+	v.now = func() time.Time { return fixedNow }
+	w.tabs.SelectIndex(1)
+	if len(v.rows) != 0 || !strings.Contains(v.summary.Text, "No entries from") {
+		t.Errorf("empty journal: %d bars, summary %q", len(v.rows), v.summary.Text)
+	}
+	if _, err := store.CreateEntry(journal.Entry{Title: "no names", WrittenAt: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	v.reload()
+	if !strings.Contains(v.summary.Text, "none names any of these patterns yet") {
+		t.Errorf("entries without patterns: summary %q", v.summary.Text)
+	}
+	v.period.SetSelected(periodCustom)
+	test.Type(v.from, "2026-11-30")
+	test.Type(v.to, "2026-11-01")
+	v.onFilter()
+	if !strings.Contains(v.summary.Text, "after it ends") {
+		t.Errorf("reversed range: summary %q", v.summary.Text)
+	}
+	v.to.SetText("")
+	test.Type(v.to, "2026-12-31")
+	v.onFilter()
+	// (the one entry is on 25 Nov, before the range)
+	if !strings.Contains(v.summary.Text, "No entries from 30 Nov 2026 to 31 Dec 2026") {
+		t.Errorf("custom range: summary %q", v.summary.Text)
+	}
+}
