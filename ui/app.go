@@ -26,6 +26,12 @@ type Store interface {
 	Patterns() ([]journal.Pattern, error)
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
 	People() ([]journal.Person, error)
+	AddPerson(journal.Person) (journal.Person, error)
+	EpisodesWith(personID int64) ([]journal.PersonEpisode, error)
+	AddPattern(journal.Pattern) (journal.Pattern, error)
+	UpdatePattern(journal.Pattern) (journal.Pattern, error)
+	ArchivePattern(id int64, archived bool) error
+	MergePatterns(from, into int64) error
 	SaveDraft(journal.Draft) error
 	Draft() (journal.Draft, bool, error)
 	DiscardDraft() error
@@ -63,7 +69,7 @@ func New(a fyne.App, store Store) *Window {
 		w.tabs.SelectIndex(0)
 		w.journal.openByID(id)
 	}
-	w.vocabulary = newVocabularyScreen(store)
+	w.vocabulary = newVocabularyScreen(w.win, store)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), w.journal.content),
 		container.NewTabItemWithIcon("Patterns", theme.GridIcon(), w.patterns.content),

@@ -17,6 +17,7 @@ import (
 // vocabularyScreen shows the words Throughline offers for naming
 // patterns and feelings, with what each pattern means.
 type vocabularyScreen struct {
+	win        fyne.Window
 	store      Store
 	background background
 	patterns   *fyne.Container
@@ -24,8 +25,8 @@ type vocabularyScreen struct {
 	content    fyne.CanvasObject
 }
 
-func newVocabularyScreen(store Store) *vocabularyScreen {
-	v := &vocabularyScreen{store: store, background: inBackground, patterns: container.NewVBox(), emotions: container.NewVBox()}
+func newVocabularyScreen(win fyne.Window, store Store) *vocabularyScreen {
+	v := &vocabularyScreen{win: win, store: store, background: inBackground, patterns: container.NewVBox(), emotions: container.NewVBox()}
 	intro := widget.NewLabel("The names you can give to what you notice. Pick them for an entry in the editor; names you add there appear here too.")
 	intro.Wrapping = fyne.TextWrapWord
 	split := container.NewHSplit(
