@@ -318,17 +318,30 @@ func entryID(cmd string, rest []string) (int64, error) {
 
 // entryJSON is the stable JSON shape of an entry for scripts.
 type entryJSON struct {
-	ID        int64    `json:"id"`
-	WrittenAt string   `json:"written_at"`
-	CreatedAt string   `json:"created_at"`
-	UpdatedAt string   `json:"updated_at"`
-	Kind      string   `json:"kind"`
-	Title     string   `json:"title"`
-	Body      string   `json:"body"`
-	Mood      *int     `json:"mood"`
-	Emotions  []string `json:"emotions"`
-	Patterns  []string `json:"patterns"`
-	Flagged   bool     `json:"flagged"`
+	ID        int64         `json:"id"`
+	WrittenAt string        `json:"written_at"`
+	CreatedAt string        `json:"created_at"`
+	UpdatedAt string        `json:"updated_at"`
+	Kind      string        `json:"kind"`
+	Title     string        `json:"title"`
+	Body      string        `json:"body"`
+	Mood      *int          `json:"mood"`
+	Emotions  []string      `json:"emotions"`
+	Patterns  []string      `json:"patterns"`
+	Flagged   bool          `json:"flagged"`
+	Episodes  []episodeJSON `json:"episodes"`
+}
+
+// episodeJSON is a relationship episode in an entry's JSON.
+type episodeJSON struct {
+	Person        string   `json:"person"`
+	Wish          string   `json:"wish"`
+	OtherResponse string   `json:"other_response"`
+	SelfResponse  string   `json:"self_response"`
+	Reminds       string   `json:"reminds"`
+	EarlierPerson string   `json:"earlier_person"`
+	Patterns      []string `json:"patterns"`
+	Emotions      []string `json:"emotions"`
 }
 
 func toJSON(e journal.Entry) entryJSON {
@@ -341,6 +354,12 @@ func toJSON(e journal.Entry) entryJSON {
 	if e.HasMood() {
 		m := e.Mood
 		j.Mood = &m
+	}
+	j.Episodes = make([]episodeJSON, len(e.Episodes))
+	for i, ep := range e.Episodes {
+		j.Episodes[i] = episodeJSON{Person: ep.Person, Wish: ep.Wish, OtherResponse: ep.OtherResponse, SelfResponse: ep.SelfResponse,
+			Reminds: ep.Reminds, EarlierPerson: ep.EarlierPerson,
+			Patterns: append([]string{}, ep.Patterns...), Emotions: append([]string{}, ep.Emotions...)}
 	}
 	return j
 }

@@ -108,6 +108,9 @@ func normalized(e cliEntry) cliEntry {
 		*names = slices.Clone(*names)
 		slices.Sort(*names)
 	}
+	if len(e.Episodes) == 0 {
+		e.Episodes = nil
+	}
 	return e
 }
 
@@ -636,7 +639,7 @@ func TestCLI_JSONFieldNames(t *testing.T) {
 	db := newJournal(t)
 	addEntry(t, db, "", "--title", "No mood")
 	addEntry(t, db, "", "--title", "All", "--body", "b", "--mood", "8", "--pattern", "denial", "--emotion", "calm", "--flag")
-	wantKeys := []string{"body", "created_at", "emotions", "flagged", "id", "kind", "mood", "patterns", "title", "updated_at", "written_at"}
+	wantKeys := []string{"body", "created_at", "emotions", "episodes", "flagged", "id", "kind", "mood", "patterns", "title", "updated_at", "written_at"}
 
 	var listed []map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(mustCLI(t, db, "", "list", "--json")), &listed); err != nil {
@@ -674,7 +677,7 @@ func TestCLI_JSONFieldNames(t *testing.T) {
 				t.Errorf("%s: %s %q is not RFC 3339: %v", name, f.key, s, err)
 			}
 		}
-		for _, key := range []string{"emotions", "patterns"} {
+		for _, key := range []string{"emotions", "patterns", "episodes"} {
 			var names []string
 			if raw := string(obj[key]); !strings.HasPrefix(raw, "[") || json.Unmarshal(obj[key], &names) != nil {
 				t.Errorf("%s: %s is %s, want an array (empty, not null, when there are none)", name, key, raw)

@@ -47,7 +47,7 @@ type editor struct {
 	kind     *widget.Select
 	when     *widget.Entry
 	title    *widget.Entry
-	body     *widget.Entry
+	body     *writingEntry
 	preview  *widget.RichText
 	previewB *widget.Button
 	bodyArea *fyne.Container
@@ -55,6 +55,7 @@ type editor struct {
 	flag     *widget.Check
 	emotions *namesField
 	patterns *namesField
+	episodes *episodesField
 	save     *widget.Button
 	delete   *widget.Button
 
@@ -79,7 +80,9 @@ func newEditor(win fyne.Window, store Store) *editor {
 	e.when.ExtendBaseWidget(e.when)
 	e.title = &widget.Entry{PlaceHolder: "Title (optional)", OnChanged: func(string) { changed() }}
 	e.title.ExtendBaseWidget(e.title)
-	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: bodyHint, OnChanged: func(string) { changed() }}
+	e.body = &writingEntry{}
+	e.body.MultiLine, e.body.Wrapping, e.body.PlaceHolder = true, fyne.TextWrapWord, bodyHint
+	e.body.OnChanged = func(string) { changed() }
 	e.body.ExtendBaseWidget(e.body)
 	e.preview = widget.NewRichText()
 	e.preview.Wrapping = fyne.TextWrapWord
@@ -89,6 +92,7 @@ func newEditor(win fyne.Window, store Store) *editor {
 	e.flag = widget.NewCheck("Bring to my next session", func(bool) { changed() })
 	e.emotions = newNamesField(win, "Emotions", "No emotions named", e.emotionChoices, changed)
 	e.patterns = newNamesField(win, "Patterns", "No patterns named", e.patternChoices, changed)
+	e.episodes = newEpisodesField(win, store, e.emotionChoices, e.patternChoices, changed)
 	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), nil)
 	e.save.Importance = widget.HighImportance
 	e.delete = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil)
@@ -98,6 +102,7 @@ func newEditor(win fyne.Window, store Store) *editor {
 		widget.NewFormItem("Mood", container.NewHBox(e.mood)),
 		widget.NewFormItem("Emotions", e.emotions.content),
 		widget.NewFormItem("Patterns", e.patterns.content),
+		widget.NewFormItem("Episodes", e.episodes.content),
 	)
 	actions := container.NewHBox(e.previewB, layout.NewSpacer(), e.delete, e.save)
 	header, footer := container.NewVBox(top, e.title), container.NewVBox(details, actions)
@@ -105,6 +110,13 @@ func newEditor(win fyne.Window, store Store) *editor {
 	e.content = container.New(layout.NewBorderLayout(header, footer, nil, nil), header, e.bodyArea, footer)
 	return e
 }
+
+// writingEntry is a multi-line entry that lets Tab move on to the next
+// field, as in a form, instead of typing a tab: otherwise a keyboard
+// user could never leave the body. Markdown indents with spaces.
+type writingEntry struct{ widget.Entry }
+
+func (*writingEntry) AcceptsTab() bool { return false }
 
 // togglePreview switches the body between editing and rendered Markdown.
 func (e *editor) togglePreview() {
@@ -146,6 +158,7 @@ func (e *editor) fill(d journal.Draft) {
 	e.flag.SetChecked(d.Flagged)
 	e.emotions.set(d.Emotions)
 	e.patterns.set(d.Patterns)
+	e.episodes.set(d.Episodes)
 	if d.EntryID == 0 {
 		e.delete.SetText("Discard…")
 	} else {
@@ -165,6 +178,7 @@ func (e *editor) draft() journal.Draft {
 		Mood:      max(e.mood.SelectedIndex(), 0),
 		Emotions:  slices.Clone(e.emotions.names),
 		Patterns:  slices.Clone(e.patterns.names),
+		Episodes:  slices.Clone(e.episodes.episodes),
 		Flagged:   e.flag.Checked,
 	}
 }
@@ -178,7 +192,7 @@ func (e *editor) entry() (journal.Entry, error) {
 	}
 	entry := journal.Entry{
 		ID: d.EntryID, WrittenAt: at, Kind: d.Kind, Title: d.Title, Body: d.Body,
-		Mood: d.Mood, Emotions: d.Emotions, Patterns: d.Patterns, Flagged: d.Flagged,
+		Mood: d.Mood, Emotions: d.Emotions, Patterns: d.Patterns, Flagged: d.Flagged, Episodes: d.Episodes,
 	}
 	return entry, entry.Validate()
 }
@@ -188,7 +202,7 @@ func draftOf(e journal.Entry) journal.Draft {
 	return journal.Draft{
 		EntryID: e.ID, Kind: e.Kind, WrittenAt: e.WrittenAt.Format(journal.DateTimeLayout),
 		Title: e.Title, Body: e.Body, Mood: e.Mood,
-		Emotions: e.Emotions, Patterns: e.Patterns, Flagged: e.Flagged,
+		Emotions: e.Emotions, Patterns: e.Patterns, Flagged: e.Flagged, Episodes: e.Episodes,
 	}
 }
 
@@ -202,6 +216,13 @@ func blankDraft(now time.Time) journal.Draft {
 func sameDraft(a, b journal.Draft) bool {
 	return a.EntryID == b.EntryID && a.Kind == b.Kind && a.WrittenAt == b.WrittenAt &&
 		a.Title == b.Title && a.Body == b.Body && a.Mood == b.Mood && a.Flagged == b.Flagged &&
+		slices.Equal(a.Emotions, b.Emotions) && slices.Equal(a.Patterns, b.Patterns) &&
+		slices.EqualFunc(a.Episodes, b.Episodes, sameEpisode)
+}
+
+func sameEpisode(a, b journal.Episode) bool {
+	return a.Person == b.Person && a.Wish == b.Wish && a.OtherResponse == b.OtherResponse && a.SelfResponse == b.SelfResponse &&
+		a.Reminds == b.Reminds && a.EarlierPerson == b.EarlierPerson &&
 		slices.Equal(a.Emotions, b.Emotions) && slices.Equal(a.Patterns, b.Patterns)
 }
 

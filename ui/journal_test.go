@@ -385,3 +385,61 @@ func TestJournal_ListLoadsInPages(t *testing.T) {
 		}
 	}
 }
+
+// fieldIn finds a text field in the open dialog by its placeholder.
+func fieldIn(t *testing.T, w *Window, placeholder string) fyne.Focusable {
+	t.Helper()
+	var found fyne.Focusable
+	walk(t, w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		switch e := o.(type) {
+		case *widget.SelectEntry:
+			if e.PlaceHolder == placeholder {
+				found = e
+			}
+		case *writingEntry:
+			if e.PlaceHolder == placeholder {
+				found = e
+			}
+		}
+	})
+	if found == nil {
+		t.Fatalf("no field %q in the dialog", placeholder)
+	}
+	return found
+}
+
+func TestJournal_Episodes(t *testing.T) {
+	w, store := newTestWindow(t)
+	j := w.journal
+	writeEntry(w, "The plan", "J. picked it apart.")
+
+	// An episode without a person is refused, and its text is kept.
+	test.Tap(j.editor.episodes.add)
+	test.Type(fieldIn(t, w, "What did I want from them?"), "To be taken seriously")
+	test.Tap(buttonIn(t, w, "Done"))
+	if !strings.Contains(dialogText(t, w), "needs the person") {
+		t.Fatalf("dialog = %q, want it to ask who the episode was with", dialogText(t, w))
+	}
+	test.Tap(buttonIn(t, w, "OK"))
+	// The episode dialog is back with what was typed.
+	test.Type(fieldIn(t, w, "a name or initials"), "J.")
+	test.Type(fieldIn(t, w, "How did they respond (or how did I expect them to)?"), "Picked it apart")
+	test.Type(fieldIn(t, w, "optional, such as a parent"), "Dad")
+	test.Tap(buttonIn(t, w, "Done"))
+	test.Tap(j.editor.save)
+
+	e := entries(t, store)[0]
+	if len(e.Episodes) != 1 {
+		t.Fatalf("saved %d episodes, want 1", len(e.Episodes))
+	}
+	if ep := e.Episodes[0]; ep.Person != "J." || ep.Wish != "To be taken seriously" || ep.OtherResponse != "Picked it apart" || ep.EarlierPerson != "Dad" {
+		t.Errorf("episode = %+v", ep)
+	}
+	// Removing it and saving leaves none.
+	test.Tap(j.editor.episodes.list.Objects[0].(*fyne.Container).Objects[1].(*widget.Button))
+	test.Tap(buttonIn(t, w, "Remove"))
+	test.Tap(j.editor.save)
+	if e := entries(t, store)[0]; len(e.Episodes) != 0 {
+		t.Errorf("episodes after removing: %+v", e.Episodes)
+	}
+}
