@@ -56,6 +56,7 @@ type Window struct {
 	tabs       *container.AppTabs
 	journal    *journalScreen
 	patterns   *patternsScreen
+	people     *peopleScreen
 	vocabulary *vocabularyScreen
 	quitOnce   sync.Once
 }
@@ -69,16 +70,21 @@ func New(a fyne.App, store Store) *Window {
 		w.tabs.SelectIndex(0)
 		w.journal.openByID(id)
 	}
+	w.people = newPeopleScreen(w.win, store)
+	w.people.openEntry = w.patterns.openEntry
 	w.vocabulary = newVocabularyScreen(w.win, store)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), w.journal.content),
 		container.NewTabItemWithIcon("Patterns", theme.GridIcon(), w.patterns.content),
+		container.NewTabItemWithIcon("People", theme.AccountIcon(), w.people.content),
 		container.NewTabItemWithIcon("Vocabulary", theme.ListIcon(), w.vocabulary.content),
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {
 		case w.patterns.content:
 			w.patterns.reload()
+		case w.people.content:
+			w.people.reload()
 		case w.vocabulary.content:
 			w.vocabulary.reload()
 		}
@@ -135,7 +141,8 @@ func (w *Window) menu() *fyne.MainMenu {
 		fyne.NewMenu("View",
 			item("Journal", fyne.Key1, show(0)),
 			item("Patterns", fyne.Key2, show(1)),
-			item("Vocabulary", fyne.Key3, show(2)),
+			item("People", fyne.Key3, show(2)),
+			item("Vocabulary", fyne.Key4, show(3)),
 			item("Markdown preview", fyne.KeyP, w.journal.editor.togglePreview),
 		),
 		fyne.NewMenu("Help",

@@ -193,21 +193,19 @@ func (v *patternsScreen) show() {
 		v.summary.SetText(err.Error())
 		return
 	}
-	v.shown = v.filtered(analysis.Within(v.taggings, w))
-	compared := !w.Previous().Empty()
-	var previous []journal.Tagging
-	if compared {
-		previous = v.filtered(analysis.Within(v.taggings, w.Previous()))
-	}
+	all := v.filtered(v.taggings)
+	summary := analysis.Summarise(all, w)
+	v.shown = analysis.Within(all, w)
 	var trends []analysis.Trend
-	for _, t := range analysis.Trends(v.shown, previous) {
-		if t.Count > 0 && v.inCategory(t.Name) {
+	for _, t := range summary.Trends {
+		if v.inCategory(t.Name) {
 			trends = append(trends, t)
 		}
 	}
+	compared := summary.Compared
 	v.summary.SetText(v.describe(w, len(v.shown), len(trends), compared))
 	v.showBars(trends, compared)
-	v.showPairs()
+	v.showPairs(summary.Pairs)
 	v.showMood()
 	v.showWeeks(w)
 	v.entries.RemoveAll()
@@ -258,13 +256,11 @@ func (v *patternsScreen) showBars(trends []analysis.Trend, compared bool) {
 	v.bars.Refresh()
 }
 
-func (v *patternsScreen) showPairs() {
+func (v *patternsScreen) showPairs(pairs []analysis.Pair) {
 	v.pairs.RemoveAll()
-	pairs := analysis.CoOccurrences(v.shown)
 	shown := 0
 	for _, p := range pairs {
-		// One entry together says nothing about a pattern of two.
-		if shown == topPairs || p.Count < 2 || !v.inCategory(p.A) || !v.inCategory(p.B) {
+		if shown == topPairs || !v.inCategory(p.A) || !v.inCategory(p.B) {
 			continue
 		}
 		shown++

@@ -21,12 +21,11 @@ var periods = []string{periodWeek, periodMonth, periodQuarter, periodAll, period
 // periodWindow is the window a period stands for on the day of now:
 // whole days, ending with today.
 func periodWindow(period string, now time.Time) analysis.Window {
-	tomorrow := startOfDay(now).AddDate(0, 0, 1)
 	days := map[string]int{periodWeek: 7, periodMonth: 30, periodQuarter: 90}[period]
 	if days == 0 {
 		return analysis.Window{}
 	}
-	return analysis.Window{From: tomorrow.AddDate(0, 0, -days), To: tomorrow}
+	return analysis.LastDays(days, now)
 }
 
 // customWindow reads a typed range of days, both included.
@@ -39,14 +38,9 @@ func customWindow(from, to string) (analysis.Window, error) {
 	if err != nil {
 		return analysis.Window{}, err
 	}
-	w := analysis.Window{From: startOfDay(f), To: startOfDay(t).AddDate(0, 0, 1)}
+	w := analysis.Days(f, t)
 	if !w.From.Before(w.To) {
 		return analysis.Window{}, journal.Errorf(journal.EInvalid, "The range starts (%s) after it ends (%s). Swap the two dates.", from, to)
 	}
 	return w, nil
-}
-
-func startOfDay(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 }
