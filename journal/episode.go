@@ -12,8 +12,8 @@ type Role string
 var Roles = []Role{"partner", "parent", "sibling", "child", "friend", "boss", "colleague", "therapist", "other"}
 
 // ParseRole accepts a role's name, ignoring case; "" means other.
-func ParseRole(s string) (Role, error) {
-	s = strings.ToLower(strings.TrimSpace(s))
+func ParseRole(typed string) (Role, error) {
+	s := strings.ToLower(strings.TrimSpace(typed))
 	if s == "" {
 		return "other", nil
 	}
@@ -22,7 +22,7 @@ func ParseRole(s string) (Role, error) {
 			return r, nil
 		}
 	}
-	return "", Errorf(EInvalid, "%q is not a role. Use one of: partner, parent, sibling, child, friend, boss, colleague, therapist, other.", s)
+	return "", Errorf(EInvalid, "%q is not a role. Use one of: partner, parent, sibling, child, friend, boss, colleague, therapist, other.", typed)
 }
 
 // Person is someone who comes up in the journal: a name or initials,

@@ -124,6 +124,9 @@ CREATE TABLE episode_emotions (
 CREATE INDEX episode_emotions_by_emotion ON episode_emotions (emotion_id);
 `
 
+// SchemaVersion is the newest migration this build knows.
+func SchemaVersion() int { return migrations[len(migrations)-1].id }
+
 func execSQL(sql string) func(tx *gorm.DB, _ *Store) error {
 	return func(tx *gorm.DB, _ *Store) error { return tx.Exec(sql).Error }
 }

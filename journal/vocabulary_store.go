@@ -65,7 +65,7 @@ func (s *Store) vocabularyIDs(tx *gorm.DB, table string, names []string) ([]int6
 			id, err = s.insertEmotion(tx, name, FamilyOther)
 		} else {
 			p := Pattern{Name: name, Category: CategoryOwn}
-			if err := validatePattern(&p); err != nil {
+			if err := p.Validate(); err != nil {
 				return nil, err
 			}
 			id, err = s.insertPattern(tx, p)
@@ -130,7 +130,9 @@ func (s *Store) Pattern(id int64) (Pattern, error) {
 	if len(rows) == 0 {
 		return Pattern{}, Errorf(ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", id)
 	}
-	return rows[0], s.openPattern(&rows[0])
+	p := rows[0]
+	err := s.openPattern(&p)
+	return p, err
 }
 
 // PatternNamed finds a pattern by name, ignoring case and spacing.
@@ -145,9 +147,12 @@ func (s *Store) PatternNamed(name string) (Pattern, error) {
 	return s.Pattern(ids[0])
 }
 
-// validatePattern checks a pattern before it is saved and tidies its name.
-func validatePattern(p *Pattern) error {
+// Validate checks a pattern before it is saved and tidies its name,
+// category and colour.
+func (p *Pattern) Validate() error {
 	p.Name = CleanName(p.Name)
+	p.Category = strings.ToLower(strings.TrimSpace(p.Category))
+	p.Colour = strings.ToLower(strings.TrimSpace(p.Colour))
 	if p.Name == "" {
 		return Errorf(EInvalid, "A pattern needs a name.")
 	}
@@ -171,7 +176,7 @@ func isColour(s string) bool {
 		return false
 	}
 	for _, c := range s[1:] {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+		if !strings.ContainsRune("0123456789abcdef", c) {
 			return false
 		}
 	}
@@ -192,7 +197,7 @@ func nameTaken(tx *gorm.DB, name string, except int64) error {
 
 // AddPattern adds a pattern to the vocabulary.
 func (s *Store) AddPattern(p Pattern) (Pattern, error) {
-	if err := validatePattern(&p); err != nil {
+	if err := p.Validate(); err != nil {
 		return Pattern{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -209,7 +214,7 @@ func (s *Store) AddPattern(p Pattern) (Pattern, error) {
 // UpdatePattern changes a pattern's name, category, description and
 // colour; its links to entries stay as they are.
 func (s *Store) UpdatePattern(p Pattern) (Pattern, error) {
-	if err := validatePattern(&p); err != nil {
+	if err := p.Validate(); err != nil {
 		return Pattern{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+	analysis "github.com/throughline/throughline/patterns"
+)
+
+// patternsReportJSON is the shape of `throughline patterns --json`.
+type patternsReportJSON struct {
+	From     *string            `json:"from"` // null for all time
+	To       *string            `json:"to"`
+	Entries  int                `json:"entries"`
+	Patterns []patternCountJSON `json:"patterns"`
+	Pairs    []patternPairJSON  `json:"pairs"`
+}
+
+type patternCountJSON struct {
+	Name     string  `json:"name"`
+	Category string  `json:"category"`
+	Count    int     `json:"count"`
+	Share    float64 `json:"share"`
+	Previous *int    `json:"previous"` // null when there is no window before to compare with
+	Delta    *int    `json:"delta"`
+}
+
+type patternPairJSON struct {
+	A     string  `json:"a"`
+	B     string  `json:"b"`
+	Count int     `json:"count"`
+	Lift  float64 `json:"lift"`
+}
+
+// periodDays are the --period values and their lengths; 0 is all time.
+var periodDays = map[string]int{"7d": 7, "30d": 30, "90d": 90, "all": 0}
+
+func runPatterns(c *cli, args []string) error {
+	fs := c.flags("patterns")
+	period := fs.String("period", "30d", "7d, 30d, 90d or all")
+	from := fs.String("from", "", "first day, YYYY-MM-DD")
+	to := fs.String("to", "", "last day, YYYY-MM-DD (included)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if rest, err := parse(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usagef("patterns: unexpected %q. Pick days with --period, or --from and --to.", rest[0])
+	}
+	w, err := reportWindow(*period, *from, *to, time.Now())
+	if err != nil {
+		return err
+	}
+	store, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	taggings, err := store.Taggings(time.Time{}, time.Time{})
+	if err != nil {
+		return err
+	}
+	vocabulary, err := store.Patterns()
+	if err != nil {
+		return err
+	}
+	category := map[string]string{}
+	for _, p := range vocabulary {
+		category[p.Name] = p.Category
+	}
+	s := analysis.Summarise(taggings, w)
+	if *asJSON {
+		return writeJSON(c.stdout, reportJSON(s, category))
+	}
+	printReport(c, s, category)
+	return nil
+}
+
+// reportWindow reads --period, or --from and --to, into a window.
+func reportWindow(period, from, to string, now time.Time) (analysis.Window, error) {
+	if from != "" || to != "" {
+		if from == "" || to == "" {
+			return analysis.Window{}, usagef("patterns: give both --from and --to, like --from 2026-10-01 --to 2026-10-31.")
+		}
+		f, err := journal.ParseDay(from, time.Local)
+		if err != nil {
+			return analysis.Window{}, err
+		}
+		t, err := journal.ParseDay(to, time.Local)
+		if err != nil {
+			return analysis.Window{}, err
+		}
+		if t.Before(f) {
+			return analysis.Window{}, journal.Errorf(journal.EInvalid, "--from %s is after --to %s. Swap them.", from, to)
+		}
+		return analysis.Days(f, t), nil
+	}
+	days, ok := periodDays[period]
+	if !ok {
+		return analysis.Window{}, journal.Errorf(journal.EInvalid, "--period %q is not a period. Use 7d, 30d, 90d or all, or --from and --to.", period)
+	}
+	if days == 0 {
+		return analysis.Window{}, nil
+	}
+	return analysis.LastDays(days, now), nil
+}
+
+func reportJSON(s analysis.Summary, category map[string]string) patternsReportJSON {
+	out := patternsReportJSON{Entries: s.Entries, Patterns: []patternCountJSON{}, Pairs: []patternPairJSON{}}
+	if !s.Window.From.IsZero() {
+		from, to := s.Window.From.Format(time.DateOnly), s.Window.To.AddDate(0, 0, -1).Format(time.DateOnly)
+		out.From, out.To = &from, &to
+	}
+	for _, t := range s.Trends {
+		p := patternCountJSON{Name: t.Name, Category: category[t.Name], Count: t.Count, Share: float64(t.Count) / float64(s.Entries)}
+		if s.Compared {
+			previous, delta := t.Previous, t.Delta
+			p.Previous, p.Delta = &previous, &delta
+		}
+		out.Patterns = append(out.Patterns, p)
+	}
+	for _, p := range s.Pairs {
+		out.Pairs = append(out.Pairs, patternPairJSON{A: p.A, B: p.B, Count: p.Count, Lift: p.Lift})
+	}
+	return out
+}
+
+func printReport(c *cli, s analysis.Summary, category map[string]string) {
+	span := "all time"
+	if !s.Window.From.IsZero() {
+		span = s.Window.From.Format("2 Jan 2006") + " to " + s.Window.To.AddDate(0, 0, -1).Format("2 Jan 2006")
+	}
+	fmt.Fprintf(c.stdout, "%d entries from %s.\n", s.Entries, span)
+	if len(s.Trends) == 0 {
+		fmt.Fprintln(c.stdout, "No patterns named in these days.")
+		return
+	}
+	fmt.Fprintln(c.stdout)
+	for _, t := range s.Trends {
+		change := ""
+		if s.Compared {
+			change = fmt.Sprintf("  %+d against the %s before", t.Delta, windowLength(s.Window))
+		}
+		fmt.Fprintf(c.stdout, "%5d  %4.0f%%  %-40s %-12s%s\n", t.Count, 100*float64(t.Count)/float64(s.Entries), t.Name, category[t.Name], change)
+	}
+	if len(s.Pairs) > 0 {
+		fmt.Fprintln(c.stdout, "\nOften together:")
+		for _, p := range s.Pairs[:min(len(s.Pairs), 10)] {
+			fmt.Fprintf(c.stdout, "%5d  %s + %s (%.1f× chance)\n", p.Count, p.A, p.B, p.Lift)
+		}
+	}
+}
+
+// windowLength names a window's length, as in "the 30 days before".
+func windowLength(w analysis.Window) string {
+	days := int(w.To.Sub(w.From).Hours()/24 + 0.5)
+	if days == 1 {
+		return "day"
+	}
+	return fmt.Sprintf("%d days", days)
+}

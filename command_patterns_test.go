@@ -1,0 +1,107 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCLI_Patterns(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	today := time.Now()
+	ago := func(days int) string { return today.AddDate(0, 0, -days).Format("2006-01-02") + " 12:00" }
+	for _, add := range [][]string{
+		// The last 7 days: people-pleasing 3, avoidance 2 (together twice), denial 1.
+		{"--title", "a", "--at", ago(1), "--pattern", "people-pleasing", "--pattern", "avoidance"},
+		{"--title", "b", "--at", ago(2), "--pattern", "people-pleasing", "--pattern", "avoidance"},
+		{"--title", "c", "--at", ago(3), "--pattern", "people-pleasing", "--pattern", "denial"},
+		// The 7 days before: avoidance 1.
+		{"--title", "d", "--at", ago(10), "--pattern", "avoidance"},
+	} {
+		mustCLI(t, db, "", append([]string{"add"}, add...)...)
+	}
+
+	var report struct {
+		From, To *string
+		Entries  int
+		Patterns []struct {
+			Name, Category  string
+			Count           int
+			Share           float64
+			Previous, Delta *int
+		}
+		Pairs []struct {
+			A, B  string
+			Count int
+			Lift  float64
+		}
+	}
+	out := mustCLI(t, db, "", "patterns", "--period", "7d", "--json")
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("patterns --json: %v\n%s", err, out)
+	}
+	if report.Entries != 3 || report.From == nil || *report.To != today.Format("2006-01-02") {
+		t.Errorf("entries %d from %v to %v", report.Entries, report.From, report.To)
+	}
+	var got []string
+	for _, p := range report.Patterns {
+		got = append(got, p.Name+" "+p.Category+" "+itoa(p.Count)+" prev "+itoa(*p.Previous)+" delta "+itoa(*p.Delta))
+	}
+	want := []string{
+		"people-pleasing relationship 3 prev 0 delta 3",
+		"avoidance defense 2 prev 1 delta 1",
+		"denial defense 1 prev 0 delta 1",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("patterns:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if s := report.Patterns[0].Share; s != 1 {
+		t.Errorf("people-pleasing share = %v, want 1 (3 of 3)", s)
+	}
+	// avoidance + people-pleasing in 2 of 3 entries: lift 2*3/(2*3) = 1.
+	if len(report.Pairs) != 1 || report.Pairs[0].A != "avoidance" || report.Pairs[0].Count != 2 || report.Pairs[0].Lift != 1 {
+		t.Errorf("pairs = %+v", report.Pairs)
+	}
+
+	// All time: no window before, so previous and delta are null.
+	out = mustCLI(t, db, "", "patterns", "--period", "all", "--json")
+	if !strings.Contains(out, `"from": null`) || !strings.Contains(out, `"previous": null`) || !strings.Contains(out, `"entries": 4`) {
+		t.Errorf("all time JSON:\n%s", out)
+	}
+	// A custom range and the text form.
+	out = mustCLI(t, db, "", "patterns", "--from", ago(10)[:10], "--to", ago(10)[:10])
+	if !strings.Contains(out, "1 entries from") || !strings.Contains(out, "avoidance") {
+		t.Errorf("text report for one day:\n%s", out)
+	}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestCLI_PatternsBadInput(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	mustCLI(t, db, "", "add", "--title", "x", "--pattern", "denial")
+	before := snapshot(t, db)
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--period", "2w"}, exitUsage, "not a period"},
+		{[]string{"--from", "2026-01-01"}, exitUsage, "both --from and --to"},
+		{[]string{"--from", "2026-02-01", "--to", "2026-01-01"}, exitUsage, "Swap them"},
+		{[]string{"--from", "first of may", "--to", "2026-01-01"}, exitUsage, "not a date"},
+		{[]string{"extra"}, exitUsage, "unexpected"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			_, stderr, code := runCLI(t, db, "", append([]string{"patterns"}, tt.args...)...)
+			if code != tt.code || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d mentioning %q", code, stderr, tt.code, tt.want)
+			}
+			assertSameState(t, before, snapshot(t, db))
+		})
+	}
+}

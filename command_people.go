@@ -1,0 +1,88 @@
+package main
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/throughline/throughline/journal"
+)
+
+var personCommands = []subcommand{
+	{"list", "[--json]", "list the people in the journal and who they are to you", runPersonList},
+	{"add", "NAME [--role R]", "add someone by name or initials; R is partner, parent, sibling, child, friend, boss, colleague, therapist or other (the default)", runPersonAdd},
+}
+
+func runPerson(c *cli, args []string) error { return c.runGroup("person", personCommands, args) }
+
+// personJSON is the stable JSON shape of a person for scripts.
+type personJSON struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	Role string `json:"role"`
+}
+
+func runPersonList(c *cli, args []string) error {
+	fs := c.flags("person list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := positionals(fs, args, 0, ""); err != nil {
+		return err
+	}
+	store, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	people, err := store.People()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]personJSON, len(people))
+		for i, p := range people {
+			out[i] = personJSON{ID: p.ID, Name: p.Name, Role: string(p.Role)}
+		}
+		return writeJSON(c.stdout, out)
+	}
+	if len(people) == 0 {
+		fmt.Fprintln(c.stdout, "No people yet. Add someone with: throughline person add NAME --role friend")
+		return nil
+	}
+	width := 0
+	for _, p := range people {
+		width = max(width, utf8.RuneCountInString(p.Name))
+	}
+	for _, p := range people {
+		pad := width - utf8.RuneCountInString(p.Name)
+		fmt.Fprintf(c.stdout, "%s%*s  %s\n", p.Name, pad, "", p.Role)
+	}
+	return nil
+}
+
+func runPersonAdd(c *cli, args []string) error {
+	fs := c.flags("person add")
+	role := fs.String("role", "other", "partner, parent, sibling, child, friend, boss, colleague, therapist or other")
+	rest, err := positionals(fs, args, 1, "a name or initials, like `throughline person add Mum --role parent`")
+	if err != nil {
+		return err
+	}
+	p := journal.Person{Name: journal.CleanName(rest[0])}
+	if p.Name == "" {
+		return journal.Errorf(journal.EInvalid, "A person needs a name or initials.")
+	}
+	// Checked before the journal is opened, so a mistyped role never
+	// creates one.
+	if p.Role, err = journal.ParseRole(*role); err != nil {
+		return err
+	}
+	store, err := c.open(true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	added, err := store.AddPerson(p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Added “%s” (%s).\n", added.Name, added.Role)
+	return nil
+}
