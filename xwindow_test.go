@@ -376,3 +376,29 @@ func TestWindow_NotAJournalSaysSo(t *testing.T) {
 		t.Error("the file was changed")
 	}
 }
+
+// The pattern view in a real window, on entries written with the CLI.
+func TestWindow_PatternView(t *testing.T) {
+	x := startX(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	now := time.Now()
+	for i, patterns := range [][]string{
+		{"people-pleasing", "not saying what I need"}, {"people-pleasing", "avoidance"}, {"withdrawing under criticism", "intellectualisation"},
+		{"people-pleasing"}, {"avoidance", "rumination"}, {"people-pleasing", "not saying what I need"}, {"rumination"},
+	} {
+		args := []string{"--db", db, "add", "--title", fmt.Sprintf("Entry %d", i+1), "--mood", fmt.Sprint(3 + i%5),
+			"--at", now.AddDate(0, 0, -3*i).Format(journal.DateTimeLayout)}
+		for _, p := range patterns {
+			args = append(args, "--pattern", p)
+		}
+		if out, err := exec.Command(builtBinary(t), args...).CombinedOutput(); err != nil {
+			t.Fatalf("add: %v\n%s", err, out)
+		}
+	}
+	x.launch(db)
+	x.key("ctrl+2")
+	time.Sleep(800 * time.Millisecond)
+	x.screenshot("pattern-view")
+	x.key("ctrl+q")
+	x.waitExit()
+}

@@ -264,6 +264,9 @@ func (e *editor) patternChoices() ([]choiceGroup, error) {
 	byCategory := map[string]*choiceGroup{}
 	var groups []*choiceGroup
 	for _, p := range patterns {
+		if p.Archived {
+			continue // no longer offered; entries that name it keep it
+		}
 		g, ok := byCategory[p.Category]
 		if !ok {
 			g = &choiceGroup{name: categoryTitle(p.Category)}

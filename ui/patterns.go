@@ -90,7 +90,7 @@ func newPatternsScreen(win fyne.Window, store Store) *patternsScreen {
 		widget.NewLabel("Show"), v.category, widget.NewLabel("With"), v.person)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(v.bars)), v.details)
 	split.Offset = 0.58
-	v.content = container.NewBorder(container.NewVBox(filters, v.summary), nil, nil, nil, split)
+	v.content = container.NewBorder(container.NewVBox(filters, v.summary), legend(), nil, nil, split)
 	// Set without running onFilter: there is nothing loaded yet.
 	v.period.Selected, v.category.Selected, v.person.Selected = periodMonth, anyCategory, anyone
 	return v

@@ -39,6 +39,19 @@ func colourOf(p journal.Pattern) color.NRGBA {
 	return categoryColours[journal.CategoryOwn]
 }
 
+// legend names the category colours, so a bar's colour can be read.
+func legend() fyne.CanvasObject {
+	row := container.NewHBox()
+	for _, c := range journal.Categories {
+		swatch := canvas.NewRectangle(categoryColours[c])
+		swatch.CornerRadius = 3
+		swatch.SetMinSize(fyne.NewSize(14, 14))
+		row.Add(container.NewCenter(swatch))
+		row.Add(widget.NewLabel(categoryTitle(c)))
+	}
+	return row
+}
+
 // trendText is a bar's count and how it moved against the window before.
 func trendText(t analysis.Trend, compared bool) string {
 	text := fmt.Sprint(t.Count)
