@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"unicode/utf8"
 
@@ -10,6 +11,7 @@ import (
 var personCommands = []subcommand{
 	{"list", "[--json]", "list the people in the journal and who they are to you", runPersonList},
 	{"add", "NAME [--role R]", "add someone by name or initials; R is partner, parent, sibling, child, friend, boss, colleague, therapist or other (the default)", runPersonAdd},
+	{"edit", "NAME [--name NEW] [--role R]", "rename someone or change who they are to you; their episodes follow", runPersonEdit},
 }
 
 func runPerson(c *cli, args []string) error { return c.runGroup("person", personCommands, args) }
@@ -65,13 +67,10 @@ func runPersonAdd(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	p := journal.Person{Name: journal.CleanName(rest[0])}
-	if p.Name == "" {
-		return journal.Errorf(journal.EInvalid, "A person needs a name or initials.")
-	}
+	p := journal.Person{Name: rest[0], Role: journal.Role(*role)}
 	// Checked before the journal is opened, so a mistyped role never
 	// creates one.
-	if p.Role, err = journal.ParseRole(*role); err != nil {
+	if err := p.Validate(); err != nil {
 		return err
 	}
 	store, err := c.open(true)
@@ -84,5 +83,44 @@ func runPersonAdd(c *cli, args []string) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Added “%s” (%s).\n", added.Name, added.Role)
+	return nil
+}
+
+func runPersonEdit(c *cli, args []string) error {
+	fs := c.flags("person edit")
+	name := fs.String("name", "", "their new name or initials")
+	role := fs.String("role", "", "partner, parent, sibling, child, friend, boss, colleague, therapist or other")
+	rest, err := positionals(fs, args, 1, "who to change, like `throughline person edit J. --role boss`")
+	if err != nil {
+		return err
+	}
+	if *name == "" && *role == "" {
+		return usagef("person edit: say what to change with --name or --role.")
+	}
+	check := journal.Person{Name: cmp.Or(*name, rest[0]), Role: journal.Role(*role)}
+	if err := check.Validate(); err != nil {
+		return err
+	}
+	store, err := c.open(false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	p, err := store.PersonNamed(rest[0])
+	if err != nil {
+		return err
+	}
+	old := p.Name
+	if *name != "" {
+		p.Name = *name
+	}
+	if *role != "" {
+		p.Role = check.Role
+	}
+	changed, err := store.UpdatePerson(p)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "“%s” is now “%s” (%s).\n", old, changed.Name, changed.Role)
 	return nil
 }

@@ -131,8 +131,8 @@ func TestCLI_PersonBadInputLeavesJournalUnchanged(t *testing.T) {
 		{"add an unknown flag", []string{"person", "add", "Sam", "--category", "own"}, exitUsage, "-category", false},
 		{"list a stray argument", []string{"person", "list", "Mum"}, exitUsage, `person list: unexpected "Mum"`, false},
 		{"list an unknown flag", []string{"person", "list", "--all"}, exitUsage, "-all", false},
-		{"no sub-command", []string{"person"}, exitUsage, "person needs one of: list or add", false},
-		{"unknown sub-command", []string{"person", "remove", "Mum"}, exitUsage, `"remove" is not a person command. Use one of: list or add`, false},
+		{"no sub-command", []string{"person"}, exitUsage, "person needs one of: list, add or edit", false},
+		{"unknown sub-command", []string{"person", "remove", "Mum"}, exitUsage, `"remove" is not a person command. Use one of: list, add or edit`, false},
 	})
 }
 
@@ -154,4 +154,37 @@ func TestCLI_PersonHelp(t *testing.T) {
 		t.Errorf("person --help printed %q, want the verbs and the roles", out)
 	}
 	assertMissing(t, db)
+}
+
+func TestCLI_PersonEdit(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	mustCLI(t, db, "", "person", "add", "J.")
+	mustCLI(t, db, "", "person", "add", "Sam", "--role", "partner")
+	before := snapshot(t, db)
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"J."}, exitUsage, "--name or --role"},
+		{[]string{"J.", "--role", "landlord"}, exitUsage, "not a role"},
+		{[]string{"Nobody", "--role", "boss"}, exitError, "no one called"},
+		{[]string{"J.", "--name", "sam"}, exitUsage, "already in your people list"},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			_, stderr, code := runCLI(t, db, "", append([]string{"person", "edit"}, tt.args...)...)
+			if code != tt.code || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d mentioning %q", code, stderr, tt.code, tt.want)
+			}
+			assertSameState(t, before, snapshot(t, db))
+		})
+	}
+	out := mustCLI(t, db, "", "person", "edit", "j.", "--role", "boss", "--name", "Jo")
+	if !strings.Contains(out, "“J.” is now “Jo” (boss)") {
+		t.Errorf("edit printed %q", out)
+	}
+	if list := mustCLI(t, db, "", "person", "list"); !strings.Contains(list, "Jo") || !strings.Contains(list, "boss") {
+		t.Errorf("list after edit:\n%s", list)
+	}
 }

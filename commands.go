@@ -41,7 +41,7 @@ func init() {
 		{"delete", "ID", "delete an entry for good", runDelete},
 		{"patterns", "[--period 7d|30d|90d|all] [--from DATE --to DATE] [--json]", "how often each pattern came up, against the days before", runPatterns},
 		{"pattern", "list [--json] [--all] | add NAME [--category C] [--description D] [--colour #rrggbb] | rename OLD NEW | recolour NAME #rrggbb|none | merge FROM INTO | archive NAME [--undo]", "manage the pattern vocabulary", runPattern},
-		{"person", "list [--json] | add NAME [--role R]", "list the people in the journal, or add someone", runPerson},
+		{"person", "list [--json] | add NAME [--role R] | edit NAME [--name NEW] [--role R]", "list the people in the journal, add someone, or change who they are to you", runPerson},
 		{"paths", "", "print where every file lives", runPaths},
 		{"version", "", "print the version", runVersion},
 		{"help", "", "show this help", runHelp},

@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -81,10 +82,7 @@ func startX(t *testing.T) *xSession {
 	t.Helper()
 	needX(t)
 	for n := 90; n < 140; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
-		}
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+		if displayInUse(n) {
 			continue
 		}
 		display := fmt.Sprintf(":%d", n)
@@ -92,7 +90,8 @@ func startX(t *testing.T) *xSession {
 		if err := xvfb.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+		// SIGTERM, not a kill, so Xvfb removes its lock and socket.
+		t.Cleanup(func() { xvfb.Process.Signal(syscall.SIGTERM); xvfb.Wait() })
 		if waitFor(5*time.Second, func() bool {
 			_, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
 			return err == nil
@@ -108,6 +107,19 @@ func startX(t *testing.T) *xSession {
 	}
 	t.Fatal("couldn't start Xvfb on any display from :90 to :139")
 	return nil
+}
+
+// displayInUse reports whether display n belongs to a running X server.
+// A lock file whose process is gone (an X server killed outright) is
+// stale: Xvfb replaces it.
+func displayInUse(n int) bool {
+	lock, err := os.ReadFile(fmt.Sprintf("/tmp/.X%d-lock", n))
+	if err != nil {
+		_, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+		return err == nil
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(lock)))
+	return err != nil || syscall.Kill(pid, 0) == nil
 }
 
 func waitFor(limit time.Duration, ok func() bool) bool {

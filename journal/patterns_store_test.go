@@ -190,3 +190,44 @@ func TestStore_EpisodesAndPeople(t *testing.T) {
 		t.Errorf("episode without a person: %v", err)
 	}
 }
+
+func TestStore_UpdatePerson(t *testing.T) {
+	s := mustOpen(t)
+	if _, err := s.CreateEntry(Entry{Title: "x", WrittenAt: time.Now(), Episodes: []Episode{{Person: "J.", Wish: "be heard"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddPerson(Person{Name: "Sam", Role: "partner"}); err != nil {
+		t.Fatal(err)
+	}
+	j, err := s.PersonNamed("j.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		change Person
+		want   string // "" for success
+	}{
+		{"onto another's name", Person{ID: j.ID, Name: "SAM", Role: "boss"}, "already in your people list"},
+		{"bad role", Person{ID: j.ID, Name: "J.", Role: "landlord"}, "not a role"},
+		{"blank", Person{ID: j.ID, Name: " ", Role: "boss"}, "needs a name"},
+		{"missing", Person{ID: 99, Name: "Z", Role: "boss"}, "no person 99"},
+		{"rename and role", Person{ID: j.ID, Name: "Jo", Role: "boss"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.UpdatePerson(tt.change)
+			if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {
+				t.Fatalf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+	jo, _ := s.PersonNamed("Jo")
+	if jo.ID != j.ID || jo.Role != "boss" {
+		t.Errorf("after edit: %+v", jo)
+	}
+	e, _ := s.Entries(EntryQuery{})
+	if e[0].Episodes[0].Person != "Jo" {
+		t.Errorf("the episode names %q, want the new name", e[0].Episodes[0].Person)
+	}
+}

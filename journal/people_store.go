@@ -24,30 +24,84 @@ func (s *Store) People() ([]Person, error) {
 	return rows, nil
 }
 
-// AddPerson adds someone to the people list. Names are unique ignoring
-// case, so "Mum" and "mum" are one person.
-func (s *Store) AddPerson(p Person) (Person, error) {
+// Validate checks a person before they are saved and tidies the name.
+func (p *Person) Validate() error {
 	role, err := ParseRole(string(p.Role))
 	if err != nil {
-		return Person{}, err
+		return err
 	}
 	p.Name, p.Role = CleanName(p.Name), role
 	if p.Name == "" {
-		return Person{}, Errorf(EInvalid, "A person needs a name or initials.")
+		return Errorf(EInvalid, "A person needs a name or initials.")
 	}
-	err = s.db.Transaction(func(tx *gorm.DB) error {
-		var taken int64
-		if err := tx.Raw("SELECT COUNT(*) FROM people WHERE name_key = ?", NameKey(p.Name)).Scan(&taken).Error; err != nil {
+	return nil
+}
+
+// personTaken refuses a name another person has, ignoring case.
+func personTaken(tx *gorm.DB, name string, except int64) error {
+	var taken int64
+	if err := tx.Raw("SELECT COUNT(*) FROM people WHERE name_key = ? AND id != ?", NameKey(name), except).Scan(&taken).Error; err != nil {
+		return err
+	}
+	if taken > 0 {
+		return Errorf(EInvalid, "“%s” is already in your people list (names match ignoring case). Use a different name or initials to tell two people apart.", name)
+	}
+	return nil
+}
+
+// AddPerson adds someone to the people list. Names are unique ignoring
+// case, so "Mum" and "mum" are one person.
+func (s *Store) AddPerson(p Person) (Person, error) {
+	if err := p.Validate(); err != nil {
+		return Person{}, err
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := personTaken(tx, p.Name, 0); err != nil {
 			return err
-		}
-		if taken > 0 {
-			return Errorf(EInvalid, "“%s” is already in your people list (names match ignoring case). Use a different name or initials to tell two people apart.", p.Name)
 		}
 		id, err := s.insertPerson(tx, p)
 		p.ID = id
 		return err
 	})
 	return p, internal("add the person", err)
+}
+
+// UpdatePerson renames someone or changes who they are to the writer;
+// their episodes follow.
+func (s *Store) UpdatePerson(p Person) (Person, error) {
+	if err := p.Validate(); err != nil {
+		return Person{}, err
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := personTaken(tx, p.Name, p.ID); err != nil {
+			return err
+		}
+		seal := sealer{codec: s.codec, table: "people", id: p.ID}
+		name := seal.seal("name", p.Name)
+		if seal.err != nil {
+			return seal.err
+		}
+		res := tx.Exec("UPDATE people SET name = ?, name_key = ?, role = ? WHERE id = ?", name, NameKey(p.Name), p.Role, p.ID)
+		if res.Error == nil && res.RowsAffected == 0 {
+			return Errorf(ENotFound, "There is no person %d. `throughline person list` shows them.", p.ID)
+		}
+		return res.Error
+	})
+	return p, internal("change the person", err)
+}
+
+// PersonNamed finds someone by name, ignoring case and spacing.
+func (s *Store) PersonNamed(name string) (Person, error) {
+	people, err := s.People()
+	if err != nil {
+		return Person{}, err
+	}
+	for _, p := range people {
+		if NameKey(p.Name) == NameKey(name) {
+			return p, nil
+		}
+	}
+	return Person{}, Errorf(ENotFound, "There is no one called “%s” in your people list. `throughline person list` shows them.", CleanName(name))
 }
 
 func (s *Store) insertPerson(tx *gorm.DB, p Person) (int64, error) {

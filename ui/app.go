@@ -27,6 +27,7 @@ type Store interface {
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
 	People() ([]journal.Person, error)
 	AddPerson(journal.Person) (journal.Person, error)
+	UpdatePerson(journal.Person) (journal.Person, error)
 	EpisodesWith(personID int64) ([]journal.PersonEpisode, error)
 	AddPattern(journal.Pattern) (journal.Pattern, error)
 	UpdatePattern(journal.Pattern) (journal.Pattern, error)

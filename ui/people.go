@@ -49,6 +49,7 @@ type peopleScreen struct {
 	page        fyne.CanvasObject
 	name        *widget.Label
 	role        *widget.Label
+	edit        *widget.Button
 	patternsFor *widget.Label
 	patterns    *fyne.Container
 	across      *fyne.Container
@@ -82,8 +83,9 @@ func newPeopleScreen(win fyne.Window, store Store) *peopleScreen {
 	v.patternsFor = peopleHeading("")
 	v.patterns, v.across, v.episodes = container.NewVBox(), container.NewVBox(), container.NewVBox()
 	v.episodesFor = peopleHeading("")
+	v.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), v.onEdit)
 	v.page = container.NewVScroll(container.NewPadded(container.NewVBox(
-		v.name, v.role,
+		container.NewBorder(nil, nil, nil, container.NewCenter(v.edit), v.name), v.role,
 		v.patternsFor, v.patterns,
 		peopleHeading("Across your relationships"),
 		note("When the same pattern comes up with different people, it may be a theme you carry into relationships, not something about one person."),
@@ -372,33 +374,62 @@ func roleWords(r journal.Role) string {
 	return "Your " + string(r)
 }
 
-// onAdd asks for a new person's name and role. The name field has the
-// focus, and Return in it adds them, as the Add button does.
+// onAdd asks for a new person's name and role.
 func (v *peopleScreen) onAdd() {
+	v.personDialog("Add a person", "Add", journal.Person{Role: "other"}, v.addPerson)
+}
+
+// onEdit renames the person shown or changes their role.
+func (v *peopleScreen) onEdit() {
+	for _, p := range v.people {
+		if p.ID == v.selected {
+			v.personDialog("Change "+p.Name, "Save", p, v.updatePerson)
+		}
+	}
+}
+
+// personDialog asks for a name and a role. The name field has the focus,
+// and Return in it does what the main button does.
+func (v *peopleScreen) personDialog(title, action string, p journal.Person, done func(journal.Person)) {
 	roles := make([]string, len(journal.Roles))
 	for i, r := range journal.Roles {
 		roles[i] = string(r)
 	}
 	name := &widget.Entry{PlaceHolder: "a name or initials, like Sam or J."}
 	name.ExtendBaseWidget(name)
+	name.SetText(p.Name)
 	role := widget.NewSelect(roles, nil)
-	role.Selected = "other"
+	role.Selected = string(p.Role)
 	v.addName, v.addRole = name, role
-	add := func() { v.addPerson(journal.Person{Name: name.Text, Role: journal.Role(role.Selected)}) }
+	submit := func() { done(journal.Person{ID: p.ID, Name: name.Text, Role: journal.Role(role.Selected)}) }
 	name.OnSubmitted = func(string) {
 		// The dialog is the top overlay; hiding it is what its buttons do.
 		if top := v.win.Canvas().Overlays().Top(); top != nil {
 			top.Hide()
 		}
-		add()
+		submit()
 	}
 	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Who they are to you", role))
 	intro := message("A name or initials is enough.")
-	showChoices(v.win, "Add a person", container.NewBorder(intro, nil, nil, nil, form), fyne.NewSize(480, 260),
+	showChoices(v.win, title, container.NewBorder(intro, nil, nil, nil, form), fyne.NewSize(480, 260),
 		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
-		dialogChoice{label: "Add", icon: theme.ContentAddIcon(), importance: widget.HighImportance, then: add, focused: true},
+		dialogChoice{label: action, icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: submit, focused: true},
 	)
 	v.win.Canvas().Focus(name)
+}
+
+// updatePerson saves a changed person, or says why it couldn't.
+func (v *peopleScreen) updatePerson(p journal.Person) {
+	v.background(func() func() {
+		_, err := v.store.UpdatePerson(p)
+		return func() {
+			if err != nil {
+				showProblem(v.win, "Couldn't change this person", err)
+				return
+			}
+			v.reload()
+		}
+	})
 }
 
 // addPerson saves a new person and shows them, or says why it couldn't;

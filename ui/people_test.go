@@ -255,3 +255,39 @@ func TestPeople_EpisodeOpensItsEntry(t *testing.T) {
 		t.Errorf("opened %v, want [%d]", opened, want)
 	}
 }
+
+func TestPeople_EditPerson(t *testing.T) {
+	v, w, store := newTestPeople(t)
+	seedPeople(t, store)
+	v.reload()
+	choosePerson(t, v, "J.")
+
+	// Given J.'s page, when their name and role are changed,
+	test.Tap(v.edit)
+	v.addName.SetText("Jo")
+	v.addRole.SetSelected("colleague")
+	test.Tap(dialogButtonIn(t, w, "Save"))
+	// then the journal and the page say so, and the episodes follow.
+	p, err := store.PersonNamed("Jo")
+	if err != nil || p.Role != "colleague" {
+		t.Fatalf("after edit: %+v, %v", p, err)
+	}
+	if v.name.Text != "Jo" || v.role.Text != "Your colleague" {
+		t.Errorf("page shows %q, %q", v.name.Text, v.role.Text)
+	}
+	for _, e := range entries(t, store) {
+		for _, ep := range e.Episodes {
+			if ep.Person == "J." || ep.EarlierPerson == "J." {
+				t.Errorf("an episode still names J.: %+v", ep)
+			}
+		}
+	}
+
+	// Renaming onto someone else shows the problem and changes nothing.
+	test.Tap(v.edit)
+	v.addName.SetText("sam")
+	test.Tap(dialogButtonIn(t, w, "Save"))
+	if _, err := store.PersonNamed("Jo"); err != nil {
+		t.Errorf("Jo is gone after a refused rename: %v", err)
+	}
+}
