@@ -41,3 +41,4 @@ FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseWrittenAt$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzStoreRoundTrip$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./journal -run '^$$' -fuzz '^FuzzInlineTags$$' -fuzztime $(FUZZTIME)

@@ -104,6 +104,9 @@ func runAdd(c *cli, args []string) error {
 		}
 		e.Body = body
 	}
+	// #tags in the text name patterns too; unknown ones become the
+	// person's own, as an unknown --pattern does.
+	e.Patterns = append(e.Patterns, journal.InlineTags(e.Body)...)
 	if err := e.Validate(); err != nil {
 		return err // before opening, so bad input never creates a journal
 	}
@@ -176,6 +179,9 @@ func runEdit(c *cli, args []string) error {
 		}
 		if err := f.apply(&e); err != nil {
 			return err
+		}
+		if f.body.set {
+			e.Patterns = append(e.Patterns, journal.InlineTags(e.Body)...)
 		}
 		if _, err := store.UpdateEntry(e); err != nil {
 			return err

@@ -105,3 +105,18 @@ func TestCLI_PatternsBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestCLI_InlineTagsLinkPatterns(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	mustCLI(t, db, "", "add", "--title", "t", "--body", "Said yes #People-Pleasing, again `#denial` #doom-scrolling")
+	e := listJSON(t, db)[0]
+	if strings.Join(e.Patterns, ",") != "people-pleasing,doom-scrolling" {
+		t.Errorf("patterns from tags = %v, want people-pleasing (known) and doom-scrolling (new), not the code span", e.Patterns)
+	}
+	mustCLI(t, db, "", "edit", itoa(int(e.ID)), "--body", "now #avoidance")
+	e = listJSON(t, db)[0]
+	if strings.Join(e.Patterns, ",") != "people-pleasing,avoidance,doom-scrolling" {
+		t.Errorf("after edit: %v", e.Patterns)
+	}
+}

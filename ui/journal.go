@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -208,9 +209,7 @@ func (s *journalScreen) whenSettled(next func()) {
 		return
 	}
 	askUnsaved(s.win, func() {
-		if s.save() {
-			next()
-		}
+		s.save(next)
 	}, func() {
 		if err := s.autosave.Cancel(); err != nil {
 			s.setStatus(err.Error())
@@ -261,16 +260,73 @@ func (s *journalScreen) onSave() {
 	if s.right.Objects[0] != s.editor.content {
 		return
 	}
-	s.save()
+	s.save(nil)
 }
 
-// save saves the editor as an entry and reports whether it worked.
-func (s *journalScreen) save() bool {
+// save saves the editor as an entry, linking the patterns its text
+// names as #tags, then runs then (if set). A tag that isn't a pattern
+// yet is offered as a new one first.
+func (s *journalScreen) save(then func()) {
 	e, err := s.editor.entry()
 	if err != nil {
 		showProblem(s.win, "Couldn't save yet", err)
-		return false
+		return
 	}
+	unknown, err := s.linkTags(&e)
+	if err != nil {
+		showProblem(s.win, "Couldn't read the patterns", err)
+		return
+	}
+	if len(unknown) == 0 {
+		s.commit(e, then)
+		return
+	}
+	tags := "#" + strings.Join(unknown, ", #")
+	add := func() {
+		e.Patterns = append(e.Patterns, unknown...)
+		s.commit(e, then)
+	}
+	question := fmt.Sprintf("The text names %s, which isn't a pattern yet. Add it as a pattern of your own?", tags)
+	if len(unknown) > 1 {
+		question = fmt.Sprintf("The text names %s, which aren't patterns yet. Add them as patterns of your own?", tags)
+	}
+	showChoices(s.win, "New patterns?", message(question),
+		fyne.NewSize(520, 200),
+		dialogChoice{label: "Save without", then: func() { s.commit(e, then) }},
+		dialogChoice{label: "Add and save", icon: theme.ContentAddIcon(), importance: widget.HighImportance, then: add, focused: true},
+	)
+}
+
+// linkTags adds the patterns e's body names as #tags to its patterns,
+// and returns the tags that aren't patterns yet.
+func (s *journalScreen) linkTags(e *journal.Entry) (unknown []string, err error) {
+	tags := journal.InlineTags(e.Body)
+	if len(tags) == 0 {
+		return nil, nil
+	}
+	patterns, err := s.store.Patterns()
+	if err != nil {
+		return nil, err
+	}
+	known := make(map[string]string, len(patterns))
+	for _, p := range patterns {
+		known[journal.NameKey(p.Name)] = p.Name
+	}
+	for _, tag := range tags {
+		if name, ok := known[journal.NameKey(tag)]; ok {
+			if !slices.ContainsFunc(e.Patterns, func(n string) bool { return journal.NameKey(n) == journal.NameKey(name) }) {
+				e.Patterns = append(e.Patterns, name)
+			}
+		} else {
+			unknown = append(unknown, tag)
+		}
+	}
+	return unknown, nil
+}
+
+// commit writes e and shows it saved.
+func (s *journalScreen) commit(e journal.Entry, then func()) {
+	var err error
 	if e.ID == 0 {
 		e, err = s.store.CreateEntry(e)
 	} else {
@@ -278,7 +334,7 @@ func (s *journalScreen) save() bool {
 	}
 	if err != nil {
 		showProblem(s.win, "Couldn't save the entry", err)
-		return false
+		return
 	}
 	if err := s.autosave.Cancel(); err != nil {
 		s.setStatus(err.Error())
@@ -286,7 +342,9 @@ func (s *journalScreen) save() bool {
 	s.place(e)
 	s.open(e)
 	s.setStatus("Saved " + s.now().Format("15:04:05"))
-	return true
+	if then != nil {
+		then()
+	}
 }
 
 // place puts a saved entry where it belongs in the loaded list.

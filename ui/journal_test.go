@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -441,5 +442,43 @@ func TestJournal_Episodes(t *testing.T) {
 	test.Tap(j.editor.save)
 	if e := entries(t, store)[0]; len(e.Episodes) != 0 {
 		t.Errorf("episodes after removing: %+v", e.Episodes)
+	}
+}
+
+func TestJournal_InlineTags(t *testing.T) {
+	tests := []struct {
+		name     string
+		body     string
+		answer   string // the button pressed when asked about new tags; "" when nothing is asked
+		patterns []string
+	}{
+		{"a known tag links its pattern", "I said yes again. #people-pleasing", "", []string{"people-pleasing"}},
+		{"case and spaces don't matter", "Again #People-Pleasing and #Avoidance", "", []string{"people-pleasing", "avoidance"}},
+		{"code and links are not tags", "`#denial` and https://example.com/#avoidance", "", nil},
+		{"an unknown tag, added", "Up till 2am #doom-scrolling", "Add and save", []string{"doom-scrolling"}},
+		{"an unknown tag, declined", "Up till 2am #doom-scrolling", "Save without", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, store := newTestWindow(t)
+			writeEntry(w, "tags", tt.body)
+			test.Tap(w.journal.editor.save)
+			if tt.answer != "" {
+				if !strings.Contains(dialogText(t, w), "isn't a pattern yet") {
+					t.Fatalf("no question about the new tag: %q", dialogText(t, w))
+				}
+				test.Tap(buttonIn(t, w, tt.answer))
+			}
+			got := entries(t, store)
+			if len(got) != 1 {
+				t.Fatalf("%d entries saved, want 1", len(got))
+			}
+			slices.Sort(got[0].Patterns)
+			want := slices.Clone(tt.patterns)
+			slices.Sort(want)
+			if !slices.Equal(got[0].Patterns, want) {
+				t.Errorf("patterns %v, want %v", got[0].Patterns, want)
+			}
+		})
 	}
 }
