@@ -82,18 +82,7 @@ func reportWindow(period, from, to string, now time.Time) (analysis.Window, erro
 		if from == "" || to == "" {
 			return analysis.Window{}, usagef("patterns: give both --from and --to, like --from 2026-10-01 --to 2026-10-31.")
 		}
-		f, err := journal.ParseDay(from, time.Local)
-		if err != nil {
-			return analysis.Window{}, err
-		}
-		t, err := journal.ParseDay(to, time.Local)
-		if err != nil {
-			return analysis.Window{}, err
-		}
-		if t.Before(f) {
-			return analysis.Window{}, journal.Errorf(journal.EInvalid, "--from %s is after --to %s. Swap them.", from, to)
-		}
-		return analysis.Days(f, t), nil
+		return analysis.ParseDays(from, to, time.Local)
 	}
 	days, ok := periodDays[period]
 	if !ok {

@@ -89,13 +89,6 @@ func positionals(fs *flag.FlagSet, args []string, n int, need string) ([]string,
 	return rest, nil
 }
 
-// categoryTitles head the groups `pattern list` prints.
-var categoryTitles = map[string]string{
-	journal.CategoryRelationship: "Relationship patterns",
-	journal.CategoryEmotional:    "Emotional patterns",
-	journal.CategoryDefense:      "Defenses",
-	journal.CategoryOwn:          "My own",
-}
 
 // patternJSON is the stable JSON shape of a pattern for scripts.
 type patternJSON struct {
@@ -160,11 +153,7 @@ func runPatternList(c *cli, args []string) error {
 			if i > 0 {
 				fmt.Fprintln(c.stdout)
 			}
-			title, ok := categoryTitles[p.Category]
-			if !ok {
-				title = capitalise(p.Category)
-			}
-			fmt.Fprintln(c.stdout, title)
+			fmt.Fprintln(c.stdout, journal.CategoryTitle(p.Category))
 		}
 		var notes []string
 		if p.Colour != "" {

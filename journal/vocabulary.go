@@ -20,6 +20,21 @@ type Pattern struct {
 // Categories lists the pattern categories in the order they are shown.
 var Categories = []string{CategoryRelationship, CategoryEmotional, CategoryDefense, CategoryOwn}
 
+var categoryTitles = map[string]string{
+	CategoryRelationship: "Relationship patterns",
+	CategoryEmotional:    "Emotional patterns",
+	CategoryDefense:      "Defenses",
+	CategoryOwn:          "My own",
+}
+
+// CategoryTitle is a category as shown to a person, as a heading.
+func CategoryTitle(category string) string {
+	if title, ok := categoryTitles[category]; ok {
+		return title
+	}
+	return category
+}
+
 // Pattern categories.
 const (
 	CategoryRelationship = "relationship"

@@ -48,6 +48,22 @@ func LastDays(n int, now time.Time) Window {
 	return Window{From: tomorrow.AddDate(0, 0, -n), To: tomorrow}
 }
 
+// ParseDays reads a range of days typed by a person, both included.
+func ParseDays(from, to string, loc *time.Location) (Window, error) {
+	f, err := journal.ParseDay(from, loc)
+	if err != nil {
+		return Window{}, err
+	}
+	t, err := journal.ParseDay(to, loc)
+	if err != nil {
+		return Window{}, err
+	}
+	if t.Before(f) {
+		return Window{}, journal.Errorf(journal.EInvalid, "The first day (%s) is after the last (%s). Swap them.", from, to)
+	}
+	return Days(f, t), nil
+}
+
 // Days is the window from the start of from's day to the end of to's.
 func Days(from, to time.Time) Window {
 	return Window{From: startOfDay(from), To: startOfDay(to).AddDate(0, 0, 1)}

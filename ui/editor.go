@@ -242,20 +242,6 @@ func (e *editor) emotionChoices() ([]choiceGroup, error) {
 	return groups, nil
 }
 
-var categoryTitles = map[string]string{
-	journal.CategoryRelationship: "Relationship patterns",
-	journal.CategoryEmotional:    "Emotional patterns",
-	journal.CategoryDefense:      "Defenses",
-	journal.CategoryOwn:          "My own",
-}
-
-func categoryTitle(category string) string {
-	if title, ok := categoryTitles[category]; ok {
-		return title
-	}
-	return capitalise(category)
-}
-
 func (e *editor) patternChoices() ([]choiceGroup, error) {
 	patterns, err := e.store.Patterns()
 	if err != nil {
@@ -269,7 +255,7 @@ func (e *editor) patternChoices() ([]choiceGroup, error) {
 		}
 		g, ok := byCategory[p.Category]
 		if !ok {
-			g = &choiceGroup{name: categoryTitle(p.Category)}
+			g = &choiceGroup{name: journal.CategoryTitle(p.Category)}
 			byCategory[p.Category] = g
 			groups = append(groups, g)
 		}

@@ -145,7 +145,7 @@ func (v *patternsScreen) window() (analysis.Window, error) {
 		if strings.TrimSpace(v.from.Text) == "" || strings.TrimSpace(v.to.Text) == "" {
 			return analysis.Window{}, journal.Errorf(journal.EInvalid, "Type the first and last day of the range, like 2026-10-01 and 2026-10-31, then press Show.")
 		}
-		return customWindow(v.from.Text, v.to.Text)
+		return analysis.ParseDays(v.from.Text, v.to.Text, time.Local)
 	}
 	return periodWindow(v.period.Selected, v.now()), nil
 }

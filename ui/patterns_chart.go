@@ -47,7 +47,7 @@ func legend() fyne.CanvasObject {
 		swatch.CornerRadius = 3
 		swatch.SetMinSize(fyne.NewSize(14, 14))
 		row.Add(container.NewCenter(swatch))
-		row.Add(widget.NewLabel(categoryTitle(c)))
+		row.Add(widget.NewLabel(journal.CategoryTitle(c)))
 	}
 	return row
 }

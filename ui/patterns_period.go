@@ -3,7 +3,6 @@ package ui
 import (
 	"time"
 
-	"github.com/throughline/throughline/journal"
 	analysis "github.com/throughline/throughline/patterns"
 )
 
@@ -26,21 +25,4 @@ func periodWindow(period string, now time.Time) analysis.Window {
 		return analysis.Window{}
 	}
 	return analysis.LastDays(days, now)
-}
-
-// customWindow reads a typed range of days, both included.
-func customWindow(from, to string) (analysis.Window, error) {
-	f, err := journal.ParseDay(from, time.Local)
-	if err != nil {
-		return analysis.Window{}, err
-	}
-	t, err := journal.ParseDay(to, time.Local)
-	if err != nil {
-		return analysis.Window{}, err
-	}
-	w := analysis.Days(f, t)
-	if !w.From.Before(w.To) {
-		return analysis.Window{}, journal.Errorf(journal.EInvalid, "The range starts (%s) after it ends (%s). Swap the two dates.", from, to)
-	}
-	return w, nil
 }

@@ -126,7 +126,7 @@ func TestPatterns_EmptyAndBadRange(t *testing.T) {
 	test.Type(v.from, "2026-11-30")
 	test.Type(v.to, "2026-11-01")
 	v.onFilter()
-	if !strings.Contains(v.summary.Text, "after it ends") {
+	if !strings.Contains(v.summary.Text, "Swap them") {
 		t.Errorf("reversed range: summary %q", v.summary.Text)
 	}
 	v.to.SetText("")

@@ -136,7 +136,7 @@ func (v *vocabularyScreen) showPatterns(patterns []journal.Pattern, uses map[str
 	for _, p := range active {
 		if p.Category != category {
 			category = p.Category
-			v.patterns.Add(widget.NewLabelWithStyle(categoryTitle(category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}))
+			v.patterns.Add(widget.NewLabelWithStyle(journal.CategoryTitle(category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}))
 		}
 		v.patterns.Add(v.rowFor(p, uses[p.Name]))
 	}
@@ -288,7 +288,7 @@ func (v *vocabularyScreen) save(f *patternForm) {
 		return
 	}
 	if f.original.ID == 0 {
-		v.changed(p.ID, fmt.Sprintf("Added “%s” to %s.", p.Name, categoryTitle(p.Category)))
+		v.changed(p.ID, fmt.Sprintf("Added “%s” to %s.", p.Name, journal.CategoryTitle(p.Category)))
 	} else {
 		v.changed(p.ID, fmt.Sprintf("Saved “%s”.", p.Name))
 	}

@@ -96,7 +96,7 @@ func newPatternForm(p journal.Pattern) *patternForm {
 	f.name.SetPlaceHolder("What you call it, like “going quiet when criticised”")
 	var titles []string
 	for _, c := range journal.Categories {
-		titles = append(titles, categoryTitle(c))
+		titles = append(titles, journal.CategoryTitle(c))
 	}
 	f.category = widget.NewSelect(titles, func(string) { f.showColour() })
 	f.description = &writingEntry{} // Tab moves on to the colours
@@ -121,7 +121,7 @@ func newPatternForm(p journal.Pattern) *patternForm {
 	f.categoryColour = newSwatch(color.NRGBA{}, "Category colour", func() { f.setColour("") })
 	row.Add(f.categoryColour)
 	f.colourName = widget.NewLabel("")
-	f.category.SetSelected(categoryTitle(p.Category)) // shows the colour
+	f.category.SetSelected(journal.CategoryTitle(p.Category)) // shows the colour
 
 	f.content = widget.NewForm(
 		widget.NewFormItem("Name", f.name),
@@ -134,7 +134,7 @@ func newPatternForm(p journal.Pattern) *patternForm {
 
 func (f *patternForm) categoryOf() string {
 	for _, c := range journal.Categories {
-		if categoryTitle(c) == f.category.Selected {
+		if journal.CategoryTitle(c) == f.category.Selected {
 			return c
 		}
 	}
@@ -159,7 +159,7 @@ func (f *patternForm) showColour() {
 		}
 	}
 	if f.colour == "" {
-		f.colourName.SetText("Shown in the colour of " + categoryTitle(category) + " on charts.")
+		f.colourName.SetText("Shown in the colour of " + journal.CategoryTitle(category) + " on charts.")
 	}
 }
 
