@@ -66,6 +66,7 @@ type Entry struct {
 	Patterns  []string  // names from the pattern vocabulary, in vocabulary order
 	Flagged   bool      // "bring to my next session"
 	Episodes  []Episode // relationship episodes, in the order written
+	GoalIDs   []int64   // goals this entry is evidence for
 }
 
 // HasMood reports whether the entry was given a mood.

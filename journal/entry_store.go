@@ -146,6 +146,17 @@ func (s *Store) link(tx *gorm.DB, e Entry) error {
 	if err := s.linkNames(tx, "entry", e.ID, e.Emotions, e.Patterns); err != nil {
 		return err
 	}
+	if err := tx.Exec("DELETE FROM entry_goals WHERE entry_id = ?", e.ID).Error; err != nil {
+		return err
+	}
+	for _, goal := range e.GoalIDs {
+		if _, err := s.goalIn(tx, goal); err != nil {
+			return err
+		}
+		if err := tx.Exec("INSERT OR IGNORE INTO entry_goals (entry_id, goal_id) VALUES (?, ?)", e.ID, goal).Error; err != nil {
+			return err
+		}
+	}
 	return s.saveEpisodes(tx, e)
 }
 
@@ -308,6 +319,14 @@ func (s *Store) complete(rows []entryRow) ([]Entry, error) {
 		return nil, err
 	}
 	for start := 0; start < len(ids); start += linkChunk {
+		var goals []struct{ EntryID, GoalID int64 }
+		if err := s.db.Raw("SELECT entry_id, goal_id FROM entry_goals WHERE entry_id IN ? ORDER BY entry_id, goal_id", ids[start:min(start+linkChunk, len(ids))]).Scan(&goals).Error; err != nil {
+			return nil, internal("read the entries' goals", err)
+		}
+		for _, g := range goals {
+			e := &entries[index[g.EntryID]]
+			e.GoalIDs = append(e.GoalIDs, g.GoalID)
+		}
 		var epRows []episodeRow
 		if err := s.db.Raw(episodeSelect+"WHERE ep.entry_id IN ? ORDER BY ep.entry_id, ep.position", ids[start:min(start+linkChunk, len(ids))]).Scan(&epRows).Error; err != nil {
 			return nil, internal("read the entries' episodes", err)

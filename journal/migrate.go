@@ -23,6 +23,7 @@ var migrations = []migration{
 	{4, "index for pattern analysis", execSQL(indexTaggings)},
 	{5, "pattern colours and archiving", execSQL(schemaPatternStyle)},
 	{6, "people and relationship episodes", execSQL(schemaEpisodes)},
+	{7, "goals, check-ins, sessions, measures and settings", execSQL(schemaProgress)},
 }
 
 const schemaEntries = `
@@ -122,6 +123,66 @@ CREATE TABLE episode_emotions (
 	PRIMARY KEY (episode_id, emotion_id)
 ) WITHOUT ROWID;
 CREATE INDEX episode_emotions_by_emotion ON episode_emotions (emotion_id);
+`
+
+const schemaProgress = `
+CREATE TABLE goals (
+	id         INTEGER PRIMARY KEY,
+	parent_id  INTEGER REFERENCES goals (id),
+	title      TEXT    NOT NULL,
+	description TEXT   NOT NULL DEFAULT '',
+	priority   INTEGER NOT NULL, -- 0 first, among goals with the same parent
+	status     TEXT    NOT NULL CHECK (status IN ('active', 'completed', 'archived')),
+	created_at INTEGER NOT NULL, -- unix milliseconds
+	done_at    INTEGER           -- when completed or archived
+);
+CREATE INDEX goals_by_parent ON goals (parent_id, priority);
+CREATE TABLE checkins (
+	id        INTEGER PRIMARY KEY,
+	goal_id   INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+	at        INTEGER NOT NULL, -- unix seconds
+	at_offset INTEGER NOT NULL,
+	rating    INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+	note      TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX checkins_by_goal ON checkins (goal_id, at);
+CREATE TABLE entry_goals (
+	entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+	goal_id  INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+	PRIMARY KEY (entry_id, goal_id)
+) WITHOUT ROWID;
+CREATE INDEX entry_goals_by_goal ON entry_goals (goal_id);
+CREATE TABLE sessions (
+	id        INTEGER PRIMARY KEY,
+	at        INTEGER NOT NULL, -- unix seconds
+	at_offset INTEGER NOT NULL,
+	at_zone   TEXT    NOT NULL,
+	format    TEXT    NOT NULL CHECK (format IN ('individual', 'couples', 'family', 'group')),
+	approach  TEXT    NOT NULL CHECK (approach IN ('psychodynamic', 'dynamic interpersonal therapy', 'brief', 'long-term', 'art or music', 'other')),
+	takeaways TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_by_time ON sessions (at);
+CREATE TABLE session_questions (
+	id         INTEGER PRIMARY KEY,
+	session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL,
+	text       TEXT    NOT NULL,
+	done       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX session_questions_by_session ON session_questions (session_id, position);
+CREATE TABLE measures (
+	id         INTEGER PRIMARY KEY,
+	instrument TEXT    NOT NULL CHECK (instrument IN ('phq9', 'gad7')),
+	at         INTEGER NOT NULL, -- unix seconds
+	at_offset  INTEGER NOT NULL,
+	answers    TEXT    NOT NULL, -- "0,1,2,..."
+	score      INTEGER NOT NULL
+);
+CREATE INDEX measures_by_time ON measures (instrument, at);
+CREATE TABLE settings (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
 `
 
 // SchemaVersion is the newest migration this build knows.

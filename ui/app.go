@@ -33,6 +33,19 @@ type Store interface {
 	UpdatePattern(journal.Pattern) (journal.Pattern, error)
 	ArchivePattern(id int64, archived bool) error
 	MergePatterns(from, into int64) error
+	Goals() ([]journal.Goal, error)
+	AddGoals([]journal.Goal) ([]journal.Goal, error)
+	UpdateGoal(journal.Goal) (journal.Goal, error)
+	MoveGoal(id int64, position int) error
+	AddCheckIn(journal.CheckIn) (journal.CheckIn, error)
+	CheckIns(goalID int64) ([]journal.CheckIn, error)
+	GoalEvidence(goalID int64) ([]journal.Entry, error)
+	Sessions() ([]journal.Session, error)
+	SaveSession(journal.Session) (journal.Session, error)
+	DeleteSession(id int64) error
+	LastSession(now time.Time) (journal.Session, bool, error)
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
 	SaveDraft(journal.Draft) error
 	Draft() (journal.Draft, bool, error)
 	DiscardDraft() error
