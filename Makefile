@@ -42,3 +42,4 @@ fuzz:
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseWrittenAt$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzStoreRoundTrip$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzInlineTags$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME)

@@ -268,13 +268,6 @@ func TestMeasureParsedAnswers(t *testing.T) {
 }
 
 // joinAnswers writes answers the way ParseAnswers reads them.
-func joinAnswers(answers []int) string {
-	parts := make([]string, len(answers))
-	for i, a := range answers {
-		parts[i] = strconv.Itoa(a)
-	}
-	return strings.Join(parts, ",")
-}
 
 // FuzzParseAnswers: any text gives answers or a person-readable error, never
 // a panic; answers written back out parse to the same answers, and scoring
@@ -284,7 +277,7 @@ func FuzzParseAnswers(f *testing.F) {
 		f.Add(tt.in)
 	}
 	for _, tt := range measureScoreCases {
-		f.Add(joinAnswers(tt.answers))
+		f.Add(FormatAnswers(tt.answers))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		answers, err := ParseAnswers(s)
@@ -297,7 +290,7 @@ func FuzzParseAnswers(f *testing.F) {
 		if len(answers) == 0 {
 			t.Fatalf("%q parsed to no answers without an error", s)
 		}
-		again, err := ParseAnswers(joinAnswers(answers))
+		again, err := ParseAnswers(FormatAnswers(answers))
 		if err != nil || !slices.Equal(again, answers) {
 			t.Fatalf("%q parsed to %v, which reads back as %v, %v", s, answers, again, err)
 		}

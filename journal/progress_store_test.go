@@ -174,3 +174,28 @@ func TestStore_SessionsAndSinceLastSession(t *testing.T) {
 		t.Errorf("setting = %q", v)
 	}
 }
+
+func TestStore_Measurements(t *testing.T) {
+	s := mustOpen(t)
+	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	m, err := s.SaveMeasurement(PHQ9, []int{1, 1, 1, 1, 1, 1, 1, 1, 1}, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Score != 9 || m.Band != "mild" || !m.Safety {
+		t.Errorf("saved %+v", m)
+	}
+	if _, err := s.SaveMeasurement(PHQ9, []int{1, 2}, at); ErrorCode(err) != EInvalid {
+		t.Errorf("wrong count: %v", err)
+	}
+	if _, err := s.SaveMeasurement(GAD7, []int{0, 0, 0, 0, 0, 0, 4}, at); ErrorCode(err) != EInvalid {
+		t.Errorf("value 4: %v", err)
+	}
+	got, err := s.Measurements(PHQ9)
+	if err != nil || len(got) != 1 || got[0].Score != 9 || !got[0].At.Equal(at) {
+		t.Fatalf("measurements = %+v, %v", got, err)
+	}
+	if gad, _ := s.Measurements(GAD7); len(gad) != 0 {
+		t.Errorf("a refused GAD-7 was stored: %+v", gad)
+	}
+}

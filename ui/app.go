@@ -46,6 +46,8 @@ type Store interface {
 	LastSession(now time.Time) (journal.Session, bool, error)
 	Setting(key string) (string, error)
 	SetSetting(key, value string) error
+	SaveMeasurement(in journal.Instrument, answers []int, at time.Time) (journal.Measurement, error)
+	Measurements(in journal.Instrument) ([]journal.Measurement, error)
 	SaveDraft(journal.Draft) error
 	Draft() (journal.Draft, bool, error)
 	DiscardDraft() error
