@@ -2,7 +2,6 @@ package journal
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
