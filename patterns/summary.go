@@ -48,6 +48,13 @@ func LastDays(n int, now time.Time) Window {
 	return Window{From: tomorrow.AddDate(0, 0, -n), To: tomorrow}
 }
 
+// SinceSession is the window from a session's start to the end of
+// now's day: what has happened since the person last saw their
+// therapist. Previous gives the same length before the session.
+func SinceSession(session, now time.Time) Window {
+	return Window{From: session, To: startOfDay(now).AddDate(0, 0, 1)}
+}
+
 // ParseDays reads a range of days typed by a person, both included.
 func ParseDays(from, to string, loc *time.Location) (Window, error) {
 	f, err := journal.ParseDay(from, loc)

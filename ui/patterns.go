@@ -45,11 +45,13 @@ type patternsScreen struct {
 	pairs    *fyne.Container
 	mood     *fyne.Container
 	weeks    *fyne.Container
+	moodDays *fyne.Container
 	entries  *fyne.Container
 	details  *container.AppTabs
 	content  fyne.CanvasObject
 
 	taggings   []journal.Tagging          // every entry, oldest first
+	sessions   []time.Time                // when each therapy session was, oldest first
 	vocabulary map[string]journal.Pattern // by name
 	shown      []journal.Tagging          // the window's entries, filtered
 }
@@ -80,10 +82,12 @@ func newPatternsScreen(win fyne.Window, store Store) *patternsScreen {
 	v.summary.Wrapping = fyne.TextWrapWord
 	v.bars = container.NewVBox()
 	v.pairs, v.mood, v.weeks, v.entries = container.NewVBox(), container.NewVBox(), container.NewVBox(), container.NewVBox()
+	v.moodDays = container.NewStack()
 	v.details = container.NewAppTabs(
 		container.NewTabItem("Together", container.NewVScroll(v.pairs)),
 		container.NewTabItem("Mood", container.NewVScroll(v.mood)),
 		container.NewTabItem("By week", container.NewScroll(v.weeks)),
+		container.NewTabItem("Mood over time", v.moodDays),
 		container.NewTabItem("Entries", container.NewVScroll(v.entries)),
 	)
 	filters := container.NewHBox(widget.NewLabel("Period"), v.period, v.custom,
@@ -103,12 +107,18 @@ func (v *patternsScreen) reload() {
 		taggings, err := v.store.Taggings(time.Time{}, time.Time{})
 		patterns, perr := v.store.Patterns()
 		people, qerr := v.store.People()
+		sessions, serr := v.store.Sessions()
 		return func() {
-			if err = errors.Join(err, perr, qerr); err != nil {
+			if err = errors.Join(err, perr, qerr, serr); err != nil {
 				v.summary.SetText(err.Error())
 				return
 			}
 			v.taggings = taggings
+			v.sessions = v.sessions[:0]
+			for _, s := range sessions {
+				v.sessions = append(v.sessions, s.At)
+			}
+			v.offerSinceSession()
 			v.vocabulary = make(map[string]journal.Pattern, len(patterns))
 			for _, p := range patterns {
 				v.vocabulary[p.Name] = p
@@ -146,6 +156,9 @@ func (v *patternsScreen) window() (analysis.Window, error) {
 			return analysis.Window{}, journal.Errorf(journal.EInvalid, "Type the first and last day of the range, like 2026-10-01 and 2026-10-31, then press Show.")
 		}
 		return analysis.ParseDays(v.from.Text, v.to.Text, time.Local)
+	}
+	if v.period.Selected == periodSinceSession {
+		return analysis.SinceSession(v.lastSession(), v.now()), nil
 	}
 	return periodWindow(v.period.Selected, v.now()), nil
 }
@@ -208,6 +221,7 @@ func (v *patternsScreen) show() {
 	v.showPairs(summary.Pairs)
 	v.showMood()
 	v.showWeeks(w)
+	v.showMoodDays()
 	v.entries.RemoveAll()
 	v.entries.Add(note("Choose a bar to list the entries that name it."))
 }
@@ -312,6 +326,44 @@ func (v *patternsScreen) showWeeks(w analysis.Window) {
 	v.weeks.Add(note(fmt.Sprintf("Weeks from %s to %s, darker for more entries.",
 		weeks[first].Format("2 Jan 2006"), weeks[len(weeks)-1].Format("2 Jan 2006"))))
 	v.weeks.Add(heatMap(rows, v.colourFor))
+}
+
+// showMoodDays charts the window's daily mood against the sessions.
+func (v *patternsScreen) showMoodDays() {
+	days := analysis.DailyMood(v.shown)
+	if len(days) == 0 {
+		v.moodDays.Objects = []fyne.CanvasObject{note("Rate your mood on entries to see it over time here.")}
+	} else {
+		about := note("Dots: each day's mean mood (1 to 10). Line: the mean over the last 7 days. Upright marks: therapy sessions.")
+		v.moodDays.Objects = []fyne.CanvasObject{container.NewBorder(about, nil, nil, nil, newMoodChart(days, v.sessions))}
+	}
+	v.moodDays.Refresh()
+}
+
+// offerSinceSession offers "Since last session" once a session is
+// logged, and takes it away when none is.
+func (v *patternsScreen) offerSinceSession() {
+	options := periods
+	if v.lastSession().IsZero() {
+		if v.period.Selected == periodSinceSession {
+			v.period.Selected = periodMonth
+		}
+	} else {
+		options = append([]string{periodSinceSession}, periods...)
+	}
+	v.period.Options = options
+	v.period.Refresh()
+}
+
+// lastSession is when the latest session at or before now was, or zero.
+func (v *patternsScreen) lastSession() time.Time {
+	now := v.now()
+	for i := len(v.sessions) - 1; i >= 0; i-- {
+		if !v.sessions[i].After(now) {
+			return v.sessions[i]
+		}
+	}
+	return time.Time{}
 }
 
 // listEntries shows the entries in the window that name a pattern,

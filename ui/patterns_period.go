@@ -13,6 +13,8 @@ const (
 	periodQuarter = "Last 90 days"
 	periodAll     = "All time"
 	periodCustom  = "Custom range"
+	// periodSinceSession is offered once a session is logged.
+	periodSinceSession = "Since last session"
 )
 
 var periods = []string{periodWeek, periodMonth, periodQuarter, periodAll, periodCustom}

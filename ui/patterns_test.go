@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -135,5 +137,39 @@ func TestPatterns_EmptyAndBadRange(t *testing.T) {
 	// (the one entry is on 25 Nov, before the range)
 	if !strings.Contains(v.summary.Text, "No entries from 30 Nov 2026 to 31 Dec 2026") {
 		t.Errorf("custom range: summary %q", v.summary.Text)
+	}
+}
+
+func TestPatterns_SinceLastSessionAndMoodOverTime(t *testing.T) {
+	w, store := newTestWindow(t)
+	seedPatterns(t, store)
+	v := w.patterns
+	v.now = func() time.Time { return fixedNow }
+	w.tabs.SelectIndex(1)
+	if slices.Contains(v.period.Options, periodSinceSession) {
+		t.Error("'Since last session' offered before any session is logged")
+	}
+	// Sessions 10 and 6 days ago: the window starts at the later one.
+	for _, daysAgo := range []int{10, 6} {
+		if _, err := store.SaveSession(journal.Session{At: fixedNow.AddDate(0, 0, -daysAgo)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v.reload()
+	v.period.SetSelected(periodSinceSession)
+	// Entries 1 and 5 days ago are since the session 6 days ago.
+	if got := barTexts(v); strings.Join(got, "|") != "people-pleasing 2  ▲ +1|avoidance 2  ▲ +2" {
+		t.Errorf("since last session: %v", got)
+	}
+	if !strings.Contains(v.summary.Text, "2 entries from 19 Nov 2026") {
+		t.Errorf("summary = %q", v.summary.Text)
+	}
+	// The mood chart shows the window's rated days with the session marks.
+	chart, ok := v.moodDays.Objects[0].(*fyne.Container).Objects[0].(*moodChart)
+	if !ok {
+		t.Fatalf("no mood chart: %#v", v.moodDays.Objects[0])
+	}
+	if len(chart.days) != 5 || len(chart.sessions) != 2 {
+		t.Errorf("chart has %d days and %d sessions, want 5 days (19 to 24 Nov, gaps kept) and 2", len(chart.days), len(chart.sessions))
 	}
 }
