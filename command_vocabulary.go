@@ -89,7 +89,6 @@ func positionals(fs *flag.FlagSet, args []string, n int, need string) ([]string,
 	return rest, nil
 }
 
-
 // patternJSON is the stable JSON shape of a pattern for scripts.
 type patternJSON struct {
 	ID          int64  `json:"id"`
