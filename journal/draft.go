@@ -20,6 +20,7 @@ type Draft struct {
 	Patterns  []string  `json:"patterns,omitempty"`
 	Flagged   bool      `json:"flagged,omitempty"`
 	Episodes  []Episode `json:"episodes,omitempty"`
+	GoalIDs   []int64   `json:"goal_ids,omitempty"`
 
 	SavedAt time.Time `json:"-"`
 }

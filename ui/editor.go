@@ -56,6 +56,7 @@ type editor struct {
 	emotions *namesField
 	patterns *namesField
 	episodes *episodesField
+	goals    *goalsField
 	save     *widget.Button
 	delete   *widget.Button
 
@@ -93,6 +94,7 @@ func newEditor(win fyne.Window, store Store) *editor {
 	e.emotions = newNamesField(win, "Emotions", "No emotions named", e.emotionChoices, changed)
 	e.patterns = newNamesField(win, "Patterns", "No patterns named", e.patternChoices, changed)
 	e.episodes = newEpisodesField(win, store, e.emotionChoices, e.patternChoices, changed)
+	e.goals = newGoalsField(win, store, changed)
 	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), nil)
 	e.save.Importance = widget.HighImportance
 	e.delete = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil)
@@ -103,6 +105,7 @@ func newEditor(win fyne.Window, store Store) *editor {
 		widget.NewFormItem("Emotions", e.emotions.content),
 		widget.NewFormItem("Patterns", e.patterns.content),
 		widget.NewFormItem("Episodes", e.episodes.content),
+		widget.NewFormItem("Goals", e.goals.content),
 	)
 	actions := container.NewHBox(e.previewB, layout.NewSpacer(), e.delete, e.save)
 	header, footer := container.NewVBox(top, e.title), container.NewVBox(details, actions)
@@ -159,6 +162,7 @@ func (e *editor) fill(d journal.Draft) {
 	e.emotions.set(d.Emotions)
 	e.patterns.set(d.Patterns)
 	e.episodes.set(d.Episodes)
+	e.goals.set(d.GoalIDs)
 	if d.EntryID == 0 {
 		e.delete.SetText("Discard…")
 	} else {
@@ -179,6 +183,7 @@ func (e *editor) draft() journal.Draft {
 		Emotions:  slices.Clone(e.emotions.names),
 		Patterns:  slices.Clone(e.patterns.names),
 		Episodes:  slices.Clone(e.episodes.episodes),
+		GoalIDs:   slices.Clone(e.goals.ids),
 		Flagged:   e.flag.Checked,
 	}
 }
@@ -192,7 +197,7 @@ func (e *editor) entry() (journal.Entry, error) {
 	}
 	entry := journal.Entry{
 		ID: d.EntryID, WrittenAt: at, Kind: d.Kind, Title: d.Title, Body: d.Body,
-		Mood: d.Mood, Emotions: d.Emotions, Patterns: d.Patterns, Flagged: d.Flagged, Episodes: d.Episodes,
+		Mood: d.Mood, Emotions: d.Emotions, Patterns: d.Patterns, Flagged: d.Flagged, Episodes: d.Episodes, GoalIDs: d.GoalIDs,
 	}
 	return entry, entry.Validate()
 }
@@ -202,7 +207,7 @@ func draftOf(e journal.Entry) journal.Draft {
 	return journal.Draft{
 		EntryID: e.ID, Kind: e.Kind, WrittenAt: e.WrittenAt.Format(journal.DateTimeLayout),
 		Title: e.Title, Body: e.Body, Mood: e.Mood,
-		Emotions: e.Emotions, Patterns: e.Patterns, Flagged: e.Flagged, Episodes: e.Episodes,
+		Emotions: e.Emotions, Patterns: e.Patterns, Flagged: e.Flagged, Episodes: e.Episodes, GoalIDs: e.GoalIDs,
 	}
 }
 
@@ -217,7 +222,7 @@ func sameDraft(a, b journal.Draft) bool {
 	return a.EntryID == b.EntryID && a.Kind == b.Kind && a.WrittenAt == b.WrittenAt &&
 		a.Title == b.Title && a.Body == b.Body && a.Mood == b.Mood && a.Flagged == b.Flagged &&
 		slices.Equal(a.Emotions, b.Emotions) && slices.Equal(a.Patterns, b.Patterns) &&
-		slices.EqualFunc(a.Episodes, b.Episodes, sameEpisode)
+		slices.EqualFunc(a.Episodes, b.Episodes, sameEpisode) && slices.Equal(a.GoalIDs, b.GoalIDs)
 }
 
 func sameEpisode(a, b journal.Episode) bool {

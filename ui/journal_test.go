@@ -482,3 +482,28 @@ func TestJournal_InlineTags(t *testing.T) {
 		})
 	}
 }
+
+func TestJournal_LinksEntryToGoal(t *testing.T) {
+	w, store := newTestWindow(t)
+	goals, err := store.AddGoals([]journal.Goal{{Title: "Express what I need"}, {Title: "Old goal", Status: journal.GoalArchived}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeEntry(w, "Asked for a night in", "And got it.")
+	test.Tap(w.journal.editor.goals.choose)
+	walk(t, w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && c.Text == "Old goal" {
+			t.Error("an archived goal is offered")
+		}
+	})
+	test.Tap(checkIn(t, w, "Express what I need"))
+	test.Tap(buttonIn(t, w, "Done"))
+	test.Tap(w.journal.editor.save)
+	e := entries(t, store)[0]
+	if !slices.Equal(e.GoalIDs, []int64{goals[0].ID}) {
+		t.Errorf("entry goals = %v, want [%d]", e.GoalIDs, goals[0].ID)
+	}
+	if ev, _ := store.GoalEvidence(goals[0].ID); len(ev) != 1 {
+		t.Errorf("the goal has %d evidence entries, want 1", len(ev))
+	}
+}
