@@ -36,9 +36,14 @@ type patternPairJSON struct {
 // periodDays are the --period values and their lengths; 0 is all time.
 var periodDays = map[string]int{"7d": 7, "30d": 30, "90d": 90, "all": 0}
 
+// periodSinceSession is the --period from the last session logged to the
+// end of today. Its window needs the journal, so reportWindow only
+// recognises it and runPatterns works it out once the journal is open.
+const periodSinceSession = "since-session"
+
 func runPatterns(c *cli, args []string) error {
 	fs := c.flags("patterns")
-	period := fs.String("period", "30d", "7d, 30d, 90d or all")
+	period := fs.String("period", "30d", "7d, 30d, 90d, all or since-session")
 	from := fs.String("from", "", "first day, YYYY-MM-DD")
 	to := fs.String("to", "", "last day, YYYY-MM-DD (included)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -47,7 +52,8 @@ func runPatterns(c *cli, args []string) error {
 	} else if len(rest) > 0 {
 		return usagef("patterns: unexpected %q. Pick days with --period, or --from and --to.", rest[0])
 	}
-	w, err := reportWindow(*period, *from, *to, time.Now())
+	now := time.Now()
+	w, sinceSession, err := reportWindow(*period, *from, *to, now)
 	if err != nil {
 		return err
 	}
@@ -56,6 +62,18 @@ func runPatterns(c *cli, args []string) error {
 		return err
 	}
 	defer store.Close()
+	span := ""
+	if sinceSession {
+		last, ok, err := store.LastSession(now)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return journal.Errorf(journal.ENotFound, "No session logged yet: log one with `throughline session add`, or use --period 30d.")
+		}
+		w = analysis.SinceSession(last.At, now)
+		span = "since your session on " + last.At.Format("Mon 2 Jan 2006, 15:04")
+	}
 	taggings, err := store.Taggings(time.Time{}, time.Time{})
 	if err != nil {
 		return err
@@ -72,26 +90,32 @@ func runPatterns(c *cli, args []string) error {
 	if *asJSON {
 		return writeJSON(c.stdout, reportJSON(s, category))
 	}
-	printReport(c, s, category)
+	printReport(c, s, category, span)
 	return nil
 }
 
-// reportWindow reads --period, or --from and --to, into a window.
-func reportWindow(period, from, to string, now time.Time) (analysis.Window, error) {
+// reportWindow reads --period, or --from and --to, into a window. For
+// --period since-session it returns sinceSession and no window: the
+// caller finds the last session in the journal.
+func reportWindow(period, from, to string, now time.Time) (w analysis.Window, sinceSession bool, err error) {
 	if from != "" || to != "" {
 		if from == "" || to == "" {
-			return analysis.Window{}, usagef("patterns: give both --from and --to, like --from 2026-10-01 --to 2026-10-31.")
+			return analysis.Window{}, false, usagef("patterns: give both --from and --to, like --from 2026-10-01 --to 2026-10-31.")
 		}
-		return analysis.ParseDays(from, to, time.Local)
+		w, err := analysis.ParseDays(from, to, time.Local)
+		return w, false, err
+	}
+	if period == periodSinceSession {
+		return analysis.Window{}, true, nil
 	}
 	days, ok := periodDays[period]
 	if !ok {
-		return analysis.Window{}, journal.Errorf(journal.EInvalid, "--period %q is not a period. Use 7d, 30d, 90d or all, or --from and --to.", period)
+		return analysis.Window{}, false, journal.Errorf(journal.EInvalid, "--period %q is not a period. Use 7d, 30d, 90d, all or since-session, or --from and --to.", period)
 	}
 	if days == 0 {
-		return analysis.Window{}, nil
+		return analysis.Window{}, false, nil
 	}
-	return analysis.LastDays(days, now), nil
+	return analysis.LastDays(days, now), false, nil
 }
 
 func reportJSON(s analysis.Summary, category map[string]string) patternsReportJSON {
@@ -114,12 +138,17 @@ func reportJSON(s analysis.Summary, category map[string]string) patternsReportJS
 	return out
 }
 
-func printReport(c *cli, s analysis.Summary, category map[string]string) {
-	span := "all time"
-	if !s.Window.From.IsZero() {
-		span = s.Window.From.Format("2 Jan 2006") + " to " + s.Window.To.AddDate(0, 0, -1).Format("2 Jan 2006")
+// printReport writes the report as text; span says which days it covers,
+// "" for the window's own dates.
+func printReport(c *cli, s analysis.Summary, category map[string]string, span string) {
+	switch {
+	case span != "":
+	case s.Window.From.IsZero():
+		span = "from all time"
+	default:
+		span = "from " + s.Window.From.Format("2 Jan 2006") + " to " + s.Window.To.AddDate(0, 0, -1).Format("2 Jan 2006")
 	}
-	fmt.Fprintf(c.stdout, "%d entries from %s.\n", s.Entries, span)
+	fmt.Fprintf(c.stdout, "%d entries %s.\n", s.Entries, span)
 	if len(s.Trends) == 0 {
 		fmt.Fprintln(c.stdout, "No patterns named in these days.")
 		return

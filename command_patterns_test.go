@@ -120,3 +120,80 @@ func TestCLI_InlineTagsLinkPatterns(t *testing.T) {
 		t.Errorf("after edit: %v", e.Patterns)
 	}
 }
+
+func TestCLI_PatternsSinceSession(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	today := time.Now()
+	day := func(daysAgo int) string { return today.AddDate(0, 0, -daysAgo).Format("2006-01-02") }
+	at := func(daysAgo int, clock string) string { return day(daysAgo) + " " + clock }
+	for _, add := range [][]string{
+		{"--title", "long ago", "--at", at(30, "12:00"), "--pattern", "denial"},
+		{"--title", "before the first session", "--at", at(20, "16:59"), "--pattern", "denial"},
+		{"--title", "right at the first session", "--at", at(20, "17:00"), "--pattern", "avoidance"},
+		{"--title", "between", "--at", at(15, "09:00"), "--pattern", "avoidance"},
+		{"--title", "before the second, same day", "--at", at(10, "08:00"), "--pattern", "denial"},
+		{"--title", "after the second, same day", "--at", at(10, "20:00"), "--pattern", "people-pleasing"},
+		{"--title", "lately", "--at", at(2, "12:00"), "--pattern", "people-pleasing", "--pattern", "denial"},
+		{"--title", "this morning", "--at", at(0, "00:00"), "--pattern", "people-pleasing"},
+	} {
+		mustCLI(t, db, "", append([]string{"add"}, add...)...)
+	}
+
+	// No session yet: refused, and nothing changes.
+	before := snapshot(t, db)
+	out, errOut, code := runCLI(t, db, "", "patterns", "--period", "since-session", "--json")
+	assertFailure(t, out, errOut, code, exitError, "No session logged yet: log one with `throughline session add`, or use --period 30d.")
+	assertSameState(t, before, snapshot(t, db))
+
+	// Each session logged moves the window's start to it; one still to
+	// come does not.
+	tests := []struct {
+		name        string
+		session     []string // after "session add"
+		wantFrom    string
+		wantEntries int
+		wantText    string
+	}{
+		{"the first", []string{"--at", at(20, "17:00")}, day(20), 6, "6 entries since your session on "},
+		{"a second, entries before it that day left out", []string{"--at", at(10, "17:00"), "--approach", "dit"}, day(10), 3, "3 entries since your session on "},
+		{"an earlier one logged late changes nothing", []string{"--at", at(15, "17:00")}, day(10), 3, ""},
+		{"a third", []string{"--at", at(3, "17:00"), "--format", "couples"}, day(3), 2, "2 entries since your session on "},
+		{"one still to come changes nothing", []string{"--at", today.AddDate(0, 0, 2).Format("2006-01-02") + " 17:00"}, day(3), 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mustCLI(t, db, "", append([]string{"session", "add"}, tt.session...)...)
+			var report struct {
+				From, To *string
+				Entries  int
+			}
+			out := mustCLI(t, db, "", "patterns", "--period", "since-session", "--json")
+			if err := json.Unmarshal([]byte(out), &report); err != nil {
+				t.Fatalf("patterns --json: %v\n%s", err, out)
+			}
+			if report.From == nil || *report.From != tt.wantFrom || report.To == nil || *report.To != day(0) || report.Entries != tt.wantEntries {
+				t.Errorf("since-session report: from %s to %s, %d entries; want from %s to %s, %d entries",
+					orNull(report.From), orNull(report.To), report.Entries, tt.wantFrom, day(0), tt.wantEntries)
+			}
+			if tt.wantText != "" {
+				if text := mustCLI(t, db, "", "patterns", "--period", "since-session"); !strings.HasPrefix(text, tt.wantText) {
+					t.Errorf("patterns --period since-session printed %q, want it to start %q", text, tt.wantText)
+				}
+			}
+		})
+	}
+	// --from and --to still pick the days, whatever the period.
+	out = mustCLI(t, db, "", "patterns", "--period", "since-session", "--from", day(30), "--to", day(30), "--json")
+	if !strings.Contains(out, `"entries": 1`) {
+		t.Errorf("--from and --to with since-session:\n%s", out)
+	}
+}
+
+// orNull writes an optional string for a message, null when absent.
+func orNull(s *string) string {
+	if s == nil {
+		return "null"
+	}
+	return *s
+}

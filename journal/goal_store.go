@@ -2,6 +2,7 @@ package journal
 
 import (
 	"database/sql"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -86,11 +87,19 @@ func (s *Store) AddGoals(goals []Goal) ([]Goal, error) {
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		for i, g := range goals {
 			if g.ParentID < 0 {
+				if i+int(g.ParentID) < 0 {
+					return Errorf(EInvalid, "Goal %d of %d is under a goal that isn't in the list. Nothing was added.", i+1, len(goals))
+				}
 				g.ParentID = out[i+int(g.ParentID)].ID
 			}
 			if g.ParentID != 0 {
-				if _, err := s.goalIn(tx, g.ParentID); err != nil {
+				parent, err := s.goalIn(tx, g.ParentID)
+				if err != nil {
 					return err
+				}
+				// One level: a goal and the steps towards it.
+				if parent.ParentID.Valid {
+					return Errorf(EInvalid, "“%s” is already a sub-goal; put the new goal under a main goal instead.", s.titleOf(parent))
 				}
 			}
 			id, err := nextID(tx, "goals")
@@ -116,6 +125,15 @@ func (s *Store) AddGoals(goals []Goal) ([]Goal, error) {
 		return nil
 	})
 	return out, internal("add the goals", err)
+}
+
+// titleOf opens a stored goal's title for a message.
+func (s *Store) titleOf(r goalRow) string {
+	g, err := s.openGoal(r)
+	if err != nil {
+		return fmt.Sprintf("goal %d", r.ID)
+	}
+	return g.Title
 }
 
 func nullID(id int64) any {

@@ -87,6 +87,15 @@ func TestStore_GoalInputErrors(t *testing.T) {
 	}{
 		{"blank title", func() error { _, err := s.AddGoal(Goal{Title: " "}); return err }, "needs a title"},
 		{"missing parent", func() error { _, err := s.AddGoal(Goal{Title: "x", ParentID: 99}); return err }, "no goal 99"},
+		{"parent before the list", func() error { _, err := s.AddGoals([]Goal{{Title: "x", ParentID: -1}}); return err }, "isn't in the list"},
+		{"a sub-goal's sub-goal", func() error {
+			sub, err := s.AddGoal(Goal{Title: "step", ParentID: g.ID})
+			if err != nil {
+				return err
+			}
+			_, err = s.AddGoal(Goal{Title: "x", ParentID: sub.ID})
+			return err
+		}, "already a sub-goal"},
 		{"rating too high", func() error { _, err := s.AddCheckIn(CheckIn{GoalID: g.ID, At: time.Now(), Rating: 11}); return err }, "out of range"},
 		{"rating negative", func() error { _, err := s.AddCheckIn(CheckIn{GoalID: g.ID, At: time.Now(), Rating: -1}); return err }, "out of range"},
 		{"check-in on a missing goal", func() error { _, err := s.AddCheckIn(CheckIn{GoalID: 99, At: time.Now(), Rating: 1}); return err }, "no goal 99"},

@@ -48,7 +48,7 @@ func (s *Session) validate() error {
 	if !slices.Contains(SessionApproaches, s.Approach) {
 		return Errorf(EInvalid, "%q is not an approach. Use one of: %s.", s.Approach, strings.Join(SessionApproaches, ", "))
 	}
-	kept := s.Questions[:0]
+	var kept []Question // a new slice: the caller's stays as it was
 	for _, q := range s.Questions {
 		if q.Text = strings.TrimSpace(q.Text); q.Text != "" {
 			kept = append(kept, q)
