@@ -73,6 +73,9 @@ type Window struct {
 	journal    *journalScreen
 	patterns   *patternsScreen
 	people     *peopleScreen
+	goals      *goalsScreen
+	sessions   *sessionsScreen
+	measures   *measuresScreen
 	vocabulary *vocabularyScreen
 	quitOnce   sync.Once
 }
@@ -88,11 +91,18 @@ func New(a fyne.App, store Store) *Window {
 	}
 	w.people = newPeopleScreen(w.win, store)
 	w.people.openEntry = w.patterns.openEntry
+	w.goals = newGoalsScreen(w.win, store)
+	w.goals.openEntry = w.patterns.openEntry
+	w.sessions = newSessionsScreen(w.win, store)
+	w.measures = newMeasuresScreen(w.win, store)
 	w.vocabulary = newVocabularyScreen(w.win, store)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), w.journal.content),
 		container.NewTabItemWithIcon("Patterns", theme.GridIcon(), w.patterns.content),
 		container.NewTabItemWithIcon("People", theme.AccountIcon(), w.people.content),
+		container.NewTabItemWithIcon("Goals", theme.ConfirmIcon(), w.goals.content),
+		container.NewTabItemWithIcon("Sessions", theme.CalendarIcon(), w.sessions.content),
+		container.NewTabItemWithIcon("Measures", theme.InfoIcon(), w.measures.content),
 		container.NewTabItemWithIcon("Vocabulary", theme.ListIcon(), w.vocabulary.content),
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
@@ -101,6 +111,12 @@ func New(a fyne.App, store Store) *Window {
 			w.patterns.reload()
 		case w.people.content:
 			w.people.reload()
+		case w.goals.content:
+			w.goals.reload()
+		case w.sessions.content:
+			w.sessions.reload()
+		case w.measures.content:
+			w.measures.reload()
 		case w.vocabulary.content:
 			w.vocabulary.reload()
 		}
@@ -158,10 +174,15 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("Journal", fyne.Key1, show(0)),
 			item("Patterns", fyne.Key2, show(1)),
 			item("People", fyne.Key3, show(2)),
-			item("Vocabulary", fyne.Key4, show(3)),
+			item("Goals", fyne.Key4, show(3)),
+			item("Sessions", fyne.Key5, show(4)),
+			item("Measures", fyne.Key6, show(5)),
+			item("Vocabulary", fyne.Key7, show(6)),
 			item("Markdown preview", fyne.KeyP, w.journal.editor.togglePreview),
 		),
 		fyne.NewMenu("Help",
+			// Not behind unlessDialog: it must open whatever else is open.
+			fyne.NewMenuItem("If you're struggling right now", func() { showSafetyMessage(w.win, w.store) }),
 			fyne.NewMenuItem("Where my journal lives", w.showLocations),
 		),
 	)

@@ -34,7 +34,10 @@ func openTestWindow(t *testing.T, store *journal.Store) *Window {
 	a := test.NewTempApp(t)
 	w := New(a, store)
 	w.journal.now = func() time.Time { return fixedNow }
-	w.journal.background, w.patterns.background, w.people.background, w.vocabulary.background = synchronously, synchronously, synchronously, synchronously
+	for _, b := range []*background{&w.journal.background, &w.patterns.background, &w.people.background, &w.goals.background,
+		&w.sessions.background, &w.measures.background, &w.vocabulary.background} {
+		*b = synchronously
+	}
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.Show()
 	return w
