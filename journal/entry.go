@@ -67,6 +67,8 @@ type Entry struct {
 	Flagged   bool      // "bring to my next session"
 	Episodes  []Episode // relationship episodes, in the order written
 	GoalIDs   []int64   // goals this entry is evidence for
+	Source    string    // the journal it was imported from ("jrnl", "dayone", ...), "" when written here
+	SourceID  string    // its id there, when it had one
 }
 
 // HasMood reports whether the entry was given a mood.

@@ -20,6 +20,8 @@ type entryRow struct {
 	Body          string
 	Mood          *int
 	Flagged       bool
+	Source        string
+	SourceID      string
 }
 
 func (entryRow) TableName() string { return "entries" }
@@ -33,7 +35,7 @@ func (s *Store) toRow(e Entry) (entryRow, error) {
 	row := entryRow{
 		ID: e.ID, WrittenAt: e.WrittenAt.Unix(), WrittenOffset: offset, WrittenZone: zone,
 		Created: e.CreatedAt.UnixMilli(), Updated: e.UpdatedAt.UnixMilli(),
-		Kind: string(e.Kind), Flagged: e.Flagged,
+		Kind: string(e.Kind), Flagged: e.Flagged, Source: e.Source, SourceID: e.SourceID,
 	}
 	if e.Mood != 0 {
 		m := e.Mood
@@ -48,7 +50,7 @@ func (s *Store) fromRow(row entryRow) (Entry, error) {
 	e := Entry{
 		ID: row.ID, WrittenAt: inZone(row.WrittenAt, row.WrittenZone, row.WrittenOffset),
 		CreatedAt: time.UnixMilli(row.Created), UpdatedAt: time.UnixMilli(row.Updated),
-		Kind: Kind(row.Kind), Flagged: row.Flagged,
+		Kind: Kind(row.Kind), Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID,
 	}
 	if row.Mood != nil {
 		e.Mood = *row.Mood

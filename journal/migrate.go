@@ -24,6 +24,7 @@ var migrations = []migration{
 	{5, "pattern colours and archiving", execSQL(schemaPatternStyle)},
 	{6, "people and relationship episodes", execSQL(schemaEpisodes)},
 	{7, "goals, check-ins, sessions, measures and settings", execSQL(schemaProgress)},
+	{8, "where imported entries came from", execSQL(schemaSources)},
 }
 
 const schemaEntries = `
@@ -183,6 +184,14 @@ CREATE TABLE settings (
 	key   TEXT PRIMARY KEY,
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
+`
+
+// schemaSources remembers each imported entry's origin, so importing the
+// same file twice adds nothing.
+const schemaSources = `
+ALTER TABLE entries ADD COLUMN source TEXT NOT NULL DEFAULT '';    -- "jrnl", "dayone", ... or '' when written here
+ALTER TABLE entries ADD COLUMN source_id TEXT NOT NULL DEFAULT ''; -- the entry's id in that journal, when it has one
+CREATE UNIQUE INDEX entries_by_source ON entries (source, source_id) WHERE source_id != '';
 `
 
 // SchemaVersion is the newest migration this build knows.

@@ -208,3 +208,37 @@ func TestStore_Measurements(t *testing.T) {
 		t.Errorf("a refused GAD-7 was stored: %+v", gad)
 	}
 }
+
+func TestStore_ImportTwiceAddsNothing(t *testing.T) {
+	s := mustOpen(t)
+	at := time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)
+	batch := []Entry{
+		{Title: "from jrnl", Body: "text", WrittenAt: at, Source: "jrnl", Patterns: []string{"avoidance", "sunday-blues"}},
+		{Title: "with an id", WrittenAt: at, Source: "dayone", SourceID: "ABC"},
+		{Title: "from jrnl", Body: "text", WrittenAt: at, Source: "jrnl"}, // the same entry twice in one file
+	}
+	added, skipped, err := s.ImportEntries(batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(added) != 2 || len(skipped) != 1 || skipped[0].Item != 3 {
+		t.Fatalf("first import: added %d, skipped %+v", len(added), skipped)
+	}
+	if p, err := s.PatternNamed("sunday-blues"); err != nil || p.Category != CategoryImported {
+		t.Errorf("a new tag became %+v, %v; want a pattern in the imported category", p, err)
+	}
+	if p, _ := s.PatternNamed("avoidance"); p.Category != CategoryDefense {
+		t.Errorf("an existing pattern changed category: %+v", p)
+	}
+	added, skipped, err = s.ImportEntries(batch)
+	if err != nil || len(added) != 0 || len(skipped) != 3 {
+		t.Errorf("second import: added %d, skipped %d, %v; want nothing added", len(added), len(skipped), err)
+	}
+	// One bad entry and nothing is imported.
+	if _, _, err := s.ImportEntries([]Entry{{Title: "fine", WrittenAt: at.Add(time.Hour)}, {WrittenAt: at}}); ErrorCode(err) != EInvalid {
+		t.Errorf("bad batch: %v", err)
+	}
+	if n, _ := s.CountEntries(); n != 2 {
+		t.Errorf("%d entries after a refused import, want 2", n)
+	}
+}

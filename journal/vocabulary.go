@@ -18,13 +18,14 @@ type Pattern struct {
 }
 
 // Categories lists the pattern categories in the order they are shown.
-var Categories = []string{CategoryRelationship, CategoryEmotional, CategoryDefense, CategoryOwn}
+var Categories = []string{CategoryRelationship, CategoryEmotional, CategoryDefense, CategoryOwn, CategoryImported}
 
 var categoryTitles = map[string]string{
 	CategoryRelationship: "Relationship patterns",
 	CategoryEmotional:    "Emotional patterns",
 	CategoryDefense:      "Defenses",
 	CategoryOwn:          "My own",
+	CategoryImported:     "Imported",
 }
 
 // CategoryTitle is a category as shown to a person, as a heading.
@@ -40,7 +41,8 @@ const (
 	CategoryRelationship = "relationship"
 	CategoryEmotional    = "emotional"
 	CategoryDefense      = "defense"
-	CategoryOwn          = "own" // made by the person, not seeded
+	CategoryOwn          = "own"      // made by the person, not seeded
+	CategoryImported     = "imported" // made from another journal's tags
 )
 
 // FamilyOther holds emotions the person adds themselves.
