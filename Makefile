@@ -43,3 +43,6 @@ fuzz:
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzStoreRoundTrip$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzInlineTags$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME)
+	for target in FuzzReadJrnl FuzzReadDayOne FuzzReadDaylio FuzzReadMarkdownFile FuzzImportThroughline; do \
+		$(GO) test ./journal/transfer -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
+	done

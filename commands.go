@@ -45,6 +45,8 @@ func init() {
 		{"goal", "list [--json] [--all] | add TITLE [--description D] [--under GOAL] | starter [--all] | reorder GOAL POSITION|up|down | checkin GOAL RATING [--note N] [--at DATE] | complete GOAL | archive GOAL | reopen GOAL", "your goals for therapy: list, add, reorder, check in on, complete or archive them", runGoal},
 		{"session", "list [--json] | add [--at \"YYYY-MM-DD HH:MM\"] [--format F] [--approach A] [--takeaways T] [--question Q]...", "the therapy sessions you've had: list them or log one", runSession},
 		{"measure", "phq9|gad7 --answers 0,1,2,... [--json] [--dry-run] [--at DATE]", "score a PHQ-9 or GAD-7 self-report questionnaire, and keep it", runMeasure},
+		{"export", "--format pdf|md|html|csv|json [--since-last-session | --from D --to D] [--flagged-only] [--redact-people] [--sections a,b,...] -o FILE", "write a session-prep report, or export everything", runExport},
+		{"import", "FILE [--format jrnl|dayone|daylio|markdown|throughline] [--json]", "bring in entries from jrnl, Day One, Daylio, Markdown files or a Throughline export", runImport},
 		{"paths", "", "print where every file lives", runPaths},
 		{"version", "", "print the version", runVersion},
 		{"help", "", "show this help", runHelp},

@@ -76,6 +76,7 @@ type Window struct {
 	goals      *goalsScreen
 	sessions   *sessionsScreen
 	measures   *measuresScreen
+	export     *exportScreen
 	vocabulary *vocabularyScreen
 	quitOnce   sync.Once
 }
@@ -96,6 +97,7 @@ func New(a fyne.App, store Store) *Window {
 	w.sessions = newSessionsScreen(w.win, store)
 	w.measures = newMeasuresScreen(w.win, store)
 	w.vocabulary = newVocabularyScreen(w.win, store)
+	w.export = newExportScreen(w.win, store)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), w.journal.content),
 		container.NewTabItemWithIcon("Patterns", theme.GridIcon(), w.patterns.content),
@@ -104,6 +106,7 @@ func New(a fyne.App, store Store) *Window {
 		container.NewTabItemWithIcon("Sessions", theme.CalendarIcon(), w.sessions.content),
 		container.NewTabItemWithIcon("Measures", theme.InfoIcon(), w.measures.content),
 		container.NewTabItemWithIcon("Vocabulary", theme.ListIcon(), w.vocabulary.content),
+		container.NewTabItemWithIcon("Session prep", theme.DocumentPrintIcon(), w.export.content),
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {
@@ -119,6 +122,8 @@ func New(a fyne.App, store Store) *Window {
 			w.measures.reload()
 		case w.vocabulary.content:
 			w.vocabulary.reload()
+		case w.export.content:
+			w.export.reload()
 		}
 	}
 	w.win.SetMainMenu(w.menu())
@@ -167,6 +172,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("New entry", fyne.KeyN, func() { w.tabs.SelectIndex(0); w.journal.onNew() }),
 			item("Save", fyne.KeyS, w.journal.onSave),
 			item("Delete entry…", fyne.KeyDelete, w.journal.onDelete),
+			item("Prepare for my session…", fyne.KeyE, show(7)),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),

@@ -35,7 +35,7 @@ func openTestWindow(t *testing.T, store *journal.Store) *Window {
 	w := New(a, store)
 	w.journal.now = func() time.Time { return fixedNow }
 	for _, b := range []*background{&w.journal.background, &w.patterns.background, &w.people.background, &w.goals.background,
-		&w.sessions.background, &w.measures.background, &w.vocabulary.background} {
+		&w.sessions.background, &w.measures.background, &w.vocabulary.background, &w.export.background} {
 		*b = synchronously
 	}
 	w.win.Resize(fyne.NewSize(1100, 720))

@@ -1,0 +1,202 @@
+package transfer
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// brief is the part of an entry these tests check.
+type brief struct {
+	At       string // in the entry's own zone, with its offset
+	Title    string
+	Patterns []string
+	Flagged  bool
+}
+
+func briefOf(e journal.Entry) brief {
+	return brief{e.WrittenAt.Format("2006-01-02 15:04 -0700"), e.Title, e.Patterns, e.Flagged}
+}
+
+func readSample(t *testing.T, name string, read func(io.Reader) ([]journal.Entry, []Rejected, error)) []journal.Entry {
+	t.Helper()
+	f, err := os.Open(sample(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	entries, rejected, err := read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rejected) > 0 {
+		t.Errorf("left out %v", rejected)
+	}
+	return entries
+}
+
+func TestReadJrnl_Samples(t *testing.T) {
+	useLocalZone(t, "America/New_York")
+	tests := []struct {
+		file string
+		want []brief
+	}{
+		{"jrnl-basic_onefile.journal", []brief{
+			{"2020-08-29 11:11 -0400", "Entry the first.", []string{"ipsum", "tagone", "tagtwo"}, false},
+			{"2020-08-31 14:32 -0400", "A second entry in what I hope to be a long series.", []string{"tagtwo"}, true},
+			{"2020-09-24 09:14 -0400", "The third entry finally after weeks without writing.", []string{"tagthree", "tagone"}, false},
+		}},
+		{"jrnl-multiline.journal", []brief{{"2013-06-09 15:39 -0400", "Multiple line entry.", nil, false}}},
+		{"jrnl-simple_jrnl-1-9-5.journal", []brief{
+			{"2010-06-10 15:00 -0400", "A life without chocolate is like a bad analogy.", nil, false},
+			{"2013-06-10 15:40 -0400", `He said "[this] is the best time to be alive".`, nil, false},
+			{"2019-08-03 12:55 -0400", "Some chat log or something", nil, false},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			entries := readSample(t, tt.file, ReadJrnl)
+			var got []brief
+			for _, e := range entries {
+				got = append(got, briefOf(e))
+				if e.Source != FormatJrnl || e.SourceID != "" {
+					t.Errorf("source %q/%q, want jrnl without an id", e.Source, e.SourceID)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("read\n%v\nwant\n%v", got, tt.want)
+			}
+		})
+	}
+	entries := readSample(t, "jrnl-multiline.journal", ReadJrnl)
+	if want := "This is the first line.\nThis line doesn't have any ending punctuation\n\nThere is a blank line above this."; entries[0].Body != want {
+		t.Errorf("body %q, want %q", entries[0].Body, want)
+	}
+}
+
+func TestReadJrnl_JSON(t *testing.T) {
+	useLocalZone(t, "Europe/Berlin")
+	data := `{
+  "tags": {"@anger": 1, "@people-pleasing": 1},
+  "entries": [
+    {"title": "Winter.", "body": "\nCold @anger.\n", "date": "2024-01-15", "time": "21:05", "tags": ["@anger", "@people-pleasing"], "starred": true},
+    {"title": "Summer.", "body": "Warm.", "date": "2024-07-15", "time": "09:30 PM", "tags": [], "starred": false},
+    {"title": "Undated time", "body": "", "date": "2024-07-16", "tags": ["#shame"]}
+  ]
+}`
+	entries, rejected, err := ReadJrnl(strings.NewReader(data))
+	if err != nil || len(rejected) > 0 {
+		t.Fatal(err, rejected)
+	}
+	want := []brief{
+		{"2024-01-15 21:05 +0100", "Winter.", []string{"anger", "people-pleasing"}, true},
+		{"2024-07-15 21:30 +0200", "Summer.", nil, false},
+		{"2024-07-16 00:00 +0200", "Undated time", []string{"shame"}, false},
+	}
+	var got []brief
+	for _, e := range entries {
+		got = append(got, briefOf(e))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read\n%v\nwant\n%v", got, want)
+	}
+	if entries[0].Body != "Cold @anger." {
+		t.Errorf("body %q, want the text without blank lines around it", entries[0].Body)
+	}
+}
+
+func TestReadJrnl_Text(t *testing.T) {
+	useLocalZone(t, "Europe/Berlin")
+	text := "Notes before any entry.\n\n" +
+		"[2024-03-01 09:30] Title here. And the rest of the line.\nBody #shame and @work-stress.\n\n" +
+		"[2024-03-01 09:30 PM] * Starred first.\n\n" +
+		"[2024-13-01 10:00] Not a month.\nlost body\n" +
+		"[2024-03-02 10:00]\nOnly a body @x.\n"
+	entries, rejected, err := ReadJrnl(strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantRejected := []Rejected{
+		{"line 1", "text before the first dated entry, so it has no date"},
+		{"line 8", `its date "2024-13-01 10:00" is not a real date and time`},
+	}
+	if !reflect.DeepEqual(rejected, wantRejected) {
+		t.Errorf("left out %v, want %v", rejected, wantRejected)
+	}
+	want := []brief{
+		{"2024-03-01 09:30 +0100", "Title here.", []string{"work-stress", "shame"}, false},
+		{"2024-03-01 21:30 +0100", "Starred first.", nil, true},
+		{"2024-03-02 10:00 +0100", "", []string{"x"}, false},
+	}
+	var got []brief
+	for _, e := range entries {
+		got = append(got, briefOf(e))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read\n%v\nwant\n%v", got, want)
+	}
+	if want := "And the rest of the line.\nBody #shame and @work-stress."; entries[0].Body != want {
+		t.Errorf("body %q, want %q", entries[0].Body, want)
+	}
+}
+
+// FuzzReadJrnl: any bytes are read without a panic; a refusal is a
+// person's message; what is read goes into a journal whole, and a failed
+// import leaves the journal as it was.
+func FuzzReadJrnl(f *testing.F) {
+	fuzzReader(f, FormatJrnl, ReadJrnl, "jrnl-basic_onefile.journal", "jrnl-multiline.journal", "jrnl-simple_jrnl-1-9-5.journal")
+}
+
+// BenchmarkImportJrnl_100k imports the shared corpus's 100,000-entry jrnl
+// JSON export into a fresh journal. The target is under 15 s.
+func BenchmarkImportJrnl_100k(b *testing.B) {
+	corpus := os.Getenv("THROUGHLINE_CORPUS")
+	if corpus == "" {
+		if _, err := exec.LookPath("python3"); err != nil {
+			b.Skip("python3 is not installed, so the corpus can't be made; set THROUGHLINE_CORPUS to a jrnl JSON export")
+		}
+		corpus = filepath.Join(b.TempDir(), "corpus.json")
+		cmd := exec.Command("python3", "../../../shared/corpus/gen_corpus.py", "100000", "--format", "json", "-o", corpus)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Skipf("couldn't make the corpus: %v\n%s", err, out)
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		s, err := journal.Open(filepath.Join(b.TempDir(), "journal.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		batch, err := Read(corpus, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		read := time.Since(start)
+		sum, err := batch.Import(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		total := time.Since(start)
+		b.ReportMetric(read.Seconds(), "read-s")
+		b.ReportMetric((total - read).Seconds(), "store-s")
+		if total > 15*time.Second {
+			b.Logf("%v is over the 15 s target: %v reading the file, %v in Store.ImportEntries", total.Round(time.Millisecond), read.Round(time.Millisecond), (total - read).Round(time.Millisecond))
+		}
+		b.StopTimer()
+		if sum.Added != 100_000 && os.Getenv("THROUGHLINE_CORPUS") == "" {
+			b.Errorf("added %d entries, want 100,000", sum.Added)
+		}
+		s.Close()
+		b.StartTimer()
+	}
+}

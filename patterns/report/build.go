@@ -1,0 +1,304 @@
+package report
+
+import (
+	"slices"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+	"github.com/throughline/throughline/patterns"
+)
+
+// TopPatterns is how many patterns the summary names.
+const TopPatterns = 5
+
+// Build gathers a report from the journal.
+func Build(store Store, opt Options) (Report, error) {
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	r := Report{Window: opt.Window, Generated: now, FlaggedOnly: opt.FlaggedOnly, Redacted: opt.RedactPeople}
+	for _, s := range AllSections {
+		if opt.Sections == nil || hasSection(opt.Sections, s) {
+			r.Sections = append(r.Sections, s)
+		}
+	}
+	if opt.SinceSession {
+		last, ok, err := store.LastSession(now)
+		if err != nil {
+			return Report{}, err
+		}
+		if !ok {
+			return Report{}, ErrNoSession
+		}
+		r.Window = patterns.SinceSession(last.At, now)
+		r.Title = "Since your session on " + last.At.Format(dayFormat(last.At, now))
+	} else {
+		r.Title = rangeTitle(r.Window, now)
+	}
+	b := builder{store: store, opt: opt, r: &r, excluded: map[int64]bool{}}
+	for _, id := range opt.Exclude {
+		b.excluded[id] = true
+	}
+	steps := []func() error{b.entries, b.figures, b.goals, b.measures, b.questions, b.redact}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return Report{}, err
+		}
+	}
+	return r, nil
+}
+
+// dayFormat is "Tue 18 Nov", with the year when it isn't now's.
+func dayFormat(t, now time.Time) string {
+	if t.Year() != now.Year() {
+		return "Mon 2 Jan 2006"
+	}
+	return "Mon 2 Jan"
+}
+
+func rangeTitle(w patterns.Window, now time.Time) string {
+	switch {
+	case w.From.IsZero() && w.To.IsZero():
+		return "All your entries"
+	case w.From.IsZero():
+		return "Everything up to " + w.To.AddDate(0, 0, -1).Format("Mon 2 Jan 2006")
+	case w.To.IsZero():
+		return "Since " + w.From.Format("Mon 2 Jan 2006")
+	}
+	last := w.To.Add(-time.Nanosecond)
+	first := w.From.Format("Mon 2 Jan 2006")
+	if w.From.Year() == last.Year() {
+		first = w.From.Format("Mon 2 Jan")
+	}
+	return first + " to " + last.Format("Mon 2 Jan 2006")
+}
+
+type builder struct {
+	store    Store
+	opt      Options
+	r        *Report
+	excluded map[int64]bool // entries left out, FlaggedOnly's unflagged ones included
+	flagged  []Entry
+}
+
+// compared reports whether the window has one of equal length before it.
+func (b *builder) compared() bool { return !b.r.Window.Previous().Empty() }
+
+// entries reads the window's entries in full: the flagged ones, their
+// episodes, and (for FlaggedOnly) which entries to leave out.
+func (b *builder) entries() error {
+	w := b.r.Window
+	q := journal.EntryQuery{From: w.From, Before: w.To}
+	if b.opt.FlaggedOnly && b.compared() {
+		q.From = w.Previous().From // the window before counts flagged entries only, too
+	}
+	if !b.r.Has(SectionFlagged) && !b.r.Has(SectionEpisodes) && !b.r.Has(SectionQuestions) && !b.opt.FlaggedOnly {
+		return nil
+	}
+	entries, err := b.store.Entries(q)
+	if err != nil {
+		return err
+	}
+	slices.Reverse(entries) // oldest first
+	for _, e := range entries {
+		if b.opt.FlaggedOnly && !e.Flagged {
+			b.excluded[e.ID] = true
+		}
+		if b.excluded[e.ID] || !w.Contains(e.WrittenAt) {
+			continue
+		}
+		if e.Flagged {
+			b.flagged = append(b.flagged, Entry{ID: e.ID, Title: e.DisplayTitle(), WrittenAt: e.WrittenAt, Kind: e.Kind.Label(),
+				Body: e.Body, Mood: e.Mood, Emotions: e.Emotions, Patterns: e.Patterns})
+		}
+		for _, ep := range e.Episodes {
+			b.r.Episodes = append(b.r.Episodes, Episode{EntryTitle: e.DisplayTitle(), WrittenAt: e.WrittenAt, Person: ep.Person,
+				Wish: ep.Wish, OtherResponse: ep.OtherResponse, SelfResponse: ep.SelfResponse, Reminds: ep.Reminds,
+				EarlierPerson: ep.EarlierPerson, Patterns: ep.Patterns, Emotions: ep.Emotions})
+		}
+	}
+	if b.r.Has(SectionFlagged) {
+		b.r.Flagged = b.flagged
+	}
+	if !b.r.Has(SectionEpisodes) {
+		b.r.Episodes = nil
+	}
+	return nil
+}
+
+// figures counts entries, moods and patterns in the window and the one before.
+func (b *builder) figures() error {
+	if !b.r.Has(SectionSummary) && !b.r.Has(SectionPatterns) {
+		return nil
+	}
+	w := b.r.Window
+	from := w.From
+	if b.compared() {
+		from = w.Previous().From
+	}
+	all, err := b.store.Taggings(from, w.To)
+	if err != nil {
+		return err
+	}
+	if len(b.excluded) > 0 {
+		all = slices.DeleteFunc(slices.Clone(all), func(t journal.Tagging) bool { return b.excluded[t.EntryID] })
+	}
+	s := patterns.Summarise(all, w)
+	current := patterns.Within(all, w)
+	sum := Summary{Entries: s.Entries, Compared: s.Compared, Mood: meanMood(current)}
+	if s.Compared {
+		previous := patterns.Within(all, w.Previous())
+		sum.PreviousEntries, sum.PreviousMood = len(previous), meanMood(previous)
+	}
+	sum.Top = s.Trends[:min(len(s.Trends), TopPatterns)]
+	if b.r.Has(SectionSummary) {
+		b.r.Summary = sum
+		for _, d := range patterns.DailyMood(current) {
+			b.r.Mood = append(b.r.Mood, MoodDay{Day: d.Day, Mean: d.Mean, Rolling: d.Rolling})
+		}
+	}
+	if !b.r.Has(SectionPatterns) {
+		return nil
+	}
+	vocabulary, err := b.store.Patterns()
+	if err != nil {
+		return err
+	}
+	category := map[string]string{}
+	for _, p := range vocabulary {
+		category[p.Name] = journal.CategoryTitle(p.Category)
+	}
+	b.r.Patterns = Table{Entries: s.Entries, Compared: s.Compared}
+	var previous []journal.Tagging
+	if s.Compared {
+		previous = patterns.Within(all, w.Previous())
+	}
+	// Trends, not s.Trends: a pattern that stopped coming up is news too.
+	for _, t := range patterns.Trends(current, previous) {
+		row := PatternRow{Name: t.Name, Category: category[t.Name], Count: t.Count, Previous: t.Previous, Delta: t.Delta}
+		if s.Entries > 0 {
+			row.Share = float64(t.Count) / float64(s.Entries)
+		}
+		b.r.Patterns.Rows = append(b.r.Patterns.Rows, row)
+	}
+	return nil
+}
+
+func meanMood(entries []journal.Tagging) Mean {
+	var m Mean
+	sum := 0
+	for _, e := range entries {
+		if e.Mood != 0 {
+			sum += e.Mood
+			m.Rated++
+		}
+	}
+	if m.Rated > 0 {
+		m.Value = float64(sum) / float64(m.Rated)
+	}
+	return m
+}
+
+// goals finds where each active goal stands at the window's end, against
+// where it stood when the window began.
+func (b *builder) goals() error {
+	if !b.r.Has(SectionGoals) {
+		return nil
+	}
+	goals, err := b.store.Goals()
+	if err != nil {
+		return err
+	}
+	w := b.r.Window
+	for _, g := range goals {
+		if g.Status != journal.GoalActive {
+			continue
+		}
+		checkIns, err := b.store.CheckIns(g.ID)
+		if err != nil {
+			return err
+		}
+		p := GoalProgress{Title: g.Title, Sub: g.ParentID != 0}
+		var start, latest *journal.CheckIn
+		for i := range checkIns {
+			c := &checkIns[i]
+			switch {
+			case !w.From.IsZero() && c.At.Before(w.From):
+				start = c // the rating the window started with
+			case w.Contains(c.At):
+				p.CheckIns++
+				if start == nil {
+					start = c
+				}
+				latest = c
+			}
+		}
+		if latest == nil {
+			latest = start // no check-in in the window: the last before it still stands
+		}
+		if latest != nil {
+			p.Rated, p.Latest, p.LatestAt, p.LatestNote = true, latest.Rating, latest.At, latest.Note
+			if start != latest {
+				p.Compared, p.Change = true, latest.Rating-start.Rating
+			}
+		}
+		b.r.Goals = append(b.r.Goals, p)
+	}
+	return nil
+}
+
+// measures lists each questionnaire's scores in the window, and the last before.
+func (b *builder) measures() error {
+	if !b.r.Has(SectionMeasures) {
+		return nil
+	}
+	w := b.r.Window
+	for _, in := range journal.Instruments {
+		list, err := b.store.Measurements(in)
+		if err != nil {
+			return err
+		}
+		m := MeasureTrend{Name: in.Name, Title: in.Title, Max: len(in.Items) * (len(in.Options) - 1), Bands: in.Bands}
+		for _, x := range list {
+			s := Score{At: x.At, Score: x.Score, Band: x.Band, Safety: x.Safety}
+			switch {
+			case !w.From.IsZero() && x.At.Before(w.From):
+				m.Before = &s
+			case w.Contains(x.At):
+				m.InWindow = append(m.InWindow, s)
+			}
+		}
+		if m.Before != nil || len(m.InWindow) > 0 {
+			b.r.Measures = append(b.r.Measures, m)
+		}
+	}
+	return nil
+}
+
+// questions are the unticked ones from the last session before the
+// window's end, then the flagged entries.
+func (b *builder) questions() error {
+	if !b.r.Has(SectionQuestions) {
+		return nil
+	}
+	end := b.r.Generated
+	if !b.r.Window.To.IsZero() && b.r.Window.To.Before(end) {
+		end = b.r.Window.To.Add(-time.Nanosecond)
+	}
+	last, ok, err := b.store.LastSession(end)
+	if err != nil {
+		return err
+	}
+	if ok {
+		for _, q := range last.Questions {
+			if !q.Done {
+				b.r.Questions = append(b.r.Questions, Question{Text: q.Text, From: "session"})
+			}
+		}
+	}
+	for _, e := range b.flagged {
+		b.r.Questions = append(b.r.Questions, Question{Text: e.Title + " (" + e.WrittenAt.Format("Mon 2 Jan") + ")", From: "entry"})
+	}
+	return nil
+}

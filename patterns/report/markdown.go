@@ -1,0 +1,177 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Markdown prints the report as Markdown. Entry bodies go in as written,
+// their headings moved down a few levels to sit under the entry's title.
+func (r Report) Markdown() string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# Session prep: %s\n\n", mdLine(r.Title))
+	for _, n := range r.Notes() {
+		p("_%s_  \n", n)
+	}
+	for _, s := range r.Sections {
+		p("\n## %s\n\n", SectionTitle(s))
+		if r.empty(s) {
+			p("%s\n", r.emptyText(s))
+			continue
+		}
+		switch s {
+		case SectionSummary:
+			for _, l := range r.SummaryLines() {
+				p("- %s\n", mdLine(l))
+			}
+			if line := sparkline(r.Mood); line != "" {
+				p("\nMood by day, 1 to 10 (· for a day without a rating): `%s`\n", line)
+			}
+		case SectionFlagged:
+			for _, e := range r.Flagged {
+				p("### %s\n\n_%s_\n\n%s\n\n", mdLine(e.Title), mdLine(e.Details()), strings.TrimSpace(demoteHeadings(e.Body)))
+			}
+		case SectionEpisodes:
+			for _, ep := range r.Episodes {
+				p("### %s\n\n", mdLine(ep.Heading()))
+				for _, f := range ep.Fields() {
+					p("- **%s:** %s\n", f.Label, mdLine(f.Text))
+				}
+				p("\n")
+			}
+		case SectionPatterns:
+			r.markdownPatterns(&b)
+		case SectionGoals:
+			p("| Goal | Where it stands |\n|---|---|\n")
+			for _, g := range r.Goals {
+				title := mdCell(g.Title)
+				if g.Sub {
+					title = "↳ " + title
+				}
+				p("| %s | %s |\n", title, mdCell(g.Status()))
+			}
+		case SectionMeasures:
+			for _, m := range r.Measures {
+				p("### %s\n\n| Date | Score (0–%d) | Band |\n|---|---:|---|\n", m.Title, m.Max)
+				if m.Before != nil {
+					p("| %s (before these days) | %d | %s |\n", day(m.Before.At), m.Before.Score, m.Before.Band)
+				}
+				for _, s := range m.InWindow {
+					band := s.Band
+					if s.Safety {
+						band += " · question 9 answered above 0"
+					}
+					p("| %s | %d | %s |\n", day(s.At), s.Score, band)
+				}
+				p("\n")
+			}
+		case SectionQuestions:
+			for _, q := range r.Questions {
+				p("- [ ] %s\n", mdLine(q.Text))
+			}
+		}
+	}
+	return b.String()
+}
+
+func (r Report) markdownPatterns(b *strings.Builder) {
+	t := r.Patterns
+	fmt.Fprintf(b, "Out of %s.\n\n", plural(t.Entries, "entry", "entries"))
+	if t.Compared {
+		fmt.Fprintf(b, "| Pattern | Category | Entries | Share | Before | Change |\n|---|---|---:|---:|---:|---:|\n")
+	} else {
+		fmt.Fprintf(b, "| Pattern | Category | Entries | Share |\n|---|---|---:|---:|\n")
+	}
+	for _, row := range t.Rows {
+		fmt.Fprintf(b, "| %s | %s | %d | %.0f%% |", mdCell(row.Name), mdCell(row.Category), row.Count, 100*row.Share)
+		if t.Compared {
+			fmt.Fprintf(b, " %d | %s |", row.Previous, signed(row.Delta))
+		}
+		b.WriteString("\n")
+	}
+	bars := chartRows(t.Rows)
+	if len(bars) == 0 {
+		return
+	}
+	most, width := bars[0].Count, 0
+	for _, row := range bars {
+		width = max(width, utf8.RuneCountInString(row.Name))
+	}
+	b.WriteString("\n```text\n")
+	for _, row := range bars {
+		pad := strings.Repeat(" ", width-utf8.RuneCountInString(row.Name))
+		fmt.Fprintf(b, "%s%s %s %d\n", row.Name, pad, strings.Repeat("█", max(1, row.Count*30/most)), row.Count)
+	}
+	b.WriteString("```\n")
+}
+
+// ChartPatterns is how many patterns the bar charts show.
+const ChartPatterns = 12
+
+// chartRows are the patterns the charts show: the most frequent, named
+// at least once in the window.
+func chartRows(rows []PatternRow) []PatternRow {
+	var out []PatternRow
+	for _, row := range rows {
+		if row.Count > 0 && len(out) < ChartPatterns {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// sparkline draws each day's mood as a block from ▁ to █.
+func sparkline(days []MoodDay) string {
+	const levels = "▁▂▃▄▅▆▇█"
+	blocks := []rune(levels)
+	var b strings.Builder
+	for _, d := range days {
+		if d.Mean == 0 {
+			b.WriteRune('·')
+			continue
+		}
+		i := int((d.Mean - 1) / 9 * float64(len(blocks)-1))
+		b.WriteRune(blocks[min(max(i, 0), len(blocks)-1)])
+	}
+	return b.String()
+}
+
+// mdLine is text on one Markdown line.
+func mdLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// mdCell is text in a Markdown table cell.
+func mdCell(s string) string {
+	return strings.ReplaceAll(mdLine(s), "|", `\|`)
+}
+
+var mdHeading = regexp.MustCompile(`^( {0,3})(#{1,6})([ \t]|$)`)
+
+// demoteHeadings moves an entry's headings three levels down, so its "#"
+// sits under the report's "###" entry title; code blocks are left alone.
+func demoteHeadings(md string) string {
+	lines := strings.Split(md, "\n")
+	var fenceMark string
+	for i, line := range lines {
+		if m := fence.FindStringSubmatch(line); m != nil {
+			switch {
+			case fenceMark == "":
+				fenceMark = m[1][:3]
+			case strings.HasPrefix(m[1], fenceMark):
+				fenceMark = ""
+			}
+			continue
+		}
+		if fenceMark == "" {
+			lines[i] = mdHeading.ReplaceAllStringFunc(line, func(h string) string {
+				m := mdHeading.FindStringSubmatch(h)
+				return m[1] + strings.Repeat("#", min(len(m[2])+3, 6)) + m[3]
+			})
+		}
+	}
+	return strings.Join(lines, "\n")
+}

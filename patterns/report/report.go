@@ -1,0 +1,226 @@
+// Package report builds the session-prep document: what a person brings
+// to their next therapy session. Build gathers plain data from the
+// journal; Markdown, HTML and PDF print it.
+package report
+
+import (
+	"strings"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+	"github.com/throughline/throughline/patterns"
+)
+
+// Store is what a report reads from the journal.
+type Store interface {
+	Entries(q journal.EntryQuery) ([]journal.Entry, error)
+	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	Patterns() ([]journal.Pattern, error)
+	People() ([]journal.Person, error)
+	Goals() ([]journal.Goal, error)
+	CheckIns(goalID int64) ([]journal.CheckIn, error)
+	Sessions() ([]journal.Session, error)
+	LastSession(now time.Time) (journal.Session, bool, error)
+	Measurements(in journal.Instrument) ([]journal.Measurement, error)
+}
+
+var _ Store = (*journal.Store)(nil)
+
+// Section is one part of the report a person can choose.
+type Section string
+
+const (
+	SectionSummary   Section = "summary"   // entries written, mood, top patterns
+	SectionFlagged   Section = "flagged"   // entries flagged for the session, in full
+	SectionEpisodes  Section = "episodes"  // relationship episodes
+	SectionPatterns  Section = "patterns"  // the pattern table and chart
+	SectionGoals     Section = "goals"     // progress on active goals
+	SectionMeasures  Section = "measures"  // PHQ-9 and GAD-7 scores
+	SectionQuestions Section = "questions" // questions to bring
+)
+
+// AllSections lists every section in the order a report prints them.
+var AllSections = []Section{SectionSummary, SectionFlagged, SectionEpisodes, SectionPatterns, SectionGoals, SectionMeasures, SectionQuestions}
+
+// ParseSections reads a comma-separated list such as "summary,flagged".
+// Case and spaces don't matter; "" or "all" means every section.
+func ParseSections(list string) ([]Section, error) {
+	if s := strings.TrimSpace(list); s == "" || strings.EqualFold(s, "all") {
+		return AllSections, nil
+	}
+	var out []Section
+	for _, part := range strings.Split(list, ",") {
+		name := Section(strings.ToLower(strings.TrimSpace(part)))
+		if name == "" {
+			continue
+		}
+		if !hasSection(AllSections, name) {
+			return nil, journal.Errorf(journal.EInvalid, "%q is not a section of the report. Choose from: %s.", strings.TrimSpace(part), sectionList())
+		}
+		if !hasSection(out, name) {
+			out = append(out, name)
+		}
+	}
+	if len(out) == 0 {
+		return nil, journal.Errorf(journal.EInvalid, "No sections were named. Choose from: %s.", sectionList())
+	}
+	return out, nil
+}
+
+func sectionList() string {
+	names := make([]string, len(AllSections))
+	for i, s := range AllSections {
+		names[i] = string(s)
+	}
+	return strings.Join(names, ", ")
+}
+
+func hasSection(list []Section, s Section) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Options says what goes in a report.
+type Options struct {
+	Window       patterns.Window // the days covered; Window{} is all time
+	SinceSession bool            // cover the days since the last session instead of Window
+	Sections     []Section       // nil means AllSections; always printed in AllSections' order
+	Exclude      []int64         // entries left out of every part of the report
+	FlaggedOnly  bool            // draw only on entries flagged for the session, as if the rest were excluded
+	RedactPeople bool            // replace people's names by who they are ("your boss")
+	Now          time.Time       // zero means time.Now()
+}
+
+// ErrNoSession is Build's error for SinceSession when no session is logged.
+var ErrNoSession = journal.Errorf(journal.ENotFound, "No session logged yet: choose the days the report covers, or log a session first.")
+
+// Report is a session-prep document as plain data, ready to print.
+type Report struct {
+	Title       string // "Since your session on Tue 18 Nov", or the range of days
+	Window      patterns.Window
+	Generated   time.Time
+	Sections    []Section // the sections to print, in AllSections' order
+	FlaggedOnly bool
+	Redacted    bool
+
+	Summary   Summary
+	Flagged   []Entry   // entries flagged for the session, oldest first
+	Episodes  []Episode // relationship episodes, oldest first
+	Patterns  Table
+	Mood      []MoodDay // daily mood across the window, for the trend chart
+	Goals     []GoalProgress
+	Measures  []MeasureTrend
+	Questions []Question
+}
+
+// Has reports whether the report prints section s.
+func (r Report) Has(s Section) bool { return hasSection(r.Sections, s) }
+
+// Summary is the report's opening figures.
+type Summary struct {
+	Entries         int
+	Compared        bool // there is a window of equal length before to compare with
+	PreviousEntries int
+	Mood            Mean // mean mood of the rated entries in the window
+	PreviousMood    Mean // the same for the window before
+	Top             []patterns.Trend
+}
+
+// Mean is an average mood and how many ratings it is of.
+type Mean struct {
+	Value float64
+	Rated int
+}
+
+// Entry is an entry printed in full.
+type Entry struct {
+	ID        int64
+	Title     string
+	WrittenAt time.Time
+	Kind      string // as shown to a person: "Dream"
+	Body      string // Markdown
+	Mood      int    // 0 when not rated
+	Emotions  []string
+	Patterns  []string
+}
+
+// Episode is a relationship episode in the Core Conflictual Relationship
+// Theme form, with the entry it came from.
+type Episode struct {
+	EntryTitle    string
+	WrittenAt     time.Time
+	Person        string
+	Wish          string // what I wanted
+	OtherResponse string // how they responded
+	SelfResponse  string // how I responded
+	Reminds       string // what it reminds me of
+	EarlierPerson string
+	Patterns      []string
+	Emotions      []string
+}
+
+// Table is the pattern-frequency table.
+type Table struct {
+	Entries  int  // entries in the window, the shares' denominator
+	Compared bool // Previous and Delta mean something
+	Rows     []PatternRow
+}
+
+// PatternRow is one pattern's line in the table.
+type PatternRow struct {
+	Name     string
+	Category string // as a heading: "Defenses"
+	Count    int    // entries naming it in the window
+	Share    float64
+	Previous int // entries naming it in the window before
+	Delta    int
+}
+
+// MoodDay is one day's mood: the mean of its rated entries (0 when none),
+// and the rolling mean of the week ending with it.
+type MoodDay struct {
+	Day     time.Time
+	Mean    float64
+	Rolling float64
+}
+
+// GoalProgress is where one active goal stands.
+type GoalProgress struct {
+	Title      string
+	Sub        bool // a sub-goal of the one before
+	Rated      bool // it has a check-in by the window's end
+	Latest     int
+	LatestAt   time.Time
+	Compared   bool // there is an earlier rating to compare with
+	Change     int  // Latest minus the rating the window started with
+	CheckIns   int  // check-ins in the window
+	LatestNote string
+}
+
+// MeasureTrend is one questionnaire's scores.
+type MeasureTrend struct {
+	Name     string // "PHQ-9"
+	Title    string // "Depression (PHQ-9)"
+	Max      int    // the highest possible score
+	Bands    []journal.Band
+	Before   *Score // the latest score before the window, if any
+	InWindow []Score
+}
+
+// Score is one questionnaire result.
+type Score struct {
+	At     time.Time
+	Score  int
+	Band   string
+	Safety bool // the self-harm question was answered above 0
+}
+
+// Question is something to bring to the session.
+type Question struct {
+	Text string
+	From string // "session" for one left from the last session, "entry" for a flagged entry
+}

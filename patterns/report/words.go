@@ -1,0 +1,227 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The words every format shares, so the PDF, HTML and Markdown reports
+// say the same things the same way.
+
+// SectionTitle is a section's heading.
+func SectionTitle(s Section) string {
+	switch s {
+	case SectionSummary:
+		return "Summary"
+	case SectionFlagged:
+		return "Entries flagged for the session"
+	case SectionEpisodes:
+		return "Relationship episodes"
+	case SectionPatterns:
+		return "Patterns"
+	case SectionGoals:
+		return "Goals"
+	case SectionMeasures:
+		return "PHQ-9 and GAD-7"
+	case SectionQuestions:
+		return "Questions to bring"
+	}
+	return string(s)
+}
+
+// emptyText is what a section says when it has nothing to show.
+func (r Report) emptyText(s Section) string {
+	switch s {
+	case SectionFlagged:
+		return "No entries were flagged for the session in these days."
+	case SectionEpisodes:
+		return "No relationship episodes were written in these days."
+	case SectionPatterns:
+		return "No patterns were named in these days."
+	case SectionGoals:
+		return "No active goals."
+	case SectionMeasures:
+		return "No PHQ-9 or GAD-7 questionnaires answered yet."
+	case SectionQuestions:
+		return "Nothing noted to bring."
+	}
+	return ""
+}
+
+// empty reports whether a section has nothing to show.
+func (r Report) empty(s Section) bool {
+	switch s {
+	case SectionFlagged:
+		return len(r.Flagged) == 0
+	case SectionEpisodes:
+		return len(r.Episodes) == 0
+	case SectionPatterns:
+		return len(r.Patterns.Rows) == 0
+	case SectionGoals:
+		return len(r.Goals) == 0
+	case SectionMeasures:
+		return len(r.Measures) == 0
+	case SectionQuestions:
+		return len(r.Questions) == 0
+	}
+	return false
+}
+
+const (
+	dateFormat     = "Mon 2 Jan 2006"
+	dateTimeFormat = "Mon 2 Jan 2006, 15:04"
+)
+
+// Notes are the lines under the title: when it was made, and what was left out.
+func (r Report) Notes() []string {
+	notes := []string{"Written by Throughline on " + r.Generated.Format(dateFormat) + ". Private: for you and your therapist."}
+	if r.FlaggedOnly {
+		notes = append(notes, "Only the entries you flagged for the session are included, in the figures too.")
+	}
+	if r.Redacted {
+		notes = append(notes, "People are named by who they are to you, not by name.")
+	}
+	return notes
+}
+
+// before names the window the figures are compared with.
+func (r Report) before() string {
+	days := int(math.Round(r.Window.To.Sub(r.Window.From).Hours() / 24))
+	if days == 1 {
+		return "the day before"
+	}
+	return fmt.Sprintf("the %d days before", days)
+}
+
+// SummaryLines are the summary's sentences.
+func (r Report) SummaryLines() []string {
+	s := r.Summary
+	entries := plural(s.Entries, "entry", "entries") + " written"
+	if s.Compared {
+		entries += fmt.Sprintf(" (%d in %s)", s.PreviousEntries, r.before())
+	}
+	lines := []string{"Entries: " + entries + "."}
+	mood := "Mood: not rated in these days."
+	if s.Mood.Rated > 0 {
+		mood = fmt.Sprintf("Mood: %.1f out of 10 on average, over %s", s.Mood.Value, plural(s.Mood.Rated, "rated entry", "rated entries"))
+		if s.Compared && s.PreviousMood.Rated > 0 {
+			mood += fmt.Sprintf(" (%.1f in %s: %s)", s.PreviousMood.Value, r.before(), moodChange(s.Mood.Value-s.PreviousMood.Value))
+		}
+		mood += "."
+	}
+	lines = append(lines, mood)
+	if len(s.Top) == 0 {
+		return append(lines, "Top patterns: none named.")
+	}
+	var top []string
+	for _, t := range s.Top {
+		p := fmt.Sprintf("%s %d", t.Name, t.Count)
+		if s.Compared {
+			p += " (" + signed(t.Delta) + ")"
+		}
+		top = append(top, p)
+	}
+	return append(lines, "Top patterns: "+strings.Join(top, ", ")+".")
+}
+
+func moodChange(d float64) string {
+	switch {
+	case math.Abs(d) < 0.05:
+		return "about the same"
+	case d > 0:
+		return fmt.Sprintf("up %.1f", d)
+	}
+	return fmt.Sprintf("down %.1f", -d)
+}
+
+// signed writes a change with its sign: "+2", "-1", "0".
+func signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// Details is the line under a flagged entry's title.
+func (e Entry) Details() string {
+	parts := []string{e.WrittenAt.Format(dateTimeFormat), e.Kind}
+	if e.Mood != 0 {
+		parts = append(parts, fmt.Sprintf("mood %d/10", e.Mood))
+	}
+	if len(e.Emotions) > 0 {
+		parts = append(parts, "feeling "+strings.Join(e.Emotions, ", "))
+	}
+	if len(e.Patterns) > 0 {
+		parts = append(parts, "patterns: "+strings.Join(e.Patterns, ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Heading is an episode's heading: who it was with, and when.
+func (ep Episode) Heading() string {
+	return "With " + ep.Person + " · " + ep.WrittenAt.Format(dateFormat) + " · " + ep.EntryTitle
+}
+
+// Field is one labelled part of an episode.
+type Field struct{ Label, Text string }
+
+// Fields are an episode's parts in the CCRT order, leaving out blank ones.
+func (ep Episode) Fields() []Field {
+	reminds := ep.Reminds
+	if ep.EarlierPerson != "" {
+		reminds = strings.TrimSpace(reminds + " (with " + ep.EarlierPerson + ")")
+	}
+	var out []Field
+	for _, f := range []Field{
+		{"What I wanted", ep.Wish},
+		{"How they responded", ep.OtherResponse},
+		{"How I responded", ep.SelfResponse},
+		{"It reminds me of", reminds},
+		{"Patterns", strings.Join(ep.Patterns, ", ")},
+		{"Feelings", strings.Join(ep.Emotions, ", ")},
+	} {
+		if strings.TrimSpace(f.Text) != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Status is where a goal stands, in words.
+func (g GoalProgress) Status() string {
+	if !g.Rated {
+		return "no check-in yet"
+	}
+	s := fmt.Sprintf("%d/10 on %s", g.Latest, g.LatestAt.Format(dateFormat))
+	switch {
+	case g.Compared && g.Change == 0:
+		s += ", the same as when these days began"
+	case g.Compared:
+		s += fmt.Sprintf(", %s since these days began", signed(g.Change))
+	case g.CheckIns == 0:
+		s += ", no check-in in these days"
+	}
+	return s
+}
+
+// Text is a score in words: "12, moderate, on Tue 25 Nov 2026".
+func (s Score) Text() string {
+	t := fmt.Sprintf("%d, %s, on %s", s.Score, s.Band, s.At.Format(dateFormat))
+	if s.Safety {
+		t += " (question 9, on thoughts of self-harm, answered above 0)"
+	}
+	return t
+}
+
+// day formats a date for a table cell.
+func day(t time.Time) string { return t.Format(dateFormat) }

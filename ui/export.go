@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+	"github.com/throughline/throughline/journal/transfer"
+	analysis "github.com/throughline/throughline/patterns"
+	"github.com/throughline/throughline/patterns/report"
+)
+
+// Export formats offered in the window, with their file extensions.
+var exportFormats = []struct{ label, ext string }{
+	{"PDF", ".pdf"}, {"Markdown", ".md"}, {"Printable HTML", ".html"}, {"CSV (one row per entry)", ".csv"},
+}
+
+var sectionLabels = map[report.Section]string{
+	report.SectionSummary: "Summary", report.SectionFlagged: "Entries flagged for the session",
+	report.SectionEpisodes: "Relationship episodes", report.SectionPatterns: "Pattern table and chart",
+	report.SectionGoals: "Goal progress", report.SectionMeasures: "PHQ-9 and GAD-7",
+	report.SectionQuestions: "Questions to bring",
+}
+
+// exportScreen prepares the session-prep report: which days, which
+// parts, which entries, with people's names or only their roles; it
+// previews the report and saves it as a file.
+type exportScreen struct {
+	win        fyne.Window
+	store      Store
+	background background
+	now        func() time.Time
+
+	period      *widget.Select
+	from, to    *widget.Entry
+	custom      *fyne.Container
+	sections    map[report.Section]*widget.Check
+	flaggedOnly *widget.Check
+	redact      *widget.Check
+	entries     *fyne.Container
+	included    map[int64]*widget.Check // the window's entries; unticked ones are left out
+	format      *widget.Select
+	path        *widget.Entry
+	save        *widget.Button
+	status      *widget.Label
+	preview     *widget.RichText
+	content     fyne.CanvasObject
+
+	report report.Report // the report last previewed
+	listed []journal.Entry
+}
+
+func newExportScreen(win fyne.Window, store Store) *exportScreen {
+	v := &exportScreen{win: win, store: store, background: inBackground, now: time.Now, sections: map[report.Section]*widget.Check{}}
+	v.period = widget.NewSelect([]string{periodSinceSession, periodMonth, periodQuarter, periodAll, periodCustom}, func(string) { v.refresh() })
+	v.period.Selected = periodSinceSession
+	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}
+	v.from.ExtendBaseWidget(v.from)
+	v.to = &widget.Entry{PlaceHolder: "to YYYY-MM-DD"}
+	v.to.ExtendBaseWidget(v.to)
+	v.from.OnSubmitted, v.to.OnSubmitted = func(string) { v.refresh() }, func(string) { v.refresh() }
+	v.custom = container.NewGridWithColumns(2, v.from, v.to)
+	v.custom.Hide()
+	checks := container.NewVBox()
+	for _, s := range report.AllSections {
+		c := widget.NewCheck(sectionLabels[s], func(bool) { v.refresh() })
+		c.Checked = true
+		v.sections[s] = c
+		checks.Add(c)
+	}
+	v.flaggedOnly = widget.NewCheck("Only entries flagged for the session", func(bool) { v.refresh() })
+	v.redact = widget.NewCheck("Hide people's names (show who they are instead: “your boss”)", func(bool) { v.refresh() })
+	v.entries = container.NewVBox()
+	labels := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		labels[i] = f.label
+	}
+	v.format = widget.NewSelect(labels, func(string) { v.matchExtension() })
+	v.format.Selected = labels[0]
+	v.path = &widget.Entry{}
+	v.path.ExtendBaseWidget(v.path)
+	v.save = widget.NewButtonWithIcon("Save the report", theme.DocumentSaveIcon(), v.onSave)
+	v.save.Importance = widget.HighImportance
+	v.status = wrapped("")
+	v.preview = widget.NewRichText()
+	v.preview.Wrapping = fyne.TextWrapWord
+
+	form := container.NewVBox(
+		widget.NewLabelWithStyle("Days", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.period, v.custom,
+		widget.NewLabelWithStyle("Parts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), checks, v.flaggedOnly, v.redact,
+		widget.NewLabelWithStyle("Entries in these days (untick to leave one out)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.entries,
+		widget.NewLabelWithStyle("Save as", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.format, v.path, v.save, v.status,
+	)
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(form)),
+		container.NewBorder(widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+			container.NewVScroll(container.NewPadded(v.preview))))
+	split.Offset = 0.38
+	v.content = split
+	v.path.SetText(v.defaultPath(".pdf"))
+	return v
+}
+
+// defaultPath is a file in the person's Documents folder (or home),
+// named for today.
+func (v *exportScreen) defaultPath(ext string) string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		home = "."
+	}
+	dir := filepath.Join(home, "Documents")
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		dir = home
+	}
+	return filepath.Join(dir, "throughline-session-"+v.now().Format("2006-01-02")+ext)
+}
+
+// matchExtension keeps the file name's extension in step with the format.
+func (v *exportScreen) matchExtension() {
+	ext := exportFormats[max(v.format.SelectedIndex(), 0)].ext
+	p := v.path.Text
+	for _, f := range exportFormats {
+		p = strings.TrimSuffix(p, f.ext)
+	}
+	v.path.SetText(p + ext)
+}
+
+// options reads the form.
+func (v *exportScreen) options() (report.Options, error) {
+	opt := report.Options{Now: v.now(), FlaggedOnly: v.flaggedOnly.Checked, RedactPeople: v.redact.Checked}
+	for _, s := range report.AllSections {
+		if v.sections[s].Checked {
+			opt.Sections = append(opt.Sections, s)
+		}
+	}
+	if len(opt.Sections) == 0 {
+		return opt, journal.Errorf(journal.EInvalid, "Tick at least one part to put in the report.")
+	}
+	for id, c := range v.included {
+		if !c.Checked {
+			opt.Exclude = append(opt.Exclude, id)
+		}
+	}
+	slices.Sort(opt.Exclude)
+	switch v.period.Selected {
+	case periodSinceSession:
+		opt.SinceSession = true
+	case periodCustom:
+		if strings.TrimSpace(v.from.Text) == "" || strings.TrimSpace(v.to.Text) == "" {
+			return opt, journal.Errorf(journal.EInvalid, "Type the first and last day, like 2026-10-01 and 2026-10-31.")
+		}
+		w, err := analysis.ParseDays(v.from.Text, v.to.Text, time.Local)
+		if err != nil {
+			return opt, err
+		}
+		opt.Window = w
+	default:
+		opt.Window = periodWindow(v.period.Selected, v.now())
+	}
+	return opt, nil
+}
+
+// refresh builds the report again and shows it, off the UI goroutine.
+func (v *exportScreen) refresh() {
+	v.custom.Hidden = v.period.Selected != periodCustom
+	v.custom.Refresh()
+	opt, err := v.options()
+	if err != nil {
+		v.status.SetText(err.Error())
+		return
+	}
+	v.background(func() func() {
+		r, err := report.Build(v.store, opt)
+		var listed []journal.Entry
+		if err == nil {
+			q := journal.EntryQuery{From: r.Window.From, Before: r.Window.To}
+			listed, err = v.store.Entries(q)
+		}
+		return func() {
+			if err != nil {
+				v.status.SetText(err.Error())
+				v.preview.ParseMarkdown("")
+				v.save.Disable()
+				return
+			}
+			v.report, v.listed = r, listed
+			v.showEntries()
+			v.preview.ParseMarkdown(r.Markdown())
+			v.status.SetText("")
+			v.save.Enable()
+		}
+	})
+}
+
+// showEntries lists the window's entries as ticks, keeping the person's
+// choices across refreshes.
+func (v *exportScreen) showEntries() {
+	old := v.included
+	v.included = map[int64]*widget.Check{}
+	v.entries.RemoveAll()
+	if len(v.listed) == 0 {
+		v.entries.Add(note("No entries in these days."))
+	}
+	for _, e := range v.listed {
+		c := widget.NewCheck(e.WrittenAt.Format("Mon 2 Jan")+" · "+e.DisplayTitle(), func(bool) { v.refresh() })
+		c.Checked = true
+		if prev, ok := old[e.ID]; ok {
+			c.Checked = prev.Checked
+		}
+		v.included[e.ID] = c
+		v.entries.Add(c)
+	}
+}
+
+func (v *exportScreen) reload() { v.refresh() }
+
+// onSave writes the previewed report as the chosen format, safely: a
+// failed write leaves any file already there as it was.
+func (v *exportScreen) onSave() {
+	path := strings.TrimSpace(v.path.Text)
+	if path == "" {
+		showProblem(v.win, "Where should it go?", journal.Errorf(journal.EInvalid, "Type the file to save the report in."))
+		return
+	}
+	r, format := v.report, exportFormats[max(v.format.SelectedIndex(), 0)].ext
+	if format == ".csv" && v.redact.Checked {
+		showProblem(v.win, "Names can't be hidden in CSV", journal.Errorf(journal.EInvalid,
+			"CSV holds your entries as they are, people's names included. To hide names, save as PDF, Markdown or HTML."))
+		return
+	}
+	excluded := map[int64]bool{}
+	for id, c := range v.included {
+		excluded[id] = !c.Checked
+	}
+	var entries []journal.Entry
+	for _, e := range v.listed {
+		if !excluded[e.ID] && (!v.flaggedOnly.Checked || e.Flagged) {
+			entries = append(entries, e)
+		}
+	}
+	v.background(func() func() {
+		err := transfer.WriteFileAtomic(path, func(w io.Writer) error {
+			switch format {
+			case ".pdf":
+				return r.PDF(w)
+			case ".md":
+				_, err := io.WriteString(w, r.Markdown())
+				return err
+			case ".html":
+				_, err := io.WriteString(w, r.HTML())
+				return err
+			default:
+				return transfer.WriteCSV(entries, w)
+			}
+		})
+		return func() {
+			if err != nil {
+				showProblem(v.win, "Couldn't save the report", err)
+				return
+			}
+			v.status.SetText(fmt.Sprintf("Saved %s. Only you can read it (file mode 0600).", path))
+		}
+	})
+}

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/throughline/throughline/journal"
+)
+
+func TestExport_PreviewChooseAndSave(t *testing.T) {
+	w, store := newTestWindow(t)
+	v := w.export
+	v.now = func() time.Time { return fixedNow }
+	day := func(daysAgo int) time.Time { return fixedNow.AddDate(0, 0, -daysAgo) }
+	if _, err := store.SaveSession(journal.Session{At: day(7)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.CreateEntries([]journal.Entry{
+		{Title: "Before the session", WrittenAt: day(9), Flagged: true},
+		{Title: "Said yes again", Body: "Sam asked and I said yes.", WrittenAt: day(3), Flagged: true, Patterns: []string{"people-pleasing"},
+			Episodes: []journal.Episode{{Person: "Sam", Wish: "a night in"}}},
+		{Title: "Private thought", WrittenAt: day(2), Patterns: []string{"denial"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.AddPerson(journal.Person{Name: "Sam", Role: "partner"}); err == nil {
+		t.Fatal("Sam should already be in the people list from the episode")
+	}
+
+	// Given the Session prep screen, since the last session,
+	w.tabs.SelectIndex(7)
+	// then the preview holds the entries since the session, not before.
+	preview := v.preview.String()
+	if !strings.Contains(preview, "Said yes again") || strings.Contains(preview, "Before the session") {
+		t.Errorf("preview:\n%s", preview)
+	}
+	if len(v.listed) != 2 {
+		t.Fatalf("%d entries offered for leaving out, want the 2 since the session", len(v.listed))
+	}
+
+	// When one entry is left out and names are hidden,
+	for id, c := range v.included {
+		if e, _ := store.Entry(id); e.Title == "Private thought" {
+			test.Tap(c)
+		}
+	}
+	test.Tap(v.redact)
+	preview = v.preview.String()
+	if strings.Contains(preview, "denial") || strings.Contains(preview, "Sam") {
+		t.Errorf("the left-out entry or a name is still in the preview:\n%s", preview)
+	}
+
+	// and the report is saved as Markdown,
+	v.format.SetSelected("Markdown")
+	path := filepath.Join(t.TempDir(), "prep.md")
+	v.path.SetText(path)
+	test.Tap(v.save)
+	// then the file holds what the preview showed, readable only by its owner.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "Said yes again") || strings.Contains(string(data), "Sam") {
+		t.Errorf("saved report:\n%s", data)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("report mode %o, want 600", info.Mode().Perm())
+	}
+
+	// CSV can't hide names, so it says so instead of saving.
+	v.format.SetSelected("CSV (one row per entry)")
+	test.Tap(v.save)
+	if !strings.Contains(dialogText(t, w), "To hide names") {
+		t.Errorf("CSV with hidden names: %q", dialogText(t, w))
+	}
+}
