@@ -86,16 +86,11 @@ func (s *Store) CreateEntries(entries []Entry) ([]Entry, error) {
 			return err
 		}
 		now := s.now()
+		b := s.newBatch(tx)
+		defer b.close()
 		for i, e := range entries {
 			e.ID, e.CreatedAt, e.UpdatedAt = id+int64(i), now, now
-			row, err := s.toRow(e)
-			if err != nil {
-				return err
-			}
-			if err := tx.Create(&row).Error; err != nil {
-				return err
-			}
-			if err := s.link(tx, e); err != nil {
+			if err := b.add(e); err != nil {
 				return err
 			}
 			saved[i] = e

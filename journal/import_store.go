@@ -24,19 +24,21 @@ func (s *Store) ImportEntries(entries []Entry) (added []Entry, skipped []Skipped
 		}
 	}
 	err = s.db.Transaction(func(tx *gorm.DB) error {
-		seen := map[string]bool{}
+		b := s.newBatch(tx)
+		defer b.close()
+		there, err := s.existing(tx, entries)
+		if err != nil {
+			return err
+		}
 		var fresh []Entry
 		for i, e := range entries {
-			key, dup, err := s.alreadyThere(tx, e)
-			if err != nil {
-				return err
-			}
-			if dup || seen[key] {
+			key := importKey(e)
+			if there[key] {
 				skipped = append(skipped, Skipped{Item: i + 1, Reason: "already in the journal"})
 				continue
 			}
-			seen[key] = true
-			if err := s.importVocabulary(tx, e); err != nil {
+			there[key] = true // a second copy in the same file is skipped too
+			if err := b.importVocabulary(e); err != nil {
 				return err
 			}
 			fresh = append(fresh, e)
@@ -48,14 +50,7 @@ func (s *Store) ImportEntries(entries []Entry) (added []Entry, skipped []Skipped
 		now := s.now()
 		for i, e := range fresh {
 			e.ID, e.CreatedAt, e.UpdatedAt = id+int64(i), now, now
-			row, err := s.toRow(e)
-			if err != nil {
-				return err
-			}
-			if err := tx.Create(&row).Error; err != nil {
-				return err
-			}
-			if err := s.link(tx, e); err != nil {
+			if err := b.add(e); err != nil {
 				return err
 			}
 			added = append(added, e)
@@ -68,49 +63,79 @@ func (s *Store) ImportEntries(entries []Entry) (added []Entry, skipped []Skipped
 	return added, skipped, nil
 }
 
-// alreadyThere reports whether e was imported before, with the key that
-// identifies it within one import.
-func (s *Store) alreadyThere(tx *gorm.DB, e Entry) (key string, dup bool, err error) {
+// importKey identifies an entry across imports: its source and id
+// there, or without an id its time, title and body.
+func importKey(e Entry) string {
 	if e.SourceID != "" {
-		var n int64
-		err := tx.Raw("SELECT COUNT(*) FROM entries WHERE source = ? AND source_id = ?", e.Source, e.SourceID).Scan(&n).Error
-		return "id\x00" + e.Source + "\x00" + e.SourceID, n > 0, err
+		return "id\x00" + e.Source + "\x00" + e.SourceID
 	}
-	key = fmt.Sprintf("text\x00%d\x00%s\x00%s", e.WrittenAt.Unix(), e.Title, e.Body)
+	return fmt.Sprintf("text\x00%d\x00%s\x00%s", e.WrittenAt.Unix(), e.Title, e.Body)
+}
+
+// existing reads, in two queries, the keys of the entries already in the
+// journal that entries could match.
+func (s *Store) existing(tx *gorm.DB, entries []Entry) (map[string]bool, error) {
+	there := map[string]bool{}
+	var lo, hi int64
+	withText := false
+	for _, e := range entries {
+		if e.SourceID != "" {
+			continue
+		}
+		at := e.WrittenAt.Unix()
+		if !withText || at < lo {
+			lo = at
+		}
+		if !withText || at > hi {
+			hi = at
+		}
+		withText = true
+	}
+	var sources []struct{ Source, SourceID string }
+	if err := tx.Raw("SELECT source, source_id FROM entries WHERE source_id != ''").Scan(&sources).Error; err != nil {
+		return nil, err
+	}
+	for _, r := range sources {
+		there[importKey(Entry{Source: r.Source, SourceID: r.SourceID})] = true
+	}
+	if !withText {
+		return there, nil
+	}
 	var rows []entryRow
-	if err := tx.Raw("SELECT * FROM entries WHERE written_at = ?", e.WrittenAt.Unix()).Scan(&rows).Error; err != nil {
-		return key, false, err
+	if err := tx.Raw("SELECT * FROM entries WHERE written_at BETWEEN ? AND ?", lo, hi).Scan(&rows).Error; err != nil {
+		return nil, err
 	}
 	for _, r := range rows {
 		old, err := s.fromRow(r)
 		if err != nil {
-			return key, false, err
+			return nil, err
 		}
-		if old.Title == e.Title && old.Body == e.Body {
-			return key, true, nil
-		}
+		old.SourceID = "" // matched by text, as the entries being imported are
+		there[importKey(old)] = true
 	}
-	return key, false, nil
+	return there, nil
 }
 
 // importVocabulary creates the entry's unknown pattern names in the
 // imported category, so they can be told apart from the person's own.
-func (s *Store) importVocabulary(tx *gorm.DB, e Entry) error {
+func (b *batch) importVocabulary(e Entry) error {
+	if _, err := b.vocabularyIDs("patterns", nil); err != nil { // loads the names
+		return err
+	}
+	known := b.ids["patterns"]
 	for _, name := range e.Patterns {
-		var n int64
-		if err := tx.Raw("SELECT COUNT(*) FROM patterns WHERE name_key = ?", NameKey(name)).Scan(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
+		if _, ok := known[NameKey(name)]; ok {
 			continue
 		}
 		p := Pattern{Name: name, Category: CategoryImported}
 		if err := p.Validate(); err != nil {
 			return err
 		}
-		if _, err := s.insertPattern(tx, p); err != nil {
+		id, err := b.s.insertPattern(b.tx, p)
+		if err != nil {
 			return err
 		}
+		known[NameKey(name)] = id
 	}
 	return nil
 }
