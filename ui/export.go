@@ -194,7 +194,7 @@ func (v *exportScreen) refresh() {
 			}
 			v.report, v.listed = r, listed
 			v.showEntries()
-			v.preview.ParseMarkdown(r.Markdown())
+			v.preview.ParseMarkdown(previewMarkdown(r.Markdown()))
 			v.status.SetText("")
 			v.save.Enable()
 		}
@@ -222,6 +222,36 @@ func (v *exportScreen) showEntries() {
 }
 
 func (v *exportScreen) reload() { v.refresh() }
+
+// previewMarkdown turns the report's tables into lists for the preview:
+// Fyne's Markdown has no tables, and raw pipes read badly. The saved
+// file keeps the real tables.
+func previewMarkdown(md string) string {
+	var out strings.Builder
+	header := true
+	for line := range strings.Lines(md) {
+		trimmed := strings.TrimSpace(line)
+		if !strings.HasPrefix(trimmed, "|") {
+			header = true
+			out.WriteString(line)
+			continue
+		}
+		cells := strings.Split(strings.Trim(trimmed, "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		if strings.Trim(strings.Join(cells, ""), "-: ") == "" {
+			continue // the row under the header
+		}
+		if header {
+			out.WriteString("\n**" + strings.Join(cells, " · ") + "**\n\n")
+			header = false
+			continue
+		}
+		out.WriteString("- " + strings.Join(cells, " · ") + "\n")
+	}
+	return out.String()
+}
 
 // onSave writes the previewed report as the chosen format, safely: a
 // failed write leaves any file already there as it was.

@@ -79,3 +79,11 @@ func TestExport_PreviewChooseAndSave(t *testing.T) {
 		t.Errorf("CSV with hidden names: %q", dialogText(t, w))
 	}
 }
+
+func TestPreviewMarkdown_TablesBecomeLists(t *testing.T) {
+	in := "## Patterns\n\n| Pattern | Entries |\n|---|---:|\n| avoidance | 2 |\n| denial | 1 |\n\nAfter.\n"
+	want := "## Patterns\n\n\n**Pattern · Entries**\n\n- avoidance · 2\n- denial · 1\n\nAfter.\n"
+	if got := previewMarkdown(in); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
