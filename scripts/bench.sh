@@ -17,4 +17,4 @@ export THROUGHLINE_CORPUS="$corpus"
 
 # The first run also builds the journal, which can outlast go test's
 # default 10-minute timeout.
-go test -run '^$' -bench . -benchtime 2s -timeout 60m ./journal/ ./patterns/ ./ui/ "$@" | tee build/bench/results.txt
+go test -run '^$' -bench . -benchtime 2s -timeout 60m ./journal/ ./journal/transfer/ ./patterns/ ./patterns/report/ ./ui/ "$@" | tee build/bench/results.txt
