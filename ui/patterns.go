@@ -23,6 +23,7 @@ const (
 	heatMapWeeks     = 26 // half a year of columns still fits a laptop screen
 	heatMapRows      = 10
 	topPairs         = 10
+	moodChartDays    = 366 // the chart shows at most the last year of the period
 )
 
 // patternsScreen is the pattern-frequency view: what recurs, how often,
@@ -331,6 +332,11 @@ func (v *patternsScreen) showWeeks(w analysis.Window) {
 // showMoodDays charts the window's daily mood against the sessions.
 func (v *patternsScreen) showMoodDays() {
 	days := analysis.DailyMood(v.shown)
+	// A dot a day stops being readable past a year, and years of days
+	// would mean tens of thousands of canvas objects.
+	if len(days) > moodChartDays {
+		days = days[len(days)-moodChartDays:]
+	}
 	if len(days) == 0 {
 		v.moodDays.Objects = []fyne.CanvasObject{note("Rate your mood on entries to see it over time here.")}
 	} else {
