@@ -152,6 +152,9 @@ func TestCLI_ImportBadFileLeavesJournalUnchanged(t *testing.T) {
 			nil, exitUsage, "x.journal holds binary data, not text: there is a zero byte at line 2, column 1 (byte 22)"},
 		{"wrong shape", func(t *testing.T) string { return writeImportFile(t, "x.json", `{"entries": 3}`) },
 			[]string{"--format", "dayone"}, exitUsage, `x.json is JSON, but not a Day One export: its "entries" is a number, not a list`},
+		{"broken Throughline export", func(t *testing.T) string {
+			return writeImportFile(t, "backup.json", `{"throughline": {"format": 1, "exported_at": "2026-11-25T10:00:00Z"}, "journal": {"entries": [`)
+		}, nil, exitUsage, "backup.json"},
 		{"unknown format", func(t *testing.T) string { return writeImportFile(t, "x.json", `{}`) },
 			[]string{"--format", "evernote"}, exitUsage, `"evernote" is not a format I can import`},
 		{"missing file", func(t *testing.T) string { return filepath.Join(t.TempDir(), "gone.json") },

@@ -78,10 +78,10 @@ type Batch struct {
 	Entries  []journal.Entry // valid, in the file's order
 	Rejected []Rejected
 	Notes    []string
-	where    []string // where each entry is in the file
-	items    []int    // each entry's number in the file
-	path     string   // a Throughline export, which ImportThroughline reads
-	raw      []byte   // its bytes, when they were read to tell its format
+	where    []string          // where each entry is in the file
+	items    []int             // each entry's number in the file
+	snapshot *journal.Snapshot // a Throughline export, decoded and checked before the journal opens
+	path     string            // where it came from, for messages
 }
 
 // add appends an entry, or rejects it when it is not one the journal
@@ -214,9 +214,6 @@ func read(path, format string) (*Batch, error) {
 	if info.Size() > maxImportSize {
 		return nil, tooBig(filepath.Base(path), info.Size())
 	}
-	if format == FormatThroughline {
-		return &Batch{Format: format, path: path}, nil
-	}
 	data, err := readFile(path)
 	if err != nil {
 		return nil, err
@@ -225,9 +222,15 @@ func read(path, format string) (*Batch, error) {
 		if format, err = detect(path, data); err != nil {
 			return nil, err
 		}
-		if format == FormatThroughline {
-			return &Batch{Format: format, path: path, raw: data}, nil
+	}
+	if format == FormatThroughline {
+		// Decoded now, so a broken export is refused before the journal
+		// is opened (or created).
+		snap, err := decodeThroughline(data)
+		if err != nil {
+			return nil, named(err, filepath.Base(path))
 		}
+		return &Batch{Format: format, path: path, snapshot: snap}, nil
 	}
 	if format == FormatMarkdown {
 		b := &Batch{Format: FormatMarkdown}

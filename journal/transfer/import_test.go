@@ -171,6 +171,16 @@ func TestImport_SamplesTwice(t *testing.T) {
 	}
 }
 
+// emptyExport is the Throughline export of a new journal.
+func emptyExport(t *testing.T) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteThroughline(mustOpen(t), &buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
 func TestImport_Detect(t *testing.T) {
 	dayOne := `{"metadata":{"version":"1.0"},"entries":[{"uuid":"A","creationDate":"2024-03-01T09:30:00Z","text":"hi"}]}`
 	tests := []struct {
@@ -184,7 +194,7 @@ func TestImport_Detect(t *testing.T) {
 		{"Daylio with a byte-order mark", "daylio_export.csv", "\ufefffull_date,date,weekday,time,mood,activities,note_title,note\n2024-03-01,1 March,Friday,9:30 am,good,\"\",\"\",\"x\"\n", FormatDaylio},
 		{"jrnl text, any name", "journal", "[2024-03-01 09:30] Hello.\n", FormatJrnl},
 		{"Markdown file", "note.md", "# Hello\n\ntext", FormatMarkdown},
-		{"Throughline export", "backup.json", `{"throughline": {"version": 1}, "entries": []}`, FormatThroughline},
+		{"Throughline export", "backup.json", emptyExport(t), FormatThroughline},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
