@@ -110,17 +110,14 @@ func runAdd(c *cli, args []string) error {
 	if err := e.Validate(); err != nil {
 		return err // before opening, so bad input never creates a journal
 	}
-	store, err := c.open(true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	saved, err := store.CreateEntry(e)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Saved entry %d.\n", saved.ID)
-	return nil
+	return c.withJournal(true, func(store *journal.Store) error {
+		saved, err := store.CreateEntry(e)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Saved entry %d.\n", saved.ID)
+		return nil
+	})
 }
 
 // readBody reads the body from stdin unless stdin is a terminal, where a
@@ -157,12 +154,9 @@ func (c *cli) onEntry(fs *flag.FlagSet, args []string, check func() error, do fu
 			return err
 		}
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	return do(store, id)
+	return c.withJournal(false, func(store *journal.Store) error {
+		return do(store, id)
+	})
 }
 
 func runEdit(c *cli, args []string) error {
@@ -265,41 +259,38 @@ func runList(c *cli, args []string) error {
 	if !q.From.IsZero() && !q.Before.IsZero() && !q.From.Before(q.Before) {
 		return journal.Errorf(journal.EInvalid, "--since %s is after --until %s. Swap them.", *since, *until)
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	entries, err := store.Entries(q)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		out := make([]entryJSON, len(entries))
-		for i, e := range entries {
-			out[i] = toJSON(e)
+	return c.withJournal(false, func(store *journal.Store) error {
+		entries, err := store.Entries(q)
+		if err != nil {
+			return err
 		}
-		return writeJSON(c.stdout, out)
-	}
-	if len(entries) == 0 {
-		fmt.Fprintln(c.stdout, "No entries yet. Write one with: throughline add --title \"...\"")
+		if *asJSON {
+			out := make([]entryJSON, len(entries))
+			for i, e := range entries {
+				out[i] = toJSON(e)
+			}
+			return writeJSON(c.stdout, out)
+		}
+		if len(entries) == 0 {
+			fmt.Fprintln(c.stdout, "No entries yet. Write one with: throughline add --title \"...\"")
+			return nil
+		}
+		for _, e := range entries {
+			mood, flag := "  ", " "
+			if e.HasMood() {
+				mood = strconv.Itoa(e.Mood)
+			}
+			if e.Flagged {
+				flag = "⚑"
+			}
+			line := fmt.Sprintf("%6d  %s  %2s %s  %s", e.ID, e.WrittenAt.Format(journal.DateTimeLayout), mood, flag, e.DisplayTitle())
+			if len(e.Patterns) > 0 {
+				line += "  [" + strings.Join(e.Patterns, ", ") + "]"
+			}
+			fmt.Fprintln(c.stdout, line)
+		}
 		return nil
-	}
-	for _, e := range entries {
-		mood, flag := "  ", " "
-		if e.HasMood() {
-			mood = strconv.Itoa(e.Mood)
-		}
-		if e.Flagged {
-			flag = "⚑"
-		}
-		line := fmt.Sprintf("%6d  %s  %2s %s  %s", e.ID, e.WrittenAt.Format(journal.DateTimeLayout), mood, flag, e.DisplayTitle())
-		if len(e.Patterns) > 0 {
-			line += "  [" + strings.Join(e.Patterns, ", ") + "]"
-		}
-		fmt.Fprintln(c.stdout, line)
-	}
-	return nil
+	})
 }
 
 // endOf turns an --until day into the exclusive end of the range: the

@@ -48,40 +48,37 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	switch req.format {
-	case formatJSON:
-		if err := transfer.WriteFileAtomic(req.path, func(w io.Writer) error { return transfer.WriteThroughline(store, w) }); err != nil {
+	return c.withJournal(false, func(store *journal.Store) error {
+		switch req.format {
+		case formatJSON:
+			if err := transfer.WriteFileAtomic(req.path, func(w io.Writer) error { return transfer.WriteThroughline(store, w) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "Wrote the whole journal to %s.\n", req.path)
+			return nil
+		case formatCSV:
+			return exportCSV(c, store, req)
+		}
+		r, err := report.Build(store, req.opt)
+		if errors.Is(err, report.ErrNoSession) {
+			return journal.Errorf(journal.ENotFound, "No session logged yet: use --from and --to, or log one with throughline session add.")
+		}
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "Wrote the whole journal to %s.\n", req.path)
+		write := r.PDF
+		switch req.format {
+		case formatMD:
+			write = func(w io.Writer) error { _, err := io.WriteString(w, r.Markdown()); return err }
+		case formatHTML:
+			write = func(w io.Writer) error { _, err := io.WriteString(w, r.HTML()); return err }
+		}
+		if err := transfer.WriteFileAtomic(req.path, write); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Wrote the session-prep report to %s: %s.\n", req.path, r.Title)
 		return nil
-	case formatCSV:
-		return exportCSV(c, store, req)
-	}
-	r, err := report.Build(store, req.opt)
-	if errors.Is(err, report.ErrNoSession) {
-		return journal.Errorf(journal.ENotFound, "No session logged yet: use --from and --to, or log one with throughline session add.")
-	}
-	if err != nil {
-		return err
-	}
-	write := r.PDF
-	switch req.format {
-	case formatMD:
-		write = func(w io.Writer) error { _, err := io.WriteString(w, r.Markdown()); return err }
-	case formatHTML:
-		write = func(w io.Writer) error { _, err := io.WriteString(w, r.HTML()); return err }
-	}
-	if err := transfer.WriteFileAtomic(req.path, write); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Wrote the session-prep report to %s: %s.\n", req.path, r.Title)
-	return nil
+	})
 }
 
 // parseExport reads and checks every flag before anything is opened or

@@ -136,47 +136,44 @@ func runGoalList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	every, err := store.Goals()
-	if err != nil {
-		return err
-	}
-	goals := every
-	if !*all {
-		goals = activeOnly(every)
-	}
-	ratings, err := latestRatings(store, goals)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		out := make([]goalJSON, len(goals))
-		for i, g := range goals {
-			out[i] = goalJSON{ID: g.ID, Title: g.Title, Description: g.Description, Priority: g.Priority, Status: string(g.Status)}
-			if g.ParentID != 0 {
-				parent := g.ParentID
-				out[i].ParentID = &parent
-			}
-			if r, ok := ratings[g.ID]; ok {
-				out[i].LatestRating = &r
-			}
+	return c.withJournal(false, func(store *journal.Store) error {
+		every, err := store.Goals()
+		if err != nil {
+			return err
 		}
-		return writeJSON(c.stdout, out)
-	}
-	switch {
-	case len(every) == 0:
-		fmt.Fprintln(c.stdout, "No goals yet. Add one with: throughline goal add \"Say what I need at work\"")
-		fmt.Fprintln(c.stdout, "or start from the common aims of therapy with: throughline goal starter")
-	case len(goals) == 0:
-		fmt.Fprintln(c.stdout, "No active goals: every one is completed or archived. `throughline goal list --all` shows them.")
-	default:
-		printGoals(c.stdout, goals, ratings)
-	}
-	return nil
+		goals := every
+		if !*all {
+			goals = activeOnly(every)
+		}
+		ratings, err := latestRatings(store, goals)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out := make([]goalJSON, len(goals))
+			for i, g := range goals {
+				out[i] = goalJSON{ID: g.ID, Title: g.Title, Description: g.Description, Priority: g.Priority, Status: string(g.Status)}
+				if g.ParentID != 0 {
+					parent := g.ParentID
+					out[i].ParentID = &parent
+				}
+				if r, ok := ratings[g.ID]; ok {
+					out[i].LatestRating = &r
+				}
+			}
+			return writeJSON(c.stdout, out)
+		}
+		switch {
+		case len(every) == 0:
+			fmt.Fprintln(c.stdout, "No goals yet. Add one with: throughline goal add \"Say what I need at work\"")
+			fmt.Fprintln(c.stdout, "or start from the common aims of therapy with: throughline goal starter")
+		case len(goals) == 0:
+			fmt.Fprintln(c.stdout, "No active goals: every one is completed or archived. `throughline goal list --all` shows them.")
+		default:
+			printGoals(c.stdout, goals, ratings)
+		}
+		return nil
+	})
 }
 
 // printGoals writes goals as a table: number, title (sub-goals indented),
@@ -280,33 +277,30 @@ func runGoalStarter(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	store, err := c.open(true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	existing, err := store.Goals()
-	if err != nil {
-		return err
-	}
-	if len(existing) > 0 {
-		return journal.Errorf(journal.EInvalid, "You already have %s, so the starter goals weren't added. Add more one at a time with `throughline goal add TITLE`; `throughline goal list --all` shows the ones you have.",
-			count(len(existing), "goal", "goals"))
-	}
-	added, err := store.AddGoals(starterGoals(*all))
-	if err != nil {
-		return err
-	}
-	top := 0
-	for _, g := range added {
-		if g.ParentID == 0 {
-			top++
+	return c.withJournal(true, func(store *journal.Store) error {
+		existing, err := store.Goals()
+		if err != nil {
+			return err
 		}
-	}
-	fmt.Fprintf(c.stdout, "Added %s and %s:\n", count(top, "goal", "goals"), count(len(added)-top, "sub-goal", "sub-goals"))
-	printGoals(c.stdout, added, nil)
-	fmt.Fprintln(c.stdout, "Reorder them with `throughline goal reorder GOAL POSITION`, or put one aside with `throughline goal archive GOAL`.")
-	return nil
+		if len(existing) > 0 {
+			return journal.Errorf(journal.EInvalid, "You already have %s, so the starter goals weren't added. Add more one at a time with `throughline goal add TITLE`; `throughline goal list --all` shows the ones you have.",
+				count(len(existing), "goal", "goals"))
+		}
+		added, err := store.AddGoals(starterGoals(*all))
+		if err != nil {
+			return err
+		}
+		top := 0
+		for _, g := range added {
+			if g.ParentID == 0 {
+				top++
+			}
+		}
+		fmt.Fprintf(c.stdout, "Added %s and %s:\n", count(top, "goal", "goals"), count(len(added)-top, "sub-goal", "sub-goals"))
+		printGoals(c.stdout, added, nil)
+		fmt.Fprintln(c.stdout, "Reorder them with `throughline goal reorder GOAL POSITION`, or put one aside with `throughline goal archive GOAL`.")
+		return nil
+	})
 }
 
 // count writes n with the word for one or for many.
@@ -320,16 +314,13 @@ func count(n int, one, many string) string {
 // onGoal opens the journal and finds goal id for a verb. Verbs check
 // their input first, so bad input never opens the journal.
 func (c *cli) onGoal(id int64, do func(*journal.Store, journal.Goal) error) error {
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	g, err := store.Goal(id)
-	if err != nil {
-		return err
-	}
-	return do(store, g)
+	return c.withJournal(false, func(store *journal.Store) error {
+		g, err := store.Goal(id)
+		if err != nil {
+			return err
+		}
+		return do(store, g)
+	})
 }
 
 // reorderTarget reads a reorder POSITION: a place counted from 1, or up

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/journal/transfer"
 )
 
@@ -29,20 +30,17 @@ func runImport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := c.open(true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	sum, err := batch.Import(store)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeJSON(c.stdout, toImportJSON(sum))
-	}
-	printImport(c.stdout, sum, rest[0])
-	return nil
+	return c.withJournal(true, func(store *journal.Store) error {
+		sum, err := batch.Import(store)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(c.stdout, toImportJSON(sum))
+		}
+		printImport(c.stdout, sum, rest[0])
+		return nil
+	})
 }
 
 // importJSON is the stable JSON shape of an import's summary.

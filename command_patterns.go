@@ -57,41 +57,38 @@ func runPatterns(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	span := ""
-	if sinceSession {
-		last, ok, err := store.LastSession(now)
+	return c.withJournal(false, func(store *journal.Store) error {
+		span := ""
+		if sinceSession {
+			last, ok, err := store.LastSession(now)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return journal.Errorf(journal.ENotFound, "No session logged yet: log one with `throughline session add`, or use --period 30d.")
+			}
+			w = analysis.SinceSession(last.At, now)
+			span = "since your session on " + last.At.Format("Mon 2 Jan 2006, 15:04")
+		}
+		taggings, err := store.Taggings(time.Time{}, time.Time{})
 		if err != nil {
 			return err
 		}
-		if !ok {
-			return journal.Errorf(journal.ENotFound, "No session logged yet: log one with `throughline session add`, or use --period 30d.")
+		vocabulary, err := store.Patterns()
+		if err != nil {
+			return err
 		}
-		w = analysis.SinceSession(last.At, now)
-		span = "since your session on " + last.At.Format("Mon 2 Jan 2006, 15:04")
-	}
-	taggings, err := store.Taggings(time.Time{}, time.Time{})
-	if err != nil {
-		return err
-	}
-	vocabulary, err := store.Patterns()
-	if err != nil {
-		return err
-	}
-	category := map[string]string{}
-	for _, p := range vocabulary {
-		category[p.Name] = p.Category
-	}
-	s := analysis.Summarise(taggings, w)
-	if *asJSON {
-		return writeJSON(c.stdout, reportJSON(s, category))
-	}
-	printReport(c, s, category, span)
-	return nil
+		category := map[string]string{}
+		for _, p := range vocabulary {
+			category[p.Name] = p.Category
+		}
+		s := analysis.Summarise(taggings, w)
+		if *asJSON {
+			return writeJSON(c.stdout, reportJSON(s, category))
+		}
+		printReport(c, s, category, span)
+		return nil
+	})
 }
 
 // reportWindow reads --period, or --from and --to, into a window. For

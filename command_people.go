@@ -29,35 +29,32 @@ func runPersonList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	people, err := store.People()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		out := make([]personJSON, len(people))
-		for i, p := range people {
-			out[i] = personJSON{ID: p.ID, Name: p.Name, Role: string(p.Role)}
+	return c.withJournal(false, func(store *journal.Store) error {
+		people, err := store.People()
+		if err != nil {
+			return err
 		}
-		return writeJSON(c.stdout, out)
-	}
-	if len(people) == 0 {
-		fmt.Fprintln(c.stdout, "No people yet. Add someone with: throughline person add NAME --role friend")
+		if *asJSON {
+			out := make([]personJSON, len(people))
+			for i, p := range people {
+				out[i] = personJSON{ID: p.ID, Name: p.Name, Role: string(p.Role)}
+			}
+			return writeJSON(c.stdout, out)
+		}
+		if len(people) == 0 {
+			fmt.Fprintln(c.stdout, "No people yet. Add someone with: throughline person add NAME --role friend")
+			return nil
+		}
+		width := 0
+		for _, p := range people {
+			width = max(width, utf8.RuneCountInString(p.Name))
+		}
+		for _, p := range people {
+			pad := width - utf8.RuneCountInString(p.Name)
+			fmt.Fprintf(c.stdout, "%s%*s  %s\n", p.Name, pad, "", p.Role)
+		}
 		return nil
-	}
-	width := 0
-	for _, p := range people {
-		width = max(width, utf8.RuneCountInString(p.Name))
-	}
-	for _, p := range people {
-		pad := width - utf8.RuneCountInString(p.Name)
-		fmt.Fprintf(c.stdout, "%s%*s  %s\n", p.Name, pad, "", p.Role)
-	}
-	return nil
+	})
 }
 
 func runPersonAdd(c *cli, args []string) error {
@@ -73,17 +70,14 @@ func runPersonAdd(c *cli, args []string) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	store, err := c.open(true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	added, err := store.AddPerson(p)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Added “%s” (%s).\n", added.Name, added.Role)
-	return nil
+	return c.withJournal(true, func(store *journal.Store) error {
+		added, err := store.AddPerson(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Added “%s” (%s).\n", added.Name, added.Role)
+		return nil
+	})
 }
 
 func runPersonEdit(c *cli, args []string) error {
@@ -101,26 +95,23 @@ func runPersonEdit(c *cli, args []string) error {
 	if err := check.Validate(); err != nil {
 		return err
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	p, err := store.PersonNamed(rest[0])
-	if err != nil {
-		return err
-	}
-	old := p.Name
-	if *name != "" {
-		p.Name = *name
-	}
-	if *role != "" {
-		p.Role = check.Role
-	}
-	changed, err := store.UpdatePerson(p)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "“%s” is now “%s” (%s).\n", old, changed.Name, changed.Role)
-	return nil
+	return c.withJournal(false, func(store *journal.Store) error {
+		p, err := store.PersonNamed(rest[0])
+		if err != nil {
+			return err
+		}
+		old := p.Name
+		if *name != "" {
+			p.Name = *name
+		}
+		if *role != "" {
+			p.Role = check.Role
+		}
+		changed, err := store.UpdatePerson(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "“%s” is now “%s” (%s).\n", old, changed.Name, changed.Role)
+		return nil
+	})
 }

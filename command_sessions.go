@@ -44,39 +44,36 @@ func runSessionList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	sessions, err := store.Sessions()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		out := make([]sessionJSON, len(sessions))
+	return c.withJournal(false, func(store *journal.Store) error {
+		sessions, err := store.Sessions()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out := make([]sessionJSON, len(sessions))
+			for i, s := range sessions {
+				out[i] = sessionJSON{ID: s.ID, At: s.At.Format(time.RFC3339), Format: s.Format, Approach: s.Approach, Takeaways: s.Takeaways, Questions: []questionJSON{}}
+				if n := journal.SessionNumber(sessions, i); n > 0 {
+					out[i].DITSession = &n
+				}
+				for _, q := range s.Questions {
+					out[i].Questions = append(out[i].Questions, questionJSON{Text: q.Text, Done: q.Done})
+				}
+			}
+			return writeJSON(c.stdout, out)
+		}
+		if len(sessions) == 0 {
+			fmt.Fprintln(c.stdout, "No sessions yet. Log one with: throughline session add --at \"YYYY-MM-DD HH:MM\" --takeaways \"...\"")
+			return nil
+		}
 		for i, s := range sessions {
-			out[i] = sessionJSON{ID: s.ID, At: s.At.Format(time.RFC3339), Format: s.Format, Approach: s.Approach, Takeaways: s.Takeaways, Questions: []questionJSON{}}
-			if n := journal.SessionNumber(sessions, i); n > 0 {
-				out[i].DITSession = &n
+			if i > 0 {
+				fmt.Fprintln(c.stdout)
 			}
-			for _, q := range s.Questions {
-				out[i].Questions = append(out[i].Questions, questionJSON{Text: q.Text, Done: q.Done})
-			}
+			printSession(c.stdout, s, journal.SessionNumber(sessions, i))
 		}
-		return writeJSON(c.stdout, out)
-	}
-	if len(sessions) == 0 {
-		fmt.Fprintln(c.stdout, "No sessions yet. Log one with: throughline session add --at \"YYYY-MM-DD HH:MM\" --takeaways \"...\"")
 		return nil
-	}
-	for i, s := range sessions {
-		if i > 0 {
-			fmt.Fprintln(c.stdout)
-		}
-		printSession(c.stdout, s, journal.SessionNumber(sessions, i))
-	}
-	return nil
+	})
 }
 
 // printSession writes one session: when, what kind, its place in a DIT
@@ -154,23 +151,20 @@ func runSessionAdd(c *cli, args []string) error {
 	if err := checkSession(&s); err != nil {
 		return err
 	}
-	store, err := c.open(true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	saved, err := store.SaveSession(s)
-	if err != nil {
-		return err
-	}
-	sessions, err := store.Sessions()
-	if err != nil {
-		return err
-	}
-	dit := 0
-	if i := slices.IndexFunc(sessions, func(s journal.Session) bool { return s.ID == saved.ID }); i >= 0 {
-		dit = journal.SessionNumber(sessions, i)
-	}
-	fmt.Fprintf(c.stdout, "Saved session %d: %s · %s · %s%s.\n", saved.ID, saved.At.Format("Mon 2 Jan 2006, 15:04"), saved.Format, saved.Approach, ditNote(dit))
-	return nil
+	return c.withJournal(true, func(store *journal.Store) error {
+		saved, err := store.SaveSession(s)
+		if err != nil {
+			return err
+		}
+		sessions, err := store.Sessions()
+		if err != nil {
+			return err
+		}
+		dit := 0
+		if i := slices.IndexFunc(sessions, func(s journal.Session) bool { return s.ID == saved.ID }); i >= 0 {
+			dit = journal.SessionNumber(sessions, i)
+		}
+		fmt.Fprintf(c.stdout, "Saved session %d: %s · %s · %s%s.\n", saved.ID, saved.At.Format("Mon 2 Jan 2006, 15:04"), saved.Format, saved.Approach, ditNote(dit))
+		return nil
+	})
 }

@@ -123,54 +123,51 @@ func runPatternList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	patterns, err := store.Patterns()
-	if err != nil {
-		return err
-	}
-	if !*all {
-		patterns = slices.DeleteFunc(patterns, func(p journal.Pattern) bool { return p.Archived })
-	}
-	byCategory(patterns)
-	if *asJSON {
-		out := make([]patternJSON, len(patterns))
-		for i, p := range patterns {
-			out[i] = patternJSON{ID: p.ID, Name: p.Name, Category: p.Category, Description: p.Description, Colour: p.Colour, Archived: p.Archived}
+	return c.withJournal(false, func(store *journal.Store) error {
+		patterns, err := store.Patterns()
+		if err != nil {
+			return err
 		}
-		return writeJSON(c.stdout, out)
-	}
-	if len(patterns) == 0 {
-		fmt.Fprintln(c.stdout, "No patterns to offer: every one is archived. `throughline pattern list --all` shows them.")
-		return nil
-	}
-	for i, p := range patterns {
-		if i == 0 || p.Category != patterns[i-1].Category {
-			if i > 0 {
-				fmt.Fprintln(c.stdout)
+		if !*all {
+			patterns = slices.DeleteFunc(patterns, func(p journal.Pattern) bool { return p.Archived })
+		}
+		byCategory(patterns)
+		if *asJSON {
+			out := make([]patternJSON, len(patterns))
+			for i, p := range patterns {
+				out[i] = patternJSON{ID: p.ID, Name: p.Name, Category: p.Category, Description: p.Description, Colour: p.Colour, Archived: p.Archived}
 			}
-			fmt.Fprintln(c.stdout, journal.CategoryTitle(p.Category))
+			return writeJSON(c.stdout, out)
 		}
-		var notes []string
-		if p.Colour != "" {
-			notes = append(notes, p.Colour)
+		if len(patterns) == 0 {
+			fmt.Fprintln(c.stdout, "No patterns to offer: every one is archived. `throughline pattern list --all` shows them.")
+			return nil
 		}
-		if p.Archived {
-			notes = append(notes, "archived")
+		for i, p := range patterns {
+			if i == 0 || p.Category != patterns[i-1].Category {
+				if i > 0 {
+					fmt.Fprintln(c.stdout)
+				}
+				fmt.Fprintln(c.stdout, journal.CategoryTitle(p.Category))
+			}
+			var notes []string
+			if p.Colour != "" {
+				notes = append(notes, p.Colour)
+			}
+			if p.Archived {
+				notes = append(notes, "archived")
+			}
+			line := "  " + p.Name
+			if len(notes) > 0 {
+				line += " (" + strings.Join(notes, ", ") + ")"
+			}
+			if p.Description != "" {
+				line += " — " + p.Description
+			}
+			fmt.Fprintln(c.stdout, line)
 		}
-		line := "  " + p.Name
-		if len(notes) > 0 {
-			line += " (" + strings.Join(notes, ", ") + ")"
-		}
-		if p.Description != "" {
-			line += " — " + p.Description
-		}
-		fmt.Fprintln(c.stdout, line)
-	}
-	return nil
+		return nil
+	})
 }
 
 // parseColour reads a colour typed for a pattern: none or "" mean the
@@ -195,31 +192,25 @@ func runPatternAdd(c *cli, args []string) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	store, err := c.open(true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	added, err := store.AddPattern(p)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "Added the pattern “%s” (category: %s).\n", added.Name, added.Category)
-	return nil
+	return c.withJournal(true, func(store *journal.Store) error {
+		added, err := store.AddPattern(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Added the pattern “%s” (category: %s).\n", added.Name, added.Category)
+		return nil
+	})
 }
 
 // onPattern opens the journal and finds the pattern called name.
 func (c *cli) onPattern(name string, do func(*journal.Store, journal.Pattern) error) error {
-	store, err := c.open(false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	p, err := store.PatternNamed(name)
-	if err != nil {
-		return err
-	}
-	return do(store, p)
+	return c.withJournal(false, func(store *journal.Store) error {
+		p, err := store.PatternNamed(name)
+		if err != nil {
+			return err
+		}
+		return do(store, p)
+	})
 }
 
 func runPatternRename(c *cli, args []string) error {

@@ -167,6 +167,17 @@ func (c *cli) open(create bool) (*journal.Store, error) {
 	return journal.Open(path)
 }
 
+// withJournal opens the journal for a command, runs do on it and closes
+// it again.
+func (c *cli) withJournal(create bool, do func(*journal.Store) error) error {
+	store, err := c.open(create)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return do(store)
+}
+
 func capitalise(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 
 func runHelp(c *cli, _ []string) error {
