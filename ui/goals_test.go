@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,11 +17,7 @@ import (
 // fresh journal, loading synchronously with the clock at fixedNow.
 func newTestGoals(t *testing.T) (*goalsScreen, fyne.Window, *journal.Store) {
 	t.Helper()
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := mustOpenJournal(t)
 	v, w := showTestGoals(t, store)
 	return v, w, store
 }
@@ -628,11 +623,7 @@ func (failingGoals) AddCheckIn(journal.CheckIn) (journal.CheckIn, error) {
 }
 
 func TestGoals_StoreErrorsChangeNothing(t *testing.T) {
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := mustOpenJournal(t)
 	seedGoals(t, store)
 	v, w := showTestGoals(t, failingGoals{store})
 	v.reload()

@@ -18,14 +18,22 @@ import (
 // fixedNow is the clock in UI tests, so dates on screen are stable.
 var fixedNow = time.Date(2026, 11, 25, 18, 30, 0, 0, time.UTC)
 
-// newTestWindow opens the window on a fresh journal in a temp folder.
-func newTestWindow(t *testing.T) (*Window, *journal.Store) {
+// mustOpenJournal opens a fresh journal in a temporary folder, closed
+// when the test ends.
+func mustOpenJournal(t *testing.T) *journal.Store {
 	t.Helper()
 	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+// newTestWindow opens the window on a fresh journal in a temp folder.
+func newTestWindow(t *testing.T) (*Window, *journal.Store) {
+	t.Helper()
+	store := mustOpenJournal(t)
 	return openTestWindow(t, store), store
 }
 
@@ -357,11 +365,7 @@ func TestJournal_MarkdownPreview(t *testing.T) {
 }
 
 func TestJournal_ListLoadsInPages(t *testing.T) {
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := mustOpenJournal(t)
 	const total = 2*pageSize + 7
 	batch := make([]journal.Entry, total)
 	for i := range batch {

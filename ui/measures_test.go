@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,11 +16,7 @@ import (
 // a fresh journal, loading synchronously at fixedNow.
 func newTestMeasures(t *testing.T) (*measuresScreen, fyne.Window, *journal.Store) {
 	t.Helper()
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
 	v := newMeasuresScreen(w, store)
@@ -395,11 +390,7 @@ func (w *keyWindow) Canvas() fyne.Canvas { return w.canvas }
 // Close button had the focus by the time Space came up, the release
 // would close the message before it could be read.
 func TestMeasures_SafetyMessageOutlastsTheSpaceThatOpenedIt(t *testing.T) {
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := mustOpenJournal(t)
 	inner := test.NewTempApp(t).NewWindow("")
 	w := &keyWindow{Window: inner, canvas: &keyCanvas{Canvas: inner.Canvas()}}
 	v := newMeasuresScreen(w, store)

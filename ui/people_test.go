@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,11 +17,7 @@ import (
 // fresh journal, loading synchronously.
 func newTestPeople(t *testing.T) (*peopleScreen, fyne.Window, *journal.Store) {
 	t.Helper()
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
 	v := newPeopleScreen(w, store)

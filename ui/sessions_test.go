@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,11 +18,7 @@ const ditApproach = "dynamic interpersonal therapy"
 // a fresh journal, loading synchronously, with the clock at fixedNow.
 func newTestSessions(t *testing.T) (*sessionsScreen, fyne.Window, *journal.Store) {
 	t.Helper()
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
 	v := newSessionsScreen(w, store)
