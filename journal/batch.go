@@ -116,8 +116,10 @@ func (b *batch) add(e Entry) error {
 			return err
 		}
 	}
-	if len(e.Episodes) == 0 {
-		return nil
+	if len(e.Episodes) > 0 {
+		if err := b.s.saveEpisodes(b.tx, e); err != nil {
+			return err
+		}
 	}
-	return b.s.saveEpisodes(b.tx, e)
+	return b.index(e)
 }

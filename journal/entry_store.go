@@ -129,7 +129,10 @@ func (s *Store) UpdateEntry(e Entry) (Entry, error) {
 				return err
 			}
 		}
-		return s.link(tx, e) // replaces the episodes too
+		if err := s.link(tx, e); err != nil { // replaces the episodes too
+			return err
+		}
+		return reindex(tx, e)
 	})
 	if err != nil {
 		return Entry{}, internal("save the entry", err)
@@ -213,7 +216,10 @@ func (s *Store) DeleteEntry(id int64) error {
 		if res.Error == nil && res.RowsAffected == 0 {
 			return notFound(id)
 		}
-		return res.Error
+		if res.Error != nil {
+			return res.Error
+		}
+		return unindex(tx, id)
 	})
 	return internal("delete the entry", err)
 }

@@ -25,6 +25,7 @@ var migrations = []migration{
 	{6, "people and relationship episodes", execSQL(schemaEpisodes)},
 	{7, "goals, check-ins, sessions, measures and settings", execSQL(schemaProgress)},
 	{8, "where imported entries came from", execSQL(schemaSources)},
+	{9, "full-text search", searchMigration},
 }
 
 const schemaEntries = `
@@ -196,6 +197,15 @@ CREATE UNIQUE INDEX entries_by_source ON entries (source, source_id) WHERE sourc
 
 // SchemaVersion is the newest migration this build knows.
 func SchemaVersion() int { return migrations[len(migrations)-1].id }
+
+// searchMigration creates the search index and fills it with what the
+// journal already holds.
+func searchMigration(tx *gorm.DB, s *Store) error {
+	if err := tx.Exec(schemaSearch).Error; err != nil {
+		return err
+	}
+	return s.indexAll(tx)
+}
 
 func execSQL(sql string) func(tx *gorm.DB, _ *Store) error {
 	return func(tx *gorm.DB, _ *Store) error { return tx.Exec(sql).Error }

@@ -35,7 +35,7 @@ func (s *Store) Restore(snap Snapshot) error {
 				return err
 			}
 		}
-		return nil
+		return s.indexAll(tx)
 	})
 	return internal("restore the journal", err)
 }
