@@ -29,8 +29,10 @@ lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 
-# Benchmarks on a generated 100,000-entry journal (slow the first time).
-bench: deps-run
+# Benchmarks on a generated 100,000-entry journal (slow the first time),
+# then the built app in a real window on it, each figure next to its
+# target. deps-test: deps-run's packages plus Xvfb, xdotool, imagemagick.
+bench: deps-test
 	scripts/bench.sh
 
 clean:

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Runs the journal benchmarks on a 100,000-entry journal and keeps the
-# results in build/bench/results.txt. Extra arguments go to `go test`,
-# e.g. scripts/bench.sh -bench FirstPage -count 5
+# results in build/bench/results.txt, measures the built app in a real
+# window on that journal (build/bench/window.txt), then prints each figure
+# next to its target (build/bench/summary.txt). Extra arguments go to
+# `go test`, e.g. scripts/bench.sh -bench FirstPage -count 5.
+# BENCH_WINDOW=0 skips the real-window measurement.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -16,5 +19,20 @@ fi
 export THROUGHLINE_CORPUS="$corpus"
 
 # The first run also builds the journal, which can outlast go test's
-# default 10-minute timeout.
-go test -run '^$' -bench . -benchtime 2s -timeout 60m ./journal/ ./journal/transfer/ ./patterns/ ./patterns/report/ ./ui/ "$@" | tee build/bench/results.txt
+# default 10-minute timeout. A failed benchmark fails the run, but only
+# after the summary of the figures that did come out.
+status=0
+go test -run '^$' -bench . -benchtime 2s -timeout 60m ./journal/ ./journal/transfer/ ./patterns/ ./patterns/report/ ./ui/ "$@" | tee build/bench/results.txt || status=$?
+
+# The real window on the journal the benchmarks just built. Its failure
+# costs only its own figures, so the summary still comes out.
+rm -f build/bench/window.txt
+if [[ ${BENCH_WINDOW:-1} == 0 ]]; then
+	echo "BENCH_WINDOW=0: the real window isn't measured" >&2
+elif ! scripts/bench_window.sh; then
+	echo "scripts/bench_window.sh failed (see above): its figures in the summary are missing or partial" >&2
+fi
+
+echo
+python3 scripts/bench_summary.py build/bench/results.txt build/bench/window.txt | tee build/bench/summary.txt
+exit "$status"
