@@ -408,7 +408,7 @@ func TestWindow_PatternView(t *testing.T) {
 		}
 	}
 	x.launch(db)
-	x.key("ctrl+2")
+	x.key("ctrl+4")
 	time.Sleep(800 * time.Millisecond)
 	x.screenshot("pattern-view")
 	x.key("ctrl+q")

@@ -20,8 +20,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=build/bench
 figures=$out/window.txt
 bin=$out/throughline
-# ctrl+1 to ctrl+7 are the View menu's screens, ctrl+e the session prep.
-keys=${BENCH_KEYS:-ctrl+2 ctrl+3 ctrl+4 ctrl+5 ctrl+6 ctrl+7 ctrl+e ctrl+1}
+# ctrl+1 to ctrl+9 are the View menu's screens, ctrl+e the session prep.
+keys=${BENCH_KEYS:-ctrl+2 ctrl+3 ctrl+4 ctrl+5 ctrl+6 ctrl+7 ctrl+8 ctrl+9 ctrl+e ctrl+1}
 settle=1.5        # seconds on each screen
 start_limit=20    # seconds a start may take before it counts as failed
 upgrade_limit=300 # the same for a start that upgrades the journal first
@@ -197,7 +197,7 @@ sleep 0.5
 for key in $keys; do
 	xdotool key --clearmodifiers "$key"
 	sleep "$settle"
-	if [[ $key == ctrl+2 ]]; then
+	if [[ $key == ctrl+4 ]]; then
 		import -window root "$out/window-patterns.png"
 	fi
 done

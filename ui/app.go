@@ -25,6 +25,7 @@ type Store interface {
 	Emotions() ([]journal.Emotion, error)
 	Patterns() ([]journal.Pattern, error)
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	Search(journal.SearchQuery) (journal.SearchResult, error)
 	People() ([]journal.Person, error)
 	AddPerson(journal.Person) (journal.Person, error)
 	UpdatePerson(journal.Person) (journal.Person, error)
@@ -71,6 +72,8 @@ type Window struct {
 	store      Store
 	tabs       *container.AppTabs
 	journal    *journalScreen
+	search     *searchScreen
+	calendar   *calendarScreen
 	patterns   *patternsScreen
 	people     *peopleScreen
 	goals      *goalsScreen
@@ -90,6 +93,10 @@ func New(a fyne.App, store Store) *Window {
 		w.tabs.SelectIndex(0)
 		w.journal.openByID(id)
 	}
+	w.search = newSearchScreen(w.win, store)
+	w.search.openEntry = w.patterns.openEntry
+	w.calendar = newCalendarScreen(w.win, store)
+	w.calendar.openEntry = w.patterns.openEntry
 	w.people = newPeopleScreen(w.win, store)
 	w.people.openEntry = w.patterns.openEntry
 	w.goals = newGoalsScreen(w.win, store)
@@ -100,6 +107,8 @@ func New(a fyne.App, store Store) *Window {
 	w.export = newExportScreen(w.win, store)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), w.journal.content),
+		container.NewTabItemWithIcon("Search", theme.SearchIcon(), w.search.content),
+		container.NewTabItemWithIcon("Calendar", theme.CalendarIcon(), w.calendar.content),
 		container.NewTabItemWithIcon("Patterns", theme.GridIcon(), w.patterns.content),
 		container.NewTabItemWithIcon("People", theme.AccountIcon(), w.people.content),
 		container.NewTabItemWithIcon("Goals", theme.ConfirmIcon(), w.goals.content),
@@ -110,6 +119,10 @@ func New(a fyne.App, store Store) *Window {
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {
+		case w.search.content:
+			w.search.reload()
+		case w.calendar.content:
+			w.calendar.reload()
 		case w.patterns.content:
 			w.patterns.reload()
 		case w.people.content:
@@ -155,6 +168,16 @@ func (w *Window) Quit() {
 	})
 }
 
+// showScreen selects the tab that holds screen.
+func (w *Window) showScreen(screen fyne.CanvasObject) {
+	for _, t := range w.tabs.Items {
+		if t.Content == screen {
+			w.tabs.Select(t)
+			return
+		}
+	}
+}
+
 func (w *Window) menu() *fyne.MainMenu {
 	ctrl := func(k fyne.KeyName) fyne.Shortcut {
 		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
@@ -166,24 +189,27 @@ func (w *Window) menu() *fyne.MainMenu {
 	}
 	quit := item("Quit", fyne.KeyQ, w.Quit)
 	quit.IsQuit = true
-	show := func(tab int) func() { return func() { w.tabs.SelectIndex(tab) } }
+	show := func(screen fyne.CanvasObject) func() { return func() { w.showScreen(screen) } }
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
-			item("New entry", fyne.KeyN, func() { w.tabs.SelectIndex(0); w.journal.onNew() }),
+			item("New entry", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.onNew() }),
 			item("Save", fyne.KeyS, w.journal.onSave),
 			item("Delete entry…", fyne.KeyDelete, w.journal.onDelete),
-			item("Prepare for my session…", fyne.KeyE, show(7)),
+			item("Find…", fyne.KeyF, func() { w.showScreen(w.search.content); w.search.focus() }),
+			item("Prepare for my session…", fyne.KeyE, show(w.export.content)),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
 		fyne.NewMenu("View",
-			item("Journal", fyne.Key1, show(0)),
-			item("Patterns", fyne.Key2, show(1)),
-			item("People", fyne.Key3, show(2)),
-			item("Goals", fyne.Key4, show(3)),
-			item("Sessions", fyne.Key5, show(4)),
-			item("Measures", fyne.Key6, show(5)),
-			item("Vocabulary", fyne.Key7, show(6)),
+			item("Journal", fyne.Key1, show(w.journal.content)),
+			item("Search", fyne.Key2, show(w.search.content)),
+			item("Calendar", fyne.Key3, show(w.calendar.content)),
+			item("Patterns", fyne.Key4, show(w.patterns.content)),
+			item("People", fyne.Key5, show(w.people.content)),
+			item("Goals", fyne.Key6, show(w.goals.content)),
+			item("Sessions", fyne.Key7, show(w.sessions.content)),
+			item("Measures", fyne.Key8, show(w.measures.content)),
+			item("Vocabulary", fyne.Key9, show(w.vocabulary.content)),
 			item("Markdown preview", fyne.KeyP, w.journal.editor.togglePreview),
 		),
 		fyne.NewMenu("Help",

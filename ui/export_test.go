@@ -33,7 +33,7 @@ func TestExport_PreviewChooseAndSave(t *testing.T) {
 	}
 
 	// Given the Session prep screen, since the last session,
-	w.tabs.SelectIndex(7)
+	w.showScreen(w.export.content)
 	// then the preview holds the entries since the session, not before.
 	preview := v.preview.String()
 	if !strings.Contains(preview, "Said yes again") || strings.Contains(preview, "Before the session") {

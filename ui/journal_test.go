@@ -43,9 +43,12 @@ func openTestWindow(t *testing.T, store *journal.Store) *Window {
 	w := New(a, store)
 	w.journal.now = func() time.Time { return fixedNow }
 	for _, b := range []*background{&w.journal.background, &w.patterns.background, &w.people.background, &w.goals.background,
-		&w.sessions.background, &w.measures.background, &w.vocabulary.background, &w.export.background} {
+		&w.sessions.background, &w.measures.background, &w.vocabulary.background, &w.export.background,
+		&w.search.background, &w.calendar.background} {
 		*b = synchronously
 	}
+	w.search.debounce = func(run func()) { run() }
+	w.calendar.now = func() time.Time { return fixedNow }
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.Show()
 	return w

@@ -50,7 +50,7 @@ func TestPatterns_BarsCountAndTrend(t *testing.T) {
 	v.now = func() time.Time { return fixedNow }
 
 	// When the view opens on the last 30 days,
-	w.tabs.SelectIndex(1)
+	w.showScreen(w.patterns.content)
 	// then each pattern named this month has a bar with its count and its
 	// change against the 30 days before, most frequent first.
 	want := []string{
@@ -113,7 +113,7 @@ func TestPatterns_EmptyAndBadRange(t *testing.T) {
 	w, store := newTestWindow(t)
 	v := w.patterns
 	v.now = func() time.Time { return fixedNow }
-	w.tabs.SelectIndex(1)
+	w.showScreen(w.patterns.content)
 	if len(v.rows) != 0 || !strings.Contains(v.summary.Text, "No entries from") {
 		t.Errorf("empty journal: %d bars, summary %q", len(v.rows), v.summary.Text)
 	}
@@ -145,7 +145,7 @@ func TestPatterns_SinceLastSessionAndMoodOverTime(t *testing.T) {
 	seedPatterns(t, store)
 	v := w.patterns
 	v.now = func() time.Time { return fixedNow }
-	w.tabs.SelectIndex(1)
+	w.showScreen(w.patterns.content)
 	if slices.Contains(v.period.Options, periodSinceSession) {
 		t.Error("'Since last session' offered before any session is logged")
 	}

@@ -23,7 +23,7 @@ func TestVocabulary_ShowsDescriptionsAndUses(t *testing.T) {
 		t.Fatal(err)
 	}
 	// when the Vocabulary screen opens,
-	w.tabs.SelectIndex(6)
+	w.showScreen(w.vocabulary.content)
 	// then each pattern shows its description and how often it was named.
 	want := []string{
 		"denial — Not letting myself see something that is plainly there. (in 2 entries)",
@@ -195,7 +195,7 @@ func TestVocabulary_KeepsAColourFromElsewhere(t *testing.T) {
 	if _, err := store.UpdatePattern(p); err != nil {
 		t.Fatal(err)
 	}
-	w.tabs.SelectIndex(6)
+	w.showScreen(w.vocabulary.content)
 	// when the pattern is edited and saved without touching the colour,
 	test.Tap(w.vocabulary.rows[p.ID].edit)
 	if s := w.vocabulary.editing.swatches["#3a7bd5"]; s == nil || !s.selected {
@@ -327,7 +327,7 @@ func TestVocabulary_Merge(t *testing.T) {
 func openVocabulary(t *testing.T) (*Window, *journal.Store) {
 	t.Helper()
 	w, store := newTestWindow(t)
-	w.tabs.SelectIndex(6)
+	w.showScreen(w.vocabulary.content)
 	return w, store
 }
 

@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	analysis "github.com/throughline/throughline/patterns"
+)
+
+// dayCell is one day of the month grid: its number, how many entries,
+// and their mean mood in words and as colour. Tapping it, or Space or
+// Return while it has the focus, lists its entries; arrow keys move.
+type dayCell struct {
+	widget.DisableableWidget // disabled outside the month, so Tab skips it
+	date                     analysis.Date
+	bg, frame, focus         *canvas.Rectangle
+	number, count, mood      *canvas.Text
+	onTap                    func(analysis.Date)
+	onMove                   func(from *dayCell, by int)
+}
+
+func newDayCell(onTap func(analysis.Date), onMove func(*dayCell, int)) *dayCell {
+	fg := theme.Color(theme.ColorNameForeground)
+	c := &dayCell{onTap: onTap, onMove: onMove,
+		bg: canvas.NewRectangle(color.Transparent), frame: canvas.NewRectangle(color.Transparent),
+		focus:  canvas.NewRectangle(color.Transparent),
+		number: canvas.NewText("", fg), count: canvas.NewText("", fg), mood: canvas.NewText("", fg),
+	}
+	c.bg.CornerRadius, c.frame.CornerRadius, c.focus.CornerRadius = 4, 4, 4
+	c.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	c.focus.StrokeColor = theme.Color(theme.ColorNameFocus)
+	c.count.TextSize, c.mood.TextSize = theme.CaptionTextSize(), theme.CaptionTextSize()
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *dayCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(c.bg, c.frame, c.focus,
+		container.NewPadded(container.NewVBox(c.number, c.count, c.mood))))
+}
+
+// set shows date d; a day outside the month shown is left blank.
+func (c *dayCell) set(d analysis.Date, inMonth bool, day analysis.DayStats, today, selected bool) {
+	c.date = d
+	c.number.Text, c.count.Text, c.mood.Text = "", "", ""
+	c.bg.FillColor, c.frame.StrokeWidth = unratedColour, 0
+	if !inMonth {
+		c.bg.FillColor = color.Transparent
+		c.Disable()
+		c.Refresh()
+		return
+	}
+	c.Enable()
+	c.number.Text = strconv.Itoa(d.Day)
+	// Today stands out by weight and colour, the chosen day by a frame.
+	c.number.TextStyle.Bold = today
+	c.number.Color = theme.Color(theme.ColorNameForeground)
+	if today {
+		c.number.Color = theme.Color(theme.ColorNamePrimary)
+	}
+	if day.Entries > 0 {
+		c.count.Text = plural(day.Entries, "entry", "entries")
+	}
+	if mood := moodColour(day); mood != nil {
+		c.bg.FillColor = mood
+		c.mood.Text = "mood " + strconv.FormatFloat(math.Round(day.Mean*10)/10, 'f', -1, 64)
+	}
+	if selected {
+		c.frame.StrokeWidth = 2
+	}
+	c.Refresh()
+}
+
+func (c *dayCell) Tapped(*fyne.PointEvent) {
+	if !c.Disabled() {
+		c.onTap(c.date)
+	}
+}
+
+func (c *dayCell) FocusGained()   { c.focus.StrokeWidth = 2; c.focus.Refresh() }
+func (c *dayCell) FocusLost()     { c.focus.StrokeWidth = 0; c.focus.Refresh() }
+func (c *dayCell) TypedRune(rune) {}
+
+func (c *dayCell) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		c.Tapped(nil)
+	case fyne.KeyLeft:
+		c.onMove(c, -1)
+	case fyne.KeyRight:
+		c.onMove(c, 1)
+	case fyne.KeyUp:
+		c.onMove(c, -7)
+	case fyne.KeyDown:
+		c.onMove(c, 7)
+	}
+}
+
+// yearPixels is a year of mood, a square a day: a row per month, a
+// column per day of the month. Tapping a square, or Return on the one
+// the arrow keys reached, shows that day in its month. One widget, not
+// 366, so that Tab passes the year in one step.
+type yearPixels struct {
+	widget.BaseWidget
+	year    int
+	squares [12][31]*canvas.Rectangle
+	months  [12]*canvas.Text
+	numbers [31]*canvas.Text
+	cursor  *canvas.Rectangle
+	at      analysis.Date // the square the arrow keys are on
+	onPick  func(analysis.Date)
+}
+
+const yearLeft, yearTop, yearGap = 40, 18, 2
+
+func newYearPixels(onPick func(analysis.Date)) *yearPixels {
+	p := &yearPixels{onPick: onPick, cursor: canvas.NewRectangle(color.Transparent)}
+	p.cursor.StrokeColor, p.cursor.StrokeWidth, p.cursor.Hidden = theme.Color(theme.ColorNameFocus), 2, true
+	dim := theme.Color(theme.ColorNamePlaceHolder)
+	for m := range p.squares {
+		p.months[m] = canvas.NewText(time.Month(m + 1).String()[:3], dim)
+		p.months[m].TextSize = theme.CaptionTextSize()
+		for d := range p.squares[m] {
+			p.squares[m][d] = canvas.NewRectangle(color.Transparent)
+			p.squares[m][d].CornerRadius = 2
+		}
+	}
+	for d := range p.numbers {
+		p.numbers[d] = canvas.NewText(strconv.Itoa(d+1), dim)
+		p.numbers[d].TextSize, p.numbers[d].Alignment = theme.CaptionTextSize()-2, fyne.TextAlignCenter
+	}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// set colours the year's squares: a band for a rated day, grey for a day
+// written but not rated, faint for a day without entries, nothing for
+// dates that don't exist.
+func (p *yearPixels) set(year int, days map[analysis.Date]analysis.DayStats) {
+	p.year = year
+	if p.at.Year != year {
+		p.at = analysis.Date{Year: year, Month: time.January, Day: 1}
+	}
+	for m := range p.squares {
+		for d, sq := range p.squares[m] {
+			date := analysis.Date{Year: year, Month: time.Month(m + 1), Day: d + 1}
+			switch stats, written := days[date]; {
+			case !date.Exists():
+				sq.FillColor = color.Transparent
+			case !written:
+				sq.FillColor = emptyDayColour
+			case stats.Rated == 0:
+				sq.FillColor = unratedColour
+			default:
+				sq.FillColor = moodColour(stats)
+			}
+		}
+	}
+	p.Refresh()
+}
+
+// side is the width of a square's place, gap included.
+func (p *yearPixels) side() float32 {
+	size := p.Size()
+	return max(6, min((size.Width-yearLeft)/31, (size.Height-yearTop)/12, 28))
+}
+
+// centre is where the square for d is, for tapping it.
+func (p *yearPixels) centre(d analysis.Date) fyne.Position {
+	s := p.side()
+	return fyne.NewPos(yearLeft+s*float32(d.Day-1)+s/2, yearTop+s*float32(d.Month-1)+s/2)
+}
+
+func (p *yearPixels) Tapped(ev *fyne.PointEvent) {
+	s := p.side()
+	x, y := ev.Position.X-yearLeft, ev.Position.Y-yearTop
+	if x < 0 || y < 0 || x >= 31*s || y >= 12*s {
+		return
+	}
+	d := analysis.Date{Year: p.year, Month: time.Month(int(y/s) + 1), Day: int(x/s) + 1}
+	if d.Exists() {
+		p.at = d
+		p.onPick(d)
+	}
+}
+
+func (p *yearPixels) FocusGained()   { p.cursor.Hidden = false; p.Refresh() }
+func (p *yearPixels) FocusLost()     { p.cursor.Hidden = true; p.Refresh() }
+func (p *yearPixels) TypedRune(rune) {}
+
+// TypedKey moves along the days with Left and Right, and between months
+// with Up and Down, staying in the year shown.
+func (p *yearPixels) TypedKey(ev *fyne.KeyEvent) {
+	to := p.at
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		p.onPick(p.at)
+		return
+	case fyne.KeyLeft:
+		to = to.AddDays(-1)
+	case fyne.KeyRight:
+		to = to.AddDays(1)
+	case fyne.KeyUp, fyne.KeyDown:
+		month := to.Month - 1
+		if ev.Name == fyne.KeyDown {
+			month = to.Month + 1
+		}
+		if month < time.January || month > time.December {
+			return
+		}
+		to = analysis.Date{Year: to.Year, Month: month, Day: min(to.Day, analysis.DaysIn(to.Year, month))}
+	}
+	if to.Year == p.year {
+		p.at = to
+		p.Refresh()
+	}
+}
+
+func (p *yearPixels) CreateRenderer() fyne.WidgetRenderer {
+	r := &yearRenderer{p: p}
+	for m := range p.squares {
+		r.objects = append(r.objects, p.months[m])
+		for _, sq := range p.squares[m] {
+			r.objects = append(r.objects, sq)
+		}
+	}
+	for _, n := range p.numbers {
+		r.objects = append(r.objects, n)
+	}
+	r.objects = append(r.objects, p.cursor)
+	return r
+}
+
+type yearRenderer struct {
+	p       *yearPixels
+	objects []fyne.CanvasObject
+}
+
+func (r *yearRenderer) Layout(fyne.Size) {
+	p, s := r.p, r.p.side()
+	for m := range p.squares {
+		h := p.months[m].MinSize().Height
+		p.months[m].Move(fyne.NewPos(0, yearTop+s*float32(m)+(s-h)/2))
+		for d, sq := range p.squares[m] {
+			sq.Move(fyne.NewPos(yearLeft+s*float32(d)+yearGap/2, yearTop+s*float32(m)+yearGap/2))
+			sq.Resize(fyne.NewSize(s-yearGap, s-yearGap))
+		}
+	}
+	for d, n := range p.numbers {
+		// Narrow squares keep every fifth number, so they don't overlap.
+		n.Hidden = s < 18 && d > 0 && (d+1)%5 != 0
+		n.Move(fyne.NewPos(yearLeft+s*float32(d), 0))
+		n.Resize(fyne.NewSize(s, yearTop))
+	}
+	p.cursor.Move(p.centre(p.at).SubtractXY(s/2, s/2))
+	p.cursor.Resize(fyne.NewSize(s, s))
+}
+
+func (r *yearRenderer) MinSize() fyne.Size { return fyne.NewSize(yearLeft+31*12, yearTop+12*12) }
+
+func (r *yearRenderer) Refresh() {
+	r.Layout(r.p.Size())
+	for _, o := range r.objects {
+		o.Refresh()
+	}
+}
+
+func (r *yearRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *yearRenderer) Destroy()                     {}

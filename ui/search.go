@@ -1,0 +1,283 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// searchDelay is how long typing must pause before the search runs, so a
+// search isn't started for every letter of a word.
+const searchDelay = 200 * time.Millisecond
+
+const (
+	anyPattern   = "Any pattern"
+	anyEmotion   = "Any emotion"
+	anyMood      = "Any"
+	bestFirst    = "Best match first"
+	newestFirst  = "Newest first"
+	searchPrompt = "Type to search titles, entries and episodes, or choose a filter. " +
+		`"a phrase" finds the words together, frust* finds words starting so, and OR, NOT or -word widen and narrow.`
+)
+
+var moodChoices = []string{anyMood, "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}
+
+// searchStore is what the search screen reads from the journal.
+type searchStore interface {
+	Search(journal.SearchQuery) (journal.SearchResult, error)
+	Patterns() ([]journal.Pattern, error)
+	Emotions() ([]journal.Emotion, error)
+	People() ([]journal.Person, error)
+}
+
+// searchScreen finds entries by their words and filters, the results
+// updating as the person types.
+type searchScreen struct {
+	win        fyne.Window
+	store      searchStore
+	background background
+	openEntry  func(id int64)
+	// debounce runs a search once typing pauses; tests run it at once.
+	debounce func(run func())
+
+	content  fyne.CanvasObject
+	query    *widget.Entry
+	from, to *widget.Entry
+	pattern  *widget.Select
+	emotion  *widget.Select
+	person   *widget.Select
+	moodMin  *widget.Select
+	moodMax  *widget.Select
+	flagged  *widget.Check
+	order    *widget.Select
+	status   *widget.Label
+	list     *widget.List
+
+	hits []journal.SearchHit
+
+	mu    sync.Mutex
+	timer *time.Timer
+	asked int // searches started; a result older than the last is dropped
+}
+
+func newSearchScreen(win fyne.Window, store searchStore) *searchScreen {
+	s := &searchScreen{win: win, store: store, background: inBackground, openEntry: func(int64) {}}
+	s.debounce = s.afterPause
+	s.query = widget.NewEntry()
+	s.query.SetPlaceHolder(`Search your journal: words, "a phrase", prefix*, OR, NOT, -word`)
+	s.query.OnChanged = func(string) { s.debounce(s.run) }
+	s.query.OnSubmitted = func(string) { s.run() }
+	dateField := func(hint string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(hint)
+		e.OnSubmitted = func(string) { s.run() }
+		e.OnChanged = func(text string) {
+			if t := strings.TrimSpace(text); t == "" || len(t) == len("2006-01-02") {
+				s.debounce(s.run)
+			}
+		}
+		return e
+	}
+	s.from, s.to = dateField("from YYYY-MM-DD"), dateField("to YYYY-MM-DD")
+	changed := func(string) { s.run() }
+	s.pattern = widget.NewSelect([]string{anyPattern}, changed)
+	s.emotion = widget.NewSelect([]string{anyEmotion}, changed)
+	s.person = widget.NewSelect([]string{anyone}, changed)
+	s.moodMin = widget.NewSelect(moodChoices, changed)
+	s.moodMax = widget.NewSelect(moodChoices, changed)
+	s.order = widget.NewSelect([]string{bestFirst, newestFirst}, changed)
+	s.pattern.Selected, s.emotion.Selected, s.person.Selected = anyPattern, anyEmotion, anyone
+	s.moodMin.Selected, s.moodMax.Selected, s.order.Selected = anyMood, anyMood, bestFirst
+	s.flagged = widget.NewCheck("For my next session", func(bool) { s.run() })
+	s.status = widget.NewLabel(searchPrompt)
+	s.status.Wrapping = fyne.TextWrapWord
+	s.list = widget.NewList(func() int { return len(s.hits) },
+		func() fyne.CanvasObject { return newHitRow() },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*hitRow).set(s.hits[id]) })
+	s.list.OnSelected = func(id widget.ListItemID) {
+		s.list.UnselectAll()
+		if id < len(s.hits) {
+			s.openEntry(s.hits[id].ID)
+		}
+	}
+	dates := container.NewHBox(widget.NewLabel("Written"), fixedWidth(150, s.from), fixedWidth(150, s.to))
+	mood := container.NewHBox(widget.NewLabel("Mood"), s.moodMin, widget.NewLabel("to"), s.moodMax)
+	filters := container.NewVBox(
+		container.NewHBox(s.pattern, s.emotion, s.person, s.flagged),
+		container.NewHBox(dates, mood, widget.NewLabel("Order"), fixedWidth(170, s.order)),
+	)
+	top := container.NewVBox(s.query, filters, s.status)
+	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list)
+	return s
+}
+
+// fixedWidth keeps a field at a width that fits what is typed in it.
+func fixedWidth(width float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}
+
+// reload refreshes the filter choices, which the other screens may have
+// added to, and the results.
+func (s *searchScreen) reload() {
+	s.background(func() func() {
+		patterns, perr := s.store.Patterns()
+		emotions, eerr := s.store.Emotions()
+		people, ferr := s.store.People()
+		return func() {
+			if err := firstError(perr, eerr, ferr); err != nil {
+				s.status.SetText(err.Error())
+				return
+			}
+			choices := []string{anyPattern}
+			for _, p := range patterns {
+				if !p.Archived {
+					choices = append(choices, p.Name)
+				}
+			}
+			s.pattern.SetOptions(choices)
+			choices = []string{anyEmotion}
+			for _, e := range emotions {
+				choices = append(choices, e.Name)
+			}
+			s.emotion.SetOptions(choices)
+			choices = []string{anyone}
+			for _, p := range people {
+				choices = append(choices, p.Name)
+			}
+			s.person.SetOptions(choices)
+			s.run()
+		}
+	})
+}
+
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// focus puts the cursor in the search field, for Ctrl+F.
+func (s *searchScreen) focus() {
+	s.win.Canvas().Focus(s.query)
+}
+
+// afterPause runs run once typing has paused for searchDelay.
+func (s *searchScreen) afterPause(run func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.timer != nil {
+		s.timer.Stop()
+	}
+	s.timer = time.AfterFunc(searchDelay, func() { fyne.Do(run) })
+}
+
+// run searches for what the fields say, off the UI goroutine.
+func (s *searchScreen) run() {
+	q, err := s.searchQuery()
+	if err != nil {
+		s.show(nil, err.Error())
+		return
+	}
+	if q.Text == "" && !filtering(q) {
+		s.show(nil, searchPrompt)
+		return
+	}
+	s.mu.Lock()
+	s.asked++
+	asked := s.asked
+	s.mu.Unlock()
+	s.background(func() func() {
+		res, err := s.store.Search(q)
+		return func() {
+			s.mu.Lock()
+			stale := asked != s.asked
+			s.mu.Unlock()
+			if stale {
+				return // the person typed on; a newer search is coming
+			}
+			if err != nil {
+				s.show(nil, err.Error())
+				return
+			}
+			s.show(res.Hits, resultSummary(res))
+		}
+	})
+}
+
+// searchQuery reads the fields. Lists pick one name each: the store
+// accepts several, but one of each is what a person narrows by here.
+func (s *searchScreen) searchQuery() (journal.SearchQuery, error) {
+	q := journal.SearchQuery{Text: strings.TrimSpace(s.query.Text), Flagged: s.flagged.Checked, Newest: s.order.Selected == newestFirst}
+	if p := s.pattern.Selected; p != "" && p != anyPattern {
+		q.Patterns = []string{p}
+	}
+	if e := s.emotion.Selected; e != "" && e != anyEmotion {
+		q.Emotions = []string{e}
+	}
+	if p := s.person.Selected; p != "" && p != anyone {
+		q.People = []string{p}
+	}
+	q.MinMood, _ = strconv.Atoi(s.moodMin.Selected) // "Any" is 0: no bound
+	q.MaxMood, _ = strconv.Atoi(s.moodMax.Selected)
+	for _, d := range []struct {
+		field *widget.Entry
+		into  *time.Time
+		next  int
+	}{{s.from, &q.From, 0}, {s.to, &q.Before, 1}} {
+		if strings.TrimSpace(d.field.Text) == "" {
+			continue
+		}
+		day, err := journal.ParseDay(d.field.Text, time.Local)
+		if err != nil {
+			return q, err
+		}
+		*d.into = day.AddDate(0, 0, d.next)
+	}
+	return q, nil
+}
+
+func filtering(q journal.SearchQuery) bool {
+	return !q.From.IsZero() || !q.Before.IsZero() || len(q.Patterns)+len(q.Emotions)+len(q.People) > 0 ||
+		q.MinMood != 0 || q.MaxMood != 0 || q.Flagged
+}
+
+func (s *searchScreen) show(hits []journal.SearchHit, status string) {
+	s.hits = hits
+	s.status.SetText(status)
+	s.list.Refresh()
+	s.list.ScrollToTop()
+}
+
+// resultSummary tells how many entries matched and anything the person
+// should know about how the search was done.
+func resultSummary(res journal.SearchResult) string {
+	var parts []string
+	switch {
+	case res.Total == 0:
+		parts = append(parts, "No entries match.")
+	case res.Total == 1:
+		parts = append(parts, "1 entry matches.")
+	case len(res.Hits) < res.Total:
+		parts = append(parts, fmt.Sprintf("Showing %d of %d matching entries.", len(res.Hits), res.Total))
+	default:
+		parts = append(parts, fmt.Sprintf("%d entries match.", res.Total))
+	}
+	if res.RankedNewest > 0 {
+		parts = append(parts, fmt.Sprintf("So many match that the best are picked from the newest %d; add words or filters to narrow it down, or order newest first.", res.RankedNewest))
+	}
+	if res.Loose {
+		parts = append(parts, "The search has an unfinished quote, bracket or AND/OR/NOT, so its words were searched on their own.")
+	}
+	return strings.Join(parts, " ")
+}
