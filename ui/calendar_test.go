@@ -192,7 +192,7 @@ func TestCalendar_YearInPixels(t *testing.T) {
 		{time.November, 5, moodBands[2]},
 		{time.November, 12, moodBands[4]},
 		{time.October, 20, moodBands[1]},
-		{time.November, 13, emptyDayColour}, // nothing written
+		{time.November, 13, emptyDayColour},    // nothing written
 		{time.February, 29, color.Transparent}, // 2026 is not a leap year
 		{time.April, 31, color.Transparent},
 	}
