@@ -37,6 +37,7 @@ func init() {
 		{"add", "--title T [--body B | body on stdin] [--mood N] [--pattern P]... [--emotion E]... [--kind K] [--at \"YYYY-MM-DD HH:MM\"] [--flag]", "write a new entry", runAdd},
 		{"list", "[--json] [--since DATE] [--until DATE]", "list entries, newest first", runList},
 		{"show", "ID [--json]", "show one entry in full", runShow},
+		{"search", "[WORDS...] [--from DATE] [--to DATE] [--pattern P]... [--emotion E]... [--person NAME]... [--mood N|N-M] [--flagged] [--newest] [--limit N] [--json]", "find entries by their words (\"a phrase\", prefix*, OR, NOT) and filters, best match first", runSearch},
 		{"edit", "ID [the flags of add]", "change an entry; only the flags given change", runEdit},
 		{"delete", "ID", "delete an entry for good", runDelete},
 		{"patterns", "[--period 7d|30d|90d|all|since-session] [--from DATE --to DATE] [--json]", "how often each pattern came up, against the days before", runPatterns},
