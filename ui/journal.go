@@ -377,6 +377,11 @@ func (s *journalScreen) selectInList(id int64) {
 	for i, e := range s.entries {
 		if e.ID == id {
 			s.list.Select(i)
+			if s.list.Size().Height == 0 && i == 0 {
+				// Not laid out yet, Select scrolled as if the list had no
+				// room at all, leaving the first entry one row out of sight.
+				s.list.ScrollToTop()
+			}
 			return
 		}
 	}

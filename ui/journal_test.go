@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -515,5 +516,23 @@ func TestJournal_LinksEntryToGoal(t *testing.T) {
 	}
 	if ev, _ := store.GoalEvidence(goals[0].ID); len(ev) != 1 {
 		t.Errorf("the goal has %d evidence entries, want 1", len(ev))
+	}
+}
+
+// The newest entry opens at the start, and the list shows it: selecting it
+// before the list had a size used to scroll it one row out of sight.
+func TestJournal_ListStartsAtTheTop(t *testing.T) {
+	store := mustOpenJournal(t)
+	for i := range 30 {
+		if _, err := store.CreateEntry(journal.Entry{Title: fmt.Sprintf("entry %d", i), WrittenAt: fixedNow.Add(time.Duration(i) * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := openTestWindow(t, store)
+	if got := w.journal.editor.title.Text; got != "entry 29" {
+		t.Fatalf("opened %q, want the newest", got)
+	}
+	if offset := w.journal.list.GetScrollOffset(); offset != 0 {
+		t.Errorf("the list starts scrolled %v down, hiding the open entry", offset)
 	}
 }
