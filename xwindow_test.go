@@ -414,3 +414,33 @@ func TestWindow_PatternView(t *testing.T) {
 	x.key("ctrl+q")
 	x.waitExit()
 }
+
+// Search and the calendar in a real window: Ctrl+F, typing, and the month
+// of moods. Both only read, so the journal must be as it was.
+func TestWindow_SearchAndCalendar(t *testing.T) {
+	x := startX(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	now := time.Now()
+	for i, body := range []string{
+		"Walked to the lighthouse and felt calmer.", "My manager raised her voice and I froze.", "Quiet day at home.",
+		"Back at the lighthouse with Sam.", "Said no to the extra shift.",
+	} {
+		args := []string{"--db", db, "add", "--title", fmt.Sprintf("Entry %d", i+1), "--body", body, "--mood", fmt.Sprint(2 + 2*i),
+			"--at", now.AddDate(0, 0, -i).Format(journal.DateTimeLayout)}
+		if out, err := exec.Command(builtBinary(t), args...).CombinedOutput(); err != nil {
+			t.Fatalf("add: %v\n%s", err, out)
+		}
+	}
+	before := snapshot(t, db)
+	x.launch(db)
+	x.key("ctrl+f")
+	x.typeText("lighthouse")
+	time.Sleep(800 * time.Millisecond)
+	x.screenshot("search")
+	x.key("ctrl+3")
+	time.Sleep(800 * time.Millisecond)
+	x.screenshot("calendar")
+	x.key("ctrl+q")
+	x.waitExit()
+	assertSameState(t, before, snapshot(t, db))
+}
