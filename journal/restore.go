@@ -35,7 +35,7 @@ func (s *Store) Restore(snap Snapshot) error {
 				return err
 			}
 		}
-		return s.indexAll(tx)
+		return nil
 	})
 	return internal("restore the journal", err)
 }
@@ -354,6 +354,8 @@ func (c *snapshotCheck) entries(snap Snapshot) {
 		"id", "entry_id", "position", "person_id", "earlier_person_id")
 	episodeEmotions := c.table("episode_emotions", "episode_id", "emotion_id")
 	episodePatterns := c.table("episode_patterns", "episode_id", "pattern_id")
+	// Indexed from the snapshot's text as it goes in, not read back after.
+	index := c.table("search_index", "rowid", "title", "body", "episodes")
 	seen, seenEpisodes, sources := map[int64]bool{}, map[int64]bool{}, map[[2]string]int64{}
 	for i, e := range snap.Entries {
 		if c.err != nil {
@@ -392,7 +394,9 @@ func (c *snapshotCheck) entries(snap Snapshot) {
 			linked[g] = true
 			entryGoals.add(e.ID, g)
 		}
+		var episodeText []string
 		for pos, ep := range e.Episodes {
+			episodeText = append(episodeText, ep.Wish, ep.OtherResponse, ep.SelfResponse, ep.Reminds)
 			if p := idProblem(seenEpisodes, ep.ID, "episode"); p != "" {
 				c.fail(it, "its episode %d %s", pos+1, p)
 			}
@@ -402,6 +406,7 @@ func (c *snapshotCheck) entries(snap Snapshot) {
 			c.names(it, ep.ID, "emotion", ep.Emotions, c.emotions, episodeEmotions)
 			c.names(it, ep.ID, "pattern", ep.Patterns, c.patterns, episodePatterns)
 		}
+		index.add(e.ID, e.Title, e.Body, joinText(episodeText))
 	}
 }
 

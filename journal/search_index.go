@@ -32,17 +32,24 @@ CREATE INDEX entries_for_search ON entries (written_at, id, mood, flagged);
 
 // episodeText is the searchable text of an entry's episodes.
 func episodeText(episodes []Episode) string {
-	var b strings.Builder
+	var parts []string
 	for _, ep := range episodes {
-		for _, text := range []string{ep.Wish, ep.OtherResponse, ep.SelfResponse, ep.Reminds} {
-			if strings.TrimSpace(text) == "" {
-				continue
-			}
-			if b.Len() > 0 {
-				b.WriteString("\n")
-			}
-			b.WriteString(text)
+		parts = append(parts, ep.Wish, ep.OtherResponse, ep.SelfResponse, ep.Reminds)
+	}
+	return joinText(parts)
+}
+
+// joinText joins the parts that hold text, a line each.
+func joinText(parts []string) string {
+	var b strings.Builder
+	for _, text := range parts {
+		if strings.TrimSpace(text) == "" {
+			continue
 		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(text)
 	}
 	return b.String()
 }
@@ -72,7 +79,7 @@ func unindex(tx *gorm.DB, id int64) error {
 
 // indexAll builds the search index afresh from every entry, opening the
 // stored text through the codec. Used when upgrading a journal made
-// before search, and after restoring a whole journal.
+// before search.
 func (s *Store) indexAll(tx *gorm.DB) error {
 	if err := tx.Exec("DELETE FROM search_index").Error; err != nil {
 		return err
