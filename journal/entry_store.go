@@ -221,7 +221,11 @@ func (s *Store) DeleteEntry(id int64) error {
 		}
 		return unindex(tx, id)
 	})
-	return internal("delete the entry", err)
+	if err != nil {
+		return internal("delete the entry", err)
+	}
+	s.checkpoint()
+	return nil
 }
 
 func notFound(id int64) error {

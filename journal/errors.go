@@ -13,6 +13,7 @@ const (
 	ETooNew     = "too_new"     // the journal was made by a newer Throughline
 	EUnwritable = "unwritable"  // the journal's place can't be written
 	EInternal   = "internal"    // a bug or a broken disk; the message says which step failed
+	EDamaged    = "damaged"     // the journal file is damaged; it is left as it is
 )
 
 // Error is a failure with a message meant for a person, not a programmer.

@@ -49,6 +49,10 @@ func Open(path string) (*Store, error) {
 		fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()),
 		"journal_mode(WAL)",
 		"synchronous(FULL)",
+		// Deleted text is overwritten, not left in free pages, and
+		// SQLite's temporary sorts stay in memory, never in temp files.
+		"secure_delete(1)",
+		"temp_store(2)",
 		"foreign_keys(1)",
 	}, "_txlock": {"immediate"}})
 	db, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
@@ -67,6 +71,11 @@ func Open(path string) (*Store, error) {
 	// connection makes pragmas and transactions predictable.
 	sqlDB.SetMaxOpenConns(1)
 	s := &Store{db: db, path: abs, codec: PlainText{}, now: time.Now}
+	// Before anything is written: a damaged journal is only ever read.
+	if err := s.quickCheck(); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
 	if err := s.migrate(migrations); err != nil {
 		sqlDB.Close()
 		return nil, err
