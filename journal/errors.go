@@ -14,6 +14,7 @@ const (
 	EUnwritable = "unwritable"  // the journal's place can't be written
 	EInternal   = "internal"    // a bug or a broken disk; the message says which step failed
 	EDamaged    = "damaged"     // the journal file is damaged; it is left as it is
+	ELocked     = "locked"      // the journal is encrypted and needs its passphrase
 )
 
 // Error is a failure with a message meant for a person, not a programmer.
