@@ -65,7 +65,7 @@ func (b *batch) vocabularyIDs(table string, names []string) ([]int64, error) {
 	}
 	out := make([]int64, 0, len(names))
 	for _, name := range names {
-		if id, ok := known[NameKey(name)]; ok {
+		if id, ok := known[b.s.nameKey(name)]; ok {
 			out = append(out, id)
 			continue
 		}
@@ -73,7 +73,7 @@ func (b *batch) vocabularyIDs(table string, names []string) ([]int64, error) {
 		if err != nil {
 			return nil, err
 		}
-		known[NameKey(name)] = created[0]
+		known[b.s.nameKey(name)] = created[0]
 		out = append(out, created[0])
 	}
 	return out, nil

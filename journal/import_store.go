@@ -124,7 +124,7 @@ func (b *batch) importVocabulary(e Entry) error {
 	}
 	known := b.ids["patterns"]
 	for _, name := range e.Patterns {
-		if _, ok := known[NameKey(name)]; ok {
+		if _, ok := known[b.s.nameKey(name)]; ok {
 			continue
 		}
 		p := Pattern{Name: name, Category: CategoryImported}
@@ -135,7 +135,7 @@ func (b *batch) importVocabulary(e Entry) error {
 		if err != nil {
 			return err
 		}
-		known[NameKey(name)] = id
+		known[b.s.nameKey(name)] = id
 	}
 	return nil
 }

@@ -26,6 +26,7 @@ var migrations = []migration{
 	{7, "goals, check-ins, sessions, measures and settings", execSQL(schemaProgress)},
 	{8, "where imported entries came from", execSQL(schemaSources)},
 	{9, "full-text search", searchMigration},
+	{10, "encryption keyring", execSQL(schemaKeyring)},
 }
 
 const schemaEntries = `
@@ -221,7 +222,7 @@ func seedVocabulary(tx *gorm.DB, s *Store) error {
 		if seal.err != nil {
 			return seal.err
 		}
-		if err := tx.Exec("INSERT INTO emotions (id, name, name_key, family) VALUES (?, ?, ?, ?)", id, name, NameKey(e.Name), e.Family).Error; err != nil {
+		if err := tx.Exec("INSERT INTO emotions (id, name, name_key, family) VALUES (?, ?, ?, ?)", id, name, s.nameKey(e.Name), e.Family).Error; err != nil {
 			return err
 		}
 	}
@@ -233,7 +234,7 @@ func seedVocabulary(tx *gorm.DB, s *Store) error {
 			return seal.err
 		}
 		if err := tx.Exec("INSERT INTO patterns (id, name, name_key, category, description) VALUES (?, ?, ?, ?, ?)",
-			id, name, NameKey(p.Name), p.Category, desc).Error; err != nil {
+			id, name, s.nameKey(p.Name), p.Category, desc).Error; err != nil {
 			return err
 		}
 	}

@@ -38,9 +38,9 @@ func (p *Person) Validate() error {
 }
 
 // personTaken refuses a name another person has, ignoring case.
-func personTaken(tx *gorm.DB, name string, except int64) error {
+func (s *Store) personTaken(tx *gorm.DB, name string, except int64) error {
 	var taken int64
-	if err := tx.Raw("SELECT COUNT(*) FROM people WHERE name_key = ? AND id != ?", NameKey(name), except).Scan(&taken).Error; err != nil {
+	if err := tx.Raw("SELECT COUNT(*) FROM people WHERE name_key = ? AND id != ?", s.nameKey(name), except).Scan(&taken).Error; err != nil {
 		return err
 	}
 	if taken > 0 {
@@ -56,7 +56,7 @@ func (s *Store) AddPerson(p Person) (Person, error) {
 		return Person{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := personTaken(tx, p.Name, 0); err != nil {
+		if err := s.personTaken(tx, p.Name, 0); err != nil {
 			return err
 		}
 		id, err := s.insertPerson(tx, p)
@@ -73,7 +73,7 @@ func (s *Store) UpdatePerson(p Person) (Person, error) {
 		return Person{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := personTaken(tx, p.Name, p.ID); err != nil {
+		if err := s.personTaken(tx, p.Name, p.ID); err != nil {
 			return err
 		}
 		seal := sealer{codec: s.codec, table: "people", id: p.ID}
@@ -81,7 +81,7 @@ func (s *Store) UpdatePerson(p Person) (Person, error) {
 		if seal.err != nil {
 			return seal.err
 		}
-		res := tx.Exec("UPDATE people SET name = ?, name_key = ?, role = ? WHERE id = ?", name, NameKey(p.Name), p.Role, p.ID)
+		res := tx.Exec("UPDATE people SET name = ?, name_key = ?, role = ? WHERE id = ?", name, s.nameKey(p.Name), p.Role, p.ID)
 		if res.Error == nil && res.RowsAffected == 0 {
 			return Errorf(ENotFound, "There is no person %d. `throughline person list` shows them.", p.ID)
 		}
@@ -114,14 +114,14 @@ func (s *Store) insertPerson(tx *gorm.DB, p Person) (int64, error) {
 	if seal.err != nil {
 		return 0, seal.err
 	}
-	return id, tx.Exec("INSERT INTO people (id, name, name_key, role) VALUES (?, ?, ?, ?)", id, name, NameKey(p.Name), p.Role).Error
+	return id, tx.Exec("INSERT INTO people (id, name, name_key, role) VALUES (?, ?, ?, ?)", id, name, s.nameKey(p.Name), p.Role).Error
 }
 
 // personID finds a person by name, adding them (role other) when they
 // aren't in the list yet, as typing a new name in an episode means.
 func (s *Store) personID(tx *gorm.DB, name string) (int64, error) {
 	var found []int64
-	if err := tx.Raw("SELECT id FROM people WHERE name_key = ?", NameKey(name)).Scan(&found).Error; err != nil {
+	if err := tx.Raw("SELECT id FROM people WHERE name_key = ?", s.nameKey(name)).Scan(&found).Error; err != nil {
 		return 0, err
 	}
 	if len(found) == 1 {

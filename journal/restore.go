@@ -198,7 +198,7 @@ func (c *snapshotCheck) vocabulary(snap Snapshot) {
 		if !slices.Contains(EmotionFamilies, e.Family) {
 			c.fail(it, "“%s” is not a family; use one of: %s", e.Family, strings.Join(EmotionFamilies, ", "))
 		}
-		emotions.add(append(c.seal("emotions", e.ID, "name", e.Name), e.ID, NameKey(e.Name), e.Family)...)
+		emotions.add(append(c.seal("emotions", e.ID, "name", e.Name), e.ID, c.s.nameKey(e.Name), e.Family)...)
 	}
 
 	patterns := c.table("patterns", "name", "description", "id", "name_key", "category", "colour", "archived")
@@ -210,7 +210,7 @@ func (c *snapshotCheck) vocabulary(snap Snapshot) {
 		c.newID(seen, it)
 		c.newName(c.patterns, it, p.Name)
 		patterns.add(append(c.seal("patterns", sp.ID, "name", p.Name, "description", p.Description),
-			sp.ID, NameKey(p.Name), p.Category, p.Colour, sp.Archived)...)
+			sp.ID, c.s.nameKey(p.Name), p.Category, p.Colour, sp.Archived)...)
 	}
 
 	people := c.table("people", "name", "id", "name_key", "role")
@@ -221,7 +221,7 @@ func (c *snapshotCheck) vocabulary(snap Snapshot) {
 		c.refuse(it, p.Validate())
 		c.newID(seen, it)
 		c.newName(c.people, it, p.Name)
-		people.add(append(c.seal("people", sp.ID, "name", p.Name), sp.ID, NameKey(p.Name), string(p.Role))...)
+		people.add(append(c.seal("people", sp.ID, "name", p.Name), sp.ID, c.s.nameKey(p.Name), string(p.Role))...)
 	}
 }
 

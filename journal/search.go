@@ -230,7 +230,7 @@ func (s *Store) searchFilters(q SearchQuery) (conds []string, args []any, err er
 // vocabularyID is the id of the emotion or pattern called name, or 0.
 func (s *Store) vocabularyID(table, name string) (int64, error) {
 	var ids []int64
-	err := s.db.Raw("SELECT id FROM "+table+" WHERE name_key = ?", NameKey(name)).Scan(&ids).Error
+	err := s.db.Raw("SELECT id FROM "+table+" WHERE name_key = ?", s.nameKey(name)).Scan(&ids).Error
 	if err != nil || len(ids) == 0 {
 		return 0, internal("read the "+table, err)
 	}

@@ -6,7 +6,9 @@ import (
 	"gorm.io/gorm"
 )
 
-// schemaSearch is the full-text index over what a person wrote: titles,
+// searchIndexSQL creates the full-text index over what a person wrote,
+// in schema: "" for the journal itself, "mem." for an encrypted
+// journal's in-memory one. It holds titles,
 // bodies and the text of relationship episodes, one row per entry with
 // the entry's id as its rowid.
 //
@@ -21,15 +23,20 @@ import (
 // cost of indexing 100,000 imported entries by a fifth. secure-delete
 // removes a deleted entry's words from the index at once, rather than at
 // the next merge.
-//
-// entries_for_search covers what search filters read, so filtering by
-// mood or the session flag never reads the pages that hold entry text.
-const schemaSearch = `
-CREATE VIRTUAL TABLE search_index USING fts5(title, body, episodes, tokenize = 'unicode61 remove_diacritics 2');
-INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(5.0, 1.0, 2.0)');
-INSERT INTO search_index (search_index, rank) VALUES ('automerge', 8);
-INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 8388608);
-INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);
+func searchIndexSQL(schema string) string {
+	return `
+CREATE VIRTUAL TABLE ` + schema + `search_index USING fts5(title, body, episodes, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO ` + schema + `search_index (search_index, rank) VALUES ('rank', 'bm25(5.0, 1.0, 2.0)');
+INSERT INTO ` + schema + `search_index (search_index, rank) VALUES ('automerge', 8);
+INSERT INTO ` + schema + `search_index (search_index, rank) VALUES ('hashsize', 8388608);
+INSERT INTO ` + schema + `search_index (search_index, rank) VALUES ('secure-delete', 1);
+`
+}
+
+// schemaSearch adds entries_for_search, which covers what search filters
+// read, so filtering by mood or the session flag never reads the pages
+// that hold entry text.
+var schemaSearch = searchIndexSQL("") + `
 CREATE INDEX entries_for_search ON entries (written_at, id, mood, flagged);
 `
 

@@ -32,6 +32,10 @@ type Store struct {
 	path  string
 	codec FieldCodec
 	now   func() time.Time
+	// encrypted is set when the journal has a keyring; keys are set
+	// while it is unlocked, and wiped when it locks.
+	encrypted bool
+	keys      *dataKeys
 }
 
 // Open opens the journal at path, creating it (and its folder) when it
@@ -77,6 +81,10 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	if err := s.migrate(migrations); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
+	if err := s.loadEncryption(); err != nil {
 		sqlDB.Close()
 		return nil, err
 	}

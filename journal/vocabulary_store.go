@@ -27,7 +27,7 @@ func (s *Store) insertEmotion(tx *gorm.DB, name, family string) (int64, error) {
 		return 0, seal.err
 	}
 	err = tx.Exec("INSERT INTO emotions (id, name, name_key, family) VALUES (?, ?, ?, ?)",
-		id, stored, NameKey(name), family).Error
+		id, stored, s.nameKey(name), family).Error
 	return id, err
 }
 
@@ -42,7 +42,7 @@ func (s *Store) insertPattern(tx *gorm.DB, p Pattern) (int64, error) {
 		return 0, seal.err
 	}
 	err = tx.Exec("INSERT INTO patterns (id, name, name_key, category, description, colour) VALUES (?, ?, ?, ?, ?, ?)",
-		id, name, NameKey(p.Name), p.Category, desc, p.Colour).Error
+		id, name, s.nameKey(p.Name), p.Category, desc, p.Colour).Error
 	return id, err
 }
 
@@ -52,7 +52,7 @@ func (s *Store) vocabularyIDs(tx *gorm.DB, table string, names []string) ([]int6
 	ids := make([]int64, 0, len(names))
 	for _, name := range names {
 		var found []int64
-		if err := tx.Raw("SELECT id FROM "+table+" WHERE name_key = ?", NameKey(name)).Scan(&found).Error; err != nil {
+		if err := tx.Raw("SELECT id FROM "+table+" WHERE name_key = ?", s.nameKey(name)).Scan(&found).Error; err != nil {
 			return nil, err
 		}
 		if len(found) == 1 {
@@ -138,7 +138,7 @@ func (s *Store) Pattern(id int64) (Pattern, error) {
 // PatternNamed finds a pattern by name, ignoring case and spacing.
 func (s *Store) PatternNamed(name string) (Pattern, error) {
 	var ids []int64
-	if err := s.db.Raw("SELECT id FROM patterns WHERE name_key = ?", NameKey(name)).Scan(&ids).Error; err != nil {
+	if err := s.db.Raw("SELECT id FROM patterns WHERE name_key = ?", s.nameKey(name)).Scan(&ids).Error; err != nil {
 		return Pattern{}, internal("find the pattern", err)
 	}
 	if len(ids) == 0 {
@@ -184,9 +184,9 @@ func isColour(s string) bool {
 }
 
 // nameTaken reports a conflict when another pattern has name's key.
-func nameTaken(tx *gorm.DB, name string, except int64) error {
+func (s *Store) nameTaken(tx *gorm.DB, name string, except int64) error {
 	var other []string
-	if err := tx.Raw("SELECT name FROM patterns WHERE name_key = ? AND id != ?", NameKey(name), except).Scan(&other).Error; err != nil {
+	if err := tx.Raw("SELECT name FROM patterns WHERE name_key = ? AND id != ?", s.nameKey(name), except).Scan(&other).Error; err != nil {
 		return err
 	}
 	if len(other) > 0 {
@@ -201,7 +201,7 @@ func (s *Store) AddPattern(p Pattern) (Pattern, error) {
 		return Pattern{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := nameTaken(tx, p.Name, 0); err != nil {
+		if err := s.nameTaken(tx, p.Name, 0); err != nil {
 			return err
 		}
 		id, err := s.insertPattern(tx, p)
@@ -218,7 +218,7 @@ func (s *Store) UpdatePattern(p Pattern) (Pattern, error) {
 		return Pattern{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := nameTaken(tx, p.Name, p.ID); err != nil {
+		if err := s.nameTaken(tx, p.Name, p.ID); err != nil {
 			return err
 		}
 		seal := sealer{codec: s.codec, table: "patterns", id: p.ID}
@@ -227,7 +227,7 @@ func (s *Store) UpdatePattern(p Pattern) (Pattern, error) {
 			return seal.err
 		}
 		res := tx.Exec("UPDATE patterns SET name = ?, name_key = ?, category = ?, description = ?, colour = ? WHERE id = ?",
-			name, NameKey(p.Name), p.Category, desc, p.Colour, p.ID)
+			name, s.nameKey(p.Name), p.Category, desc, p.Colour, p.ID)
 		if res.Error == nil && res.RowsAffected == 0 {
 			return Errorf(ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", p.ID)
 		}
