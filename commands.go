@@ -48,6 +48,7 @@ func init() {
 		{"measure", "phq9|gad7 --answers 0,1,2,... [--json] [--dry-run] [--at DATE]", "score a PHQ-9 or GAD-7 self-report questionnaire, and keep it", runMeasure},
 		{"export", "--format pdf|md|html|csv|json [--since-last-session | --from D --to D] [--flagged-only] [--redact-people] [--sections a,b,...] -o FILE", "write a session-prep report, or export everything", runExport},
 		{"import", "FILE [--format jrnl|dayone|daylio|markdown|throughline] [--json]", "bring in entries from jrnl, Day One, Daylio, Markdown files or a Throughline export", runImport},
+		{"encryption", "[on | off | passphrase]", "say whether the journal is encrypted; turn encryption on or off, or change the passphrase ($THROUGHLINE_PASSPHRASE, $THROUGHLINE_NEW_PASSPHRASE for scripts)", runEncryption},
 		{"paths", "", "print where every file lives", runPaths},
 		{"version", "", "print the version", runVersion},
 		{"help", "", "show this help", runHelp},
@@ -57,6 +58,7 @@ func init() {
 // cli carries what every command needs.
 type cli struct {
 	dbFlag         string // --db, before or after the command; "" when not given
+	passphrase     string // what unlocked an encrypted journal, for encryption off and passphrase
 	stdin          io.Reader
 	stdout, stderr io.Writer
 }
@@ -165,7 +167,18 @@ func (c *cli) open(create bool) (*journal.Store, error) {
 	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
 		return nil, journal.Errorf(journal.ENotFound, "There is no journal at %s yet. Check --db or THROUGHLINE_DB, or write a first entry with `throughline add`.", path)
 	}
-	return journal.Open(path)
+	store, err := journal.Open(path)
+	if err != nil || !store.Encrypted() {
+		return store, err
+	}
+	if c.passphrase, err = askPassphrase(envPassphrase, "Passphrase for "+path+": "); err == nil {
+		err = store.Unlock(c.passphrase)
+	}
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	return store, nil
 }
 
 // withJournal opens the journal for a command, runs do on it and closes

@@ -8,6 +8,7 @@ require (
 	github.com/glebarez/sqlite v1.11.0
 	github.com/go-pdf/fpdf v0.9.0
 	golang.org/x/crypto v0.59.0
+	golang.org/x/term v0.48.0
 	gorm.io/gorm v1.31.2
 )
 
