@@ -17,6 +17,13 @@ import (
 // Store is what the window needs from the journal.
 type Store interface {
 	Path() string
+	Encrypted() bool
+	Locked() bool
+	Unlock(passphrase string) error
+	Lock()
+	EnableEncryption(passphrase string) error
+	DisableEncryption(passphrase string) error
+	ChangePassphrase(old, passphrase string) error
 	CreateEntry(journal.Entry) (journal.Entry, error)
 	UpdateEntry(journal.Entry) (journal.Entry, error)
 	DeleteEntry(id int64) error
@@ -82,11 +89,31 @@ type Window struct {
 	export     *exportScreen
 	vocabulary *vocabularyScreen
 	quitOnce   sync.Once
+
+	background     background
+	now            func() time.Time
+	lock           lockState
+	encryptionForm *encryptionForm // the Encryption dialog's, while open
 }
 
-// New builds the main window on store.
+// New builds the main window on store. An encrypted journal is unlocked
+// first: nothing is read from it before.
 func New(a fyne.App, store Store) *Window {
-	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store}
+	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store, background: inBackground, now: time.Now}
+	w.win.Resize(fyne.NewSize(1100, 720))
+	w.win.SetCloseIntercept(w.Quit)
+	w.win.SetMaster()
+	if store.Locked() {
+		w.showUnlock("")
+	} else {
+		w.build()
+	}
+	return w
+}
+
+// build makes the screens, which read the journal as they are made.
+func (w *Window) build() {
+	store := w.store
 	w.journal = newJournalScreen(w.win, store)
 	w.patterns = newPatternsScreen(w.win, store)
 	w.patterns.openEntry = func(id int64) {
@@ -118,6 +145,7 @@ func New(a fyne.App, store Store) *Window {
 		container.NewTabItemWithIcon("Session prep", theme.DocumentPrintIcon(), w.export.content),
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
+		w.touch()
 		switch t.Content {
 		case w.search.content:
 			w.search.reload()
@@ -139,21 +167,31 @@ func New(a fyne.App, store Store) *Window {
 			w.export.reload()
 		}
 	}
+	w.journal.activity = w.touch
+	w.search.activity = w.touch
 	w.win.SetMainMenu(w.menu())
 	w.win.SetContent(w.tabs)
-	w.win.Resize(fyne.NewSize(1100, 720))
-	w.win.SetCloseIntercept(w.Quit)
-	w.win.SetMaster()
-	return w
+	w.startAutoLock()
 }
 
 // ShowAndRun shows the window and runs the app until it quits.
 func (w *Window) ShowAndRun() {
-	w.journal.focusStart()
+	if w.journal != nil {
+		w.journal.focusStart()
+	}
 	w.win.ShowAndRun()
 	// Keys that arrived between a signal's flush and the quit.
+	w.keepDraft("keeping the draft after quitting")
+}
+
+// keepDraft saves what is being typed, unless the journal is locked, when
+// the draft was kept on locking.
+func (w *Window) keepDraft(when string) {
+	if w.journal == nil || w.store.Locked() {
+		return
+	}
 	if err := w.journal.autosave.Flush(); err != nil {
-		fyne.LogError("keeping the draft after quitting", err)
+		fyne.LogError(when, err)
 	}
 }
 
@@ -161,9 +199,7 @@ func (w *Window) ShowAndRun() {
 // to call from any goroutine, such as a signal handler.
 func (w *Window) Quit() {
 	w.quitOnce.Do(func() {
-		if err := w.journal.autosave.Flush(); err != nil {
-			fyne.LogError("keeping the draft before quitting", err)
-		}
+		w.keepDraft("keeping the draft before quitting")
 		fyne.Do(w.app.Quit)
 	})
 }
@@ -178,13 +214,15 @@ func (w *Window) showScreen(screen fyne.CanvasObject) {
 	}
 }
 
+// ctrlShortcut is Ctrl and key, for a menu item.
+func ctrlShortcut(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
 func (w *Window) menu() *fyne.MainMenu {
-	ctrl := func(k fyne.KeyName) fyne.Shortcut {
-		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
-	}
 	item := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
-		i := fyne.NewMenuItem(label, w.unlessDialog(action))
-		i.Shortcut = ctrl(key)
+		i := fyne.NewMenuItem(label, w.unlessDialog(func() { w.touch(); action() }))
+		i.Shortcut = ctrlShortcut(key)
 		return i
 	}
 	quit := item("Quit", fyne.KeyQ, w.Quit)
@@ -197,6 +235,9 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("Delete entry…", fyne.KeyDelete, w.journal.onDelete),
 			item("Find…", fyne.KeyF, func() { w.showScreen(w.search.content); w.search.focus() }),
 			item("Prepare for my session…", fyne.KeyE, show(w.export.content)),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Encryption…", w.unlessDialog(w.showEncryption)),
+			item("Lock now", fyne.KeyL, w.lockNow),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),

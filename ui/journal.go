@@ -26,6 +26,7 @@ type journalScreen struct {
 	autosave   *autosaver
 	now        func() time.Time
 	background background
+	activity   func() // the person did something: typing keeps an encrypted journal unlocked
 
 	list         *widget.List
 	entries      []journal.Entry // loaded so far, newest first
@@ -43,7 +44,7 @@ type journalScreen struct {
 }
 
 func newJournalScreen(win fyne.Window, store Store) *journalScreen {
-	s := &journalScreen{win: win, store: store, now: time.Now, background: inBackground}
+	s := &journalScreen{win: win, store: store, now: time.Now, background: inBackground, activity: func() {}}
 	s.editor = newEditor(win, store)
 	s.editor.onChanged = s.onEdited
 	s.editor.save.OnTapped = s.onSave
@@ -190,6 +191,7 @@ func (s *journalScreen) dirty() bool {
 
 // onEdited runs on every change in the editor.
 func (s *journalScreen) onEdited() {
+	s.activity()
 	if s.dirty() {
 		s.autosave.Changed(s.editor.draft())
 		s.setStatus("Unsaved changes")

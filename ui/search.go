@@ -45,6 +45,7 @@ type searchScreen struct {
 	store      searchStore
 	background background
 	openEntry  func(id int64)
+	activity   func() // the person did something
 	// debounce runs a search once typing pauses; tests run it at once.
 	debounce func(run func())
 
@@ -69,11 +70,11 @@ type searchScreen struct {
 }
 
 func newSearchScreen(win fyne.Window, store searchStore) *searchScreen {
-	s := &searchScreen{win: win, store: store, background: inBackground, openEntry: func(int64) {}}
+	s := &searchScreen{win: win, store: store, background: inBackground, openEntry: func(int64) {}, activity: func() {}}
 	s.debounce = s.afterPause
 	s.query = widget.NewEntry()
 	s.query.SetPlaceHolder(`Search your journal: words, "a phrase", prefix*, OR, NOT, -word`)
-	s.query.OnChanged = func(string) { s.debounce(s.run) }
+	s.query.OnChanged = func(string) { s.activity(); s.debounce(s.run) }
 	s.query.OnSubmitted = func(string) { s.run() }
 	dateField := func(hint string) *widget.Entry {
 		e := widget.NewEntry()
