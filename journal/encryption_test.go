@@ -150,11 +150,11 @@ func TestEncryption_LockedUntilUnlocked(t *testing.T) {
 		t.Errorf("writing a locked journal: %v, want %s", err, ELocked)
 	}
 
-	before := fileHash(t, path)
+	before := filesHash(t, path)
 	if err := s.Unlock("wrong passphrase"); !errors.As(err, &je) || je.Code != EInvalid || !strings.Contains(err.Error(), "doesn't open this journal") {
 		t.Errorf("a wrong passphrase: %v", err)
 	}
-	if fileHash(t, path) != before || !s.Locked() {
+	if filesHash(t, path) != before || !s.Locked() {
 		t.Error("a wrong passphrase changed the journal or unlocked it")
 	}
 
@@ -185,7 +185,7 @@ func TestEncryption_LockedUntilUnlocked(t *testing.T) {
 	}
 }
 
-func fileHash(t *testing.T, path string) [32]byte {
+func filesHash(t *testing.T, path string) [32]byte {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -25,6 +25,8 @@ NO_TARGET = "—"
 # the -N GOMAXPROCS suffix. None: shown, but with no target.
 TARGETS = {
     "BenchmarkSaveEntry_100k": (10, "saving an entry"),
+    "BenchmarkUnlock_10k": (2000, "unlocking a 10,000-entry encrypted journal"),
+    "BenchmarkEncryptedSave_10k": (15, "saving an entry, encrypted"),
     "BenchmarkFirstPage_100k": (20, "first page of the list"),
     "BenchmarkNextPage_100k": (20, "a page deep in the list (scrolling without stalls)"),
     "BenchmarkOpen_100k": (200, "opening the journal"),
