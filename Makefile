@@ -21,9 +21,21 @@ deps-test:
 	@scripts/deps.sh test
 
 # Unit, store and UI tests, then the real-window tests (which need X tools
-# and fail, rather than skip, when they are missing).
+# and fail, rather than skip, when they are missing), then every fuzz
+# target in every package for FUZZBRIEF each (make fuzz runs them longer).
+# Targets are found with -list, so a new one is fuzzed without a change
+# here. Go writes only failing inputs to testdata/fuzz (commit them: they
+# become regression seeds); what it learns goes to its cache.
+FUZZBRIEF ?= 3s
 test: deps-test lint
 	THROUGHLINE_REQUIRE_X=1 $(GO) test -count=1 ./...
+	@for pkg in $$($(GO) list ./...); do \
+		targets=$$($(GO) test "$$pkg" -list '^Fuzz') || { echo "$$targets"; exit 1; }; \
+		for target in $$(echo "$$targets" | grep '^Fuzz'); do \
+			echo "fuzzing $$target ($$pkg) for $(FUZZBRIEF)"; \
+			$(GO) test "$$pkg" -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZBRIEF) -fuzzminimizetime $(FUZZBRIEF) || exit 1; \
+		done; \
+	done
 
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }

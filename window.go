@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"os/signal"
 	"syscall"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/storage/repository"
 
 	"github.com/throughline/throughline/assets"
 	"github.com/throughline/throughline/journal"
@@ -18,6 +21,17 @@ const appID = "app.throughline.journal"
 func openWindow(path string) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
+	// After NewWithID, which registers Fyne's own handlers for these.
+	repository.Register("http", offline{})
+	repository.Register("https", offline{})
+	// One window per journal: a second would keep its own draft and save
+	// over the first's edits. The command line doesn't take this lock.
+	release, err := journal.LockJournal(path)
+	if err != nil {
+		ui.ShowOpenError(a, err)
+		return 1
+	}
+	defer release()
 	store, err := journal.Open(path)
 	if err != nil {
 		ui.ShowOpenError(a, err)
@@ -36,3 +50,19 @@ func openWindow(path string) int {
 	w.ShowAndRun()
 	return 0
 }
+
+// offline stands in for Fyne's handler of http:// and https:// addresses,
+// which would fetch them: a Markdown image such as ![](https://...) in an
+// entry, shown in the preview, would otherwise tell that server when and
+// from where the journal was read. Throughline never uses the network;
+// such an image shows as nothing.
+type offline struct{}
+
+var errOffline = errors.New("web addresses are not opened: Throughline never uses the network")
+
+func (offline) Exists(fyne.URI) (bool, error)               { return false, errOffline }
+func (offline) Reader(fyne.URI) (fyne.URIReadCloser, error) { return nil, errOffline }
+func (offline) CanRead(fyne.URI) (bool, error)              { return false, errOffline }
+func (offline) Destroy(string)                              {}
+
+var _ repository.Repository = offline{}

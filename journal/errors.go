@@ -3,6 +3,9 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"syscall"
+
+	gosqlite "github.com/glebarez/go-sqlite"
 )
 
 // Error codes group failures by what the person can do about them.
@@ -15,6 +18,7 @@ const (
 	EInternal   = "internal"    // a bug or a broken disk; the message says which step failed
 	EDamaged    = "damaged"     // the journal file is damaged; it is left as it is
 	ELocked     = "locked"      // the journal is encrypted and needs its passphrase
+	EInUse      = "in_use"      // another Throughline window has the journal open
 )
 
 // Error is a failure with a message meant for a person, not a programmer.
@@ -48,7 +52,26 @@ func internal(step string, err error) error {
 	if errors.As(err, &je) {
 		return err
 	}
+	if diskFull(err) {
+		return &Error{Code: EUnwritable, Err: err, Message: "Couldn't " + step +
+			": the disk holding the journal is full. Free some space on it (or move the journal to a disk with room and open it with --db PATH), then try again. Nothing saved before was lost."}
+	}
 	return &Error{Code: EInternal, Message: "Couldn't " + step, Err: err}
+}
+
+// sqliteFull is SQLITE_FULL, SQLite's result code for a write that found
+// no room: the disk (or the file system's quota) is full.
+const sqliteFull = 13
+
+// diskFull reports whether err means the disk holding the journal is
+// full. SQLite says so with SQLITE_FULL (the low byte of an extended
+// code); a file we write ourselves says so with ENOSPC.
+func diskFull(err error) bool {
+	var se *gosqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqliteFull {
+		return true
+	}
+	return errors.Is(err, syscall.ENOSPC)
 }
 
 // ErrorCode returns the code of err, EInternal for errors not made here,
