@@ -81,7 +81,7 @@ func (s *Store) CreateEntries(entries []Entry) ([]Entry, error) {
 	}
 	saved := make([]Entry, len(entries))
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		id, err := nextID(tx, "entries")
+		id, err := reserveIDs(tx, "entries", len(entries))
 		if err != nil {
 			return err
 		}
@@ -137,6 +137,7 @@ func (s *Store) UpdateEntry(e Entry) (Entry, error) {
 	if err != nil {
 		return Entry{}, internal("save the entry", err)
 	}
+	s.checkpoint() // the text before the edit leaves the log
 	return e, nil
 }
 

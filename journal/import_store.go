@@ -43,7 +43,7 @@ func (s *Store) ImportEntries(entries []Entry) (added []Entry, skipped []Skipped
 			}
 			fresh = append(fresh, e)
 		}
-		id, err := nextID(tx, "entries")
+		id, err := reserveIDs(tx, "entries", len(fresh))
 		if err != nil {
 			return err
 		}

@@ -27,6 +27,7 @@ var migrations = []migration{
 	{8, "where imported entries came from", execSQL(schemaSources)},
 	{9, "full-text search", searchMigration},
 	{10, "encryption keyring", execSQL(schemaKeyring)},
+	{11, "ids never reused", execSQL(schemaIDCounters)},
 }
 
 const schemaEntries = `
@@ -194,6 +195,15 @@ const schemaSources = `
 ALTER TABLE entries ADD COLUMN source TEXT NOT NULL DEFAULT '';    -- "jrnl", "dayone", ... or '' when written here
 ALTER TABLE entries ADD COLUMN source_id TEXT NOT NULL DEFAULT ''; -- the entry's id in that journal, when it has one
 CREATE UNIQUE INDEX entries_by_source ON entries (source, source_id) WHERE source_id != '';
+`
+
+// schemaIDCounters holds the next id of each table, so an id is never
+// given out twice, even after the newest row is deleted.
+const schemaIDCounters = `
+CREATE TABLE id_counters (
+	name TEXT    PRIMARY KEY, -- the table
+	next INTEGER NOT NULL
+) WITHOUT ROWID;
 `
 
 // SchemaVersion is the newest migration this build knows.

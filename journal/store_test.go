@@ -413,3 +413,28 @@ func TestOpen_PathWithSpacesAndAccents(t *testing.T) {
 		t.Errorf("files were made outside the journal's folder: %v", files)
 	}
 }
+
+// Deleting the newest entry doesn't free its id: something still holding
+// that id (the window's editor) must never save over a newer entry.
+func TestStore_IDsAreNeverReused(t *testing.T) {
+	s := mustOpen(t)
+	saved, err := s.CreateEntries([]Entry{{Title: "one", WrittenAt: time.Now()}, {Title: "two", WrittenAt: time.Now()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteEntry(saved[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	next, err := s.CreateEntry(Entry{Title: "three", WrittenAt: time.Now()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.ID <= saved[1].ID {
+		t.Errorf("the new entry got id %d, at or below the deleted %d", next.ID, saved[1].ID)
+	}
+	stale := saved[1]
+	stale.Title = "saved from a stale editor"
+	if _, err := s.UpdateEntry(stale); ErrorCode(err) != ENotFound {
+		t.Errorf("saving the deleted entry: %v, want not found", err)
+	}
+}

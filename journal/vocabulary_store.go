@@ -8,12 +8,24 @@ import (
 )
 
 // nextID picks the id for a new row before it is written, so its text can
-// be sealed with the row id it will have. Safe because writes run in
-// immediate transactions on one connection.
-func nextID(tx *gorm.DB, table string) (int64, error) {
-	var id int64
-	err := tx.Raw("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table).Scan(&id).Error
-	return id, err
+// be sealed with the row id it will have.
+func nextID(tx *gorm.DB, table string) (int64, error) { return reserveIDs(tx, table, 1) }
+
+// reserveIDs takes n ids in a row for new rows of table and returns the
+// first. Ids are never given out twice, even after the newest row is
+// deleted: a window still showing deleted entry 7 must not save over a
+// new entry 7 that the command line added meanwhile. Safe because writes
+// run in immediate transactions on one connection.
+func reserveIDs(tx *gorm.DB, table string, n int) (int64, error) {
+	var first int64
+	err := tx.Raw("SELECT MAX(COALESCE((SELECT next FROM id_counters WHERE name = ?), 1), (SELECT COALESCE(MAX(id), 0) + 1 FROM "+table+"))",
+		table).Scan(&first).Error
+	if err != nil {
+		return 0, err
+	}
+	err = tx.Exec("INSERT INTO id_counters (name, next) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET next = excluded.next",
+		table, first+int64(n)).Error
+	return first, err
 }
 
 func (s *Store) insertEmotion(tx *gorm.DB, name, family string) (int64, error) {
