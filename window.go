@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -33,12 +34,22 @@ func openWindow(path string) int {
 	}
 	defer release()
 	store, err := journal.Open(path)
+	if journal.ErrorCode(err) == journal.EDamaged {
+		if backup, ok := journal.NewestGoodBackup(journal.BackupDirFor(path)); ok && ui.ShowDamaged(a, err, backup.Time) {
+			return restoreAndRestart(path, backup.Path, journal.BackupDirFor(path))
+		}
+		return 1
+	}
 	if err != nil {
 		ui.ShowOpenError(a, err)
 		return 1
 	}
 	defer store.Close()
 	w := ui.New(a, store)
+	if notice, ok := os.LookupEnv(envNotice); ok {
+		os.Unsetenv(envNotice)
+		w.ShowNotice("Restoring a backup", notice)
+	}
 
 	// A terminal's Ctrl+C or a session's logout must not lose typed text.
 	signals := make(chan os.Signal, 1)
@@ -48,7 +59,35 @@ func openWindow(path string) int {
 		w.Quit()
 	}()
 	w.ShowAndRun()
+	if backup := w.RestoreRequested(); backup != "" {
+		dir, _ := store.BackupDir()
+		store.Close() // a restore needs the journal closed
+		return restoreAndRestart(path, backup, dir)
+	}
 	return 0
+}
+
+// envNotice carries how a restore went into the restarted window.
+const envNotice = "THROUGHLINE_NOTICE"
+
+// restoreAndRestart puts backup in place of the journal, then starts
+// Throughline again on it, which says how the restore went: an app's
+// event loop runs once per process, and every screen would otherwise
+// have to let go of the old journal.
+func restoreAndRestart(path, backup, dir string) int {
+	notice := "The backup " + backup + " is restored."
+	if kept, err := journal.RestoreBackup(path, backup, dir); err != nil {
+		notice = "The backup couldn't be restored, and your journal is as it was. " + err.Error()
+	} else {
+		notice += " The journal you had is kept as " + kept + "."
+	}
+	self, err := os.Executable()
+	if err == nil {
+		os.Setenv(envNotice, notice)
+		err = syscall.Exec(self, os.Args, os.Environ())
+	}
+	fmt.Fprintln(os.Stderr, "throughline:", notice, "Couldn't restart:", err)
+	return 1
 }
 
 // offline stands in for Fyne's handler of http:// and https:// addresses,

@@ -24,6 +24,10 @@ type Store interface {
 	EnableEncryption(passphrase string) error
 	DisableEncryption(passphrase string) error
 	ChangePassphrase(old, passphrase string) error
+	BackupDir() (string, error)
+	SetBackupDir(dir string) error
+	Backup(path string) (string, error)
+	BackupIfDue(now time.Time) (string, error)
 	CreateEntry(journal.Entry) (journal.Entry, error)
 	UpdateEntry(journal.Entry) (journal.Entry, error)
 	DeleteEntry(id int64) error
@@ -88,7 +92,9 @@ type Window struct {
 	measures   *measuresScreen
 	export     *exportScreen
 	vocabulary *vocabularyScreen
+	backups    *backupsScreen
 	quitOnce   sync.Once
+	restore    string // a backup to put in place once the window has closed
 
 	background     background
 	now            func() time.Time
@@ -132,6 +138,11 @@ func (w *Window) build() {
 	w.measures = newMeasuresScreen(w.win, store)
 	w.vocabulary = newVocabularyScreen(w.win, store)
 	w.export = newExportScreen(w.win, store)
+	w.backups = newBackupsScreen(w.win, store)
+	w.backups.restore = func(path string) {
+		w.restore = path
+		w.Quit()
+	}
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Journal", theme.DocumentIcon(), w.journal.content),
 		container.NewTabItemWithIcon("Search", theme.SearchIcon(), w.search.content),
@@ -174,10 +185,28 @@ func (w *Window) build() {
 	w.startAutoLock()
 }
 
+// showBackups shows the backups over the journal: they are looked at
+// now and then, not worth a tab of their own.
+func (w *Window) showBackups() {
+	w.backups.reload()
+	showChoices(w.win, "Backups", w.backups.content, fyne.NewSize(820, 560), dialogChoice{label: "Close", focused: true})
+}
+
+// RestoreRequested is the backup the person chose to restore, once the
+// window has closed for it; "" when they just quit.
+func (w *Window) RestoreRequested() string { return w.restore }
+
+// ShowNotice tells the person something on opening, such as how a
+// restore went.
+func (w *Window) ShowNotice(title, text string) {
+	showChoices(w.win, title, message(text), fyne.NewSize(560, 240), dialogChoice{label: "Close", focused: true})
+}
+
 // ShowAndRun shows the window and runs the app until it quits.
 func (w *Window) ShowAndRun() {
 	if w.journal != nil {
 		w.journal.focusStart()
+		w.startDailyBackups()
 	}
 	w.win.ShowAndRun()
 	// Keys that arrived between a signal's flush and the quit.
@@ -235,6 +264,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("Delete entry…", fyne.KeyDelete, w.journal.onDelete),
 			item("Find…", fyne.KeyF, func() { w.showScreen(w.search.content); w.search.focus() }),
 			item("Prepare for my session…", fyne.KeyE, show(w.export.content)),
+			fyne.NewMenuItem("Backups…", w.unlessDialog(w.showBackups)),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Encryption…", w.unlessDialog(w.showEncryption)),
 			item("Lock now", fyne.KeyL, w.lockNow),

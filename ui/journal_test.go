@@ -45,7 +45,7 @@ func openTestWindow(t *testing.T, store *journal.Store) *Window {
 	w.journal.now = func() time.Time { return fixedNow }
 	for _, b := range []*background{&w.journal.background, &w.patterns.background, &w.people.background, &w.goals.background,
 		&w.sessions.background, &w.measures.background, &w.vocabulary.background, &w.export.background,
-		&w.search.background, &w.calendar.background} {
+		&w.search.background, &w.calendar.background, &w.backups.background} {
 		*b = synchronously
 	}
 	w.search.debounce = func(run func()) { run() }

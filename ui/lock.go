@@ -161,6 +161,7 @@ func (w *Window) tryUnlock() {
 func (w *Window) afterUnlock() {
 	if w.journal == nil {
 		w.build()
+		w.startDailyBackups()
 	} else {
 		w.win.SetMainMenu(w.menu())
 		w.win.SetContent(w.tabs)

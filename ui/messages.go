@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -46,13 +48,36 @@ func locationsView(path string, settings fyne.URI) fyne.CanvasObject {
 	return container.NewVBox(form, note)
 }
 
-func openErrorView(err error, close func()) (fyne.CanvasObject, fyne.Focusable) {
+// openErrorView says why the journal couldn't be opened, with Close and
+// any other buttons given before it.
+func openErrorView(err error, close func(), others ...fyne.CanvasObject) (fyne.CanvasObject, fyne.Focusable) {
 	title := widget.NewLabelWithStyle("Couldn't open your journal", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel("Start Throughline with --db PATH, or set THROUGHLINE_DB, to use a journal somewhere else.")
 	hint.Wrapping = fyne.TextWrapWord
 	button := newDialogButton("Close", nil, widget.HighImportance, close)
-	return container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), button), nil, nil,
-		container.NewVBox(title, msg, hint)), button
+	buttons := container.NewHBox(layout.NewSpacer())
+	for _, o := range others {
+		buttons.Add(o)
+	}
+	buttons.Add(button)
+	return container.NewBorder(nil, buttons, nil, nil, container.NewVBox(title, msg, hint)), button
+}
+
+// ShowDamaged says the journal is damaged and offers to put the newest
+// good backup, made at when, in its place. It reports whether the person
+// chose to.
+func ShowDamaged(a fyne.App, err error, when time.Time) (restore bool) {
+	w := a.NewWindow("Throughline")
+	choose := newDialogButton("Restore the backup of "+when.Format("Mon 2 Jan 15:04"), theme.HistoryIcon(), widget.MediumImportance, func() {
+		restore = true
+		w.Close()
+	})
+	view, button := openErrorView(err, w.Close, choose)
+	w.SetContent(view)
+	w.Resize(fyne.NewSize(640, 300))
+	w.Canvas().Focus(button) // the safe choice: restoring is deliberate
+	w.ShowAndRun()
+	return restore
 }
