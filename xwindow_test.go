@@ -175,6 +175,13 @@ func (x *xSession) key(keys ...string) {
 	time.Sleep(150 * time.Millisecond)
 }
 
+// click clicks at a point of the window, for what only the mouse reaches
+// (Fyne's menus), then lets it draw.
+func (x *xSession) click(px, py int) {
+	x.run("mousemove", "--window", x.window, strconv.Itoa(px), strconv.Itoa(py), "click", "1")
+	time.Sleep(700 * time.Millisecond)
+}
+
 // screenshot saves the screen under build/screenshots and checks that it
 // shows something: a blank or single-colour screen means nothing drew.
 func (x *xSession) screenshot(name string) string {
