@@ -36,5 +36,7 @@ func Locations(path string) []Location {
 		{"Journal (entries, vocabulary, unsaved draft)", path},
 		{"Write-ahead log (recent changes, part of the journal)", path + "-wal"},
 		{"Shared-memory index (part of the journal)", path + "-shm"},
+		{"Window lock (one window on the journal at a time)", path + ".lock"},
+		{"Backups (unless you chose another folder)", DefaultBackupDir(path)},
 	}
 }

@@ -124,7 +124,7 @@ func (*writingEntry) AcceptsTab() bool { return false }
 // togglePreview switches the body between editing and rendered Markdown.
 func (e *editor) togglePreview() {
 	if e.previewB.Text == previewLabel {
-		e.preview.ParseMarkdown(e.body.Text)
+		e.preview.ParseMarkdown(withoutImages(e.body.Text))
 		e.bodyArea.Objects = []fyne.CanvasObject{container.NewVScroll(e.preview)}
 		e.previewB.SetText(editLabel)
 		e.previewB.SetIcon(theme.DocumentCreateIcon())

@@ -194,7 +194,7 @@ func (v *exportScreen) refresh() {
 			}
 			v.report, v.listed = r, listed
 			v.showEntries()
-			v.preview.ParseMarkdown(previewMarkdown(r.Markdown()))
+			v.preview.ParseMarkdown(withoutImages(previewMarkdown(r.Markdown())))
 			v.status.SetText("")
 			v.save.Enable()
 		}
