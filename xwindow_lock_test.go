@@ -67,7 +67,7 @@ func assertLockHeld(t *testing.T, db, when string) {
 func TestWindow_SecondWindowSaysAlreadyOpen(t *testing.T) {
 	x := startX(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
-	x.launch(db)
+	x.launchNew(db)
 	x.key("ctrl+n")
 	x.typeText("First window")
 
@@ -112,7 +112,7 @@ func TestWindow_SecondWindowSaysAlreadyOpen(t *testing.T) {
 func TestWindow_KilledWindowLeavesNoLock(t *testing.T) {
 	x := startX(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
-	x.launch(db)
+	x.launchNew(db)
 	assertLockHeld(t, db, "with the window open")
 	x.app.Process.Signal(syscall.SIGKILL)
 	x.app.Wait()
@@ -137,7 +137,7 @@ var savedEntryRE = regexp.MustCompile(`^Saved entry ([0-9]+)\.\n$`)
 func TestWindow_CLIWritesWhileOpen(t *testing.T) {
 	x := startX(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
-	x.launch(db)
+	x.launchNew(db)
 	x.key("ctrl+n")
 	x.typeText("Still writing")
 	x.key("Tab")

@@ -175,6 +175,16 @@ func (x *xSession) key(keys ...string) {
 	time.Sleep(150 * time.Millisecond)
 }
 
+// launchNew starts the window on a journal it creates, and skips the
+// first-run welcome the way a person would: its Skip button has the focus.
+func (x *xSession) launchNew(db string) {
+	x.t.Helper()
+	x.launch(db)
+	x.screenshot("first-run-welcome")
+	x.key("space")
+	time.Sleep(300 * time.Millisecond)
+}
+
 // click clicks at a point of the window, for what only the mouse reaches
 // (Fyne's menus), then lets it draw.
 func (x *xSession) click(px, py int) {
@@ -236,7 +246,7 @@ func (x *xSession) waitExit() {
 func TestWindow_WriteSaveQuit(t *testing.T) {
 	x := startX(t)
 	db := filepath.Join(t.TempDir(), "journal.db")
-	x.launch(db)
+	x.launchNew(db)
 	x.screenshot("welcome")
 
 	x.key("ctrl+n")
@@ -304,7 +314,7 @@ func TestWindow_QuittingKeepsDraft(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			x := startX(t)
 			db := filepath.Join(t.TempDir(), "journal.db")
-			x.launch(db)
+			x.launchNew(db)
 			x.key("ctrl+n")
 			x.typeText("Unfinished")
 			x.key("Tab")

@@ -140,6 +140,8 @@ func SessionNumber(sessions []Session, i int) int {
 const (
 	SettingCrisisLine  = "crisis_line"  // the crisis text shown with the safety message
 	SettingNextSession = "next_session" // RFC 3339, or "" when not set
+	SettingApproach    = "approach"     // the therapy's approach, one of SessionApproaches, for new sessions
+	SettingOnboarded   = "onboarded"    // "1" once the first-run welcome was finished or skipped
 )
 
 // Setting returns a setting's value, or "" when it was never set.

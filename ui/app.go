@@ -100,6 +100,7 @@ type Window struct {
 	now            func() time.Time
 	lock           lockState
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
+	onboarding     *onboarding     // the first-run welcome, while it shows
 }
 
 // New builds the main window on store. An encrypted journal is unlocked
@@ -109,9 +110,12 @@ func New(a fyne.App, store Store) *Window {
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.SetCloseIntercept(w.Quit)
 	w.win.SetMaster()
-	if store.Locked() {
+	switch {
+	case store.Locked():
 		w.showUnlock("")
-	} else {
+	case w.firstRun():
+		w.showOnboarding()
+	default:
 		w.build()
 	}
 	return w

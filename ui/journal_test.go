@@ -28,6 +28,10 @@ func mustOpenJournal(t *testing.T) *journal.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
+	// Past the first-run welcome, which has tests of its own.
+	if err := store.SetSetting(journal.SettingOnboarded, "1"); err != nil {
+		t.Fatal(err)
+	}
 	return store
 }
 

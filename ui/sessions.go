@@ -403,9 +403,13 @@ func (v *sessionsScreen) deleteSession(id int64) error {
 func (v *sessionsScreen) onAdd() {
 	now := v.now()
 	at := time.Date(now.Year(), now.Month(), now.Day(), now.Hour(), 0, 0, 0, now.Location())
+	approach := journal.SessionApproaches[0]
+	if chosen, err := v.store.Setting(journal.SettingApproach); err == nil && slices.Contains(journal.SessionApproaches, chosen) {
+		approach = chosen // as chosen when Throughline was first opened
+	}
 	v.sessionDialog(sessionDraft{
 		when:   at.Format(journal.DateTimeLayout),
-		format: journal.SessionFormats[0], approach: journal.SessionApproaches[0],
+		format: journal.SessionFormats[0], approach: approach,
 	})
 }
 
