@@ -6,7 +6,8 @@ GO      ?= go
 # Fyne's locale lookup complains on stderr without a UTF-8 locale.
 export LANG ?= C.UTF-8
 
-.PHONY: run build test test-unit test-window bench fuzz lint deps-run deps-test clean
+.PHONY: run build test test-unit test-window bench fuzz lint deps-run deps-test clean \
+	package install uninstall
 
 run: deps-run build
 	./$(BIN)
@@ -25,7 +26,8 @@ deps-test:
 # target in every package for FUZZBRIEF each (make fuzz runs them longer).
 # Targets are found with -list, so a new one is fuzzed without a change
 # here. Go writes only failing inputs to testdata/fuzz (commit them: they
-# become regression seeds); what it learns goes to its cache.
+# become regression seeds); what it learns goes to its cache. Last, the
+# Linux bundle is built and checked.
 FUZZBRIEF ?= 3s
 test: deps-test lint
 	THROUGHLINE_REQUIRE_X=1 $(GO) test -count=1 ./...
@@ -36,6 +38,23 @@ test: deps-test lint
 			$(GO) test "$$pkg" -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZBRIEF) -fuzzminimizetime $(FUZZBRIEF) || exit 1; \
 		done; \
 	done
+	$(MAKE) --no-print-directory package
+	scripts/check_package.sh
+
+# The Linux bundle (build/package/Throughline.tar.xz: the binary, its menu
+# entry and icon), made by the fyne tool at FYNE_TOOL_VERSION, which is
+# installed into build/tools/ the first time. Name, ID, version and icon
+# come from FyneApp.toml. install puts it in ~/.local for you alone (no
+# sudo); uninstall removes those three files and keeps your journal.
+FYNE_TOOL_VERSION := v1.7.4
+package: deps-run
+	@GO=$(GO) FYNE_TOOL_VERSION=$(FYNE_TOOL_VERSION) scripts/package.sh build
+
+install: package
+	@scripts/package.sh install
+
+uninstall:
+	@scripts/package.sh uninstall
 
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }

@@ -8,8 +8,9 @@ set -euo pipefail
 build=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
        libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
 # python3-xlib sends the close request a window manager would; poppler-utils'
-# pdftotext reads the session-prep PDF back.
-window_tests=(xvfb xdotool imagemagick python3-xlib poppler-utils)
+# pdftotext reads the session-prep PDF back; xz-utils packs the Linux bundle
+# that make test builds and checks.
+window_tests=(xvfb xdotool imagemagick python3-xlib poppler-utils xz-utils)
 
 case "${1:-run}" in
   run)  wanted=("${build[@]}") ;;

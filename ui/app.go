@@ -291,6 +291,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			// Not behind unlessDialog: it must open whatever else is open.
 			fyne.NewMenuItem("If you're struggling right now", func() { showSafetyMessage(w.win, w.store) }),
 			fyne.NewMenuItem("Where my journal lives", w.showLocations),
+			fyne.NewMenuItem("About Throughline", w.unlessDialog(w.showAbout)),
 		),
 	)
 }
