@@ -47,6 +47,7 @@ type editor struct {
 	kind     *widget.Select
 	when     *widget.Entry
 	title    *widget.Entry
+	prompt   *promptRow // a question to start from, in a new entry
 	body     *writingEntry
 	preview  *widget.RichText
 	previewB *widget.Button
@@ -68,7 +69,11 @@ type editor struct {
 func newEditor(win fyne.Window, store Store) *editor {
 	e := &editor{win: win, store: store}
 	changed := func() {
-		if !e.filling && e.onChanged != nil {
+		if e.filling {
+			return
+		}
+		e.followPrompt()
+		if e.onChanged != nil {
 			e.onChanged()
 		}
 	}
@@ -85,6 +90,7 @@ func newEditor(win fyne.Window, store Store) *editor {
 	e.body.MultiLine, e.body.Wrapping, e.body.PlaceHolder = true, fyne.TextWrapWord, bodyHint
 	e.body.OnChanged = func(string) { changed() }
 	e.body.ExtendBaseWidget(e.body)
+	e.prompt = newPromptRow(e.anotherPrompt, e.usePrompt)
 	e.preview = widget.NewRichText()
 	e.preview.Wrapping = fyne.TextWrapWord
 	e.previewB = widget.NewButtonWithIcon(previewLabel, theme.VisibilityIcon(), e.togglePreview)
@@ -108,9 +114,10 @@ func newEditor(win fyne.Window, store Store) *editor {
 		widget.NewFormItem("Goals", e.goals.content),
 	)
 	actions := container.NewHBox(e.previewB, layout.NewSpacer(), e.delete, e.save)
-	header, footer := container.NewVBox(top, e.title), container.NewVBox(details, actions)
-	// Objects in reading order, so Tab goes title, body, mood, ...
+	header, footer := container.NewVBox(top, e.title, e.prompt.content), container.NewVBox(details, actions)
+	// Objects in reading order, so Tab goes title, prompt, body, mood, ...
 	e.content = container.New(layout.NewBorderLayout(header, footer, nil, nil), header, e.bodyArea, footer)
+	e.prompt.relayout = e.content.Refresh
 	return e
 }
 
@@ -144,6 +151,7 @@ func (e *editor) previewing() bool { return e.previewB.Text == editLabel }
 func (e *editor) fill(d journal.Draft) {
 	e.filling = true
 	defer func() { e.filling = false }()
+	e.prompt.hide() // offered again only for a new entry
 	if e.previewing() {
 		e.togglePreview()
 	}

@@ -27,6 +27,7 @@ type journalScreen struct {
 	now        func() time.Time
 	background background
 	activity   func() // the person did something: typing keeps an encrypted journal unlocked
+	free       freeMode
 
 	list         *widget.List
 	entries      []journal.Entry // loaded so far, newest first
@@ -167,6 +168,10 @@ func (s *journalScreen) restoreDraft() {
 
 // focusStart puts the cursor where a person would start typing.
 func (s *journalScreen) focusStart() {
+	if s.freeWriting() {
+		s.free.session.show() // unlocked mid free association: back to the page
+		return
+	}
 	if len(s.right.Objects) == 1 && s.right.Objects[0] == s.editor.content {
 		s.win.Canvas().Focus(s.editor.title)
 	}
@@ -221,15 +226,20 @@ func (s *journalScreen) whenSettled(next func()) {
 }
 
 func (s *journalScreen) onNew() {
-	s.whenSettled(func() {
-		s.baseline = blankDraft(s.now())
-		s.showEditor()
-		s.editor.fill(s.baseline)
-		s.ignoreSelect = true
-		s.list.UnselectAll()
-		s.ignoreSelect = false
-		s.win.Canvas().Focus(s.editor.title)
-	})
+	s.whenSettled(func() { s.startEntry(blankDraft(s.now()), s.editor.title, "") })
+}
+
+// startEntry opens d as a new entry with the cursor in focus, offering a
+// prompt to start from (first, if it names one).
+func (s *journalScreen) startEntry(d journal.Draft, focus fyne.Focusable, first string) {
+	s.baseline = d
+	s.showEditor()
+	s.editor.fill(d)
+	s.ignoreSelect = true
+	s.list.UnselectAll()
+	s.ignoreSelect = false
+	s.win.Canvas().Focus(focus)
+	s.offerPrompt(first)
 }
 
 // openByID shows an entry chosen elsewhere, such as from the pattern
