@@ -28,8 +28,8 @@ func TestWindow_RestoreABackup(t *testing.T) {
 	cli("add", "--title", "After the backup")
 
 	x.launch(db)
-	x.click(27, 13)  // File
-	x.click(48, 240) // Backups…
+	x.key("ctrl+b") // File → Backups…
+	time.Sleep(500 * time.Millisecond)
 	x.screenshot("backups")
 	// Newest first: today's automatic backup, made as the window opened,
 	// then the one made above.

@@ -93,6 +93,8 @@ type Window struct {
 	export     *exportScreen
 	vocabulary *vocabularyScreen
 	backups    *backupsScreen
+	settings   *settingsScreen
+	reminders  *reminders
 	quitOnce   sync.Once
 	restore    string // a backup to put in place once the window has closed
 
@@ -106,6 +108,7 @@ type Window struct {
 // New builds the main window on store. An encrypted journal is unlocked
 // first: nothing is read from it before.
 func New(a fyne.App, store Store) *Window {
+	applyAppearance(a)
 	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store, background: inBackground, now: time.Now}
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.SetCloseIntercept(w.Quit)
@@ -142,6 +145,8 @@ func (w *Window) build() {
 	w.measures = newMeasuresScreen(w.win, store)
 	w.vocabulary = newVocabularyScreen(w.win, store)
 	w.export = newExportScreen(w.win, store)
+	w.settings = newSettingsScreen(w.app, w.win, store, settingsActions{
+		showLocations: w.showLocations, showBackups: w.showBackups, showEncryption: w.showEncryption})
 	w.backups = newBackupsScreen(w.win, store)
 	w.backups.restore = func(path string) {
 		w.restore = path
@@ -186,7 +191,16 @@ func (w *Window) build() {
 	w.search.activity = w.touch
 	w.win.SetMainMenu(w.menu())
 	w.win.SetContent(w.tabs)
+	onHelpKey(w.win, w.unlessDialog(w.showShortcuts))
 	w.startAutoLock()
+}
+
+func (w *Window) showShortcuts() { showShortcuts(w.win, defaultShortcuts()) }
+
+// showSettings shows the settings over the journal.
+func (w *Window) showSettings() {
+	w.settings.reload()
+	showChoices(w.win, "Settings", w.settings.content, fyne.NewSize(760, 640), dialogChoice{label: "Close", focused: true})
 }
 
 // showBackups shows the backups over the journal: they are looked at
@@ -212,6 +226,15 @@ func (w *Window) ShowAndRun() {
 		w.journal.focusStart()
 		w.startDailyBackups()
 	}
+	// Here, not in New, so tests never start the minute ticker.
+	w.reminders = startReminders(w.app, w.store, w.now)
+	setupTray(w.app, func() { w.win.Show(); w.win.RequestFocus() }, func() {
+		w.win.Show()
+		w.win.RequestFocus()
+		if w.journal != nil && !w.store.Locked() {
+			w.unlessDialog(func() { w.showScreen(w.journal.content); w.journal.onNew() })()
+		}
+	}, w.Quit)
 	w.win.ShowAndRun()
 	// Keys that arrived between a signal's flush and the quit.
 	w.keepDraft("keeping the draft after quitting")
@@ -232,6 +255,9 @@ func (w *Window) keepDraft(when string) {
 // to call from any goroutine, such as a signal handler.
 func (w *Window) Quit() {
 	w.quitOnce.Do(func() {
+		if w.reminders != nil {
+			w.reminders.stop()
+		}
 		w.keepDraft("keeping the draft before quitting")
 		fyne.Do(w.app.Quit)
 	})
@@ -258,20 +284,34 @@ func (w *Window) menu() *fyne.MainMenu {
 		i.Shortcut = ctrlShortcut(key)
 		return i
 	}
-	quit := item("Quit", fyne.KeyQ, w.Quit)
+	// Quitting and locking also work from the free-association page: both
+	// keep what is being written.
+	anyPage := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
+		i := fyne.NewMenuItem(label, func() {
+			if w.win.Canvas().Overlays().Top() == nil {
+				action()
+			}
+		})
+		i.Shortcut = ctrlShortcut(key)
+		return i
+	}
+	quit := anyPage("Quit", fyne.KeyQ, w.Quit)
 	quit.IsQuit = true
 	show := func(screen fyne.CanvasObject) func() { return func() { w.showScreen(screen) } }
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("New entry", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.onNew() }),
+			withShift(item("Free association…", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.askFreeAssociation() })),
+			item("New dream", fyne.KeyD, func() { w.showScreen(w.journal.content); w.journal.quickDream() }),
 			item("Save", fyne.KeyS, w.journal.onSave),
 			item("Delete entry…", fyne.KeyDelete, w.journal.onDelete),
 			item("Find…", fyne.KeyF, func() { w.showScreen(w.search.content); w.search.focus() }),
 			item("Prepare for my session…", fyne.KeyE, show(w.export.content)),
-			fyne.NewMenuItem("Backups…", w.unlessDialog(w.showBackups)),
+			item("Backups…", fyne.KeyB, w.showBackups),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Encryption…", w.unlessDialog(w.showEncryption)),
-			item("Lock now", fyne.KeyL, w.lockNow),
+			anyPage("Lock now", fyne.KeyL, w.lockNow),
+			item("Settings…", fyne.KeyComma, w.showSettings),
 			fyne.NewMenuItemSeparator(),
 			quit,
 		),
@@ -290,6 +330,8 @@ func (w *Window) menu() *fyne.MainMenu {
 		fyne.NewMenu("Help",
 			// Not behind unlessDialog: it must open whatever else is open.
 			fyne.NewMenuItem("If you're struggling right now", func() { showSafetyMessage(w.win, w.store) }),
+			fyne.NewMenuItem("A short guide", w.unlessDialog(func() { showHelp(w.win, w.store) })),
+			item("Keyboard shortcuts", fyne.KeySlash, w.showShortcuts),
 			fyne.NewMenuItem("Where my journal lives", w.showLocations),
 			fyne.NewMenuItem("About Throughline", w.unlessDialog(w.showAbout)),
 		),
@@ -297,13 +339,22 @@ func (w *Window) menu() *fyne.MainMenu {
 }
 
 // unlessDialog runs action only when no dialog is open: a shortcut must
-// not act behind a question the person hasn't answered yet.
+// not act behind a question the person hasn't answered yet, nor on the
+// editor hidden behind the free-association page.
 func (w *Window) unlessDialog(action func()) func() {
 	return func() {
-		if w.win.Canvas().Overlays().Top() == nil {
+		if w.win.Canvas().Overlays().Top() == nil && (w.journal == nil || !w.journal.freeWriting()) {
 			action()
 		}
 	}
+}
+
+// withShift makes a menu item's shortcut Ctrl+Shift rather than Ctrl.
+func withShift(i *fyne.MenuItem) *fyne.MenuItem {
+	if s, ok := i.Shortcut.(*desktop.CustomShortcut); ok {
+		s.Modifier |= fyne.KeyModifierShift
+	}
+	return i
 }
 
 func (w *Window) showLocations() {

@@ -49,7 +49,7 @@ func openTestWindow(t *testing.T, store *journal.Store) *Window {
 	w.journal.now = func() time.Time { return fixedNow }
 	for _, b := range []*background{&w.journal.background, &w.patterns.background, &w.people.background, &w.goals.background,
 		&w.sessions.background, &w.measures.background, &w.vocabulary.background, &w.export.background,
-		&w.search.background, &w.calendar.background, &w.backups.background} {
+		&w.search.background, &w.calendar.background, &w.backups.background, &w.settings.background} {
 		*b = synchronously
 	}
 	w.search.debounce = func(run func()) { run() }

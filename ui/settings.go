@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// settingsStore is what the Settings screen needs from the journal.
+type settingsStore interface {
+	Path() string
+	Encrypted() bool
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+}
+
+var _ settingsStore = (*journal.Store)(nil)
+
+// settingsActions are the window's own dialogs the Settings screen
+// opens.
+type settingsActions struct {
+	showLocations  func() // where the journal and its files are
+	showBackups    func()
+	showEncryption func()
+}
+
+// settingsScreen gathers what a person can set: how the window looks,
+// the reminders, the crisis line, and the way to where the journal
+// lives, its backups and its encryption. Appearance and reminders are
+// Fyne preferences of this computer; the crisis line is in the journal.
+type settingsScreen struct {
+	app        fyne.App
+	win        fyne.Window
+	store      settingsStore
+	actions    settingsActions
+	background background
+
+	theme    *widget.RadioGroup
+	textSize *widget.Select
+
+	dailyReminder   *widget.Check
+	sessionReminder *widget.Check
+	reminderTime    *widget.Entry
+	keepTime        *widget.Button
+	reminderStatus  *widget.Label
+
+	crisis       *writingEntry
+	crisisSave   *widget.Button
+	crisisReset  *widget.Button
+	crisisStatus *widget.Label
+	crisisLoaded string // the crisis line as last read or saved, to tell the person's edits apart
+
+	path       *widget.Label
+	locations  *widget.Button
+	backups    *widget.Button
+	encrypted  *widget.Label
+	encryption *widget.Button
+
+	loading bool // reload is setting the widgets: their handlers keep nothing
+	content fyne.CanvasObject
+}
+
+func newSettingsScreen(a fyne.App, win fyne.Window, store settingsStore, actions settingsActions) *settingsScreen {
+	v := &settingsScreen{app: a, win: win, store: store, actions: actions, background: inBackground}
+
+	var themeLabels []string
+	for _, c := range themeChoices {
+		themeLabels = append(themeLabels, c.label)
+	}
+	v.theme = widget.NewRadioGroup(themeLabels, v.onTheme)
+	v.theme.Horizontal = true
+	v.theme.Required = true
+	var sizeLabels []string
+	for _, s := range textSizes {
+		sizeLabels = append(sizeLabels, s.label)
+	}
+	v.textSize = widget.NewSelect(sizeLabels, v.onTextSize)
+	appearance := widget.NewCard("Appearance", "", widget.NewForm(
+		widget.NewFormItem("Theme", v.theme),
+		widget.NewFormItem("Text size", container.NewHBox(v.textSize)),
+	))
+
+	v.dailyReminder = widget.NewCheck("Remind me to write each day", v.onDailyReminder)
+	v.sessionReminder = widget.NewCheck("Remind me the day before my next session to prepare what to bring", v.onSessionReminder)
+	v.reminderTime = &widget.Entry{PlaceHolder: defaultReminderTime}
+	v.reminderTime.ExtendBaseWidget(v.reminderTime)
+	v.reminderTime.OnChanged = func(string) { v.reminderStatus.SetText("") }
+	v.reminderTime.OnSubmitted = func(string) { v.onKeepTime() }
+	v.keepTime = widget.NewButton("Use this time", v.onKeepTime)
+	v.reminderStatus = wrapped("")
+	reminders := widget.NewCard("Reminders", "", container.NewVBox(
+		v.dailyReminder,
+		v.sessionReminder,
+		container.NewHBox(widget.NewLabel("Reminders come at"), container.New(&minWidth{width: 90}, v.reminderTime), v.keepTime),
+		v.reminderStatus,
+		note("Reminders are desktop notifications while Throughline is open. The day before your next session "+
+			"counts from the date set on the Sessions screen. Both are off until you turn them on."),
+	))
+
+	v.crisis = &writingEntry{}
+	v.crisis.MultiLine, v.crisis.Wrapping = true, fyne.TextWrapWord
+	v.crisis.SetMinRowsVisible(3)
+	v.crisis.ExtendBaseWidget(v.crisis)
+	v.crisis.OnChanged = func(string) { v.crisisStatus.SetText("") }
+	v.crisisStatus = widget.NewLabel("")
+	v.crisisStatus.Importance = widget.LowImportance
+	v.crisisReset = widget.NewButtonWithIcon("Reset to default", theme.ContentUndoIcon(), func() { v.setCrisisLine("", "Back to the default.") })
+	v.crisisSave = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), v.onSaveCrisisLine)
+	crisis := widget.NewCard("Crisis line", "", container.NewVBox(
+		widget.NewLabel("Shown with the safety message, and under Help → If you're struggling right now:"),
+		v.crisis,
+		container.NewHBox(v.crisisStatus, layout.NewSpacer(), v.crisisReset, v.crisisSave),
+		note("Put the number of your local crisis line here, or your therapist's out-of-hours contact. "+
+			"It is kept in your journal, and so in its backups."),
+	))
+
+	v.path = wrapped("")
+	v.path.Selectable = true
+	v.locations = widget.NewButtonWithIcon("Where my journal lives…", theme.FolderIcon(), func() { callIfSet(v.actions.showLocations) })
+	v.backups = widget.NewButtonWithIcon("Backups…", theme.HistoryIcon(), func() { callIfSet(v.actions.showBackups) })
+	data := widget.NewCard("Your data", "", container.NewVBox(
+		widget.NewLabel("Your journal is the file:"),
+		v.path,
+		container.NewHBox(v.locations, v.backups),
+	))
+
+	v.encrypted = wrapped("")
+	v.encryption = widget.NewButtonWithIcon("Encryption…", theme.VisibilityOffIcon(), func() { callIfSet(v.actions.showEncryption) })
+	privacy := widget.NewCard("Privacy", "", container.NewVBox(v.encrypted, container.NewHBox(v.encryption)))
+
+	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(appearance, reminders, crisis, data, privacy)))
+	v.showPreferences()
+	v.showJournal()
+	return v
+}
+
+func callIfSet(action func()) {
+	if action != nil {
+		action()
+	}
+}
+
+// reload shows the settings as they are kept: the preferences and the
+// journal's place at once, the crisis line once read from the journal.
+// Call it each time the screen is shown.
+func (v *settingsScreen) reload() {
+	v.showPreferences()
+	v.showJournal()
+	v.background(func() func() {
+		line, err := v.store.Setting(journal.SettingCrisisLine)
+		return func() {
+			if err != nil {
+				v.crisisStatus.SetText(err.Error())
+				return
+			}
+			v.showCrisisLine(line)
+		}
+	})
+}
+
+// showPreferences shows the appearance and reminders kept in the
+// preferences.
+func (v *settingsScreen) showPreferences() {
+	p := v.app.Preferences()
+	v.loading = true
+	chosen := chosenTheme(p)
+	for _, c := range themeChoices {
+		if c.value == chosen {
+			v.theme.SetSelected(c.label)
+		}
+	}
+	size, _ := chosenTextSize(p)
+	for _, s := range textSizes {
+		if s.value == size {
+			v.textSize.SetSelected(s.label)
+		}
+	}
+	r := readReminderPrefs(p)
+	v.dailyReminder.SetChecked(r.daily)
+	v.sessionReminder.SetChecked(r.session)
+	v.reminderTime.SetText(formatClock(r.hour, r.minute))
+	v.reminderStatus.SetText("")
+	v.loading = false
+}
+
+// showJournal shows where the journal is and whether it is encrypted.
+func (v *settingsScreen) showJournal() {
+	v.path.SetText(v.store.Path())
+	if v.store.Encrypted() {
+		v.encrypted.SetText("Your journal is encrypted: it opens only with your passphrase.")
+	} else {
+		v.encrypted.SetText("Your journal is not encrypted: anyone who can read the file can read what you wrote.")
+	}
+}
+
+func (v *settingsScreen) onTheme(label string) {
+	for _, c := range themeChoices {
+		if c.label == label && !v.loading {
+			v.app.Preferences().SetString(prefTheme, c.value)
+			applyAppearance(v.app)
+		}
+	}
+}
+
+func (v *settingsScreen) onTextSize(label string) {
+	for _, s := range textSizes {
+		if s.label == label && !v.loading {
+			v.app.Preferences().SetString(prefTextSize, s.value)
+			applyAppearance(v.app)
+		}
+	}
+}
+
+func (v *settingsScreen) onDailyReminder(on bool) {
+	if !v.loading {
+		v.app.Preferences().SetBool(prefDailyReminder, on)
+	}
+}
+
+func (v *settingsScreen) onSessionReminder(on bool) {
+	if !v.loading {
+		v.app.Preferences().SetBool(prefSessionReminder, on)
+	}
+}
+
+// onKeepTime keeps the reminder time typed, or says how to write it and
+// keeps the time there was.
+func (v *settingsScreen) onKeepTime() {
+	hour, minute, err := parseClock(v.reminderTime.Text)
+	if err != nil {
+		v.reminderStatus.SetText(err.Error() + " The reminder time wasn't changed.")
+		return
+	}
+	at := formatClock(hour, minute)
+	v.app.Preferences().SetString(prefReminderTime, at)
+	v.reminderTime.SetText(at)
+	v.reminderStatus.SetText("Reminders will come at " + at + ".")
+}
+
+// showCrisisLine shows the crisis line read from the journal, unless the
+// person has changed the one shown and not saved it yet.
+func (v *settingsScreen) showCrisisLine(line string) {
+	if strings.TrimSpace(line) == "" {
+		line = journal.CrisisDefault
+	}
+	if v.crisis.Text == v.crisisLoaded {
+		v.crisis.SetText(line)
+	}
+	v.crisisLoaded = line
+}
+
+// onSaveCrisisLine keeps the crisis line typed. The default, or nothing,
+// is kept as no setting, as on the Measures screen, so a better default
+// in a later version shows.
+func (v *settingsScreen) onSaveCrisisLine() {
+	stored := strings.TrimSpace(v.crisis.Text)
+	if stored == journal.CrisisDefault {
+		stored = ""
+	}
+	v.setCrisisLine(stored, "Saved. The safety message shows this.")
+}
+
+func (v *settingsScreen) setCrisisLine(stored, done string) {
+	v.background(func() func() {
+		err := v.store.SetSetting(journal.SettingCrisisLine, stored)
+		return func() {
+			if err != nil {
+				showProblem(v.win, "Couldn't save the crisis line", err)
+				return
+			}
+			shown := stored
+			if shown == "" {
+				shown = journal.CrisisDefault
+			}
+			v.crisisLoaded = shown
+			v.crisis.SetText(shown)
+			v.crisisStatus.SetText(done)
+		}
+	})
+}
+
+// minWidth lays out its content at least width wide, for an entry in a
+// row, which would otherwise be too narrow to type in.
+type minWidth struct{ width float32 }
+
+func (m *minWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := objects[0].MinSize()
+	return fyne.NewSize(max(s.Width, m.width), s.Height)
+}
+
+func (m *minWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Resize(size)
+}
