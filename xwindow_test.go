@@ -60,6 +60,7 @@ type xSession struct {
 	app     *exec.Cmd
 	window  string
 	shots   string
+	home    string // the app's HOME, where Fyne keeps its preferences
 }
 
 func needX(t *testing.T) {
@@ -99,7 +100,7 @@ func startX(t *testing.T) *xSession {
 			home := t.TempDir()
 			shots := filepath.Join("build", "screenshots")
 			os.MkdirAll(shots, 0o755)
-			return &xSession{t: t, display: display, shots: shots, env: append(os.Environ(),
+			return &xSession{t: t, display: display, shots: shots, home: home, env: append(os.Environ(),
 				"DISPLAY="+display, "LANG=C.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 				"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"))}
 		}

@@ -50,7 +50,7 @@ type promptRow struct {
 func newPromptRow(another, use func()) *promptRow {
 	r := &promptRow{rand: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0))}
 	r.text = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	r.text.Importance = widget.LowImportance
+	// Normal importance: a faint prompt is hard to read in the light theme.
 	r.text.Wrapping = fyne.TextWrapWord
 	r.another = widget.NewButtonWithIcon("Another prompt", theme.ViewRefreshIcon(), another)
 	r.another.Importance = widget.LowImportance
