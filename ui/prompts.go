@@ -49,8 +49,9 @@ type promptRow struct {
 
 func newPromptRow(another, use func()) *promptRow {
 	r := &promptRow{rand: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0))}
+	// In the text colour, not the faint one: in the light theme a faint
+	// prompt read as a placeholder rather than an invitation.
 	r.text = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	// Normal importance: a faint prompt is hard to read in the light theme.
 	r.text.Wrapping = fyne.TextWrapWord
 	r.another = widget.NewButtonWithIcon("Another prompt", theme.ViewRefreshIcon(), another)
 	r.another.Importance = widget.LowImportance
