@@ -2,7 +2,9 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -62,4 +64,49 @@ func TestWindow_NewScreensLightAndDark(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A theme chosen in Settings is kept: after quitting and starting again
+// the window is drawn in it.
+func TestWindow_SettingsKeptAcrossRestart(t *testing.T) {
+	x := startX(t)
+	db := filepath.Join(t.TempDir(), "journal.db")
+	if out, err := exec.Command(builtBinary(t), "--db", db, "add", "--title", "An entry").CombinedOutput(); err != nil {
+		t.Fatalf("add: %v\n%s", err, out)
+	}
+	x.launch(db)
+	if got := brightness(t, x.screenshot("settings-before")); got > 0.5 {
+		t.Fatalf("the window starts light (%.2f); the default here is dark", got)
+	}
+	x.key("ctrl+comma")
+	x.click(480, 170) // Settings → Theme → Light
+	x.screenshot("settings-light-chosen")
+	x.click(549, 641) // Close: the focus is on the radio button now
+	x.key("ctrl+q")
+	x.waitExit()
+	prefs, err := os.ReadFile(filepath.Join(x.home, ".config", "fyne", appID, "preferences.json"))
+	if err != nil || !strings.Contains(string(prefs), `"theme":"light"`) {
+		t.Fatalf("the preferences hold %s (%v)", prefs, err)
+	}
+	x.launch(db)
+	if got := brightness(t, x.screenshot("settings-kept-light")); got < 0.5 {
+		t.Errorf("after a restart the window is dark (%.2f), not the light theme chosen", got)
+	}
+	x.key("ctrl+q")
+	x.waitExit()
+}
+
+// brightness is the mean brightness, 0 to 1, of a patch of the window's
+// background below the editor.
+func brightness(t *testing.T, png string) float64 {
+	t.Helper()
+	out, err := exec.Command("convert", png, "-crop", "300x30+700+690", "-colorspace", "Gray", "-format", "%[fx:mean]", "info:").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -295,6 +295,12 @@ func (w *Window) menu() *fyne.MainMenu {
 		i.Shortcut = ctrlShortcut(key)
 		return i
 	}
+	// The crisis resources open over anything, a dialog included.
+	anyDialog := func(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
+		i := fyne.NewMenuItem(label, action)
+		i.Shortcut = ctrlShortcut(key)
+		return i
+	}
 	quit := anyPage("Quit", fyne.KeyQ, w.Quit)
 	quit.IsQuit = true
 	show := func(screen fyne.CanvasObject) func() { return func() { w.showScreen(screen) } }
@@ -329,8 +335,8 @@ func (w *Window) menu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("Help",
 			// Not behind unlessDialog: it must open whatever else is open.
-			fyne.NewMenuItem("If you're struggling right now", func() { showSafetyMessage(w.win, w.store) }),
-			fyne.NewMenuItem("A short guide", w.unlessDialog(func() { showHelp(w.win, w.store) })),
+			withShift(anyDialog("If you're struggling right now", fyne.KeyH, func() { showSafetyMessage(w.win, w.store) })),
+			item("A short guide", fyne.KeyH, func() { showHelp(w.win, w.store) }),
 			item("Keyboard shortcuts", fyne.KeySlash, w.showShortcuts),
 			fyne.NewMenuItem("Where my journal lives", w.showLocations),
 			fyne.NewMenuItem("About Throughline", w.unlessDialog(w.showAbout)),

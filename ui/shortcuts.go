@@ -59,6 +59,8 @@ func defaultShortcuts() []shortcutItem {
 		{shortcutsJournal, "Ctrl+Q", "Quit (what you are typing is kept)"},
 
 		{shortcutsHelp, "F1 or Ctrl+/", "This list of shortcuts"},
+		{shortcutsHelp, "Ctrl+H", "A short guide to patterns, goals and the session report"},
+		{shortcutsHelp, "Ctrl+Shift+H", "If you're struggling right now: the crisis resources"},
 	}
 }
 
