@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"net"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -251,11 +251,17 @@ func TestSessionBusReachable(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bus := filepath.Join(dir, "bus")
-	l, err := net.Listen("unix", bus)
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
+	defer syscall.Close(fd)
+	if err := syscall.Bind(fd, &syscall.SockaddrUnix{Name: bus}); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Listen(fd, 1); err != nil {
+		t.Fatal(err)
+	}
 	empty := t.TempDir()
 	for _, c := range []struct {
 		address, runtimeDir string
