@@ -91,6 +91,15 @@ func (s *Store) nameKey(name string) string {
 	return NameKey(name)
 }
 
+// openKeys opens the journal's data key with passphrase.
+func (s *Store) openKeys(passphrase string) (*dataKeys, error) {
+	k, _, err := s.keyring(s.db)
+	if err != nil {
+		return nil, internal("read the journal's key", err)
+	}
+	return unwrap(k, passphrase)
+}
+
 // unwrap derives the key from passphrase and opens the data key with it.
 func unwrap(k keyringRow, passphrase string) (*dataKeys, error) {
 	kek := deriveKEK(passphrase, k.Salt, kdfParams{Time: k.Time, Memory: k.Memory, Threads: k.Threads})
@@ -139,11 +148,7 @@ func (s *Store) Unlock(passphrase string) error {
 	if !s.encrypted {
 		return nil
 	}
-	k, _, err := s.keyring(s.db)
-	if err != nil {
-		return internal("read the journal's key", err)
-	}
-	keys, err := unwrap(k, passphrase)
+	keys, err := s.openKeys(passphrase)
 	if err != nil {
 		return err
 	}
@@ -225,11 +230,7 @@ func (s *Store) DisableEncryption(passphrase string) error {
 	if !s.encrypted {
 		return Errorf(EInvalid, "The journal isn't encrypted.")
 	}
-	k, _, err := s.keyring(s.db)
-	if err != nil {
-		return internal("read the journal's key", err)
-	}
-	keys, err := unwrap(k, passphrase)
+	keys, err := s.openKeys(passphrase)
 	if err != nil {
 		return err
 	}
@@ -272,11 +273,7 @@ func (s *Store) ChangePassphrase(old, passphrase string) error {
 	if err := checkPassphrase(passphrase); err != nil {
 		return err
 	}
-	k, _, err := s.keyring(s.db)
-	if err != nil {
-		return internal("read the journal's key", err)
-	}
-	keys, err := unwrap(k, old)
+	keys, err := s.openKeys(old)
 	if err != nil {
 		return err
 	}
