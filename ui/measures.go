@@ -36,11 +36,7 @@ type measuresScreen struct {
 
 	cards []*measureCard // one per journal.Instruments, in order
 
-	crisis       *writingEntry
-	crisisSave   *widget.Button
-	crisisReset  *widget.Button
-	crisisStatus *widget.Label
-	crisisLoaded string // the crisis line as last read or saved, to tell the person's edits apart
+	crisis *crisisLineEditor
 
 	filling *questionnaire // the questionnaire being filled in, nil when none
 
@@ -77,23 +73,11 @@ func newMeasuresScreen(win fyne.Window, store Store) *measuresScreen {
 			c.latest, c.due, container.NewHBox(c.fill), c.chart))
 	}
 
-	v.crisis = &writingEntry{}
-	v.crisis.MultiLine, v.crisis.Wrapping = true, fyne.TextWrapWord
-	v.crisis.SetMinRowsVisible(3)
-	v.crisis.ExtendBaseWidget(v.crisis)
-	v.crisis.OnChanged = func(string) { v.crisisStatus.SetText("") }
-	v.crisisStatus = widget.NewLabel("")
-	v.crisisStatus.Importance = widget.LowImportance
-	v.crisisReset = widget.NewButtonWithIcon("Reset to default", theme.ContentUndoIcon(), v.onResetCrisisLine)
-	v.crisisSave = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), v.onSaveCrisisLine)
-	crisis := widget.NewCard("Crisis line", "", container.NewVBox(
-		widget.NewLabel("Crisis line shown with the safety message:"),
-		v.crisis,
-		container.NewHBox(v.crisisStatus, layout.NewSpacer(), v.crisisReset, v.crisisSave),
-		note("The safety message shows when question 9 of the PHQ-9 is answered above \"Not at all\", "+
+	v.crisis = newCrisisLineEditor(win, store, &v.background, "Crisis line shown with the safety message:",
+		"The safety message shows when question 9 of the PHQ-9 is answered above \"Not at all\", "+
 			"and any time from Help → If you're struggling. Put the number of your local crisis line here, "+
-			"or your therapist's out-of-hours contact."),
-	))
+			"or your therapist's out-of-hours contact.")
+	crisis := v.crisis.card
 
 	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		wrapped(measuresIntro),
@@ -140,9 +124,9 @@ func (v *measuresScreen) reload() {
 				c.show(lists[i], now)
 			}
 			if lineErr != nil {
-				v.crisisStatus.SetText(lineErr.Error())
+				v.crisis.status.SetText(lineErr.Error())
 			} else {
-				v.showCrisisLine(line)
+				v.crisis.show(line)
 			}
 			v.content.Refresh() // lay out again for the new texts
 		}
@@ -395,52 +379,6 @@ func focusAfterKeyUp(win fyne.Window) {
 		}
 		if before != nil {
 			before(ev)
-		}
-	})
-}
-
-// showCrisisLine shows the crisis line read from the journal, unless the
-// person has changed the one shown and not saved it yet.
-func (v *measuresScreen) showCrisisLine(line string) {
-	if strings.TrimSpace(line) == "" {
-		line = journal.CrisisDefault
-	}
-	if v.crisis.Text == v.crisisLoaded {
-		v.crisis.SetText(line)
-	}
-	v.crisisLoaded = line
-}
-
-// onSaveCrisisLine keeps the crisis line typed. The default, or nothing,
-// is kept as no setting, so a better default in a later version shows.
-func (v *measuresScreen) onSaveCrisisLine() {
-	text := strings.TrimSpace(v.crisis.Text)
-	stored := text
-	if text == journal.CrisisDefault {
-		stored = ""
-	}
-	v.setCrisisLine(stored, "Saved. The safety message shows this.")
-}
-
-func (v *measuresScreen) onResetCrisisLine() {
-	v.setCrisisLine("", "Back to the default.")
-}
-
-func (v *measuresScreen) setCrisisLine(stored, done string) {
-	v.background(func() func() {
-		err := v.store.SetSetting(journal.SettingCrisisLine, stored)
-		return func() {
-			if err != nil {
-				showProblem(v.win, "Couldn't save the crisis line", err)
-				return
-			}
-			shown := stored
-			if shown == "" {
-				shown = journal.CrisisDefault
-			}
-			v.crisisLoaded = shown
-			v.crisis.SetText(shown)
-			v.crisisStatus.SetText(done)
 		}
 	})
 }

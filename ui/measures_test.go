@@ -302,15 +302,15 @@ func TestMeasures_CardSaysWhenDue(t *testing.T) {
 
 func TestMeasures_CustomCrisisLine(t *testing.T) {
 	v, w, store := newTestMeasures(t)
-	if v.crisis.Text != journal.CrisisDefault {
-		t.Fatalf("crisis line reads %q, want the default", v.crisis.Text)
+	if v.crisis.entry.Text != journal.CrisisDefault {
+		t.Fatalf("crisis line reads %q, want the default", v.crisis.entry.Text)
 	}
 
 	// Given a crisis line of the person's own, saved,
 	const mine = "Call Samaritans on 116 123, any time, day or night."
-	v.crisis.SetText("")
-	test.Type(v.crisis, mine)
-	test.Tap(v.crisisSave)
+	v.crisis.entry.SetText("")
+	test.Type(v.crisis.entry, mine)
+	test.Tap(v.crisis.save)
 	if got, err := store.Setting(journal.SettingCrisisLine); err != nil || got != mine {
 		t.Fatalf("setting = %q, %v; want %q", got, err, mine)
 	}
@@ -330,12 +330,12 @@ func TestMeasures_CustomCrisisLine(t *testing.T) {
 
 	// A reload keeps it; resetting goes back to the default.
 	v.reload()
-	if v.crisis.Text != mine {
-		t.Errorf("after a reload the crisis line reads %q", v.crisis.Text)
+	if v.crisis.entry.Text != mine {
+		t.Errorf("after a reload the crisis line reads %q", v.crisis.entry.Text)
 	}
-	test.Tap(v.crisisReset)
-	if got, _ := store.Setting(journal.SettingCrisisLine); got != "" || v.crisis.Text != journal.CrisisDefault {
-		t.Errorf("after reset: setting %q, field %q", got, v.crisis.Text)
+	test.Tap(v.crisis.reset)
+	if got, _ := store.Setting(journal.SettingCrisisLine); got != "" || v.crisis.entry.Text != journal.CrisisDefault {
+		t.Errorf("after reset: setting %q, field %q", got, v.crisis.entry.Text)
 	}
 	showSafetyMessage(w, store)
 	if text := topDialogText(t, w); !strings.Contains(text, journal.CrisisDefault) {

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,11 +48,7 @@ type settingsScreen struct {
 	keepTime        *widget.Button
 	reminderStatus  *widget.Label
 
-	crisis       *writingEntry
-	crisisSave   *widget.Button
-	crisisReset  *widget.Button
-	crisisStatus *widget.Label
-	crisisLoaded string // the crisis line as last read or saved, to tell the person's edits apart
+	crisis *crisisLineEditor
 
 	path       *widget.Label
 	locations  *widget.Button
@@ -103,22 +97,10 @@ func newSettingsScreen(a fyne.App, win fyne.Window, store settingsStore, actions
 			"counts from the date set on the Sessions screen. Both are off until you turn them on."),
 	))
 
-	v.crisis = &writingEntry{}
-	v.crisis.MultiLine, v.crisis.Wrapping = true, fyne.TextWrapWord
-	v.crisis.SetMinRowsVisible(3)
-	v.crisis.ExtendBaseWidget(v.crisis)
-	v.crisis.OnChanged = func(string) { v.crisisStatus.SetText("") }
-	v.crisisStatus = widget.NewLabel("")
-	v.crisisStatus.Importance = widget.LowImportance
-	v.crisisReset = widget.NewButtonWithIcon("Reset to default", theme.ContentUndoIcon(), func() { v.setCrisisLine("", "Back to the default.") })
-	v.crisisSave = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), v.onSaveCrisisLine)
-	crisis := widget.NewCard("Crisis line", "", container.NewVBox(
-		widget.NewLabel("Shown with the safety message, and under Help → If you're struggling right now:"),
-		v.crisis,
-		container.NewHBox(v.crisisStatus, layout.NewSpacer(), v.crisisReset, v.crisisSave),
-		note("Put the number of your local crisis line here, or your therapist's out-of-hours contact. "+
-			"It is kept in your journal, and so in its backups."),
-	))
+	v.crisis = newCrisisLineEditor(win, store, &v.background, "Shown with the safety message, and under Help → If you're struggling right now:",
+		"Put the number of your local crisis line here, or your therapist's out-of-hours contact. "+
+			"It is kept in your journal, and so in its backups.")
+	crisis := v.crisis.card
 
 	v.path = wrapped("")
 	v.path.Selectable = true
@@ -156,10 +138,10 @@ func (v *settingsScreen) reload() {
 		line, err := v.store.Setting(journal.SettingCrisisLine)
 		return func() {
 			if err != nil {
-				v.crisisStatus.SetText(err.Error())
+				v.crisis.status.SetText(err.Error())
 				return
 			}
-			v.showCrisisLine(line)
+			v.crisis.show(line)
 		}
 	})
 }
@@ -241,48 +223,6 @@ func (v *settingsScreen) onKeepTime() {
 	v.app.Preferences().SetString(prefReminderTime, at)
 	v.reminderTime.SetText(at)
 	v.reminderStatus.SetText("Reminders will come at " + at + ".")
-}
-
-// showCrisisLine shows the crisis line read from the journal, unless the
-// person has changed the one shown and not saved it yet.
-func (v *settingsScreen) showCrisisLine(line string) {
-	if strings.TrimSpace(line) == "" {
-		line = journal.CrisisDefault
-	}
-	if v.crisis.Text == v.crisisLoaded {
-		v.crisis.SetText(line)
-	}
-	v.crisisLoaded = line
-}
-
-// onSaveCrisisLine keeps the crisis line typed. The default, or nothing,
-// is kept as no setting, as on the Measures screen, so a better default
-// in a later version shows.
-func (v *settingsScreen) onSaveCrisisLine() {
-	stored := strings.TrimSpace(v.crisis.Text)
-	if stored == journal.CrisisDefault {
-		stored = ""
-	}
-	v.setCrisisLine(stored, "Saved. The safety message shows this.")
-}
-
-func (v *settingsScreen) setCrisisLine(stored, done string) {
-	v.background(func() func() {
-		err := v.store.SetSetting(journal.SettingCrisisLine, stored)
-		return func() {
-			if err != nil {
-				showProblem(v.win, "Couldn't save the crisis line", err)
-				return
-			}
-			shown := stored
-			if shown == "" {
-				shown = journal.CrisisDefault
-			}
-			v.crisisLoaded = shown
-			v.crisis.SetText(shown)
-			v.crisisStatus.SetText(done)
-		}
-	})
 }
 
 // minWidth lays out its content at least width wide, for an entry in a

@@ -114,30 +114,30 @@ func TestSettings_CrisisLineKeptInTheJournal(t *testing.T) {
 	a := test.NewTempApp(t)
 	store := mustOpenJournal(t)
 	v := openTestSettings(t, a, store, settingsActions{})
-	if v.crisis.Text != journal.CrisisDefault {
-		t.Fatalf("crisis line shows %q, want the default", v.crisis.Text)
+	if v.crisis.entry.Text != journal.CrisisDefault {
+		t.Fatalf("crisis line shows %q, want the default", v.crisis.entry.Text)
 	}
 
-	v.crisis.SetText("")
-	test.Type(v.crisis, "In the UK, call Samaritans on 116 123.")
-	test.Tap(v.crisisSave)
+	v.crisis.entry.SetText("")
+	test.Type(v.crisis.entry, "In the UK, call Samaritans on 116 123.")
+	test.Tap(v.crisis.save)
 	if line, _ := store.Setting(journal.SettingCrisisLine); line != "In the UK, call Samaritans on 116 123." {
 		t.Errorf("kept %q", line)
 	}
-	if v.crisisStatus.Text == "" {
+	if v.crisis.status.Text == "" {
 		t.Error("saving isn't confirmed")
 	}
 	// The Measures screen and the safety message read the same setting.
 	m := newMeasuresScreen(v.win, store)
 	m.background = synchronously
 	m.reload()
-	if m.crisis.Text != "In the UK, call Samaritans on 116 123." {
-		t.Errorf("the Measures screen shows %q", m.crisis.Text)
+	if m.crisis.entry.Text != "In the UK, call Samaritans on 116 123." {
+		t.Errorf("the Measures screen shows %q", m.crisis.entry.Text)
 	}
 
-	test.Tap(v.crisisReset)
-	if line, _ := store.Setting(journal.SettingCrisisLine); line != "" || v.crisis.Text != journal.CrisisDefault {
-		t.Errorf("after reset: kept %q, shown %q", line, v.crisis.Text)
+	test.Tap(v.crisis.reset)
+	if line, _ := store.Setting(journal.SettingCrisisLine); line != "" || v.crisis.entry.Text != journal.CrisisDefault {
+		t.Errorf("after reset: kept %q, shown %q", line, v.crisis.entry.Text)
 	}
 }
 
@@ -184,7 +184,7 @@ func TestSettings_EveryControlReachableWithTab(t *testing.T) {
 		}
 	}
 	want := []fyne.Focusable{v.textSize, v.dailyReminder, v.sessionReminder, v.reminderTime, v.keepTime,
-		v.crisis, v.crisisReset, v.crisisSave, v.locations, v.backups, v.encryption}
+		v.crisis.entry, v.crisis.reset, v.crisis.save, v.locations, v.backups, v.encryption}
 	at := -1
 	for _, w := range want {
 		i := slices.Index(reached, w)
