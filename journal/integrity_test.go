@@ -286,3 +286,31 @@ func sqliteExec(t *testing.T, path, stmt string) {
 		t.Fatal(err)
 	}
 }
+
+// When the check outlasts Open's wait, as on a large journal, reading
+// goes on, but a write waits for the check and fails if it found damage.
+func TestOpen_LateDamageStopsWrites(t *testing.T) {
+	s := mustOpen(t)
+	if _, err := s.CreateEntry(Entry{Title: "before", WrittenAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	// As if the check begun on opening had just found damage.
+	s.sound, s.damage = make(chan struct{}), Errorf(EDamaged, "The journal is damaged: a test says so.")
+	close(s.sound)
+	if _, err := s.Entries(EntryQuery{}); err != nil {
+		t.Errorf("reading a journal found damaged: %v", err)
+	}
+	if _, err := s.CreateEntry(Entry{Title: "after", WrittenAt: time.Now()}); ErrorCode(err) != EDamaged {
+		t.Errorf("writing a journal found damaged: %v, want %s", err, EDamaged)
+	}
+	if err := s.SaveDraft(Draft{Title: "typed"}); ErrorCode(err) != EDamaged {
+		t.Errorf("keeping a draft in a journal found damaged: %v, want %s", err, EDamaged)
+	}
+	if err := s.Soundness(); ErrorCode(err) != EDamaged {
+		t.Errorf("Soundness: %v", err)
+	}
+	entries, _ := s.Entries(EntryQuery{})
+	if len(entries) != 1 {
+		t.Errorf("%d entries after the refused writes, want 1", len(entries))
+	}
+}

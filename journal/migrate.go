@@ -255,13 +255,21 @@ func seedVocabulary(tx *gorm.DB, s *Store) error {
 // in its own transaction with its record, so a crash leaves the journal
 // at a whole step.
 func (s *Store) migrate(list []migration) error {
-	err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-		id         INTEGER PRIMARY KEY,
-		name       TEXT    NOT NULL,
-		applied_at INTEGER NOT NULL
-	)`).Error
-	if err != nil {
+	// Looked for before creating: a write waits for the integrity check,
+	// and opening an up-to-date journal should not.
+	var tables int
+	if err := s.db.Raw("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'").Scan(&tables).Error; err != nil {
 		return openError(s.path, err)
+	}
+	if tables == 0 {
+		err := s.db.Exec(`CREATE TABLE schema_migrations (
+			id         INTEGER PRIMARY KEY,
+			name       TEXT    NOT NULL,
+			applied_at INTEGER NOT NULL
+		)`).Error
+		if err != nil {
+			return internal("prepare the journal", err)
+		}
 	}
 	var applied []int
 	if err := s.db.Raw("SELECT id FROM schema_migrations").Scan(&applied).Error; err != nil {

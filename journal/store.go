@@ -36,6 +36,10 @@ type Store struct {
 	// while it is unlocked, and wiped when it locks.
 	encrypted bool
 	keys      *dataKeys
+	// sound is closed when the check begun on opening is done; damage is
+	// what it found.
+	sound  chan struct{}
+	damage error
 }
 
 // Open opens the journal at path, creating it (and its folder) when it
@@ -76,9 +80,18 @@ func Open(path string) (*Store, error) {
 	sqlDB.SetMaxOpenConns(1)
 	s := &Store{db: db, path: abs, codec: PlainText{}, now: time.Now}
 	// Before anything is written: a damaged journal is only ever read.
-	if err := s.quickCheck(); err != nil {
+	s.startQuickCheck()
+	if err := s.gateWrites(); err != nil {
 		sqlDB.Close()
-		return nil, err
+		return nil, openError(abs, err)
+	}
+	select {
+	case <-s.sound:
+		if s.damage != nil {
+			sqlDB.Close()
+			return nil, s.damage
+		}
+	case <-time.After(openCheckWait):
 	}
 	if err := s.migrate(migrations); err != nil {
 		sqlDB.Close()

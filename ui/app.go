@@ -17,6 +17,7 @@ import (
 // Store is what the window needs from the journal.
 type Store interface {
 	Path() string
+	Soundness() error
 	Encrypted() bool
 	Locked() bool
 	Unlock(passphrase string) error
@@ -226,6 +227,7 @@ func (w *Window) ShowAndRun() {
 		w.journal.focusStart()
 		w.startDailyBackups()
 	}
+	w.watchSoundness()
 	// Here, not in New, so tests never start the minute ticker.
 	w.reminders = startReminders(w.app, w.store, w.now)
 	setupTray(w.app, func() { w.win.Show(); w.win.RequestFocus() }, func() {

@@ -1,9 +1,14 @@
 package ui
 
+// Upkeep the window does by itself: the daily backup, and hearing how
+// the journal's check on opening went.
+
 import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // backupCheck is how often an open window asks whether today's backup
@@ -33,5 +38,29 @@ func (w *Window) startDailyBackups() {
 		for range ticker.C {
 			fyne.Do(run)
 		}
+	}()
+}
+
+// watchSoundness waits for the check of the journal begun on opening,
+// which on a long journal outlasts the opening, and if it found damage
+// says so and offers the newest good backup. Nothing more can be saved
+// meanwhile: the journal refuses writes.
+func (w *Window) watchSoundness() {
+	go func() {
+		err := w.store.Soundness()
+		if err == nil {
+			return
+		}
+		backup, found := journal.NewestGoodBackup(journal.BackupDirFor(w.store.Path()))
+		fyne.Do(func() {
+			choices := []dialogChoice{{label: "Close", focused: true}}
+			if found {
+				choices = append(choices, dialogChoice{label: "Restore the backup of " + backup.Time.Format("Mon 2 Jan 15:04"), then: func() {
+					w.restore = backup.Path
+					w.Quit()
+				}})
+			}
+			showChoices(w.win, "Your journal is damaged", message(err.Error()), fyne.NewSize(620, 300), choices...)
+		})
 	}()
 }
