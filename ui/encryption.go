@@ -44,7 +44,7 @@ func (w *Window) showEncryption() {
 			}
 		}
 	}
-	lockRow := container.NewHBox(widget.NewLabel("Lock when left alone"), f.autoLock)
+	lockRow := container.NewHBox(widget.NewLabel("Lock when left alone"), fixedWidth(200, f.autoLock))
 	password := func(hint string) *widget.Entry {
 		e := widget.NewPasswordEntry()
 		e.SetPlaceHolder(hint)
