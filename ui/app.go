@@ -193,6 +193,7 @@ func (w *Window) build() {
 	w.win.SetMainMenu(w.menu())
 	w.win.SetContent(w.tabs)
 	onHelpKey(w.win, w.unlessDialog(w.showShortcuts))
+	w.journal.editor.help = w.unlessDialog(w.showShortcuts)
 	w.startAutoLock()
 }
 

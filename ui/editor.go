@@ -46,7 +46,7 @@ type editor struct {
 	entryID  int64
 	kind     *widget.Select
 	when     *widget.Entry
-	title    *widget.Entry
+	title    *writingEntry
 	prompt   *promptRow // a question to start from, in a new entry
 	body     *writingEntry
 	preview  *widget.RichText
@@ -63,6 +63,7 @@ type editor struct {
 
 	filling   bool   // true while fill sets fields, so it doesn't count as typing
 	onChanged func() // the person changed something
+	help      func() // F1 in the title or body: the window shows the shortcuts
 	content   fyne.CanvasObject
 }
 
@@ -84,9 +85,15 @@ func newEditor(win fyne.Window, store Store) *editor {
 	e.kind = widget.NewSelect(kinds, func(string) { changed() })
 	e.when = &widget.Entry{PlaceHolder: "YYYY-MM-DD HH:MM", OnChanged: func(string) { changed() }}
 	e.when.ExtendBaseWidget(e.when)
-	e.title = &widget.Entry{PlaceHolder: "Title (optional)", OnChanged: func(string) { changed() }}
+	help := func() {
+		if e.help != nil {
+			e.help()
+		}
+	}
+	e.title = &writingEntry{onF1: help}
+	e.title.PlaceHolder, e.title.OnChanged = "Title (optional)", func(string) { changed() }
 	e.title.ExtendBaseWidget(e.title)
-	e.body = &writingEntry{}
+	e.body = &writingEntry{onF1: help}
 	e.body.MultiLine, e.body.Wrapping, e.body.PlaceHolder = true, fyne.TextWrapWord, bodyHint
 	e.body.OnChanged = func(string) { changed() }
 	e.body.ExtendBaseWidget(e.body)
@@ -124,9 +131,20 @@ func newEditor(win fyne.Window, store Store) *editor {
 // writingEntry is a multi-line entry that lets Tab move on to the next
 // field, as in a form, instead of typing a tab: otherwise a keyboard
 // user could never leave the body. Markdown indents with spaces.
-type writingEntry struct{ widget.Entry }
+type writingEntry struct {
+	widget.Entry
+	onF1 func() // F1 opens the shortcuts sheet even here, where an Entry would drop it
+}
 
 func (*writingEntry) AcceptsTab() bool { return false }
+
+func (e *writingEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF1 && e.onF1 != nil {
+		e.onF1()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
 
 // togglePreview switches the body between editing and rendered Markdown.
 func (e *editor) togglePreview() {

@@ -131,3 +131,18 @@ func TestShortcuts_F1ShowsTheSheetWhenNothingHasFocus(t *testing.T) {
 		t.Errorf("F1 showed the sheet %d times; other keys went on as %v", shown, other)
 	}
 }
+
+// F1 opens the sheet while typing in an entry too: the title and body
+// pass it on rather than dropping it.
+func TestShortcuts_F1WhileWriting(t *testing.T) {
+	w, _ := newTestWindow(t)
+	for _, field := range []*writingEntry{w.journal.editor.title, w.journal.editor.body} {
+		w.win.Canvas().Focus(field)
+		field.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+		top := w.win.Canvas().Overlays().Top()
+		if top == nil || !strings.Contains(dialogText(t, w), "Write a new entry") {
+			t.Fatalf("F1 in %q didn't open the shortcuts sheet", field.PlaceHolder)
+		}
+		w.win.Canvas().Overlays().Remove(top)
+	}
+}
