@@ -194,10 +194,24 @@ func (w *Window) build() {
 	w.win.SetContent(w.tabs)
 	onHelpKey(w.win, w.unlessDialog(w.showShortcuts))
 	w.journal.editor.help = w.unlessDialog(w.showShortcuts)
+	w.app.Lifecycle().SetOnEnteredForeground(w.catchUp)
 	w.startAutoLock()
 }
 
 func (w *Window) showShortcuts() { showShortcuts(w.win, defaultShortcuts()) }
+
+// catchUp shows what changed in the journal while the window was in
+// the background, as when the command line wrote to it: the journal's
+// list, and the screen in view.
+func (w *Window) catchUp() {
+	if w.journal == nil || w.store.Locked() || w.win.Content() != w.tabs {
+		return
+	}
+	w.journal.catchUp()
+	if t := w.tabs.Selected(); t != nil && t.Content != w.journal.content {
+		w.tabs.OnSelected(t)
+	}
+}
 
 // showSettings shows the settings over the journal.
 func (w *Window) showSettings() {

@@ -452,3 +452,16 @@ func (s *journalScreen) afterRemoval() {
 }
 
 func (s *journalScreen) setStatus(text string) { s.status.SetText(text) }
+
+// catchUp re-reads the newest entries, so what the command line wrote
+// while the window was in the background shows when it comes back. The
+// editor is left alone: what is being typed stays as it is.
+func (s *journalScreen) catchUp() {
+	if s.freeWriting() {
+		return
+	}
+	s.loadFirstPage()
+	if s.right.Objects[0] == s.editor.content {
+		s.selectInList(s.editor.entryID)
+	}
+}

@@ -540,3 +540,21 @@ func TestJournal_ListStartsAtTheTop(t *testing.T) {
 		t.Errorf("the list starts scrolled %v down, hiding the open entry", offset)
 	}
 }
+
+// What the command line writes while the window is in the background
+// shows when the window comes back, and the entry being typed stays.
+func TestJournal_CatchesUpOnReturning(t *testing.T) {
+	w, store := newTestWindow(t)
+	writeEntry(w, "in the window", "")
+	test.Type(w.journal.editor.body, "still typing")
+	if _, err := store.CreateEntry(journal.Entry{Title: "from the command line", WrittenAt: fixedNow.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	w.catchUp()
+	if got := entries(t, store); len(w.journal.entries) != len(got) || w.journal.entries[0].Title != "from the command line" {
+		t.Errorf("the list holds %d entries after catching up, the journal %d", len(w.journal.entries), len(got))
+	}
+	if w.journal.editor.body.Text != "still typing" {
+		t.Errorf("catching up changed the editor: %q", w.journal.editor.body.Text)
+	}
+}
