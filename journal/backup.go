@@ -147,7 +147,22 @@ func (s *Store) Backup(path string) (string, error) {
 	if info, err := os.Stat(abs); err == nil && info.IsDir() {
 		abs = freeName(abs, "throughline-"+s.now().Local().Format(stampLayout))
 	}
-	err = snapshotInto(abs, func(target string) error { return s.db.Exec("VACUUM INTO ?", target).Error })
+	// Never a copy of a damaged journal: it would push good ones out.
+	if err := s.Soundness(); err != nil {
+		return "", err
+	}
+	err = snapshotInto(abs, func(target string) error {
+		// A read-only connection of its own: copying a long journal takes
+		// seconds, and the store's one connection must go on serving the
+		// window meanwhile.
+		db, err := openReadOnly(s.path, false)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		_, err = db.Exec("VACUUM INTO ?", target)
+		return err
+	})
 	if err != nil {
 		return "", err
 	}
