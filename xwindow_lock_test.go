@@ -24,8 +24,9 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
-// startAnother starts one more app on db in x's display and waits for its
-// own window (found by process id, since every window is "Throughline").
+// startAnother starts an app on db in x's display, the first or one
+// more, and waits for its own window (found by process id, since every
+// window is "Throughline").
 func (x *xSession) startAnother(db string) (app *exec.Cmd, window string, stderr *bytes.Buffer) {
 	x.t.Helper()
 	app = exec.Command(builtBinary(x.t), "--db", db)

@@ -135,21 +135,7 @@ func waitFor(limit time.Duration, ok func() bool) bool {
 // launch starts the app on db and waits for its window.
 func (x *xSession) launch(db string) {
 	x.t.Helper()
-	x.app = exec.Command(builtBinary(x.t), "--db", db)
-	x.app.Env = x.env
-	if err := x.app.Start(); err != nil {
-		x.t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	out, err := x.xdotool(ctx, "search", "--sync", "--onlyvisible", "--name", "^Throughline$")
-	if err != nil {
-		x.app.Process.Kill()
-		x.t.Fatalf("the window didn't appear within 30 s: %v", err)
-	}
-	x.window = strings.Fields(out)[0]
-	x.run("windowfocus", "--sync", x.window)
-	time.Sleep(500 * time.Millisecond) // the first frames are drawn after mapping
+	x.app, x.window, _ = x.startAnother(db)
 }
 
 func (x *xSession) xdotool(ctx context.Context, args ...string) (string, error) {
