@@ -19,6 +19,7 @@ const (
 	EDamaged    = "damaged"     // the journal file is damaged; it is left as it is
 	ELocked     = "locked"      // the journal is encrypted and needs its passphrase
 	EInUse      = "in_use"      // another Throughline window has the journal open
+	EBusy       = "busy"        // another program kept the journal busy for longer than we wait
 )
 
 // Error is a failure with a message meant for a person, not a programmer.
@@ -52,11 +53,27 @@ func internal(step string, err error) error {
 	if errors.As(err, &je) {
 		return err
 	}
+	if busy(err) {
+		return busyError(step, err)
+	}
 	if diskFull(err) {
 		return &Error{Code: EUnwritable, Err: err, Message: "Couldn't " + step +
 			": the disk holding the journal is full. Free some space on it (or move the journal to a disk with room and open it with --db PATH), then try again. Nothing saved before was lost."}
 	}
 	return &Error{Code: EInternal, Message: "Couldn't " + step, Err: err}
+}
+
+// busyError says that a step waited its turn for writeWait and gave up.
+func busyError(step string, err error) error {
+	return &Error{Code: EBusy, Err: err, Message: "Couldn't " + step + ": another program has been writing to the journal for over " + waitWords +
+		" (a large import, or turning encryption on, can take that long), so this waited its turn and then stopped. Nothing was changed. Try again once that has finished."}
+}
+
+// busy reports whether err is SQLite giving up on a lock another
+// connection held for all of the busy timeout.
+func busy(err error) bool {
+	var se *gosqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqliteBusy
 }
 
 // sqliteFull is SQLITE_FULL, SQLite's result code for a write that found

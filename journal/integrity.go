@@ -1,7 +1,9 @@
 package journal
 
 import (
+	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -74,11 +76,39 @@ func (s *Store) gateWrites() error {
 	return nil
 }
 
+// checkpointWait is how long a checkpoint waits for other programs. It
+// holds the writers' lock while it waits for readers, so waiting as long
+// as a write does would keep every other writer waiting too, and on a
+// busy journal, past their own patience.
+const checkpointWait = 100 * time.Millisecond
+
 // checkpoint copies the write-ahead log into the journal and empties it,
 // so text just deleted doesn't linger in the log. Another program reading
-// the journal can hold it back; then the next checkpoint does it.
+// or writing the journal can hold it back; then the next checkpoint does
+// it.
 func (s *Store) checkpoint() {
-	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	if s.Soundness() != nil {
+		return
+	}
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return
+	}
+	ctx := context.Background()
+	conn, err := sqlDB.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", checkpointWait.Milliseconds())); err != nil {
+		return
+	}
+	conn.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA busy_timeout = %d", writeWait.Milliseconds())); err != nil {
+		// A connection left impatient would fail writes that should
+		// wait: drop it, and the pool opens a new one from the DSN.
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
 }
 
 // IntegrityCheck runs SQLite's full integrity_check, which also compares
@@ -229,7 +259,7 @@ func existingFile(path, what string) (string, error) {
 // nobody writes (backups): SQLite then takes no locks, ignores any log
 // beside the file and creates no -wal or -shm.
 func openReadOnly(path string, immutable bool) (*sql.DB, error) {
-	params := url.Values{"mode": {"ro"}, "_pragma": {fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds())}}
+	params := url.Values{"mode": {"ro"}, "_pragma": {fmt.Sprintf("busy_timeout(%d)", writeWait.Milliseconds())}}
 	if immutable {
 		params.Set("immutable", "1")
 	}

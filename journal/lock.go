@@ -15,7 +15,8 @@ import (
 //
 // Only the window takes this lock. The command line doesn't, so `add` or
 // `import` still work while the window is open; SQLite's busy timeout and
-// immediate transactions keep their writes apart.
+// immediate transactions keep their writes apart. Creating and upgrading
+// the journal take a lock of their own (upgradeLock).
 //
 // flock belongs to the open file, so the kernel releases it when the
 // process ends in any way, a crash or kill -9 included: a window that
@@ -28,8 +29,8 @@ func LockJournal(path string) (release func(), err error) {
 		return nil, Errorf(EInvalid, "The journal path %q can't be used: %v.", path, err)
 	}
 	lockPath := abs + ".lock"
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return nil, Errorf(EUnwritable, "Couldn't create the folder for the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", filepath.Dir(abs), plainCause(err))
+	if err := makeFolder(abs); err != nil {
+		return nil, err
 	}
 	// O_CLOEXEC (os.OpenFile's default) keeps programs the window starts
 	// from inheriting, and so holding, the lock.

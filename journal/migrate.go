@@ -253,16 +253,22 @@ func seedVocabulary(tx *gorm.DB, s *Store) error {
 
 // migrate applies the steps of list not yet recorded in the journal, each
 // in its own transaction with its record, so a crash leaves the journal
-// at a whole step.
-func (s *Store) migrate(list []migration) error {
-	// Looked for before creating: a write waits for the integrity check,
-	// and opening an up-to-date journal should not.
-	var tables int
-	if err := s.db.Raw("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'").Scan(&tables).Error; err != nil {
-		return openError(s.path, err)
+// at a whole step. Looking costs one small read; only when there is
+// something to do does it take the upgrade lock, and then it looks
+// again, since another program may have done it meanwhile.
+func (s *Store) migrate(list []migration, lock *upgradeLock) error {
+	todo, err := s.pendingMigrations(list)
+	if err != nil || len(todo) == 0 {
+		return err
 	}
-	if tables == 0 {
-		err := s.db.Exec(`CREATE TABLE schema_migrations (
+	if err := lock.hold(); err != nil {
+		return err
+	}
+	if todo, err = s.pendingMigrations(list); err != nil {
+		return err
+	}
+	if len(todo) > 0 {
+		err := s.db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 			id         INTEGER PRIMARY KEY,
 			name       TEXT    NOT NULL,
 			applied_at INTEGER NOT NULL
@@ -271,21 +277,7 @@ func (s *Store) migrate(list []migration) error {
 			return internal("prepare the journal", err)
 		}
 	}
-	var applied []int
-	if err := s.db.Raw("SELECT id FROM schema_migrations").Scan(&applied).Error; err != nil {
-		return openError(s.path, err)
-	}
-	done := map[int]bool{}
-	for _, id := range applied {
-		done[id] = true
-		if id > list[len(list)-1].id {
-			return Errorf(ETooNew, "Couldn't open the journal: %s was made by a newer version of Throughline. Install the newer version to open it. Nothing was changed.", s.path)
-		}
-	}
-	for _, m := range list {
-		if done[m.id] {
-			continue
-		}
+	for _, m := range todo {
 		err := s.db.Transaction(func(tx *gorm.DB) error {
 			if err := m.up(tx, s); err != nil {
 				return err
@@ -298,4 +290,35 @@ func (s *Store) migrate(list []migration) error {
 		}
 	}
 	return nil
+}
+
+// pendingMigrations lists the steps of list the journal hasn't had, and
+// refuses a journal with steps this build doesn't know.
+func (s *Store) pendingMigrations(list []migration) ([]migration, error) {
+	// Read without writing: a write waits for the integrity check, and
+	// opening an up-to-date journal should not.
+	var tables int
+	if err := s.db.Raw("SELECT count(*) FROM sqlite_master WHERE name = 'schema_migrations'").Scan(&tables).Error; err != nil {
+		return nil, openError(s.path, err)
+	}
+	var applied []int
+	if tables > 0 {
+		if err := s.db.Raw("SELECT id FROM schema_migrations").Scan(&applied).Error; err != nil {
+			return nil, openError(s.path, err)
+		}
+	}
+	done := map[int]bool{}
+	for _, id := range applied {
+		done[id] = true
+		if id > list[len(list)-1].id {
+			return nil, Errorf(ETooNew, "Couldn't open the journal: %s was made by a newer version of Throughline. Install the newer version to open it. Nothing was changed.", s.path)
+		}
+	}
+	var todo []migration
+	for _, m := range list {
+		if !done[m.id] {
+			todo = append(todo, m)
+		}
+	}
+	return todo, nil
 }

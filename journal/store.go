@@ -22,9 +22,14 @@ import (
 // own files before touching them.
 const applicationID = 0x54484C4E
 
-// busyTimeout is how long a write waits for another writer (say, the CLI
-// while the window is open) before giving up.
-const busyTimeout = 5 * time.Second
+// writeWait is how long a write waits its turn behind other writers (the
+// window, other commands) before saying it couldn't. It is long enough
+// for the longest write there is, importing 100,000 entries (15 s) or
+// turning encryption on, so that in practice every writer waits.
+const writeWait = 2 * time.Minute
+
+// waitWords is writeWait for messages.
+const waitWords = "2 minutes"
 
 // Store keeps the journal in one SQLite file.
 type Store struct {
@@ -50,11 +55,21 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, Errorf(EInvalid, "The journal path %q can't be used: %v.", path, err)
 	}
+	// Opening a journal that is made and up to date takes no lock;
+	// making or upgrading one does, so one program does it while the
+	// others wait.
+	lock := &upgradeLock{path: abs}
+	defer lock.release()
+	if needsMaking(abs) {
+		if err := lock.hold(); err != nil {
+			return nil, err
+		}
+	}
 	if err := prepareFile(abs); err != nil {
 		return nil, err
 	}
 	dsn := fileURI(abs, url.Values{"_pragma": {
-		fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()),
+		fmt.Sprintf("busy_timeout(%d)", writeWait.Milliseconds()),
 		"journal_mode(WAL)",
 		"synchronous(FULL)",
 		// Deleted text is overwritten, not left in free pages, and
@@ -93,7 +108,7 @@ func Open(path string) (*Store, error) {
 		}
 	case <-time.After(openCheckWait):
 	}
-	if err := s.migrate(migrations); err != nil {
+	if err := s.migrate(migrations, lock); err != nil {
 		sqlDB.Close()
 		return nil, err
 	}
@@ -122,10 +137,10 @@ func (s *Store) Path() string { return s.path }
 
 // prepareFile makes sure path is either missing (then creates its folder
 // and an empty file only the owner can read) or a Throughline journal.
+// It runs under the upgrade lock whenever it may create or mark the file.
 func prepareFile(path string) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return Errorf(EUnwritable, "Couldn't create the folder for the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", dir, plainCause(err))
+	if err := makeFolder(path); err != nil {
+		return err
 	}
 	info, err := os.Stat(path)
 	switch {
@@ -176,18 +191,50 @@ func fileURI(path string, params url.Values) string {
 // checkHeader reads the SQLite header directly, so a file that is not
 // ours is refused before SQLite could switch it to WAL or add tables.
 func checkHeader(path string) error {
+	_, err := readHeader(path)
+	return err
+}
+
+// readHeader returns the SQLite header of the journal at path, or why it
+// is not a journal.
+func readHeader(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Errorf(EUnwritable, "Couldn't read the journal at %s: %v.", path, plainCause(err))
+		return nil, Errorf(EUnwritable, "Couldn't read the journal at %s: %v.", path, plainCause(err))
 	}
 	defer f.Close()
 	header := make([]byte, 100)
 	if _, err := io.ReadFull(f, header); err != nil || !bytes.HasPrefix(header, []byte("SQLite format 3\x00")) {
-		return Errorf(ENotJournal, "Couldn't open the journal: %s is not a Throughline database (it may be another kind of file, or damaged). Nothing was changed.", path)
+		return nil, Errorf(ENotJournal, "Couldn't open the journal: %s is not a Throughline database (it may be another kind of file, or damaged). Nothing was changed.", path)
 	}
 	id := uint32(header[68])<<24 | uint32(header[69])<<16 | uint32(header[70])<<8 | uint32(header[71])
 	if id != applicationID {
-		return Errorf(ENotJournal, "Couldn't open the journal: %s is a SQLite database, but not a Throughline journal. Nothing was changed.", path)
+		return nil, Errorf(ENotJournal, "Couldn't open the journal: %s is a SQLite database, but not a Throughline journal. Nothing was changed.", path)
+	}
+	return header, nil
+}
+
+// needsMaking reports whether the journal at path is still to be made:
+// missing, empty, or marked as ours but not yet switched to WAL, which
+// its maker does before creating any table. Another program may be
+// making it this moment. A file that isn't ours is refused later,
+// without waiting for the lock.
+func needsMaking(path string) bool {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		return true
+	}
+	header, err := readHeader(path)
+	// Bytes 18 and 19 are SQLite's file format versions: 2 in WAL mode.
+	return err == nil && (header[18] != 2 || header[19] != 2)
+}
+
+// makeFolder creates the folder the journal at path lives in, private to
+// its owner.
+func makeFolder(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return Errorf(EUnwritable, "Couldn't create the folder for the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", dir, plainCause(err))
 	}
 	return nil
 }
@@ -204,6 +251,9 @@ func restrictFiles(path string) error {
 }
 
 func openError(path string, err error) error {
+	if busy(err) {
+		return busyError("open the journal at "+path, err)
+	}
 	return &Error{Code: EUnwritable, Message: fmt.Sprintf("Couldn't open the journal at %s: %v.", path, err), Err: err}
 }
 
