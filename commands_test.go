@@ -713,7 +713,7 @@ func TestCLI_VersionHelpPaths(t *testing.T) {
 		{"version", []string{"version"}, []string{"Throughline " + version}},
 		{"help", []string{"help"}, []string{"Usage: throughline", "add", "list", "show", "edit", "delete", "paths", "version", "help",
 			"--title T", "--since", "THROUGHLINE_DB", "Exit status"}},
-		{"paths", []string{"paths"}, []string{"{db}\n", "{db}-wal\n", "{db}-shm\n", "{dir}\n", "never uses the network"}},
+		{"paths", []string{"paths"}, []string{"{db}\n", "{db}-wal\n", "{db}-shm\n", "{db}.upgrade.lock\n", "{dir}\n", "never uses the network"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

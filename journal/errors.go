@@ -65,7 +65,7 @@ func internal(step string, err error) error {
 
 // busyError says that a step waited its turn for writeWait and gave up.
 func busyError(step string, err error) error {
-	return &Error{Code: EBusy, Err: err, Message: "Couldn't " + step + ": another program has been writing to the journal for over " + waitWords +
+	return &Error{Code: EBusy, Err: err, Message: "Couldn't " + step + ": another program has been writing to the journal for over " + waitWords() +
 		" (a large import, or turning encryption on, can take that long), so this waited its turn and then stopped. Nothing was changed. Try again once that has finished."}
 }
 

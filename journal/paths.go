@@ -37,6 +37,7 @@ func Locations(path string) []Location {
 		{"Write-ahead log (recent changes, part of the journal)", path + "-wal"},
 		{"Shared-memory index (part of the journal)", path + "-shm"},
 		{"Window lock (one window on the journal at a time)", path + ".lock"},
+		{"Upgrade lock (one program makes or upgrades the journal at a time)", path + ".upgrade.lock"},
 		{"Backups (unless you chose another folder)", DefaultBackupDir(path)},
 	}
 }

@@ -25,11 +25,17 @@ const applicationID = 0x54484C4E
 // writeWait is how long a write waits its turn behind other writers (the
 // window, other commands) before saying it couldn't. It is long enough
 // for the longest write there is, importing 100,000 entries (15 s) or
-// turning encryption on, so that in practice every writer waits.
-const writeWait = 2 * time.Minute
+// turning encryption on, so that in practice every writer waits. Tests
+// shorten it.
+var writeWait = 2 * time.Minute
 
 // waitWords is writeWait for messages.
-const waitWords = "2 minutes"
+func waitWords() string {
+	if writeWait < time.Minute {
+		return fmt.Sprintf("%g seconds", writeWait.Seconds())
+	}
+	return fmt.Sprintf("%g minutes", writeWait.Minutes())
+}
 
 // Store keeps the journal in one SQLite file.
 type Store struct {

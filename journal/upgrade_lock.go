@@ -54,7 +54,7 @@ func (l *upgradeLock) hold() error {
 				" to create or upgrade it (" + err.Error() + "), so it was left as it is. Its folder may be on a file system without locks; choose another place with --db or THROUGHLINE_DB."}
 		case time.Now().After(deadline):
 			f.Close()
-			return Errorf(EBusy, "Another program has been creating or upgrading the journal at %s for over %s, so it wasn't opened. Nothing was changed. Try again once that has finished.", l.path, waitWords)
+			return Errorf(EBusy, "Another program has been creating or upgrading the journal at %s for over %s, so it wasn't opened. Nothing was changed. Try again once that has finished.", l.path, waitWords())
 		}
 		time.Sleep(upgradeLockPoll)
 	}
