@@ -205,6 +205,20 @@ func TestWriters_SaysSoWhenItCantWait(t *testing.T) {
 			t.Errorf("the journal file: %v; want it left to the program making it", err)
 		}
 	})
+
+	t.Run("the upgrade lock can't be taken", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "journal.db")
+		if err := os.Mkdir(path+".upgrade.lock", 0o700); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Open(path)
+		if ErrorCode(err) != EUnwritable || !strings.Contains(err.Error(), path+".upgrade.lock") || !strings.Contains(err.Error(), "Choose another place with --db") {
+			t.Errorf("got %v (%s), want a message naming the lock and what to do", err, ErrorCode(err))
+		}
+		if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the journal file: %v; want none made without the lock", err)
+		}
+	})
 }
 
 func mustOpenAt(t *testing.T, path string) *Store {
