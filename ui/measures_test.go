@@ -271,10 +271,10 @@ func TestMeasures_CardSaysWhenDue(t *testing.T) {
 
 	// Given a PHQ-9 from 16 days ago and a GAD-7 from 3 days ago,
 	day := func(daysAgo int) time.Time { return fixedNow.AddDate(0, 0, -daysAgo) }
-	if _, err := store.SaveMeasurement(journal.PHQ9, []int{1, 1, 2, 2, 1, 1, 1, 3, 0}, day(16)); err != nil {
+	if _, err := store.SaveMeasurement(journal.PHQ9, []int{1, 1, 2, 2, 1, 1, 1, 3, 0}, journal.NoDifficulty, day(16)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.SaveMeasurement(journal.GAD7, []int{1, 1, 1, 0, 0, 0, 0}, day(3)); err != nil {
+	if _, err := store.SaveMeasurement(journal.GAD7, []int{1, 1, 1, 0, 0, 0, 0}, journal.NoDifficulty, day(3)); err != nil {
 		t.Fatal(err)
 	}
 	// when the screen loads,
