@@ -159,11 +159,13 @@ func (s *Store) Setting(key string) (string, error) {
 
 // SetSetting stores a setting; "" removes it.
 func (s *Store) SetSetting(key, value string) error {
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if value == "" {
-			return tx.Exec("DELETE FROM settings WHERE key = ?", key).Error
-		}
-		return tx.Exec("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value).Error
-	})
+	err := s.db.Transaction(func(tx *gorm.DB) error { return setSetting(tx, key, value) })
 	return internal("save the setting", err)
+}
+
+func setSetting(tx *gorm.DB, key, value string) error {
+	if value == "" {
+		return tx.Exec("DELETE FROM settings WHERE key = ?", key).Error
+	}
+	return tx.Exec("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value).Error
 }
