@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"time"
 
 	"github.com/throughline/throughline/journal"
@@ -13,12 +16,14 @@ type measureJSON struct {
 	Score      int    `json:"score"`
 	Band       string `json:"band"`
 	Safety     bool   `json:"safety"`
+	Difficulty string `json:"difficulty,omitempty"` // the last, unscored question's answer, when given
 	Stored     bool   `json:"stored"`
 }
 
 func runMeasure(c *cli, args []string) error {
 	fs := c.flags("measure")
 	answers := fs.String("answers", "", "one answer per question, 0 to 3, like 0,1,2,...")
+	hard := fs.String("difficulty", "", "the last question, how difficult the problems have made things: 0 (not difficult at all) to 3 (extremely difficult)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	dryRun := fs.Bool("dry-run", false, "score without storing")
 	at := fs.String("at", "", "when it was filled in, YYYY-MM-DD HH:MM (default now)")
@@ -37,6 +42,10 @@ func runMeasure(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	difficulty, err := journal.ParseDifficulty(*hard)
+	if err != nil {
+		return err
+	}
 	when := time.Now()
 	if *at != "" {
 		if when, err = journal.ParseWrittenAt(*at, time.Local); err != nil {
@@ -49,17 +58,21 @@ func runMeasure(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	crisis := ""
-	if !*dryRun {
+	var crisis string
+	if *dryRun {
+		if result.Safety {
+			crisis = c.crisisTextReadOnly()
+		}
+	} else {
 		store, err := c.open(true)
 		if err != nil {
 			return err
 		}
 		defer store.Close()
-		if _, err := store.SaveMeasurement(in, parsed, when); err != nil {
+		if _, err := store.SaveMeasurement(in, parsed, difficulty, when); err != nil {
 			return err
 		}
-		crisis, _ = store.Setting(journal.SettingCrisisLine)
+		crisis, _ = journal.ConfiguredCrisisText(store)
 	}
 	if result.Safety {
 		// On stderr, so --json output stays JSON, but always shown: a
@@ -67,8 +80,37 @@ func runMeasure(c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "%s\n\n", journal.SafetyMessage(crisis))
 	}
 	if *asJSON {
-		return writeJSON(c.stdout, measureJSON{Instrument: in.Name, Score: result.Score, Band: result.Band, Safety: result.Safety, Stored: !*dryRun})
+		return writeJSON(c.stdout, measureJSON{Instrument: in.Name, Score: result.Score, Band: result.Band, Safety: result.Safety,
+			Difficulty: difficulty.String(), Stored: !*dryRun})
 	}
-	fmt.Fprintf(c.stdout, "%s: %d, %s.\n%s\n", in.Name, result.Score, result.Band, journal.ScreeningNotice)
+	if note := in.SafetyNote(result); note != "" {
+		fmt.Fprintln(c.stdout, note)
+	}
+	fmt.Fprintf(c.stdout, "%s: %d, %s.\n", in.Name, result.Score, result.Band)
+	if difficulty.Answered() {
+		fmt.Fprintf(c.stdout, "How difficult these problems have made things: %s.\n", difficulty)
+	}
+	fmt.Fprintln(c.stdout, journal.ScreeningNotice)
 	return nil
+}
+
+// crisisTextReadOnly is the crisis text chosen in the journal, for a
+// command that stores nothing: it creates no journal, asks for no
+// passphrase (the choice is not encrypted), and gives every place's
+// lines when the journal can't be read.
+func (c *cli) crisisTextReadOnly() string {
+	path, err := c.journalPath()
+	if err != nil {
+		return journal.CrisisDefault
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return journal.CrisisDefault
+	}
+	store, err := journal.Open(path)
+	if err != nil {
+		return journal.CrisisDefault
+	}
+	defer store.Close()
+	text, _ := journal.ConfiguredCrisisText(store)
+	return text
 }

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -17,6 +18,9 @@ type Instrument struct {
 	Bands      []Band   // severity bands, lowest first, covering every possible score
 	RecallDays int      // the window the stem asks about, and how often to suggest it
 	SafetyItem int      // index of the item whose answer above 0 needs a safety message, or -1
+	// DifficultyQuestion is the form's last, unscored question: how much
+	// the problems get in the way. Its answers are DifficultyOptions.
+	DifficultyQuestion string
 }
 
 // Band is a named range of total scores, Min and Max included.
@@ -56,8 +60,9 @@ var PHQ9 = Instrument{
 		{"moderately severe", 15, 19},
 		{"severe", 20, 27},
 	},
-	RecallDays: 14,
-	SafetyItem: 8, // question 9
+	RecallDays:         14,
+	SafetyItem:         8, // question 9
+	DifficultyQuestion: "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
 }
 
 // GAD7 is the Generalized Anxiety Disorder scale, worded as on the standard
@@ -83,8 +88,9 @@ var GAD7 = Instrument{
 		{"moderate", 10, 14},
 		{"severe", 15, 21},
 	},
-	RecallDays: 14,
-	SafetyItem: -1,
+	RecallDays:         14,
+	SafetyItem:         -1,
+	DifficultyQuestion: "If you checked any problems, how difficult have they made it for you to do your work, take care of things at home, or get along with other people?",
 }
 
 // Instruments lists every questionnaire in the order a person would pick from.
@@ -95,9 +101,6 @@ const MeasureCopyright = "PHQ-9 and GAD-7 were developed by Drs. Robert L. Spitz
 
 // ScreeningNotice says what the scores are, and are not.
 const ScreeningNotice = "These are self-report screening questionnaires, not a diagnosis; your results are best talked over with a clinician, such as your therapist."
-
-// CrisisDefault is the crisis line used when none is configured.
-const CrisisDefault = "If you are in danger or thinking about harming yourself, contact your local emergency services now, or a crisis line — in the US, call or text 988."
 
 // InstrumentByID finds a questionnaire by its ID or name, ignoring case,
 // hyphens and spaces: "phq9", "PHQ-9" and "phq-9" all find PHQ9.
@@ -194,8 +197,9 @@ func ParseAnswers(s string) ([]int, error) {
 	return answers, nil
 }
 
-// SafetyMessage is the calm message shown as soon as a Result has Safety set.
-// crisisLine is the configured crisis resource; empty means CrisisDefault.
+// SafetyMessage is the calm message shown as soon as a Result has Safety
+// set, and only then: it speaks of the answer given. crisisLine is
+// CrisisText's; empty means CrisisDefault.
 func SafetyMessage(crisisLine string) string {
 	crisisLine = strings.TrimSpace(crisisLine)
 	if crisisLine == "" {
@@ -205,4 +209,22 @@ func SafetyMessage(crisisLine string) string {
 		"Those thoughts can be very heavy, and you don't have to face them alone.\n\n" +
 		crisisLine + "\n\n" +
 		"If you can, tell your therapist about this answer, at your next session or sooner."
+}
+
+// SafetyNote names the safety item's answer in a result, in words a
+// person reads first: "" when it was not answered above 0. The two
+// highest answers say more firmly to tell someone soon.
+func (in Instrument) SafetyNote(r Result) string {
+	if in.SafetyItem < 0 || in.SafetyItem >= len(r.Answers) || r.Answers[in.SafetyItem] <= 0 {
+		return ""
+	}
+	a := r.Answers[in.SafetyItem]
+	said := fmt.Sprintf("To question %d, about thoughts that you would be better off dead or of hurting yourself, you answered “%s”.",
+		in.SafetyItem+1, in.Options[a])
+	if a == 1 {
+		return said + " Please tell your therapist about this answer, at your next session or sooner."
+	}
+	return said + " That is a lot to carry, and it matters that someone knows soon: please talk to your therapist, " +
+		"your doctor or a crisis line today, rather than waiting for your next session. " +
+		"If you feel you might act on these thoughts, call emergency services now."
 }

@@ -28,6 +28,7 @@ var migrations = []migration{
 	{9, "full-text search", searchMigration},
 	{10, "encryption keyring", execSQL(schemaKeyring)},
 	{11, "ids never reused", execSQL(schemaIDCounters)},
+	{12, "questionnaires' difficulty question", execSQL(schemaMeasureDifficulty)},
 }
 
 const schemaEntries = `
@@ -204,6 +205,13 @@ CREATE TABLE id_counters (
 	name TEXT    PRIMARY KEY, -- the table
 	next INTEGER NOT NULL
 ) WITHOUT ROWID;
+`
+
+// schemaMeasureDifficulty keeps the forms' last, unscored question:
+// how difficult the problems have made things, 0 to 3, or NULL when it
+// was left blank, as it is in every questionnaire kept before.
+const schemaMeasureDifficulty = `
+ALTER TABLE measures ADD COLUMN difficulty INTEGER CHECK (difficulty IS NULL OR difficulty BETWEEN 0 AND 3);
 `
 
 // SchemaVersion is the newest migration this build knows.

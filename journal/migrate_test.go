@@ -82,3 +82,42 @@ func openWith(t *testing.T, path string, list []migration) *Store {
 	}
 	return s
 }
+
+// Step 12 adds the questionnaires' difficulty question: a journal of
+// step 11 keeps its questionnaires, with the question unanswered, and
+// takes answers to it afterwards.
+func TestMigrations_DifficultyQuestionUpgradesStep11(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "journal.db")
+	before := -1
+	for i, m := range migrations {
+		if m.id == 11 {
+			before = i
+		}
+	}
+	old := openWith(t, path, migrations[:before+1])
+	at := time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC).Unix()
+	if err := old.db.Exec(`INSERT INTO measures (id, instrument, at, at_offset, answers, score) VALUES (1, 'phq9', ?, 0, '1,1,1,1,1,1,1,1,2', 10)`, at).Error; err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ms, err := s.Measurements(PHQ9)
+	if err != nil || len(ms) != 1 || ms[0].Score != 10 || !ms[0].Safety || ms[0].Difficulty.Answered() {
+		t.Fatalf("after the upgrade: %+v, %v", ms, err)
+	}
+	if _, err := s.SaveMeasurement(PHQ9, make([]int, 9), DifficultyAnswer(3), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := s.Measurements(PHQ9); len(ms) != 2 || ms[1].Difficulty.String() != "Extremely difficult" {
+		t.Errorf("after a new save: %+v", ms)
+	}
+	// The column refuses what no form offers, whoever writes it.
+	if err := s.db.Exec("UPDATE measures SET difficulty = 4 WHERE id = 1").Error; err == nil {
+		t.Error("the journal took a difficulty of 4")
+	}
+}

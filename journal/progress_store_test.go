@@ -187,17 +187,17 @@ func TestStore_SessionsAndSinceLastSession(t *testing.T) {
 func TestStore_Measurements(t *testing.T) {
 	s := mustOpen(t)
 	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	m, err := s.SaveMeasurement(PHQ9, []int{1, 1, 1, 1, 1, 1, 1, 1, 1}, at)
+	m, err := s.SaveMeasurement(PHQ9, []int{1, 1, 1, 1, 1, 1, 1, 1, 1}, NoDifficulty, at)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if m.Score != 9 || m.Band != "mild" || !m.Safety {
 		t.Errorf("saved %+v", m)
 	}
-	if _, err := s.SaveMeasurement(PHQ9, []int{1, 2}, at); ErrorCode(err) != EInvalid {
+	if _, err := s.SaveMeasurement(PHQ9, []int{1, 2}, NoDifficulty, at); ErrorCode(err) != EInvalid {
 		t.Errorf("wrong count: %v", err)
 	}
-	if _, err := s.SaveMeasurement(GAD7, []int{0, 0, 0, 0, 0, 0, 4}, at); ErrorCode(err) != EInvalid {
+	if _, err := s.SaveMeasurement(GAD7, []int{0, 0, 0, 0, 0, 0, 4}, NoDifficulty, at); ErrorCode(err) != EInvalid {
 		t.Errorf("value 4: %v", err)
 	}
 	got, err := s.Measurements(PHQ9)

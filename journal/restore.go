@@ -265,7 +265,7 @@ func (c *snapshotCheck) progress(snap Snapshot) {
 		}
 	}
 
-	measures := c.table("measures", "id", "instrument", "at", "at_offset", "answers", "score")
+	measures := c.table("measures", "id", "instrument", "at", "at_offset", "answers", "score", "difficulty")
 	seen = map[int64]bool{}
 	for i, m := range snap.Measures {
 		it := snapshotItem{"questionnaire", i, len(snap.Measures), m.ID}
@@ -278,8 +278,12 @@ func (c *snapshotCheck) progress(snap Snapshot) {
 		} else {
 			score = result.Score
 		}
+		difficulty := difficultyColumn(m.Difficulty)
+		if err := difficulty.check(); err != nil {
+			c.refuse(it, err)
+		}
 		at, offset := c.at(it, m.At)
-		measures.add(m.ID, m.Instrument, at, offset, FormatAnswers(m.Answers), score)
+		measures.add(m.ID, m.Instrument, at, offset, FormatAnswers(m.Answers), score, difficulty.column())
 	}
 
 	settings := c.table("settings", "key", "value")

@@ -138,10 +138,11 @@ func SessionNumber(sessions []Session, i int) int {
 
 // Settings keys.
 const (
-	SettingCrisisLine  = "crisis_line"  // the crisis text shown with the safety message
-	SettingNextSession = "next_session" // RFC 3339, or "" when not set
-	SettingApproach    = "approach"     // the therapy's approach, one of SessionApproaches, for new sessions
-	SettingOnboarded   = "onboarded"    // "1" once the first-run welcome was finished or skipped
+	SettingCrisisLine   = "crisis_line"   // the person's own crisis line: after their region's, or for somewhere else
+	SettingCrisisRegion = "crisis_region" // where the person lives: a CrisisRegions ID, RegionElsewhere, or "" when not said
+	SettingNextSession  = "next_session"  // RFC 3339, or "" when not set
+	SettingApproach     = "approach"      // the therapy's approach, one of SessionApproaches, for new sessions
+	SettingOnboarded    = "onboarded"     // "1" once the first-run welcome was finished or skipped
 )
 
 // Setting returns a setting's value, or "" when it was never set.
@@ -158,11 +159,13 @@ func (s *Store) Setting(key string) (string, error) {
 
 // SetSetting stores a setting; "" removes it.
 func (s *Store) SetSetting(key, value string) error {
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if value == "" {
-			return tx.Exec("DELETE FROM settings WHERE key = ?", key).Error
-		}
-		return tx.Exec("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value).Error
-	})
+	err := s.db.Transaction(func(tx *gorm.DB) error { return setSetting(tx, key, value) })
 	return internal("save the setting", err)
+}
+
+func setSetting(tx *gorm.DB, key, value string) error {
+	if value == "" {
+		return tx.Exec("DELETE FROM settings WHERE key = ?", key).Error
+	}
+	return tx.Exec("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value).Error
 }

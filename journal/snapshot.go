@@ -101,6 +101,7 @@ type SnapshotMeasure struct {
 	Instrument string `json:"instrument"` // "phq9" or "gad7"
 	At         string `json:"at"`
 	Answers    []int  `json:"answers"`
+	Difficulty *int   `json:"difficulty,omitempty"` // the last question's answer, 0 to 3, when given
 }
 
 // SnapshotSetting is one setting, such as SettingCrisisLine.
@@ -296,15 +297,17 @@ func (r *snapshotReader) progress(snap *Snapshot) {
 		ID, At              int64
 		AtOffset            int
 		Instrument, Answers string
+		Difficulty          *int
 	}
-	r.scan(&measures, "SELECT id, instrument, at, at_offset, answers FROM measures ORDER BY id")
+	r.scan(&measures, "SELECT id, instrument, at, at_offset, answers, difficulty FROM measures ORDER BY id")
 	snap.Measures = make([]SnapshotMeasure, len(measures))
 	for i, m := range measures {
 		answers, err := ParseAnswers(m.Answers)
 		if err != nil && r.err == nil {
 			r.err = fmt.Errorf("questionnaire %d: %w", m.ID, err)
 		}
-		snap.Measures[i] = SnapshotMeasure{ID: m.ID, Instrument: m.Instrument, At: formatAt(m.At, m.AtOffset), Answers: answers}
+		snap.Measures[i] = SnapshotMeasure{ID: m.ID, Instrument: m.Instrument, At: formatAt(m.At, m.AtOffset), Answers: answers,
+			Difficulty: m.Difficulty}
 	}
 
 	snap.Settings = []SnapshotSetting{}

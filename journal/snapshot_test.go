@@ -80,9 +80,9 @@ func fillEverything(t *testing.T, s *Store) {
 	must(err)
 	_, err = s.SaveSession(Session{At: time.Date(2026, 12, 1, 17, 0, 0, 0, berlin), Format: "couples", Approach: "brief"})
 	must(err)
-	_, err = s.SaveMeasurement(PHQ9, []int{0, 1, 2, 3, 0, 1, 2, 3, 1}, time.Date(2026, 11, 20, 8, 0, 0, 0, berlin))
+	_, err = s.SaveMeasurement(PHQ9, []int{0, 1, 2, 3, 0, 1, 2, 3, 1}, DifficultyAnswer(2), time.Date(2026, 11, 20, 8, 0, 0, 0, berlin))
 	must(err)
-	_, err = s.SaveMeasurement(GAD7, []int{3, 3, 2, 1, 0, 0, 1}, time.Date(2026, 11, 20, 8, 5, 0, 0, berlin))
+	_, err = s.SaveMeasurement(GAD7, []int{3, 3, 2, 1, 0, 0, 1}, NoDifficulty, time.Date(2026, 11, 20, 8, 5, 0, 0, berlin))
 	must(err)
 	must(s.SetSetting(SettingCrisisLine, "Call 0800 111 111"))
 	must(s.SetSetting(SettingNextSession, "2026-12-01T17:00:00+01:00"))
@@ -306,7 +306,7 @@ func TestRestore_RefusesAJournalWithContent(t *testing.T) {
 		{"a person", func(s *Store) error { _, err := s.AddPerson(Person{Name: "Al"}); return err }, "already has people"},
 		{"a session", func(s *Store) error { _, err := s.SaveSession(Session{At: time.Now()}); return err }, "already has sessions"},
 		{"a questionnaire", func(s *Store) error {
-			_, err := s.SaveMeasurement(GAD7, make([]int, 7), time.Now())
+			_, err := s.SaveMeasurement(GAD7, make([]int, 7), NoDifficulty, time.Now())
 			return err
 		}, "already has questionnaires"},
 	} {

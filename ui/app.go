@@ -59,7 +59,8 @@ type Store interface {
 	LastSession(now time.Time) (journal.Session, bool, error)
 	Setting(key string) (string, error)
 	SetSetting(key, value string) error
-	SaveMeasurement(in journal.Instrument, answers []int, at time.Time) (journal.Measurement, error)
+	SetCrisisLines(region, own string) error
+	SaveMeasurement(in journal.Instrument, answers []int, difficulty journal.Difficulty, at time.Time) (journal.Measurement, error)
 	Measurements(in journal.Instrument) ([]journal.Measurement, error)
 	SaveDraft(journal.Draft) error
 	Draft() (journal.Draft, bool, error)
@@ -352,7 +353,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("Help",
 			// Not behind unlessDialog: it must open whatever else is open.
-			withShift(anyDialog("If you're struggling right now", fyne.KeyH, func() { showSafetyMessage(w.win, w.store) })),
+			withShift(anyDialog("If you're struggling right now", fyne.KeyH, func() { showCrisisHelp(w.win, w.store) })),
 			item("A short guide", fyne.KeyH, func() { showHelp(w.win, w.store) }),
 			item("Keyboard shortcuts", fyne.KeySlash, w.showShortcuts),
 			fyne.NewMenuItem("Where my journal lives", w.showLocations),

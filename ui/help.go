@@ -76,7 +76,7 @@ func newHelpView(win fyne.Window, store Store) *helpView {
 	v.shortcuts = widget.NewButtonWithIcon("Show every shortcut", theme.ListIcon(), func() { showShortcuts(win, defaultShortcuts()) })
 	list := container.NewVBox()
 	for i, s := range helpSections {
-		crisis := widget.NewButtonWithIcon(crisisButtonText, theme.InfoIcon(), func() { showSafetyMessage(win, store) })
+		crisis := widget.NewButtonWithIcon(crisisButtonText, theme.InfoIcon(), func() { showCrisisHelp(win, store) })
 		crisis.Importance = widget.HighImportance
 		v.crisis = append(v.crisis, crisis)
 		heading := widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

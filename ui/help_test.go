@@ -31,7 +31,7 @@ func TestHelp_EverySectionShowsItsHeadingAndTheCrisisButton(t *testing.T) {
 	}
 }
 
-func TestHelp_CrisisButtonOpensTheSafetyMessage(t *testing.T) {
+func TestHelp_CrisisButtonOpensTheCrisisHelp(t *testing.T) {
 	store := mustOpenJournal(t)
 	const line = "In the UK, call Samaritans on 116 123."
 	if err := store.SetSetting(journal.SettingCrisisLine, line); err != nil {
@@ -44,10 +44,10 @@ func TestHelp_CrisisButtonOpensTheSafetyMessage(t *testing.T) {
 		test.Tap(overlayButton(t, win, s.title))
 		test.Tap(overlayButton(t, win, crisisButtonText))
 		text := overlayText(t, win)
-		if !strings.Contains(text, journal.SafetyMessage(line)) || !strings.Contains(text, line) {
+		if !strings.Contains(text, journal.CrisisHelpMessage(journal.CrisisText("", line))) || strings.Contains(text, "better off dead") {
 			t.Errorf("from %q, the crisis button shows:\n%s", s.title, text)
 		}
-		test.Tap(overlayButton(t, win, "Close")) // the safety message
+		test.Tap(overlayButton(t, win, "Close")) // the crisis help
 		test.Tap(overlayButton(t, win, "Close")) // the guide
 		if top := win.Canvas().Overlays().Top(); top != nil {
 			t.Fatal("a dialog is still open")

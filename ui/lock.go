@@ -129,7 +129,7 @@ func (w *Window) showUnlock(note string) {
 	quit.Shortcut = ctrlShortcut(fyne.KeyQ)
 	w.win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", quit),
-		fyne.NewMenu("Help", fyne.NewMenuItem("If you're struggling right now", func() { showSafetyMessage(w.win, w.store) })),
+		fyne.NewMenu("Help", fyne.NewMenuItem(crisisButtonText, func() { showCrisisHelp(w.win, w.store) })),
 	))
 	w.win.Canvas().Focus(l.passphrase)
 }

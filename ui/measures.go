@@ -57,8 +57,10 @@ type measureCard struct {
 type questionnaire struct {
 	in          journal.Instrument
 	answers     []int // the option chosen for each item, -1 for none yet
-	safetyShown bool  // the safety message was shown while answering
+	difficulty  journal.Difficulty
+	safetyShown bool // the safety message was shown while answering
 	groups      []*widget.RadioGroup
+	hard        *widget.RadioGroup // the difficulty question's answers
 }
 
 func newMeasuresScreen(win fyne.Window, store Store) *measuresScreen {
@@ -73,10 +75,9 @@ func newMeasuresScreen(win fyne.Window, store Store) *measuresScreen {
 			c.latest, c.due, container.NewHBox(c.fill), c.chart))
 	}
 
-	v.crisis = newCrisisLineEditor(win, store, &v.background, "Crisis line shown with the safety message:",
-		"The safety message shows when question 9 of the PHQ-9 is answered above \"Not at all\", "+
-			"and any time from Help → If you're struggling. Put the number of your local crisis line here, "+
-			"or your therapist's out-of-hours contact.")
+	v.crisis = newCrisisLineEditor(win, store, &v.background,
+		"These lines show with the safety message, which comes up when question 9 of the PHQ-9 is answered above \"Not at all\", "+
+			"and any time from Help → If you're struggling right now (Ctrl+Shift+H).")
 	crisis := v.crisis.card
 
 	v.content = container.NewVScroll(container.NewPadded(container.NewVBox(
@@ -104,16 +105,16 @@ func copyrightLine() *widget.Label {
 	return l
 }
 
-// reload reads every questionnaire's scores and the crisis line again,
+// reload reads every questionnaire's scores and the crisis lines again,
 // off the UI goroutine, then shows them.
 func (v *measuresScreen) reload() {
+	v.crisis.reload()
 	v.background(func() func() {
 		lists := make([][]journal.Measurement, len(v.cards))
 		errs := make([]error, len(v.cards))
 		for i, c := range v.cards {
 			lists[i], errs[i] = v.store.Measurements(c.in)
 		}
-		line, lineErr := v.store.Setting(journal.SettingCrisisLine)
 		return func() {
 			now := v.now()
 			for i, c := range v.cards {
@@ -122,11 +123,6 @@ func (v *measuresScreen) reload() {
 					continue
 				}
 				c.show(lists[i], now)
-			}
-			if lineErr != nil {
-				v.crisis.status.SetText(lineErr.Error())
-			} else {
-				v.crisis.show(line)
 			}
 			v.content.Refresh() // lay out again for the new texts
 		}
@@ -234,6 +230,16 @@ func (v *measuresScreen) showQuestionnaire(q *questionnaire) {
 		form.Add(container.NewHBox(layout.NewSpacer(), group))
 		form.Add(widget.NewSeparator())
 	}
+	// Not scored, and optional on the forms: it can be left, or cleared.
+	q.hard = widget.NewRadioGroup(journal.DifficultyOptions, nil)
+	q.hard.Horizontal = true
+	q.hard.Selected = q.difficulty.String()
+	q.hard.OnChanged = func(option string) {
+		q.difficulty = journal.DifficultyAnswer(slices.Index(journal.DifficultyOptions, option))
+	}
+	form.Add(wrapped(q.in.DifficultyQuestion))
+	form.Add(container.NewHBox(layout.NewSpacer(), q.hard))
+	form.Add(widget.NewSeparator())
 	form.Add(note(journal.ScreeningNotice))
 	form.Add(copyrightLine())
 	showChoices(v.win, q.in.Title, container.NewVScroll(form), fyne.NewSize(860, 640),
@@ -287,10 +293,10 @@ func (v *measuresScreen) onSaveAnswers(q *questionnaire) {
 		showProblem(v.win, "Some questions have no answer yet", errors.New(missingText(missing)))
 		return
 	}
-	answers, at := slices.Clone(q.answers), v.now()
+	answers, difficulty, at := slices.Clone(q.answers), q.difficulty, v.now()
 	safety := q.in.SafetyItem >= 0 && answers[q.in.SafetyItem] > 0
 	v.background(func() func() {
-		m, err := v.store.SaveMeasurement(q.in, answers, at)
+		m, err := v.store.SaveMeasurement(q.in, answers, difficulty, at)
 		return func() {
 			if err != nil {
 				v.showQuestionnaire(q)
@@ -298,10 +304,10 @@ func (v *measuresScreen) onSaveAnswers(q *questionnaire) {
 			} else {
 				v.filling = nil
 				v.reload()
-				v.showResult(q.in, m.Result)
+				v.showResult(q.in, m)
 			}
 			if safety {
-				showSafetyMessage(v.win, v.store)
+				showSafety(v.win, v.store, true)
 			}
 		}
 	})
@@ -321,38 +327,43 @@ func missingText(missing []int) string {
 	return fmt.Sprintf("Questions %s and %s have no answer yet.%s", strings.Join(numbers[:last], ", "), numbers[last], kept)
 }
 
-// showResult says the score, its band, and what the score is not.
-func (v *measuresScreen) showResult(in journal.Instrument, r journal.Result) {
-	text := fmt.Sprintf("Your score is %d: %s.", r.Score, r.Band)
+// showResult says the score, its band, what the score is not, and
+// first, the safety item's answer when it was above 0: a low total
+// must not hide it.
+func (v *measuresScreen) showResult(in journal.Instrument, m journal.Measurement) {
+	var parts []string
+	if n := in.SafetyNote(m.Result); n != "" {
+		parts = append(parts, n)
+	}
+	score := fmt.Sprintf("Your score is %d: %s.", m.Score, m.Band)
 	for _, b := range in.Bands {
-		if b.Name == r.Band {
-			text += fmt.Sprintf("\n\nOn the %s, scores from %d to %d are %s, out of a possible %d.",
+		if b.Name == m.Band {
+			score += fmt.Sprintf(" On the %s, scores from %d to %d are %s, out of a possible %d.",
 				in.Name, b.Min, b.Max, b.Name, in.Bands[len(in.Bands)-1].Max)
 		}
 	}
-	text += "\n\n" + journal.ScreeningNotice
-	showChoices(v.win, "Your "+in.Name+" result", message(text), fyne.NewSize(540, 300),
+	parts = append(parts, score)
+	if m.Difficulty.Answered() {
+		parts = append(parts, fmt.Sprintf("You said these problems have made work, home or getting along with people “%s”.",
+			strings.ToLower(m.Difficulty.String())))
+	}
+	parts = append(parts, journal.ScreeningNotice)
+	showChoices(v.win, "Your "+in.Name+" result", message(strings.Join(parts, "\n\n")), fyne.NewSize(580, 380),
 		dialogChoice{label: "Close", importance: widget.HighImportance, focused: true})
 }
 
-// showSafetyMessage shows the calm message with the crisis line the
-// person set, or the default one.
-func showSafetyMessage(win fyne.Window, store Store) {
-	showSafety(win, store, true)
-}
-
-// showSafety shows the safety message. When it answers a choice just
-// made, the choice may have come from Space on a radio button, whose
+// showSafety shows the safety message, which speaks of an answer above
+// 0 to the safety item, and so is shown only after one. When it answers
+// a choice just made, the choice may have come from Space on a radio button, whose
 // release is still to come; a focused Close would take that release as
 // a press and close the message at once. So Close gets the focus only
 // once the key is up.
 func showSafety(win fyne.Window, store Store, focusNow bool) {
-	line, err := store.Setting(journal.SettingCrisisLine)
+	line, err := journal.ConfiguredCrisisText(store)
 	if err != nil {
-		fyne.LogError("reading the crisis line; showing the default", err)
-		line = ""
+		fyne.LogError("reading the crisis lines; showing every place's", err)
 	}
-	showChoices(win, safetyTitle, message(journal.SafetyMessage(line)), fyne.NewSize(560, 360),
+	showChoices(win, safetyTitle, message(journal.SafetyMessage(line)), fyne.NewSize(580, 420),
 		dialogChoice{label: "Close", importance: widget.HighImportance, focused: focusNow})
 	if !focusNow {
 		focusAfterKeyUp(win)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -271,10 +272,10 @@ func TestMeasures_CardSaysWhenDue(t *testing.T) {
 
 	// Given a PHQ-9 from 16 days ago and a GAD-7 from 3 days ago,
 	day := func(daysAgo int) time.Time { return fixedNow.AddDate(0, 0, -daysAgo) }
-	if _, err := store.SaveMeasurement(journal.PHQ9, []int{1, 1, 2, 2, 1, 1, 1, 3, 0}, day(16)); err != nil {
+	if _, err := store.SaveMeasurement(journal.PHQ9, []int{1, 1, 2, 2, 1, 1, 1, 3, 0}, journal.NoDifficulty, day(16)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.SaveMeasurement(journal.GAD7, []int{1, 1, 1, 0, 0, 0, 0}, day(3)); err != nil {
+	if _, err := store.SaveMeasurement(journal.GAD7, []int{1, 1, 1, 0, 0, 0, 0}, journal.NoDifficulty, day(3)); err != nil {
 		t.Fatal(err)
 	}
 	// when the screen loads,
@@ -300,46 +301,136 @@ func TestMeasures_CardSaysWhenDue(t *testing.T) {
 	}
 }
 
-func TestMeasures_CustomCrisisLine(t *testing.T) {
+// choosePlace taps the picker's choice for a region, or somewhere else.
+func choosePlace(t *testing.T, p *crisisPicker, region string) {
+	t.Helper()
+	want := journal.ElsewhereChoice
+	if r, ok := journal.CrisisRegionByID(region); ok {
+		want = r.Choice()
+	}
+	i := slices.Index(p.where.Options, want)
+	if i < 0 {
+		t.Fatalf("no choice %q among %q", want, p.where.Options)
+	}
+	test.Tap(radioOption(t, p.where, i))
+}
+
+func TestMeasures_CrisisLinesChosenByPlace(t *testing.T) {
 	v, w, store := newTestMeasures(t)
-	if v.crisis.entry.Text != journal.CrisisDefault {
-		t.Fatalf("crisis line reads %q, want the default", v.crisis.entry.Text)
+	if v.crisis.picker.where.Selected != "" || v.crisis.preview.Text != journal.CrisisDefault {
+		t.Fatalf("a new journal's lines: %q, %q", v.crisis.picker.where.Selected, v.crisis.preview.Text)
 	}
 
-	// Given a crisis line of the person's own, saved,
-	const mine = "Call Samaritans on 116 123, any time, day or night."
-	v.crisis.entry.SetText("")
-	test.Type(v.crisis.entry, mine)
+	// Given the UK chosen, with the therapist's number too, and saved,
+	choosePlace(t, v.crisis.picker, "uk-ie")
+	const mine = "My therapist, out of hours: 01632 960 123"
+	test.Type(v.crisis.picker.own, mine)
+	if want := journal.CrisisText("uk-ie", mine); v.crisis.preview.Text != want {
+		t.Errorf("the preview reads %q, want %q", v.crisis.preview.Text, want)
+	}
 	test.Tap(v.crisis.save)
-	if got, err := store.Setting(journal.SettingCrisisLine); err != nil || got != mine {
-		t.Fatalf("setting = %q, %v; want %q", got, err, mine)
+	if got, _ := journal.ConfiguredCrisisText(store); got != journal.CrisisText("uk-ie", mine) {
+		t.Fatalf("kept %q", got)
 	}
 
-	// when the safety message is shown from Help,
-	showSafetyMessage(w, store)
+	// when question 9 is answered above 0,
+	test.Tap(cardFor(t, v, journal.PHQ9).fill)
+	answerAll(t, v, 0, 0, 0, 0, 0, 0, 0, 0, 1)
 
-	// then it gives that line instead of the default, calmly, Close focused.
+	// then the safety message gives those lines, not the US's.
 	text := topDialogText(t, w)
-	if !strings.Contains(text, safetyTitle) || !strings.Contains(text, mine) || strings.Contains(text, "988") {
+	if !strings.Contains(text, safetyTitle) || !strings.Contains(text, "Samaritans on 116 123") || !strings.Contains(text, mine) || strings.Contains(text, "988") {
 		t.Errorf("safety message:\n%s", text)
 	}
-	if got, want := w.Canvas().Focused(), dialogButtonIn(t, w, "Close"); got != want {
-		t.Errorf("focus is on %T, want the Close button", got)
-	}
 	test.Tap(dialogButtonIn(t, w, "Close"))
+	test.Tap(dialogButtonIn(t, w, "Cancel"))
+	test.Tap(dialogButtonIn(t, w, "Discard answers"))
 
-	// A reload keeps it; resetting goes back to the default.
+	// A reload keeps them; resetting goes back to every place's lines.
 	v.reload()
-	if v.crisis.entry.Text != mine {
-		t.Errorf("after a reload the crisis line reads %q", v.crisis.entry.Text)
+	if got := v.crisis.picker.chosen(); got != (crisisLines{region: "uk-ie", own: mine}) {
+		t.Errorf("after a reload the editor shows %+v", got)
 	}
 	test.Tap(v.crisis.reset)
-	if got, _ := store.Setting(journal.SettingCrisisLine); got != "" || v.crisis.entry.Text != journal.CrisisDefault {
-		t.Errorf("after reset: setting %q, field %q", got, v.crisis.entry.Text)
+	if got, _ := journal.ConfiguredCrisisText(store); got != journal.CrisisDefault || v.crisis.picker.where.Selected != "" || v.crisis.picker.own.Text != "" {
+		t.Errorf("after reset: kept %q, shown %q, %q", got, v.crisis.picker.where.Selected, v.crisis.picker.own.Text)
 	}
-	showSafetyMessage(w, store)
-	if text := topDialogText(t, w); !strings.Contains(text, journal.CrisisDefault) {
-		t.Errorf("safety message after reset:\n%s", text)
+}
+
+// The result names question 9 when it was above 0, however low the
+// total, more firmly for the two highest answers; it says nothing of it
+// at 0.
+func TestMeasures_ResultNamesQuestion9(t *testing.T) {
+	tests := []struct {
+		item9 int
+		want  []string
+		not   []string
+	}{
+		{0, []string{"Your score is 0: minimal."}, []string{"question 9", "Question 9"}},
+		{1, []string{"question 9", "“Several days”", "Your score is 1: minimal."}, []string{"today"}},
+		{2, []string{"question 9", "“More than half the days”", "today", "emergency services", "Your score is 2: minimal."}, nil},
+		{3, []string{"question 9", "“Nearly every day”", "today", "emergency services", "Your score is 3: minimal."}, nil},
+	}
+	for _, tt := range tests {
+		v, w, _ := newTestMeasures(t)
+		test.Tap(cardFor(t, v, journal.PHQ9).fill)
+		answerAll(t, v, 0, 0, 0, 0, 0, 0, 0, 0, tt.item9)
+		if tt.item9 > 0 {
+			test.Tap(dialogButtonIn(t, w, "Close")) // the safety message, over the form
+		}
+		test.Tap(dialogButtonIn(t, w, "Save"))
+		if tt.item9 > 0 {
+			test.Tap(dialogButtonIn(t, w, "Close")) // the safety message, over the result
+		}
+		text := topDialogText(t, w)
+		for _, want := range tt.want {
+			if !strings.Contains(text, want) {
+				t.Errorf("question 9 at %d: the result doesn't say %q:\n%s", tt.item9, want, text)
+			}
+		}
+		for _, not := range tt.not {
+			if strings.Contains(text, not) {
+				t.Errorf("question 9 at %d: the result says %q:\n%s", tt.item9, not, text)
+			}
+		}
+		if tt.item9 > 0 && strings.Index(text, "question 9") > strings.Index(text, "Your score is") {
+			t.Errorf("question 9 at %d: the score comes before question 9:\n%s", tt.item9, text)
+		}
+	}
+}
+
+func TestMeasures_DifficultyQuestionKeptAndShown(t *testing.T) {
+	for _, in := range journal.Instruments {
+		v, w, store := newTestMeasures(t)
+		// Given a form answered to the end, the last question too,
+		test.Tap(cardFor(t, v, in).fill)
+		if !strings.Contains(topDialogText(t, w), in.DifficultyQuestion) {
+			t.Fatalf("%s: the form doesn't ask %q", in.Name, in.DifficultyQuestion)
+		}
+		answerAll(t, v, make([]int, len(in.Items))...)
+		test.Tap(radioOption(t, v.filling.hard, 2))
+		// when it is saved,
+		test.Tap(dialogButtonIn(t, w, "Save"))
+		// then the answer is kept, unscored, and the result says it.
+		ms := storedMeasurements(t, store, in)
+		if len(ms) != 1 || ms[0].Difficulty.String() != "Very difficult" || ms[0].Score != 0 {
+			t.Fatalf("%s: stored %+v", in.Name, ms)
+		}
+		if text := topDialogText(t, w); !strings.Contains(text, "“very difficult”") {
+			t.Errorf("%s: the result doesn't say how difficult:\n%s", in.Name, text)
+		}
+		test.Tap(dialogButtonIn(t, w, "Close"))
+
+		// Left blank, as the forms allow, it is saved as not answered.
+		test.Tap(cardFor(t, v, in).fill)
+		answerAll(t, v, make([]int, len(in.Items))...)
+		test.Tap(dialogButtonIn(t, w, "Save"))
+		if ms := storedMeasurements(t, store, in); len(ms) != 2 || ms[1].Difficulty.Answered() {
+			t.Errorf("%s: stored %+v", in.Name, ms)
+		}
+		if text := topDialogText(t, w); strings.Contains(text, "difficult") {
+			t.Errorf("%s: the result speaks of an unanswered question:\n%s", in.Name, text)
+		}
 	}
 }
 

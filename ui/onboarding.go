@@ -16,8 +16,8 @@ const welcomeText = "Throughline is a private journal for the time between thera
 	"Write what happened and what you felt, notice the patterns that keep coming back, " +
 	"and gather what you'd like to bring to your therapist.\n\n" +
 	"Everything stays on this computer, readable by you alone. Throughline never uses the network.\n\n" +
-	"A minute of setting up helps: your goals for therapy, when your next session is, and whether to lock " +
-	"the journal with a passphrase. All of it can be changed later, or skipped now."
+	"A minute of setting up helps: your goals for therapy, when your next session is, where you live (for the " +
+	"right crisis line), and whether to lock the journal with a passphrase. All of it can be changed later, or skipped now."
 
 // onboarding is the first-run welcome: a few steps, each skippable.
 type onboarding struct {
@@ -26,6 +26,7 @@ type onboarding struct {
 	goals    *goalsFirstUse
 	approach *widget.Select
 	next     *widget.Entry
+	crisis   *crisisPicker
 	pass     *widget.Entry
 	again    *widget.Entry
 	problem  *widget.Label
@@ -95,7 +96,7 @@ func (o *onboarding) showTherapy() {
 	about := wrapped("Knowing when your next session is lets Throughline gather what you've written since the last one, " +
 		"ready to take along. The kind of therapy fills in new sessions for you.")
 	o.page("Your therapy", container.NewVBox(about, form, o.problem),
-		newDialogButton("Skip", nil, widget.MediumImportance, o.showPrivacy),
+		newDialogButton("Skip", nil, widget.MediumImportance, o.showWhere),
 		newDialogButton("Next", theme.NavigateNextIcon(), widget.HighImportance, o.saveTherapy))
 	o.w.win.Canvas().Focus(o.next)
 }
@@ -118,6 +119,38 @@ func (o *onboarding) saveTherapy() {
 			o.problem.SetText(err.Error())
 			return
 		}
+	}
+	o.showWhere()
+}
+
+// showWhere asks where the person lives, so the crisis help gives lines
+// that work there; left unanswered, it gives every listed place's.
+func (o *onboarding) showWhere() {
+	o.crisis = newCrisisPicker(func() { o.problem.SetText("") })
+	o.crisis.own.OnSubmitted = func(string) { o.saveWhere() }
+	o.problem = wrapped("")
+	about := wrapped("If things ever get too much, Help → If you're struggling right now (Ctrl+Shift+H) shows where to call " +
+		"for help at once. Say where you live, and it shows the lines there. Settings can change it.")
+	o.page("Where do you live?", container.NewVBox(about, o.crisis.where, o.crisis.own, o.problem),
+		newDialogButton("Skip", nil, widget.MediumImportance, o.showPrivacy),
+		newDialogButton("Next", theme.NavigateNextIcon(), widget.HighImportance, o.saveWhere))
+	c := o.w.win.Canvas()
+	c.Unfocus()
+	c.FocusNext() // the first place; Tab moves on and Space chooses
+
+}
+
+// saveWhere keeps the place chosen and any line typed; with neither,
+// nothing is kept.
+func (o *onboarding) saveWhere() {
+	c := o.crisis.chosen()
+	if c == (crisisLines{}) {
+		o.showPrivacy()
+		return
+	}
+	if err := o.w.store.SetCrisisLines(c.region, c.own); err != nil {
+		o.problem.SetText(err.Error())
+		return
 	}
 	o.showPrivacy()
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +64,8 @@ func TestOnboarding_Complete(t *testing.T) {
 	o.next.SetText("")
 	test.Type(o.next, "2026-12-02 17:00")
 	test.Tap(buttonOnScreen(t, w, "Next"))
+	choosePlace(t, o.crisis, "uk-ie")
+	test.Tap(buttonOnScreen(t, w, "Next"))
 	test.Type(o.pass, "a long enough passphrase")
 	test.Type(o.again, "a different passphrase!")
 	test.Tap(buttonOnScreen(t, w, "Encrypt and start"))
@@ -86,6 +90,9 @@ func TestOnboarding_Complete(t *testing.T) {
 	if approach, _ := store.Setting(journal.SettingApproach); approach != "dynamic interpersonal therapy" {
 		t.Errorf("approach %q", approach)
 	}
+	if region, _ := store.Setting(journal.SettingCrisisRegion); region != "uk-ie" {
+		t.Errorf("where the person lives: %q", region)
+	}
 	if w.journal == nil || w.win.Canvas().Focused() != w.journal.editor.title {
 		t.Error("finishing didn't go straight to writing")
 	}
@@ -94,6 +101,55 @@ func TestOnboarding_Complete(t *testing.T) {
 	w.sessions.onAdd()
 	if w.sessions.form == nil || w.sessions.form.approach.Selected != "dynamic interpersonal therapy" {
 		t.Error("a new session doesn't start with the approach chosen")
+	}
+}
+
+// The welcome asks where the person lives, so the crisis help gives the
+// lines there: a listed place, somewhere else with a line typed, or
+// nothing said, which keeps nothing.
+func TestOnboarding_AsksWhereThePersonLives(t *testing.T) {
+	tests := []struct {
+		name   string
+		choose func(t *testing.T, o *onboarding)
+		next   string // the button that moves on
+		want   string // the crisis text after
+	}{
+		{"Australia", func(t *testing.T, o *onboarding) { choosePlace(t, o.crisis, "au") }, "Next", journal.CrisisText("au", "")},
+		{"somewhere else, a line typed", func(t *testing.T, o *onboarding) {
+			choosePlace(t, o.crisis, journal.RegionElsewhere)
+			test.Type(o.crisis.own, "TelefonSeelsorge: 0800 111 0 111")
+		}, "Next", journal.CrisisText(journal.RegionElsewhere, "TelefonSeelsorge: 0800 111 0 111")},
+		{"nothing chosen", func(t *testing.T, o *onboarding) {}, "Next", journal.CrisisDefault},
+		{"skipped after choosing", func(t *testing.T, o *onboarding) { choosePlace(t, o.crisis, "au") }, "Skip", journal.CrisisDefault},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, store := newJournalWindow(t)
+			o := w.onboarding
+			test.Tap(buttonOnScreen(t, w, "Set up"))
+			test.Tap(o.goals.skip)
+			test.Tap(buttonOnScreen(t, w, "Skip")) // the therapy
+			if o.crisis == nil {
+				t.Fatal("the welcome doesn't ask where the person lives")
+			}
+			// The first place has the focus: the keyboard reaches every choice.
+			if f := w.win.Canvas().Focused(); f == nil || !strings.Contains(fmt.Sprintf("%T", f), "radioItem") {
+				t.Errorf("focus is on %T, want the first place", f)
+			}
+			for _, r := range journal.CrisisRegions {
+				if !slices.Contains(o.crisis.where.Options, r.Choice()) {
+					t.Errorf("%s isn't offered", r.Name)
+				}
+			}
+			tt.choose(t, o)
+			test.Tap(buttonOnScreen(t, w, tt.next))
+			if o.pass == nil {
+				t.Fatal("the passphrase step didn't follow")
+			}
+			if got, _ := journal.ConfiguredCrisisText(store); got != tt.want {
+				t.Errorf("the crisis text is\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -15,6 +15,7 @@ type settingsStore interface {
 	Encrypted() bool
 	Setting(key string) (string, error)
 	SetSetting(key, value string) error
+	SetCrisisLines(region, own string) error
 }
 
 var _ settingsStore = (*journal.Store)(nil)
@@ -28,9 +29,9 @@ type settingsActions struct {
 }
 
 // settingsScreen gathers what a person can set: how the window looks,
-// the reminders, the crisis line, and the way to where the journal
+// the reminders, the crisis lines, and the way to where the journal
 // lives, its backups and its encryption. Appearance and reminders are
-// Fyne preferences of this computer; the crisis line is in the journal.
+// Fyne preferences of this computer; the crisis lines are in the journal.
 type settingsScreen struct {
 	app        fyne.App
 	win        fyne.Window
@@ -96,9 +97,9 @@ func newSettingsScreen(a fyne.App, win fyne.Window, store settingsStore, actions
 			"counts from the date set on the Sessions screen. Both are off until you turn them on."),
 	))
 
-	v.crisis = newCrisisLineEditor(win, store, &v.background, "Shown with the safety message, and under Help → If you're struggling right now:",
-		"Put the number of your local crisis line here, or your therapist's out-of-hours contact. "+
-			"It is kept in your journal, and so in its backups.")
+	v.crisis = newCrisisLineEditor(win, store, &v.background,
+		"Shown under Help → If you're struggling right now (Ctrl+Shift+H), on the lock screen, in the guide, "+
+			"with the safety message after a questionnaire, and on the command line. It is kept in your journal, and so in its backups.")
 	crisis := v.crisis.card
 
 	v.path = wrapped("")
@@ -128,21 +129,12 @@ func callIfSet(action func()) {
 }
 
 // reload shows the settings as they are kept: the preferences and the
-// journal's place at once, the crisis line once read from the journal.
+// journal's place at once, the crisis lines once read from the journal.
 // Call it each time the screen is shown.
 func (v *settingsScreen) reload() {
 	v.showPreferences()
 	v.showJournal()
-	v.background(func() func() {
-		line, err := v.store.Setting(journal.SettingCrisisLine)
-		return func() {
-			if err != nil {
-				v.crisis.status.SetText(err.Error())
-				return
-			}
-			v.crisis.show(line)
-		}
-	})
+	v.crisis.reload()
 }
 
 // showPreferences shows the appearance and reminders kept in the

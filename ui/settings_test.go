@@ -110,34 +110,37 @@ func TestSettings_UnreadableReminderTimeChangesNothing(t *testing.T) {
 	}
 }
 
-func TestSettings_CrisisLineKeptInTheJournal(t *testing.T) {
+func TestSettings_CrisisLinesKeptInTheJournal(t *testing.T) {
 	a := test.NewTempApp(t)
 	store := mustOpenJournal(t)
+	// A line typed before places were asked stands for somewhere else.
+	if err := store.SetSetting(journal.SettingCrisisLine, "In Germany: 0800 111 0 111"); err != nil {
+		t.Fatal(err)
+	}
 	v := openTestSettings(t, a, store, settingsActions{})
-	if v.crisis.entry.Text != journal.CrisisDefault {
-		t.Fatalf("crisis line shows %q, want the default", v.crisis.entry.Text)
+	if v.crisis.picker.where.Selected != journal.ElsewhereChoice || v.crisis.picker.own.Text != "In Germany: 0800 111 0 111" {
+		t.Fatalf("the old line shows as %q, %q", v.crisis.picker.where.Selected, v.crisis.picker.own.Text)
 	}
 
-	v.crisis.entry.SetText("")
-	test.Type(v.crisis.entry, "In the UK, call Samaritans on 116 123.")
+	choosePlace(t, v.crisis.picker, "nz")
+	v.crisis.picker.own.SetText("")
 	test.Tap(v.crisis.save)
-	if line, _ := store.Setting(journal.SettingCrisisLine); line != "In the UK, call Samaritans on 116 123." {
-		t.Errorf("kept %q", line)
+	if got, _ := journal.ConfiguredCrisisText(store); got != journal.CrisisText("nz", "") {
+		t.Errorf("kept %q", got)
 	}
 	if v.crisis.status.Text == "" {
 		t.Error("saving isn't confirmed")
 	}
-	// The Measures screen and the safety message read the same setting.
+	// The Measures screen and the crisis help read the same settings.
 	m := newMeasuresScreen(v.win, store)
 	m.background = synchronously
 	m.reload()
-	if m.crisis.entry.Text != "In the UK, call Samaritans on 116 123." {
-		t.Errorf("the Measures screen shows %q", m.crisis.entry.Text)
+	if got := m.crisis.picker.where.Selected; got != journal.CrisisRegions[3].Choice() {
+		t.Errorf("the Measures screen shows %q", got)
 	}
-
-	test.Tap(v.crisis.reset)
-	if line, _ := store.Setting(journal.SettingCrisisLine); line != "" || v.crisis.entry.Text != journal.CrisisDefault {
-		t.Errorf("after reset: kept %q, shown %q", line, v.crisis.entry.Text)
+	showCrisisHelp(v.win, store)
+	if text := overlayText(t, v.win); !strings.Contains(text, "1737") || strings.Contains(text, "988") {
+		t.Errorf("the crisis help after choosing New Zealand:\n%s", text)
 	}
 }
 
@@ -184,7 +187,7 @@ func TestSettings_EveryControlReachableWithTab(t *testing.T) {
 		}
 	}
 	want := []fyne.Focusable{v.textSize, v.dailyReminder, v.sessionReminder, v.reminderTime, v.keepTime,
-		v.crisis.entry, v.crisis.reset, v.crisis.save, v.locations, v.backups, v.encryption}
+		v.crisis.picker.own, v.crisis.reset, v.crisis.save, v.locations, v.backups, v.encryption}
 	at := -1
 	for _, w := range want {
 		i := slices.Index(reached, w)
@@ -206,6 +209,16 @@ func TestSettings_EveryControlReachableWithTab(t *testing.T) {
 	}
 	if radios != len(themeChoices) {
 		t.Errorf("Tab reaches %d theme choices before the text size, want %d", radios, len(themeChoices))
+	}
+	// So are the places to choose the crisis lines by.
+	places := 0
+	for _, f := range reached[slices.Index(reached, fyne.Focusable(v.keepTime)):slices.Index(reached, fyne.Focusable(v.crisis.picker.own))] {
+		if fmt.Sprintf("%T", f) == "*widget.radioItem" {
+			places++
+		}
+	}
+	if places != len(journal.CrisisRegions)+1 {
+		t.Errorf("Tab reaches %d places before the crisis line, want %d", places, len(journal.CrisisRegions)+1)
 	}
 }
 

@@ -78,8 +78,8 @@ func fillForExport(t *testing.T, s *journal.Store) {
 	must(nil, s.MergePatterns(humour.ID, avoidance.ID))
 	must(s.SaveSession(journal.Session{At: time.Date(2026, 11, 24, 17, 0, 0, 0, berlin), Approach: "dynamic interpersonal therapy",
 		Takeaways: "Notice the quiet.", Questions: []journal.Question{{Text: "Why the quiet?", Done: true}, {Text: "Dad?"}}}))
-	must(s.SaveMeasurement(journal.PHQ9, []int{0, 1, 2, 3, 0, 1, 2, 3, 1}, time.Date(2026, 11, 20, 8, 0, 0, 0, berlin)))
-	must(s.SaveMeasurement(journal.GAD7, []int{3, 3, 2, 1, 0, 0, 1}, time.Date(2026, 11, 20, 8, 5, 0, 0, berlin)))
+	must(s.SaveMeasurement(journal.PHQ9, []int{0, 1, 2, 3, 0, 1, 2, 3, 1}, journal.NoDifficulty, time.Date(2026, 11, 20, 8, 0, 0, 0, berlin)))
+	must(s.SaveMeasurement(journal.GAD7, []int{3, 3, 2, 1, 0, 0, 1}, journal.NoDifficulty, time.Date(2026, 11, 20, 8, 5, 0, 0, berlin)))
 	must(nil, s.SetSetting(journal.SettingCrisisLine, "Call 0800 111 111"))
 }
 

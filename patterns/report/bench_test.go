@@ -58,10 +58,10 @@ func yearJournal(b *testing.B) (*journal.Store, time.Time, time.Time) {
 	}
 	for m := range 12 {
 		at := first.AddDate(0, m, 0)
-		if _, err := store.SaveMeasurement(journal.PHQ9, []int{1, 1, 1, 1, 1, 1, 1, m % 3, 0}, at); err != nil {
+		if _, err := store.SaveMeasurement(journal.PHQ9, []int{1, 1, 1, 1, 1, 1, 1, m % 3, 0}, journal.NoDifficulty, at); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := store.SaveMeasurement(journal.GAD7, []int{2, 1, 1, 1, 1, m % 4, 0}, at); err != nil {
+		if _, err := store.SaveMeasurement(journal.GAD7, []int{2, 1, 1, 1, 1, m % 4, 0}, journal.NoDifficulty, at); err != nil {
 			b.Fatal(err)
 		}
 	}

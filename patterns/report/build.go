@@ -261,7 +261,10 @@ func (b *builder) measures() error {
 		}
 		m := MeasureTrend{Name: in.Name, Title: in.Title, Max: len(in.Items) * (len(in.Options) - 1), Bands: in.Bands}
 		for _, x := range list {
-			s := Score{At: x.At, Score: x.Score, Band: x.Band, Safety: x.Safety}
+			s := Score{At: x.At, Score: x.Score, Band: x.Band, Safety: x.Safety, Difficulty: x.Difficulty.String()}
+			if x.Safety {
+				s.SafetyAnswer = in.Options[x.Answers[in.SafetyItem]]
+			}
 			switch {
 			case !w.From.IsZero() && x.At.Before(w.From):
 				m.Before = &s
@@ -272,6 +275,13 @@ func (b *builder) measures() error {
 		if m.Before != nil || len(m.InWindow) > 0 {
 			b.r.Measures = append(b.r.Measures, m)
 		}
+	}
+	if len(b.r.SafetyLines()) > 0 {
+		text, err := journal.ConfiguredCrisisText(b.store)
+		if err != nil {
+			return err
+		}
+		b.r.CrisisText = text
 	}
 	return nil
 }

@@ -98,9 +98,9 @@ func newFixture(t *testing.T) fixture {
 		c.GoalID = alex.ID
 		must[journal.CheckIn](t)(store.AddCheckIn(c))
 	}
-	must[journal.Measurement](t)(store.SaveMeasurement(journal.PHQ9, []int{2, 2, 1, 1, 1, 1, 1, 1, 1}, at(4, 12)))
-	must[journal.Measurement](t)(store.SaveMeasurement(journal.PHQ9, []int{1, 1, 1, 1, 1, 1, 1, 1, 0}, at(20, 12)))
-	must[journal.Measurement](t)(store.SaveMeasurement(journal.GAD7, []int{1, 1, 1, 1, 1, 1, 0}, at(22, 12)))
+	must[journal.Measurement](t)(store.SaveMeasurement(journal.PHQ9, []int{2, 2, 1, 1, 1, 1, 1, 1, 1}, journal.NoDifficulty, at(4, 12)))
+	must[journal.Measurement](t)(store.SaveMeasurement(journal.PHQ9, []int{1, 1, 1, 1, 1, 1, 1, 1, 0}, journal.NoDifficulty, at(20, 12)))
+	must[journal.Measurement](t)(store.SaveMeasurement(journal.GAD7, []int{1, 1, 1, 1, 1, 1, 0}, journal.NoDifficulty, at(22, 12)))
 	return f
 }
 

@@ -24,6 +24,9 @@ func (r Report) Markdown() string {
 		}
 		switch s {
 		case SectionSummary:
+			for _, l := range r.SafetyLines() {
+				p("- **%s**\n", mdLine(l))
+			}
 			for _, l := range r.SummaryLines() {
 				p("- %s\n", mdLine(l))
 			}
@@ -60,13 +63,12 @@ func (r Report) Markdown() string {
 					p("| %s (before these days) | %d | %s |\n", day(m.Before.At), m.Before.Score, m.Before.Band)
 				}
 				for _, s := range m.InWindow {
-					band := s.Band
-					if s.Safety {
-						band += " · question 9 answered above 0"
-					}
-					p("| %s | %d | %s |\n", day(s.At), s.Score, band)
+					p("| %s | %d | %s |\n", day(s.At), s.Score, mdCell(s.BandCell()))
 				}
 				p("\n")
+			}
+			for _, n := range r.MeasureNotes() {
+				p("_%s_\n\n", mdLine(n))
 			}
 		case SectionQuestions:
 			for _, q := range r.Questions {

@@ -151,6 +151,10 @@ func (d *pdfDoc) section(s Section) {
 	}
 	switch s {
 	case SectionSummary:
+		d.font("B", 10)
+		for _, l := range d.r.SafetyLines() {
+			d.bullet("•", l, 0)
+		}
 		d.font("", 10)
 		for _, l := range d.r.SummaryLines() {
 			d.bullet("•", l, 0)

@@ -119,14 +119,18 @@ func (d *pdfDoc) measures() {
 			d.row(cols, []string{day(b.At) + " (before these days)", strconv.Itoa(b.Score), b.Band}, false)
 		}
 		for _, s := range m.InWindow {
-			band := s.Band
-			if s.Safety {
-				band += " · question 9 answered above 0"
-			}
-			d.row(cols, []string{day(s.At), strconv.Itoa(s.Score), band}, false)
+			d.row(cols, []string{day(s.At), strconv.Itoa(s.Score), s.BandCell()}, false)
 		}
 		d.endTable()
 		d.measureChart(m)
 		d.f.Ln(3)
 	}
+	d.font("", 8)
+	d.colour(mutedColour)
+	for _, n := range d.r.MeasureNotes() {
+		d.need(8)
+		d.text(n, 0, 4)
+		d.f.Ln(1)
+	}
+	d.colour(inkColour)
 }

@@ -22,6 +22,7 @@ type Store interface {
 	Sessions() ([]journal.Session, error)
 	LastSession(now time.Time) (journal.Session, bool, error)
 	Measurements(in journal.Instrument) ([]journal.Measurement, error)
+	Setting(key string) (string, error)
 }
 
 var _ Store = (*journal.Store)(nil)
@@ -115,6 +116,10 @@ type Report struct {
 	Goals     []GoalProgress
 	Measures  []MeasureTrend
 	Questions []Question
+
+	// CrisisText is the crisis lines the person chose, printed with a
+	// safety answer above 0 in the window; "" when there is none.
+	CrisisText string
 }
 
 // Has reports whether the report prints section s.
@@ -213,10 +218,12 @@ type MeasureTrend struct {
 
 // Score is one questionnaire result.
 type Score struct {
-	At     time.Time
-	Score  int
-	Band   string
-	Safety bool // the self-harm question was answered above 0
+	At           time.Time
+	Score        int
+	Band         string
+	Safety       bool   // the self-harm question was answered above 0
+	SafetyAnswer string // that answer in words, "Several days"; "" when 0
+	Difficulty   string // the last, unscored question's answer; "" when not given
 }
 
 // Question is something to bring to the session.

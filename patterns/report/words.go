@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // The words every format shares, so the PDF, HTML and Markdown reports
@@ -214,13 +216,46 @@ func (g GoalProgress) Status() string {
 	return s
 }
 
-// Text is a score in words: "12, moderate, on Tue 25 Nov 2026".
-func (s Score) Text() string {
-	t := fmt.Sprintf("%d, %s, on %s", s.Score, s.Band, s.At.Format(dateFormat))
+// BandCell is what a table prints beside a score: its band, question 9
+// when it was answered above 0, and how difficult things have been.
+func (s Score) BandCell() string {
+	cell := s.Band
 	if s.Safety {
-		t += " (question 9, on thoughts of self-harm, answered above 0)"
+		cell += " · question 9: " + s.SafetyAnswer
 	}
-	return t
+	if s.Difficulty != "" {
+		cell += " · " + strings.ToLower(s.Difficulty)
+	}
+	return cell
+}
+
+// SafetyLines open the summary: each answer above 0 to question 9 of the
+// PHQ-9 in the window, newest first, then the crisis lines chosen. They
+// come first so that a low total, or a long report, never hides them.
+func (r Report) SafetyLines() []string {
+	var lines []string
+	for _, m := range r.Measures {
+		for i := len(m.InWindow) - 1; i >= 0; i-- {
+			s := m.InWindow[i]
+			if s.Safety {
+				lines = append(lines, fmt.Sprintf("On %s, question 9 of the %s, about thoughts of being better off dead or of hurting yourself, "+
+					"was answered “%s”. Worth talking about at the session, or sooner.", s.At.Format(dateFormat), m.Name, s.SafetyAnswer))
+			}
+		}
+	}
+	if len(lines) > 0 && r.CrisisText != "" {
+		lines = append(lines, "If things feel too much before then: "+strings.Join(strings.Fields(r.CrisisText), " "))
+	}
+	return lines
+}
+
+// MeasureNotes close a report that holds questionnaire scores: what the
+// scores are not, and the forms' attribution.
+func (r Report) MeasureNotes() []string {
+	if !r.Has(SectionMeasures) || len(r.Measures) == 0 {
+		return nil
+	}
+	return []string{journal.ScreeningNotice, journal.MeasureCopyright}
 }
 
 // day formats a date for a table cell.
