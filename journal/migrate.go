@@ -28,6 +28,7 @@ var migrations = []migration{
 	{9, "full-text search", searchMigration},
 	{10, "encryption keyring", execSQL(schemaKeyring)},
 	{11, "ids never reused", execSQL(schemaIDCounters)},
+	{13, "aliases and words hidden in reports", execSQL(schemaHiding)},
 }
 
 const schemaEntries = `
@@ -204,6 +205,18 @@ CREATE TABLE id_counters (
 	name TEXT    PRIMARY KEY, -- the table
 	next INTEGER NOT NULL
 ) WITHOUT ROWID;
+`
+
+// schemaHiding holds what a redacted report hides besides people's
+// names: the other names they go by, and one-off words (a name that is
+// no one in the people list). Both are sealed like names.
+const schemaHiding = `
+ALTER TABLE people ADD COLUMN aliases TEXT NOT NULL DEFAULT ''; -- one a line
+CREATE TABLE hidden_words (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT NOT NULL,
+	name_key TEXT NOT NULL UNIQUE
+);
 `
 
 // SchemaVersion is the newest migration this build knows.
