@@ -21,7 +21,7 @@ func TestRedact_EveryFormatEverySection(t *testing.T) {
 	must[journal.Pattern](t)(store.AddPattern(journal.Pattern{Name: "freezing around Jo", Category: "defense"}))
 	must[journal.Session](t)(store.SaveSession(journal.Session{At: at(18, 17), Questions: []journal.Question{{Text: "Why does Joanna's tone get to me?"}}}))
 	must[journal.Entry](t)(store.CreateEntry(journal.Entry{Title: "Jo's review", WrittenAt: at(19, 20), Mood: 4, Flagged: true,
-		Body: "Jo said my work was sloppy. Reyes never says that to Priya. A Jolly mood later with Tomasz, and my mum was kind.",
+		Body:     "Jo said my work was sloppy. Reyes never says that to Priya. A Jolly mood later with Tomasz, and my mum was kind.",
 		Patterns: []string{"freezing around Jo"},
 		Episodes: []journal.Episode{{Person: "Jo Reyes", Wish: "for Jo to see the effort", OtherResponse: "Joanna shrugged",
 			SelfResponse: "I told Priya", Reminds: "how Mum was", EarlierPerson: "Mum"}}}))
