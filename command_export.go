@@ -77,6 +77,10 @@ func runExport(c *cli, args []string) error {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "Wrote the session-prep report to %s: %s.\n", req.path, r.Title)
+		if len(r.NameLike) > 0 {
+			fmt.Fprintf(c.stderr, "Note: these words in the report look like names and were not hidden: %s. To hide them, export again with --hide WORD for each, or add them to your people list.\n",
+				strings.Join(r.NameLike, ", "))
+		}
 		return nil
 	})
 }
@@ -91,7 +95,9 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 	from := fs.String("from", "", "first day, YYYY-MM-DD")
 	to := fs.String("to", "", "last day, YYYY-MM-DD (included)")
 	flaggedOnly := fs.Bool("flagged-only", false, "only the entries flagged for the session")
-	redact := fs.Bool("redact-people", false, "name people by who they are to you (\"your boss\"), not by name")
+	redact := fs.Bool("redact-people", false, "hide people's names, their aliases and the journal's hidden words; show who they are instead (\"[my manager]\")")
+	var hide listFlag
+	fs.Var(&hide, "hide", "with --redact-people, a word to hide too, such as a name not in your people list; repeat it")
 	var sections optionalString
 	fs.Var(&sections, "sections", "the report's sections, separated by commas: summary, flagged, episodes, patterns, goals, measures, questions")
 	var exclude listFlag
@@ -124,7 +130,10 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 	if err != nil {
 		return exportRequest{}, err
 	}
-	req.opt = report.Options{Window: req.window, SinceSession: req.sinceSession, Exclude: ids, FlaggedOnly: *flaggedOnly, RedactPeople: *redact, Now: time.Now()}
+	req.opt = report.Options{Window: req.window, SinceSession: req.sinceSession, Exclude: ids, FlaggedOnly: *flaggedOnly, RedactPeople: *redact, Hide: hide.values, Now: time.Now()}
+	if hide.set && !*redact {
+		return exportRequest{}, usagef("export: --hide is for reports with names hidden: add --redact-people.")
+	}
 	if sections.set {
 		if req.opt.Sections, err = report.ParseSections(sections.value); err != nil {
 			return exportRequest{}, err
@@ -132,7 +141,7 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 	}
 	switch req.format {
 	case formatJSON:
-		for _, name := range []string{"since-last-session", "from", "to", "flagged-only", "redact-people", "sections", "exclude"} {
+		for _, name := range []string{"since-last-session", "from", "to", "flagged-only", "redact-people", "hide", "sections", "exclude"} {
 			if given[name] {
 				return exportRequest{}, usagef("export: --format json writes the whole journal, so --%s doesn't apply. For some of the entries, use --format csv.", name)
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -101,8 +102,9 @@ func TestCLI_ExportChoices(t *testing.T) {
 		mustCLI(t, db, "", append([]string{"export", "-o", path}, args...)...)
 		return readPrivate(t, path)
 	}
-	md := export("--redact-people", "--sections", "flagged,questions")
-	if strings.Contains(md, "Sam") || !strings.Contains(md, "### Flagged for your boss") || !strings.Contains(md, "Your boss said *no*.") {
+	// The greeting Привет is capitalised mid-sentence, so it may be a name: hidden here to keep stderr clear.
+	md := export("--redact-people", "--hide", "Привет", "--sections", "flagged,questions")
+	if strings.Contains(md, "Sam") || !strings.Contains(md, "### Flagged for [my manager]") || !strings.Contains(md, "[My manager] said *no*.") {
 		t.Errorf("--redact-people:\n%s", md)
 	}
 	if strings.Contains(md, "## Summary") || !strings.Contains(md, "## Questions to bring") {
@@ -198,5 +200,37 @@ func TestCLI_ExportBadFlags(t *testing.T) {
 	}
 	if _, err := os.Stat("report.txt"); err == nil {
 		t.Errorf("report.txt was written in the working folder")
+	}
+}
+
+// The export hides aliases and --hide words, and notes on stderr the
+// words that look like names it left.
+func TestCLI_ExportHidesAliasesAndNotesNameLikeWords(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	mustCLI(t, db, "", "person", "add", "Jo Reyes", "--role", "boss", "--aliases", "Joanna, JJ")
+	addEntry(t, db, "", "--title", "Jo's review", "--body", "Joanna was curt, then JJ and Priya laughed.", "--flag")
+	path := filepath.Join(t.TempDir(), "report.md")
+	_, errOut, code := runCLI(t, db, "", "export", "-o", path, "--from", "2000-01-01", "--to", "2100-01-01", "--redact-people")
+	md := readPrivate(t, path)
+	if code != exitOK || !strings.Contains(errOut, "look like names and were not hidden: Priya.") || !strings.Contains(errOut, "--hide") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if regexp.MustCompile(`(?i)\b(jo|reyes|joanna|jj)\b`).MatchString(md) || !strings.Contains(md, "[My manager]'s review") {
+		t.Errorf("names left in:\n%s", md)
+	}
+	_, errOut, code = runCLI(t, db, "", "export", "-o", path, "--from", "2000-01-01", "--to", "2100-01-01", "--redact-people", "--hide", "Priya")
+	if md := readPrivate(t, path); code != exitOK || errOut != "" || strings.Contains(md, "Priya") || !strings.Contains(md, "[A] laughed") {
+		t.Errorf("--hide Priya: exit %d, stderr %q:\n%s", code, errOut, md)
+	}
+	if _, errOut, _ := runCLI(t, db, "", "export", "-o", path, "--hide", "Priya"); !strings.Contains(errOut, "add --redact-people") {
+		t.Errorf("--hide without --redact-people: %q", errOut)
+	}
+	if out := mustCLI(t, db, "", "person", "list"); !strings.Contains(out, "(also Joanna, JJ)") {
+		t.Errorf("person list: %q", out)
+	}
+	mustCLI(t, db, "", "person", "edit", "Jo Reyes", "--aliases", "")
+	if out := mustCLI(t, db, "", "person", "list"); strings.Contains(out, "also") {
+		t.Errorf("aliases not cleared: %q", out)
 	}
 }

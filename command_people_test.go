@@ -75,7 +75,7 @@ func TestCLI_PersonList(t *testing.T) {
 	for _, p := range [][]string{{"Mum", "parent"}, {"J.", "colleague"}, {"Aunt Josephine", "other"}, {"שרה", "friend"}} {
 		mustCLI(t, db, "", "person", "add", p[0], "--role", p[1])
 	}
-	want := []personJSON{{1, "Mum", "parent"}, {2, "J.", "colleague"}, {3, "Aunt Josephine", "other"}, {4, "שרה", "friend"}}
+	want := []personJSON{{1, "Mum", "parent", nil}, {2, "J.", "colleague", nil}, {3, "Aunt Josephine", "other", nil}, {4, "שרה", "friend", nil}}
 	if got := personList(t, db); !reflect.DeepEqual(got, want) {
 		t.Errorf("person list --json = %+v, want in the order added %+v", got, want)
 	}
@@ -167,7 +167,7 @@ func TestCLI_PersonEdit(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"J."}, exitUsage, "--name or --role"},
+		{[]string{"J."}, exitUsage, "--name, --role or --aliases"},
 		{[]string{"J.", "--role", "landlord"}, exitUsage, "not a role"},
 		{[]string{"Nobody", "--role", "boss"}, exitError, "no one called"},
 		{[]string{"J.", "--name", "sam"}, exitUsage, "already in your people list"},

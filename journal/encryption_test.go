@@ -292,6 +292,7 @@ func TestEncryption_CoversEveryTextColumn(t *testing.T) {
 		"patterns.category":      "one of the fixed categories",
 		"patterns.colour":        "a colour",
 		"people.name_key":        "a keyed hash when encrypted",
+		"hidden_words.name_key":  "a keyed hash when encrypted",
 		"people.role":            "one of the fixed roles",
 		"goals.status":           "active, completed or archived",
 		"sessions.at_zone":       "a time zone name",

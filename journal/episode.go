@@ -28,9 +28,10 @@ func ParseRole(typed string) (Role, error) {
 // Person is someone who comes up in the journal: a name or initials,
 // and who they are to the writer.
 type Person struct {
-	ID   int64
-	Name string
-	Role Role
+	ID      int64
+	Name    string
+	Role    Role
+	Aliases []string // other names they go by ("Jo", a nickname), hidden with their name in reports
 }
 
 // Episode is one relationship moment in the Core Conflictual

@@ -29,6 +29,7 @@ var migrations = []migration{
 	{10, "encryption keyring", execSQL(schemaKeyring)},
 	{11, "ids never reused", execSQL(schemaIDCounters)},
 	{12, "questionnaires' difficulty question", execSQL(schemaMeasureDifficulty)},
+	{13, "aliases and words hidden in reports", execSQL(schemaHiding)},
 }
 
 const schemaEntries = `
@@ -212,6 +213,18 @@ CREATE TABLE id_counters (
 // was left blank, as it is in every questionnaire kept before.
 const schemaMeasureDifficulty = `
 ALTER TABLE measures ADD COLUMN difficulty INTEGER CHECK (difficulty IS NULL OR difficulty BETWEEN 0 AND 3);
+`
+
+// schemaHiding holds what a redacted report hides besides people's
+// names: the other names they go by, and one-off words (a name that is
+// no one in the people list). Both are sealed like names.
+const schemaHiding = `
+ALTER TABLE people ADD COLUMN aliases TEXT NOT NULL DEFAULT ''; -- one a line
+CREATE TABLE hidden_words (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT NOT NULL,
+	name_key TEXT NOT NULL UNIQUE
+);
 `
 
 // SchemaVersion is the newest migration this build knows.

@@ -1,6 +1,8 @@
 package journal
 
 import (
+	"strings"
+
 	"gorm.io/gorm"
 )
 
@@ -10,18 +12,54 @@ func (s *Store) openPerson(p *Person) error {
 	return seal.err
 }
 
+// personRow is a person as stored: aliases one a line, sealed.
+type personRow struct {
+	ID                  int64
+	Name, Role, Aliases string
+}
+
 // People lists everyone in the journal, in the order they were added.
 func (s *Store) People() ([]Person, error) {
-	var rows []Person
-	if err := s.db.Raw("SELECT id, name, role FROM people ORDER BY id").Scan(&rows).Error; err != nil {
+	var rows []personRow
+	if err := s.db.Raw("SELECT id, name, role, aliases FROM people ORDER BY id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the people", err)
 	}
-	for i := range rows {
-		if err := s.openPerson(&rows[i]); err != nil {
-			return nil, err
+	out := make([]Person, len(rows))
+	for i, r := range rows {
+		seal := sealer{codec: s.codec, table: "people", id: r.ID}
+		out[i] = Person{ID: r.ID, Name: seal.open("name", r.Name), Role: Role(r.Role), Aliases: splitAliases(seal.open("aliases", r.Aliases))}
+		if seal.err != nil {
+			return nil, seal.err
 		}
 	}
-	return rows, nil
+	return out, nil
+}
+
+// ParseAliases reads other names typed as a list, separated by commas.
+func ParseAliases(typed string) []string {
+	return strings.Split(typed, ",")
+}
+
+func splitAliases(stored string) []string {
+	if stored == "" {
+		return nil
+	}
+	return strings.Split(stored, "\n")
+}
+
+// cleanAliases tidies each alias and drops blanks, repeats and the name itself.
+func cleanAliases(name string, aliases []string) []string {
+	seen := map[string]bool{NameKey(name): true}
+	var out []string
+	for _, a := range aliases {
+		a = CleanName(a)
+		if a == "" || seen[NameKey(a)] {
+			continue
+		}
+		seen[NameKey(a)] = true
+		out = append(out, a)
+	}
+	return out
 }
 
 // Validate checks a person before they are saved and tidies the name.
@@ -34,6 +72,7 @@ func (p *Person) Validate() error {
 	if p.Name == "" {
 		return Errorf(EInvalid, "A person needs a name or initials.")
 	}
+	p.Aliases = cleanAliases(p.Name, p.Aliases)
 	return nil
 }
 
@@ -77,11 +116,11 @@ func (s *Store) UpdatePerson(p Person) (Person, error) {
 			return err
 		}
 		seal := sealer{codec: s.codec, table: "people", id: p.ID}
-		name := seal.seal("name", p.Name)
+		name, aliases := seal.seal("name", p.Name), seal.seal("aliases", strings.Join(p.Aliases, "\n"))
 		if seal.err != nil {
 			return seal.err
 		}
-		res := tx.Exec("UPDATE people SET name = ?, name_key = ?, role = ? WHERE id = ?", name, s.nameKey(p.Name), p.Role, p.ID)
+		res := tx.Exec("UPDATE people SET name = ?, name_key = ?, role = ?, aliases = ? WHERE id = ?", name, s.nameKey(p.Name), p.Role, aliases, p.ID)
 		if res.Error == nil && res.RowsAffected == 0 {
 			return Errorf(ENotFound, "There is no person %d. `throughline person list` shows them.", p.ID)
 		}
@@ -110,11 +149,11 @@ func (s *Store) insertPerson(tx *gorm.DB, p Person) (int64, error) {
 		return 0, err
 	}
 	seal := sealer{codec: s.codec, table: "people", id: id}
-	name := seal.seal("name", p.Name)
+	name, aliases := seal.seal("name", p.Name), seal.seal("aliases", strings.Join(p.Aliases, "\n"))
 	if seal.err != nil {
 		return 0, seal.err
 	}
-	return id, tx.Exec("INSERT INTO people (id, name, name_key, role) VALUES (?, ?, ?, ?)", id, name, s.nameKey(p.Name), p.Role).Error
+	return id, tx.Exec("INSERT INTO people (id, name, name_key, role, aliases) VALUES (?, ?, ?, ?, ?)", id, name, s.nameKey(p.Name), p.Role, aliases).Error
 }
 
 // personID finds a person by name, adding them (role other) when they

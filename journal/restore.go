@@ -25,7 +25,7 @@ func (s *Store) Restore(snap Snapshot) error {
 		if err := refuseNonEmpty(tx); err != nil { // again: another window may have written since
 			return err
 		}
-		for _, clear := range []string{"patterns", "emotions", "settings"} {
+		for _, clear := range []string{"patterns", "emotions", "settings", "hidden_words"} {
 			if err := tx.Exec("DELETE FROM " + clear).Error; err != nil {
 				return err
 			}
@@ -213,15 +213,26 @@ func (c *snapshotCheck) vocabulary(snap Snapshot) {
 			sp.ID, c.s.nameKey(p.Name), p.Category, p.Colour, sp.Archived)...)
 	}
 
-	people := c.table("people", "name", "id", "name_key", "role")
+	people := c.table("people", "name", "aliases", "id", "name_key", "role")
 	seen = map[int64]bool{}
 	for i, sp := range snap.People {
 		it := snapshotItem{"person", i, len(snap.People), sp.ID}
-		p := Person{Name: sp.Name, Role: Role(sp.Role)}
+		p := Person{Name: sp.Name, Role: Role(sp.Role), Aliases: sp.Aliases}
 		c.refuse(it, p.Validate())
 		c.newID(seen, it)
 		c.newName(c.people, it, p.Name)
-		people.add(append(c.seal("people", sp.ID, "name", p.Name), sp.ID, c.s.nameKey(p.Name), string(p.Role))...)
+		people.add(append(c.seal("people", sp.ID, "name", p.Name, "aliases", strings.Join(p.Aliases, "\n")), sp.ID, c.s.nameKey(p.Name), string(p.Role))...)
+	}
+
+	hidden := c.table("hidden_words", "name", "id", "name_key")
+	keys := map[string]bool{}
+	for i, w := range snap.HiddenWords {
+		if w = CleanName(w); w == "" || keys[NameKey(w)] {
+			continue // a blank or repeated word hides nothing more
+		}
+		keys[NameKey(w)] = true
+		id := int64(i + 1)
+		hidden.add(append(c.seal("hidden_words", id, "name", w), id, c.s.nameKey(w))...)
 	}
 }
 

@@ -29,6 +29,8 @@ type Snapshot struct {
 	Measures []SnapshotMeasure `json:"measures"`
 	Settings []SnapshotSetting `json:"settings"`
 	Entries  []SnapshotEntry   `json:"entries"`
+
+	HiddenWords []string `json:"hidden_words,omitempty"` // one-off words hidden in redacted reports
 }
 
 // SnapshotEmotion is a word of the emotion vocabulary.
@@ -50,9 +52,10 @@ type SnapshotPattern struct {
 
 // SnapshotPerson is someone in the people list.
 type SnapshotPerson struct {
-	ID   int64  `json:"id"`
-	Name string `json:"name"`
-	Role string `json:"role"` // one of Roles
+	ID      int64    `json:"id"`
+	Name    string   `json:"name"`
+	Role    string   `json:"role"` // one of Roles
+	Aliases []string `json:"aliases,omitempty"`
 }
 
 // SnapshotGoal is a goal; a sub-goal names its parent.
@@ -225,7 +228,8 @@ func (r *snapshotReader) vocabulary(snap *Snapshot) {
 	snap.Emotions, snap.Patterns, snap.People = []SnapshotEmotion{}, []SnapshotPattern{}, []SnapshotPerson{}
 	r.scan(&snap.Emotions, "SELECT id, name, family FROM emotions ORDER BY id")
 	r.scan(&snap.Patterns, "SELECT id, name, category, description, colour, archived FROM patterns ORDER BY id")
-	r.scan(&snap.People, "SELECT id, name, role FROM people ORDER BY id")
+	var people []personRow
+	r.scan(&people, "SELECT id, name, role, aliases FROM people ORDER BY id")
 	r.emotions, r.patterns, r.people = map[int64]string{}, map[int64]string{}, map[int64]string{}
 	for i := range snap.Emotions {
 		e := &snap.Emotions[i]
@@ -237,10 +241,19 @@ func (r *snapshotReader) vocabulary(snap *Snapshot) {
 		p.Name, p.Description = r.open("patterns", p.ID, "name", p.Name), r.open("patterns", p.ID, "description", p.Description)
 		r.patterns[p.ID] = p.Name
 	}
-	for i := range snap.People {
-		p := &snap.People[i]
-		p.Name = r.open("people", p.ID, "name", p.Name)
-		r.people[p.ID] = p.Name
+	for _, p := range people {
+		sp := SnapshotPerson{ID: p.ID, Name: r.open("people", p.ID, "name", p.Name), Role: p.Role,
+			Aliases: splitAliases(r.open("people", p.ID, "aliases", p.Aliases))}
+		snap.People = append(snap.People, sp)
+		r.people[p.ID] = sp.Name
+	}
+	var hidden []struct {
+		ID   int64
+		Name string
+	}
+	r.scan(&hidden, "SELECT id, name FROM hidden_words ORDER BY id")
+	for _, h := range hidden {
+		snap.HiddenWords = append(snap.HiddenWords, r.open("hidden_words", h.ID, "name", h.Name))
 	}
 }
 

@@ -21,8 +21,9 @@ func fillEverything(t *testing.T, s *Store) {
 	}
 	_, err := s.AddPerson(Person{Name: "Mum", Role: "parent"})
 	must(err)
-	_, err = s.AddPerson(Person{Name: "Dr K", Role: "therapist"})
+	_, err = s.AddPerson(Person{Name: "Dr K", Role: "therapist", Aliases: []string{"Katherine", "Kat"}})
 	must(err)
+	must(s.HideWords("Priya"))
 	own, err := s.AddPattern(Pattern{Name: "over-explaining", Description: "Justifying myself at length.", Colour: "#3a7bd5"})
 	must(err)
 	must(s.ArchivePattern(own.ID, true))
@@ -137,6 +138,7 @@ func TestSnapshot_RestoreGivesTheSameJournal(t *testing.T) {
 		{"patterns", func(s *Store) (any, error) { return s.Patterns() }},
 		{"emotions", func(s *Store) (any, error) { return s.Emotions() }},
 		{"people", func(s *Store) (any, error) { return s.People() }},
+		{"hidden words", func(s *Store) (any, error) { return s.HiddenWords() }},
 		{"goals", func(s *Store) (any, error) { return s.Goals() }},
 		{"check-ins", func(s *Store) (any, error) { return s.CheckIns(1) }},
 		{"sessions", func(s *Store) (any, error) { return s.Sessions() }},
@@ -261,7 +263,7 @@ func TestRestore_SealsEveryFieldThroughTheCodec(t *testing.T) {
 		t.Fatal(err)
 	}
 	sealed := map[string][]string{
-		"entries": {"title", "body"}, "emotions": {"name"}, "patterns": {"name", "description"}, "people": {"name"},
+		"entries": {"title", "body"}, "emotions": {"name"}, "patterns": {"name", "description"}, "people": {"name", "aliases"}, "hidden_words": {"name"},
 		"episodes": {"wish", "other_response", "self_response", "reminds"}, "goals": {"title", "description"},
 		"checkins": {"note"}, "sessions": {"takeaways"}, "session_questions": {"text"},
 	}

@@ -39,6 +39,8 @@ type Store interface {
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
 	Search(journal.SearchQuery) (journal.SearchResult, error)
 	People() ([]journal.Person, error)
+	HiddenWords() ([]string, error)
+	HideWords(words ...string) error
 	AddPerson(journal.Person) (journal.Person, error)
 	UpdatePerson(journal.Person) (journal.Person, error)
 	EpisodesWith(personID int64) ([]journal.PersonEpisode, error)

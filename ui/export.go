@@ -47,6 +47,9 @@ type exportScreen struct {
 	sections    map[report.Section]*widget.Check
 	flaggedOnly *widget.Check
 	redact      *widget.Check
+	hiding      *fyne.Container           // with names hidden: what will be hidden, and words left that look like names
+	hideWord    map[string]*widget.Button // "Hide" for each name-like word, by word
+	addPerson   map[string]*widget.Button // "Add to people" for each name-like word
 	entries     *fyne.Container
 	included    map[int64]*widget.Check // the window's entries; unticked ones are left out
 	format      *widget.Select
@@ -79,7 +82,9 @@ func newExportScreen(win fyne.Window, store Store) *exportScreen {
 		checks.Add(c)
 	}
 	v.flaggedOnly = widget.NewCheck("Only entries flagged for the session", func(bool) { v.refresh() })
-	v.redact = widget.NewCheck("Hide people's names (show who they are instead: “your boss”)", func(bool) { v.refresh() })
+	v.redact = widget.NewCheck("Hide people's names (show who they are instead: “[my manager]”)", v.onRedact)
+	v.redact.Checked = v.redactRemembered()
+	v.hiding = container.NewVBox()
 	v.entries = container.NewVBox()
 	labels := make([]string, len(exportFormats))
 	for i, f := range exportFormats {
@@ -97,7 +102,7 @@ func newExportScreen(win fyne.Window, store Store) *exportScreen {
 
 	form := container.NewVBox(
 		widget.NewLabelWithStyle("Days", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.period, v.custom,
-		widget.NewLabelWithStyle("Parts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), checks, v.flaggedOnly, v.redact,
+		widget.NewLabelWithStyle("Parts", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), checks, v.flaggedOnly, v.redact, v.hiding,
 		widget.NewLabelWithStyle("Entries in these days (untick to leave one out)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.entries,
 		widget.NewLabelWithStyle("Save as", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.format, v.path, v.save, v.status,
 	)
@@ -194,6 +199,7 @@ func (v *exportScreen) refresh() {
 			}
 			v.report, v.listed = r, listed
 			v.showEntries()
+			v.showHiding()
 			v.preview.ParseMarkdown(withoutImages(previewMarkdown(r.Markdown())))
 			v.status.SetText("")
 			v.save.Enable()
@@ -222,6 +228,77 @@ func (v *exportScreen) showEntries() {
 }
 
 func (v *exportScreen) reload() { v.refresh() }
+
+// settingRedact remembers whether names were last hidden, so a person who
+// hides them once doesn't have to remember to each time.
+const settingRedact = "report_redact_people"
+
+func (v *exportScreen) redactRemembered() bool {
+	on, _ := v.store.Setting(settingRedact)
+	return on == "1"
+}
+
+func (v *exportScreen) onRedact(on bool) {
+	value := ""
+	if on {
+		value = "1"
+	}
+	if err := v.store.SetSetting(settingRedact, value); err != nil {
+		showProblem(v.win, "Couldn't remember the choice", err)
+	}
+	v.refresh()
+}
+
+// showHiding lists, before anything is saved, the names the report will
+// hide and the words left in it that look like names, each with a way
+// to hide it too.
+func (v *exportScreen) showHiding() {
+	v.hiding.RemoveAll()
+	v.hideWord, v.addPerson = map[string]*widget.Button{}, map[string]*widget.Button{}
+	r := v.report
+	if !r.Redacted {
+		return
+	}
+	if len(r.Hidden) == 0 {
+		v.hiding.Add(note("No names from your people list appear in this report."))
+	} else {
+		parts := make([]string, len(r.Hidden))
+		for i, h := range r.Hidden {
+			parts[i] = h.Name + " → " + h.Label
+		}
+		v.hiding.Add(wrapped("Will be hidden: " + strings.Join(parts, ", ") + "."))
+	}
+	if len(r.NameLike) == 0 {
+		return
+	}
+	v.hiding.Add(wrapped("These words look like names and will still show. Hide the ones that are:"))
+	for _, word := range r.NameLike {
+		hide := widget.NewButton("Hide “"+word+"”", func() { v.onHide(word, false) })
+		add := widget.NewButton("Add to people", func() { v.onHide(word, true) })
+		v.hideWord[word], v.addPerson[word] = hide, add
+		v.hiding.Add(container.NewHBox(hide, add))
+	}
+}
+
+// onHide remembers word as hidden in every report from now on, as a
+// one-off word or as someone in the people list, then shows the report again.
+func (v *exportScreen) onHide(word string, asPerson bool) {
+	v.background(func() func() {
+		var err error
+		if asPerson {
+			_, err = v.store.AddPerson(journal.Person{Name: word, Role: "other"})
+		} else {
+			err = v.store.HideWords(word)
+		}
+		return func() {
+			if err != nil {
+				showProblem(v.win, "Couldn't hide “"+word+"”", err)
+				return
+			}
+			v.refresh()
+		}
+	})
+}
 
 // previewMarkdown turns the report's tables into lists for the preview:
 // Fyne's Markdown has no tables, and raw pipes read badly. The saved

@@ -7,7 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
 )
@@ -86,4 +88,56 @@ func TestPreviewMarkdown_TablesBecomeLists(t *testing.T) {
 	if got := previewMarkdown(in); got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
+}
+
+// With names hidden, the screen shows what will be hidden and the words
+// left that look like names, and hides one at a tap, remembering it.
+func TestExport_ShowsAndHidesNameLikeWords(t *testing.T) {
+	w, store := newTestWindow(t)
+	v := w.export
+	v.now = func() time.Time { return fixedNow }
+	if _, err := store.AddPerson(journal.Person{Name: "Jo Reyes", Role: "boss", Aliases: []string{"Joanna"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.CreateEntry(journal.Entry{Title: "Review", Body: "Then Joanna and Priya laughed; Jo's face fell.",
+		WrittenAt: fixedNow.AddDate(0, 0, -1), Flagged: true}); err != nil {
+		t.Fatal(err)
+	}
+	v.period.SetSelected(periodAll)
+	w.showScreen(v.content)
+	test.Tap(v.redact)
+	preview := v.preview.String()
+	if strings.Contains(preview, "Jo") || !strings.Contains(preview, "my manager]") || !strings.Contains(preview, "Priya") {
+		t.Errorf("preview:\n%s", preview)
+	}
+	hiding := labelsIn(v.hiding)
+	if !strings.Contains(hiding, "Joanna → [my manager]") || !strings.Contains(hiding, "look like names") {
+		t.Errorf("what will be hidden: %q", hiding)
+	}
+	hide, ok := v.hideWord["Priya"]
+	if !ok {
+		t.Fatalf("no Hide button for Priya: %q", hiding)
+	}
+	test.Tap(hide)
+	if preview := v.preview.String(); strings.Contains(preview, "Priya") || !strings.Contains(preview, "A] laughed") {
+		t.Errorf("Priya still shows:\n%s", preview)
+	}
+	if words, _ := store.HiddenWords(); len(words) != 1 || words[0] != "Priya" {
+		t.Errorf("hidden words remembered: %q", words)
+	}
+	// The choice to hide names is remembered for next time.
+	if again := newExportScreen(w.win, store); !again.redact.Checked {
+		t.Error("hiding names was not remembered")
+	}
+}
+
+// labelsIn is the text of every label in c, in order.
+func labelsIn(c *fyne.Container) string {
+	var out []string
+	for _, o := range c.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l.Text)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -60,6 +60,7 @@ type peopleScreen struct {
 	// The add dialog's fields while it is open, for tests.
 	addName *widget.Entry
 	addRole *widget.Select
+	aliases *widget.Entry // the dialog's other names, hidden with the name in reports
 
 	content fyne.CanvasObject
 }
@@ -213,7 +214,11 @@ func (v *peopleScreen) loadPerson() {
 // showPerson fills the person's page.
 func (v *peopleScreen) showPerson(p journal.Person, episodes []journal.PersonEpisode) {
 	v.name.SetText(p.Name)
-	v.role.SetText(roleWords(p.Role))
+	role := roleWords(p.Role)
+	if len(p.Aliases) > 0 {
+		role += " · also " + strings.Join(p.Aliases, ", ")
+	}
+	v.role.SetText(role)
 	v.patternsFor.SetText("Patterns with " + p.Name)
 	mine := v.byPerson[journal.NameKey(p.Name)]
 	v.showPatterns(p, mine)
@@ -400,8 +405,13 @@ func (v *peopleScreen) personDialog(title, action string, p journal.Person, done
 	name.SetText(p.Name)
 	role := widget.NewSelect(roles, nil)
 	role.Selected = string(p.Role)
-	v.addName, v.addRole = name, role
-	submit := func() { done(journal.Person{ID: p.ID, Name: name.Text, Role: journal.Role(role.Selected)}) }
+	aliases := &widget.Entry{PlaceHolder: "other names, like Jo, Joanna"}
+	aliases.ExtendBaseWidget(aliases)
+	aliases.SetText(strings.Join(p.Aliases, ", "))
+	v.addName, v.addRole, v.aliases = name, role, aliases
+	submit := func() {
+		done(journal.Person{ID: p.ID, Name: name.Text, Role: journal.Role(role.Selected), Aliases: journal.ParseAliases(aliases.Text)})
+	}
 	name.OnSubmitted = func(string) {
 		// The dialog is the top overlay; hiding it is what its buttons do.
 		if top := v.win.Canvas().Overlays().Top(); top != nil {
@@ -409,9 +419,11 @@ func (v *peopleScreen) personDialog(title, action string, p journal.Person, done
 		}
 		submit()
 	}
-	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Who they are to you", role))
-	intro := message("A name or initials is enough.")
-	showChoices(v.win, title, container.NewBorder(intro, nil, nil, nil, form), fyne.NewSize(480, 260),
+	aliases.OnSubmitted = name.OnSubmitted
+	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Who they are to you", role),
+		widget.NewFormItem("Also called", aliases))
+	intro := message("A name or initials is enough. Other names they go by are hidden with their name in reports.")
+	showChoices(v.win, title, container.NewBorder(intro, nil, nil, nil, form), fyne.NewSize(480, 320),
 		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
 		dialogChoice{label: action, icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: submit, focused: true},
 	)

@@ -172,19 +172,20 @@ func TestPeople_AddPerson(t *testing.T) {
 	test.Tap(v.add)
 	test.Type(v.addName, "Sam")
 	v.addRole.SetSelected("partner")
+	test.Type(v.aliases, "Sammy, Samantha")
 	test.Tap(dialogButtonIn(t, w, "Add"))
 	// then Sam is in the journal, the list, and on the page.
 	people, err := store.People()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(people) != 1 || people[0].Name != "Sam" || people[0].Role != "partner" {
+	if len(people) != 1 || people[0].Name != "Sam" || people[0].Role != "partner" || strings.Join(people[0].Aliases, "|") != "Sammy|Samantha" {
 		t.Fatalf("people = %+v", people)
 	}
 	if len(v.people) != 1 || v.listArea.Objects[0] != v.list {
 		t.Errorf("list shows %d people", len(v.people))
 	}
-	if v.name.Text != "Sam" || v.role.Text != "Your partner" || v.right.Objects[0] != v.page {
+	if v.name.Text != "Sam" || v.role.Text != "Your partner · also Sammy, Samantha" || v.right.Objects[0] != v.page {
 		t.Errorf("page shows %q, %q", v.name.Text, v.role.Text)
 	}
 	if w.Canvas().Overlays().Top() != nil {

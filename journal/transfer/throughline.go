@@ -75,12 +75,15 @@ func writeIndented(w io.Writer, file throughlineFile) error {
 	out.WriteString(",\n  \"journal\": {")
 	snap := reflect.ValueOf(*file.Journal)
 	for i := range snap.NumField() {
-		key, _, _ := strings.Cut(snap.Type().Field(i).Tag.Get("json"), ",")
+		key, opts, _ := strings.Cut(snap.Type().Field(i).Tag.Get("json"), ",")
+		list := snap.Field(i)
+		if opts == "omitempty" && list.Len() == 0 {
+			continue // as Encode leaves it out
+		}
 		if i > 0 {
 			out.WriteString(",")
 		}
 		out.WriteString("\n    \"" + key + "\": ")
-		list := snap.Field(i)
 		switch {
 		case list.IsNil():
 			out.WriteString("null")
@@ -188,10 +191,11 @@ func decodeThroughline(data []byte) (*journal.Snapshot, error) {
 	}
 	// Every export lists each part, if only as []: a part left out is a
 	// damaged file, not an empty vocabulary to replace the journal's with.
+	// Parts added later (omitempty) are missing from older exports.
 	snap := reflect.ValueOf(*file.Journal)
 	for i := range snap.NumField() {
-		if snap.Field(i).IsNil() {
-			key, _, _ := strings.Cut(snap.Type().Field(i).Tag.Get("json"), ",")
+		key, opts, _ := strings.Cut(snap.Type().Field(i).Tag.Get("json"), ",")
+		if snap.Field(i).IsNil() && opts != "omitempty" {
 			return nil, journal.Errorf(journal.EInvalid, "The export's journal has no \"%s\" list: it may have been edited by hand or damaged. Export it again. Nothing was imported.", key)
 		}
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 )
 
 // names are the fixture's people, as whole words in any case.
-var names = regexp.MustCompile(`(?i)\b(sam|alex|jo|kim|mum)\b`)
+var hiddenNames = regexp.MustCompile(`(?i)\b(sam|alex|jo|kim)\b`)
 
 func TestMarkdown(t *testing.T) {
 	md := newFixture(t).build(t, Options{}).Markdown()
@@ -78,21 +79,21 @@ func TestRedactPeople(t *testing.T) {
 	r := newFixture(t).build(t, Options{RedactPeople: true})
 	md, page := r.Markdown(), r.HTML()
 	for format, out := range map[string]string{"Markdown": md, "HTML": page} {
-		if m := names.FindString(out); m != "" {
+		if m := hiddenNames.FindString(out); m != "" {
 			t.Errorf("%s still names %q:\n%s", format, m, out)
 		}
 		for _, want := range []string{
-			"With your boss",
-			"Talking to your boss",
-			"Your boss asked me to stay late",    // a sentence starts with the label
-			"I told your partner about it later", // "alex" in lower case too
-			"being the reliable child (with your parent)",
-			"With your friend (1)", // Jo, added before Kim
-			"Your friend (1) to call me back",
-			"Your friend (2) and your friend (1) were on a boat",
-			"Say what I need to your partner",
-			"Ask why I freeze when your boss is around",
-			"People are named by who they are to you",
+			"With [my manager]",
+			"Talking to [my manager]",
+			"[My manager] asked me to stay late",  // a sentence starts with the label
+			"I told [my partner] about it later",  // "alex" in lower case too
+			"being the reliable child (with Mum)", // a role is no name
+			"With [my friend A]",                  // Jo, added before Kim
+			"[My friend A] to call me back",
+			"[My friend B] and [my friend A] were on a boat",
+			"Say what I need to [my partner]",
+			"Ask why I freeze when [my manager] is around",
+			"Names are hidden",
 		} {
 			if format == "HTML" {
 				want = strings.ReplaceAll(want, "'", "&#39;")
@@ -101,29 +102,70 @@ func TestRedactPeople(t *testing.T) {
 				t.Errorf("%s lacks %q", format, want)
 			}
 		}
+		if strings.Contains(out, "your parent") || strings.Contains(out, "your boss") {
+			t.Errorf("%s labels with “your …”", format)
+		}
 	}
 }
 
 func TestRedactor(t *testing.T) {
 	x := newRedactor([]journal.Person{{Name: "Anna", Role: "friend"}, {Name: "Anna Maria", Role: "sibling"},
-		{Name: "Łukasz", Role: "boss"}, {Name: "O'Neil", Role: "other"}})
+		{Name: "Łukasz", Role: "boss"}, {Name: "O'Neil", Role: "other"}, {Name: "Jo Reyes", Role: "colleague", Aliases: []string{"Joanna", "JoJo Bean"}},
+		{Name: "Mum", Role: "parent"}, {Name: "my partner", Role: "partner"}, {Name: "Dr K", Role: "therapist"}}, []string{"Priya"})
 	for _, c := range []struct{ in, want string }{
-		{"Anna and Anna Maria", "Your friend and your sibling"},
-		{"I saw Anna. anna maria came too! Then ANNA", "I saw your friend. Your sibling came too! Then your friend"},
-		{"ANNA's bag, annabelle, Hannah", "Your friend's bag, annabelle, Hannah"},
-		{"with anna\nmaria", "with your sibling"},
-		{"so łukasz said", "so your boss said"},
+		{"Anna and Anna Maria", "[My friend] and [my sibling]"},
+		{"I saw Anna. anna maria came too! Then ANNA", "I saw [my friend]. [My sibling] came too! Then [my friend]"},
+		{"ANNA's bag, annabelle, Hannah", "[My friend]'s bag, annabelle, Hannah"},
+		{"with anna\nmaria", "with [my sibling]"},
+		{"so łukasz said", "so [my manager] said"},
 		{"Łukaszowi", "Łukaszowi"}, // a longer word
-		{"- _Anna_ and **Łukasz**", "- _Your friend_ and **your boss**"},
-		{"for o'neil", "for someone"},
+		{"- _Anna_ and **Łukasz**", "- _[My friend]_ and **[my manager]**"},
+		{"for o'neil", "for [A]"},
+		{"Jo said so", "[My colleague] said so"},                                         // a first name alone
+		{"then Reyes left", "then [my colleague] left"},                                  // a surname alone
+		{"Jo's desk and jo’s chair", "[My colleague]'s desk and [my colleague]’s chair"}, // possessives
+		{"a Jolly good Joke", "a Jolly good Joke"},                                       // a name inside a word stays
+		{"Joanna, JoJo and Bean", "[My colleague], [my colleague] and [my colleague]"},   // aliases and their parts
+		{"how my mum was, and Mum's face", "how my mum was, and Mum's face"},             // roles stay as written
+		{"I told my partner", "I told my partner"},
+		{"see Dr K about it", "see [my therapist] about it"},
+		{"Priya and PRIYA", "[B] and [B]"}, // a hidden word
 		{"", ""},
 	} {
 		if got := x.text(c.in); got != c.want {
 			t.Errorf("text(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
-	if got := x.name("anna maria"); got != "your sibling" {
+	if got := x.text("anna maria"); got != "[my sibling]" {
 		t.Errorf("name = %q", got)
+	}
+}
+
+func TestNameLikeWords(t *testing.T) {
+	vocabulary := []string{"people-pleasing", "Anxious", "withdrawing under criticism"}
+	for _, c := range []struct {
+		name  string
+		texts []string
+		want  []string
+	}{
+		{"mid-sentence names", []string{"I met Priya and Tom's brother at the park."}, []string{"Priya", "Tom"}},
+		{"sentence starts", []string{"Yesterday was long. Honestly I was tired!\nAfterwards I slept."}, nil},
+		{"a name at a sentence start is found where it appears mid-sentence", []string{"Priya came.", "I saw Priya"}, []string{"Priya"}},
+		{"common words and I", []string{"so I think The Dream was about Me"}, nil},
+		{"roles", []string{"I told Mum and Dad, then my Partner"}, nil},
+		{"months and weekdays", []string{"on Monday 3 March, and in May"}, nil},
+		{"vocabulary", []string{"felt Anxious and People-pleasing again"}, nil},
+		{"capitals and labels", []string{"the NHS letter for [A] and [My manager]"}, nil},
+		{"titles", []string{"saw Dr Okafor today"}, []string{"Okafor"}},
+		{"listed once", []string{"with Sam", "and sam, and Sam's"}, []string{"Sam"}},
+		{"apostrophes and hyphens", []string{"with O'Neil and Mary-Jane"}, []string{"O'Neil", "Mary-Jane"}},
+		{"after markdown marks", []string{"- **Tom** came\n# Heading"}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := NameLikeWords(c.texts, vocabulary); !slices.Equal(got, c.want) {
+				t.Errorf("NameLikeWords(%q) = %q, want %q", c.texts, got, c.want)
+			}
+		})
 	}
 }
 

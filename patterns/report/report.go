@@ -16,7 +16,9 @@ type Store interface {
 	Entries(q journal.EntryQuery) ([]journal.Entry, error)
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
 	Patterns() ([]journal.Pattern, error)
+	Emotions() ([]journal.Emotion, error)
 	People() ([]journal.Person, error)
+	HiddenWords() ([]string, error)
 	Goals() ([]journal.Goal, error)
 	CheckIns(goalID int64) ([]journal.CheckIn, error)
 	Sessions() ([]journal.Session, error)
@@ -92,7 +94,8 @@ type Options struct {
 	Sections     []Section       // nil means AllSections; always printed in AllSections' order
 	Exclude      []int64         // entries left out of every part of the report
 	FlaggedOnly  bool            // draw only on entries flagged for the session, as if the rest were excluded
-	RedactPeople bool            // replace people's names by who they are ("your boss")
+	RedactPeople bool            // hide people's names, showing who they are instead ("[my manager]")
+	Hide         []string        // with RedactPeople, words to hide in this report besides the people and the journal's hidden words
 	Now          time.Time       // zero means time.Now()
 }
 
@@ -107,6 +110,8 @@ type Report struct {
 	Sections    []Section // the sections to print, in AllSections' order
 	FlaggedOnly bool
 	Redacted    bool
+	Hidden      []HiddenName // with Redacted, the names hidden, and what shows instead
+	NameLike    []string     // with Redacted, words left in that look like names (see NameLikeWords)
 
 	Summary   Summary
 	Flagged   []Entry   // entries flagged for the session, oldest first

@@ -84,7 +84,7 @@ func (r Report) Notes() []string {
 		notes = append(notes, "Only the entries you flagged for the session are included, in the figures too.")
 	}
 	if r.Redacted {
-		notes = append(notes, "People are named by who they are to you, not by name.")
+		notes = append(notes, "Names are hidden: people are shown by who they are to you, like [my manager], or by a letter, like [A].")
 	}
 	return notes
 }
