@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/throughline/throughline/patterns"
 )
 
 // The words every format shares, so the PDF, HTML and Markdown reports
@@ -104,6 +106,9 @@ func (r Report) SummaryLines() []string {
 		entries += fmt.Sprintf(" (%d in %s)", s.PreviousEntries, r.before())
 	}
 	lines := []string{"Entries: " + entries + "."}
+	if !s.Compared {
+		lines = append(lines, patterns.NoComparison(r.Window))
+	}
 	mood := "Mood: not rated in these days."
 	if s.Mood.Rated > 0 {
 		mood = fmt.Sprintf("Mood: %.1f out of 10 on average, over %s", s.Mood.Value, plural(s.Mood.Rated, "rated entry", "rated entries"))
@@ -125,6 +130,17 @@ func (r Report) SummaryLines() []string {
 		top = append(top, p)
 	}
 	return append(lines, "Top patterns: "+strings.Join(top, ", ")+".")
+}
+
+// PatternsNote is the line above the pattern table: what its shares are
+// of and, when there is no before to compare with, that there isn't,
+// rather than a column of rises from nothing.
+func (r Report) PatternsNote() string {
+	note := "Out of " + plural(r.Patterns.Entries, "entry", "entries") + "."
+	if !r.Patterns.Compared {
+		note += " " + patterns.NoComparison(r.Window)
+	}
+	return note
 }
 
 func moodChange(d float64) string {
