@@ -90,13 +90,7 @@ func (r Report) Notes() []string {
 }
 
 // before names the window the figures are compared with.
-func (r Report) before() string {
-	days := int(math.Round(r.Window.To.Sub(r.Window.From).Hours() / 24))
-	if days == 1 {
-		return "the day before"
-	}
-	return fmt.Sprintf("the %d days before", days)
-}
+func (r Report) before() string { return "the " + r.Window.Length() + " before" }
 
 // SummaryLines are the summary's sentences.
 func (r Report) SummaryLines() []string {
