@@ -5,14 +5,17 @@ import (
 	"fmt"
 )
 
-// What a pair's figures can honestly be said to show. The window, the
-// command line and the report all word a pair through Text, so they
-// never disagree about what is a finding.
+// What a pair's figures can honestly be said to show. The Patterns
+// screen and `throughline patterns` both word a pair through Text, so
+// they never disagree about what is a finding.
 
 // MinLiftEntries is how many entries two patterns must share before how
-// often they come together is set against chance. Below it, one entry
-// more or less moves the lift by a fifth or more, so its first decimal
-// says nothing: only the plain count is given.
+// often they come together is set against chance (the count chance alone
+// would give, from how often each is named). Below it, one shared entry
+// more or less moves the lift by a quarter or more, so a figure like
+// 1.7× says more about chance than about the person: only the plain
+// count is given. Five is also the usual least expected count for
+// reading a table of counts at all.
 const MinLiftEntries = 5
 
 // Reading is what a pair's figures show.
