@@ -14,8 +14,7 @@ import (
 // would give, from how often each is named). Below it, one shared entry
 // more or less moves the lift by a quarter or more, so a figure like
 // 1.7× says more about chance than about the person: only the plain
-// count is given. Five is also the usual least expected count for
-// reading a table of counts at all.
+// count is given.
 const MinLiftEntries = 5
 
 // Reading is what a pair's figures show.
