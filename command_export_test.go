@@ -61,8 +61,13 @@ func TestCLI_Export(t *testing.T) {
 					t.Errorf("Markdown lacks %q:\n%s", want, out)
 				}
 			}
-			if strings.Contains(out, "Long ago") || !strings.Contains(out, "| avoidance | Defenses | 1 | 50% | 0 | +1 |") {
+			if strings.Contains(out, "Long ago") || !strings.Contains(out, "| avoidance | Defenses | 1 | 50% |\n") {
 				t.Errorf("the report isn't the days since the session:\n%s", out)
+			}
+			// The days as long before the session hold no entries: nothing
+			// to compare with, rather than "0 | +1".
+			if !strings.Contains(out, "Out of 2 entries. There are no entries in the 4 days before to compare with.") || strings.Contains(out, "| +1 |") {
+				t.Errorf("the report compares with days that hold no entries:\n%s", out)
 			}
 		}},
 		{"html", func(t *testing.T, out string) {

@@ -27,10 +27,12 @@ type patternCountJSON struct {
 }
 
 type patternPairJSON struct {
-	A     string  `json:"a"`
-	B     string  `json:"b"`
-	Count int     `json:"count"`
-	Lift  float64 `json:"lift"`
+	A       string   `json:"a"`
+	B       string   `json:"b"`
+	Count   int      `json:"count"`  // entries naming both
+	Either  int      `json:"either"` // entries naming one or both
+	Lift    *float64 `json:"lift"`   // null below patterns.MinLiftEntries shared entries
+	Reading string   `json:"reading"`
 }
 
 // periodDays are the --period values and their lengths; 0 is all time.
@@ -130,7 +132,12 @@ func reportJSON(s analysis.Summary, category map[string]string) patternsReportJS
 		out.Patterns = append(out.Patterns, p)
 	}
 	for _, p := range s.Pairs {
-		out.Pairs = append(out.Pairs, patternPairJSON{A: p.A, B: p.B, Count: p.Count, Lift: p.Lift})
+		pair := patternPairJSON{A: p.A, B: p.B, Count: p.Count, Either: p.Either(), Reading: p.Reading().String()}
+		if p.Reading() != analysis.TooFew {
+			lift := p.Lift
+			pair.Lift = &lift
+		}
+		out.Pairs = append(out.Pairs, pair)
 	}
 	return out
 }
@@ -145,32 +152,26 @@ func printReport(c *cli, s analysis.Summary, category map[string]string, span st
 	default:
 		span = "from " + s.Window.From.Format("2 Jan 2006") + " to " + s.Window.To.AddDate(0, 0, -1).Format("2 Jan 2006")
 	}
-	fmt.Fprintf(c.stdout, "%d entries %s.\n", s.Entries, span)
+	fmt.Fprintf(c.stdout, "%s %s.\n", count(s.Entries, "entry", "entries"), span)
 	if len(s.Trends) == 0 {
 		fmt.Fprintln(c.stdout, "No patterns named in these days.")
 		return
+	}
+	if !s.Compared {
+		fmt.Fprintln(c.stdout, analysis.NoComparison(s.Window))
 	}
 	fmt.Fprintln(c.stdout)
 	for _, t := range s.Trends {
 		change := ""
 		if s.Compared {
-			change = fmt.Sprintf("  %+d against the %s before", t.Delta, windowLength(s.Window))
+			change = fmt.Sprintf("  %+d against the %s before", t.Delta, s.Window.Length())
 		}
 		fmt.Fprintf(c.stdout, "%5d  %4.0f%%  %-40s %-12s%s\n", t.Count, 100*float64(t.Count)/float64(s.Entries), t.Name, category[t.Name], change)
 	}
 	if len(s.Pairs) > 0 {
-		fmt.Fprintln(c.stdout, "\nOften together:")
+		fmt.Fprintln(c.stdout, "\nTogether:")
 		for _, p := range s.Pairs[:min(len(s.Pairs), 10)] {
-			fmt.Fprintf(c.stdout, "%5d  %s + %s (%.1f× chance)\n", p.Count, p.A, p.B, p.Lift)
+			fmt.Fprintf(c.stdout, "%5d  %s + %s: %s.\n", p.Count, p.A, p.B, p.Text())
 		}
 	}
-}
-
-// windowLength names a window's length, as in "the 30 days before".
-func windowLength(w analysis.Window) string {
-	days := int(w.To.Sub(w.From).Hours()/24 + 0.5)
-	if days == 1 {
-		return "day"
-	}
-	return fmt.Sprintf("%d days", days)
 }

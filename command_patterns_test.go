@@ -33,9 +33,10 @@ func TestCLI_Patterns(t *testing.T) {
 			Previous, Delta *int
 		}
 		Pairs []struct {
-			A, B  string
-			Count int
-			Lift  float64
+			A, B          string
+			Count, Either int
+			Lift          *float64
+			Reading       string
 		}
 	}
 	out := mustCLI(t, db, "", "patterns", "--period", "7d", "--json")
@@ -60,9 +61,17 @@ func TestCLI_Patterns(t *testing.T) {
 	if s := report.Patterns[0].Share; s != 1 {
 		t.Errorf("people-pleasing share = %v, want 1 (3 of 3)", s)
 	}
-	// avoidance + people-pleasing in 2 of 3 entries: lift 2*3/(2*3) = 1.
-	if len(report.Pairs) != 1 || report.Pairs[0].A != "avoidance" || report.Pairs[0].Count != 2 || report.Pairs[0].Lift != 1 {
+	// avoidance + people-pleasing in 2 of the 3 entries that name either:
+	// too few to set against chance, so no lift, as in the window.
+	if p := report.Pairs; len(p) != 1 || p[0].A != "avoidance" || p[0].Count != 2 || p[0].Either != 3 || p[0].Lift != nil || p[0].Reading != "too few" {
 		t.Errorf("pairs = %+v", report.Pairs)
+	}
+	out = mustCLI(t, db, "", "patterns", "--period", "7d")
+	if !strings.Contains(out, "    2  avoidance + people-pleasing: together in 2 of the 3 entries that name either.\n") || strings.Contains(out, "×") {
+		t.Errorf("text report's pairs:\n%s", out)
+	}
+	if !strings.Contains(out, "+1 against the 7 days before") {
+		t.Errorf("text report's trends:\n%s", out)
 	}
 
 	// All time: no window before, so previous and delta are null.
@@ -70,10 +79,18 @@ func TestCLI_Patterns(t *testing.T) {
 	if !strings.Contains(out, `"from": null`) || !strings.Contains(out, `"previous": null`) || !strings.Contains(out, `"entries": 4`) {
 		t.Errorf("all time JSON:\n%s", out)
 	}
-	// A custom range and the text form.
+	if out := mustCLI(t, db, "", "patterns", "--period", "all"); !strings.Contains(out, "from all time.\nThere is no earlier period of the same length to compare with.\n") {
+		t.Errorf("all time text:\n%s", out)
+	}
+	// A custom range and the text form. The day before holds no entries:
+	// nothing to compare with, rather than "+1" against it.
 	out = mustCLI(t, db, "", "patterns", "--from", ago(10)[:10], "--to", ago(10)[:10])
-	if !strings.Contains(out, "1 entries from") || !strings.Contains(out, "avoidance") {
+	if !strings.Contains(out, "1 entry from") || !strings.Contains(out, "avoidance") ||
+		!strings.Contains(out, "There are no entries in the day before to compare with.") || strings.Contains(out, "+1") {
 		t.Errorf("text report for one day:\n%s", out)
+	}
+	if out := mustCLI(t, db, "", "patterns", "--from", ago(10)[:10], "--to", ago(10)[:10], "--json"); !strings.Contains(out, `"previous": null`) {
+		t.Errorf("JSON for one day after an empty one:\n%s", out)
 	}
 }
 

@@ -1,7 +1,6 @@
 package patterns
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/throughline/throughline/journal"
@@ -9,18 +8,22 @@ import (
 
 // Pair is two patterns named in the same entries.
 type Pair struct {
-	A, B  string // A before B alphabetically
-	Count int    // entries naming both
+	A, B           string // A before B alphabetically
+	Count          int    // entries naming both
+	CountA, CountB int    // entries naming A, and B
+	Entries        int    // entries looked at, with or without patterns
 	// Lift is how much more often the two come together than they would
-	// by chance: P(A and B) / (P(A) P(B)). 1 is chance, above 1 they go
-	// together, below 1 one tends to come without the other.
+	// by chance: Count over the count chance alone would give,
+	// CountA×CountB / Entries. 1 is chance, above 1 they go together,
+	// below 1 one tends to come without the other. Say it only as
+	// Reading and Text do: from few entries it means little.
 	Lift float64
 }
 
 // CoOccurrences lists every pair of patterns named together in at least
 // one entry, probabilities taken over the entries passed in (entries
-// without patterns included). Most entries first, then highest lift, then
-// by name.
+// without patterns included), in the order the Together list shows them
+// (see Rank).
 func CoOccurrences(entries []journal.Tagging) []Pair {
 	var in interner
 	s := in.sets(entries, patternsOf)
@@ -45,16 +48,15 @@ func CoOccurrences(entries []journal.Tagging) []Pair {
 			if both == 0 {
 				continue
 			}
-			p := Pair{A: in.names[a], B: in.names[b], Count: both,
+			p := Pair{A: in.names[a], B: in.names[b], Count: both, CountA: counts[a], CountB: counts[b], Entries: n,
 				Lift: float64(both*n) / float64(counts[a]*counts[b])}
 			if p.B < p.A {
 				p.A, p.B = p.B, p.A
+				p.CountA, p.CountB = p.CountB, p.CountA
 			}
 			out = append(out, p)
 		}
 	}
-	slices.SortFunc(out, func(x, y Pair) int {
-		return cmp.Or(y.Count-x.Count, cmp.Compare(y.Lift, x.Lift), cmp.Compare(x.A, y.A), cmp.Compare(x.B, y.B))
-	})
+	slices.SortFunc(out, Rank)
 	return out
 }

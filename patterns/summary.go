@@ -1,13 +1,15 @@
 package patterns
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/throughline/throughline/journal"
 )
 
 // MinPairEntries is how many entries two patterns must share before the
-// pair is shown: one shared entry says nothing about a pattern of two.
+// pair is listed at all: one shared entry says nothing about a pattern of
+// two. How the pair is worded is Pair.Text's, with MinLiftEntries.
 const MinPairEntries = 2
 
 // Summary is what the pattern view and `throughline patterns` show for
@@ -16,18 +18,18 @@ const MinPairEntries = 2
 type Summary struct {
 	Window   Window
 	Entries  int
-	Compared bool    // there is a window before to compare with
+	Compared bool    // the window before holds entries to compare with: see Comparable
 	Trends   []Trend // patterns named in the window, most frequent first
-	Pairs    []Pair  // pairs named together in at least MinPairEntries entries
+	Pairs    []Pair  // pairs named together in at least MinPairEntries entries, ranked by Rank
 }
 
 // Summarise analyses the entries in w, out of all (oldest first).
 func Summarise(all []journal.Tagging, w Window) Summary {
 	current := Within(all, w)
-	s := Summary{Window: w, Entries: len(current), Compared: !w.Previous().Empty()}
-	var previous []journal.Tagging
-	if s.Compared {
-		previous = Within(all, w.Previous())
+	previous := Within(all, w.Previous())
+	s := Summary{Window: w, Entries: len(current), Compared: Comparable(w, len(previous))}
+	if !s.Compared {
+		previous = nil
 	}
 	for _, t := range Trends(current, previous) {
 		if t.Count > 0 {
@@ -40,6 +42,24 @@ func Summarise(all []journal.Tagging, w Window) Summary {
 		}
 	}
 	return s
+}
+
+// Comparable reports whether counts in w can be set against those of the
+// window before it, which holds previous entries. All time has no window
+// before; one with no entries in it is no "before" either: against it,
+// every count would show as a rise, however long the person has been
+// writing.
+func Comparable(w Window, previous int) bool {
+	return !w.Previous().Empty() && previous > 0
+}
+
+// NoComparison says why counts in w are not compared with the window
+// before, for when Comparable is false.
+func NoComparison(w Window) string {
+	if w.Previous().Empty() {
+		return "There is no earlier period of the same length to compare with."
+	}
+	return fmt.Sprintf("There are no entries in the %s before to compare with.", w.Length())
 }
 
 // LastDays is the window of the n whole days that end with now's day.

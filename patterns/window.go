@@ -1,7 +1,9 @@
 package patterns
 
 import (
+	"math"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/throughline/throughline/journal"
@@ -59,6 +61,20 @@ func (w Window) Previous() Window {
 		}
 	}
 	return Window{From: w.From.Add(-w.To.Sub(w.From)), To: w.From}
+}
+
+// Length names how long w is in days, as in "the 30 days before": "day"
+// or "N days", rounded to the nearest day so one with a change of clocks
+// still counts whole. An open window has no length: "".
+func (w Window) Length() string {
+	if w.From.IsZero() || w.To.IsZero() {
+		return ""
+	}
+	days := int(math.Round(w.To.Sub(w.From).Hours() / 24))
+	if days == 1 {
+		return "day"
+	}
+	return strconv.Itoa(days) + " days"
 }
 
 // daysBetween counts the calendar days from a's date to b's, each read in

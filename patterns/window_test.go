@@ -166,3 +166,26 @@ func TestWithin_AppendingLeavesEntriesAlone(t *testing.T) {
 		t.Errorf("appending to Within's result overwrote entry 2 with %d", entries[1].EntryID)
 	}
 }
+
+func TestWindow_Length(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, berlin) }
+	tests := []struct {
+		name string
+		w    Window
+		want string
+	}{
+		{"all time", Window{}, ""},
+		{"open-ended", Window{From: day(1)}, ""},
+		{"one day", Days(day(2), day(2)), "day"},
+		{"a week across the change of clocks (167 hours)", Days(day(23), day(29)), "7 days"},
+		{"since a session at 17:00, three and a bit days", Window{From: day(10).Add(17 * time.Hour), To: day(14)}, "3 days"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.w.Length(); got != tt.want {
+				t.Errorf("Length = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

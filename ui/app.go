@@ -134,7 +134,7 @@ func (w *Window) build() {
 	w.journal = newJournalScreen(w.win, store)
 	w.patterns = newPatternsScreen(w.win, store)
 	w.patterns.openEntry = func(id int64) {
-		w.tabs.SelectIndex(0)
+		w.showScreen(w.journal.content)
 		w.journal.openByID(id)
 	}
 	w.search = newSearchScreen(w.win, store)

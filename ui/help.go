@@ -25,6 +25,14 @@ var helpSections = []helpSection{
 			"each with a line about it, and lets you add your own.",
 		"The Patterns screen (Ctrl+4) shows how often each one came up over a period, which come up together, " +
 			"and your mood on days with and without them.",
+		"Together lists patterns named in the same entries. Once two share at least 5 entries, it sets that against chance: " +
+			"if one is in a third of your entries and the other in half, chance alone would put them together in a sixth, " +
+			"and \"2.0× as often as chance would have it\" means twice that. The furthest above chance come first.",
+		"With fewer than 5 shared entries it gives only the count, like \"together in 2 of the 3 entries that name either\": " +
+			"so few can come together by chance, and a figure like 1.7× would claim more than they show. " +
+			"Anything from 0.9× to 1.1× is about as often as chance, and is said so rather than shown as a finding.",
+		"The arrows beside the bars compare with the same number of days just before. When those days hold no entries, " +
+			"or there are none before (all time), nothing is compared, and the screen says so.",
 		"Patterns describe what you noticed. They are not a diagnosis and they don't say what is wrong with you: " +
 			"they are something to be curious about, with your therapist if you like.",
 	}},

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	analysis "github.com/throughline/throughline/patterns"
 )
 
 func TestHelp_EverySectionShowsItsHeadingAndTheCrisisButton(t *testing.T) {
@@ -28,6 +30,26 @@ func TestHelp_EverySectionShowsItsHeadingAndTheCrisisButton(t *testing.T) {
 			}
 		}
 		overlayButton(t, win, crisisButtonText) // on every page
+	}
+}
+
+// The guide explains Together with the same minimum the figures use.
+func TestHelp_ExplainsHowTogetherIsWorkedOut(t *testing.T) {
+	var page string
+	for _, s := range helpSections {
+		if s.title == "Patterns" {
+			page = strings.Join(s.paragraphs, "\n")
+		}
+	}
+	for _, want := range []string{
+		fmt.Sprintf("Once two share at least %d entries, it sets that against chance", analysis.MinLiftEntries),
+		fmt.Sprintf("With fewer than %d shared entries it gives only the count", analysis.MinLiftEntries),
+		"Anything from 0.9× to 1.1× is about as often as chance",
+		"When those days hold no entries",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Patterns page lacks %q:\n%s", want, page)
+		}
 	}
 }
 

@@ -49,7 +49,10 @@ type patternsScreen struct {
 	moodDays *fyne.Container
 	entries  *fyne.Container
 	details  *container.AppTabs
-	content  fyne.CanvasObject
+	// entriesTab lists a bar's entries: chosen by what it is, not where
+	// it sits, so adding a tab can't send a bar to the wrong one.
+	entriesTab *container.TabItem
+	content    fyne.CanvasObject
 
 	taggings   []journal.Tagging          // every entry, oldest first
 	sessions   []time.Time                // when each therapy session was, oldest first
@@ -84,12 +87,13 @@ func newPatternsScreen(win fyne.Window, store Store) *patternsScreen {
 	v.bars = container.NewVBox()
 	v.pairs, v.mood, v.weeks, v.entries = container.NewVBox(), container.NewVBox(), container.NewVBox(), container.NewVBox()
 	v.moodDays = container.NewStack()
+	v.entriesTab = container.NewTabItem("Entries", container.NewVScroll(v.entries))
 	v.details = container.NewAppTabs(
 		container.NewTabItem("Together", container.NewVScroll(v.pairs)),
 		container.NewTabItem("Mood", container.NewVScroll(v.mood)),
 		container.NewTabItem("By week", container.NewScroll(v.weeks)),
 		container.NewTabItem("Mood over time", v.moodDays),
-		container.NewTabItem("Entries", container.NewVScroll(v.entries)),
+		v.entriesTab,
 	)
 	filters := container.NewHBox(widget.NewLabel("Period"), v.period, v.custom,
 		widget.NewLabel("Show"), v.category, widget.NewLabel("With"), v.person)
@@ -245,6 +249,8 @@ func (v *patternsScreen) describe(w analysis.Window, entries, named int, compare
 	s := fmt.Sprintf("%s from %s: %d %s named.", plural(entries, "entry", "entries"), span, named, what)
 	if compared {
 		s += " Arrows compare with the same number of days before."
+	} else {
+		s += " " + analysis.NoComparison(w)
 	}
 	return s
 }
@@ -279,8 +285,7 @@ func (v *patternsScreen) showPairs(pairs []analysis.Pair) {
 			continue
 		}
 		shown++
-		v.pairs.Add(wrapped(fmt.Sprintf("%s + %s: together in %s, %.1f× as often as chance would have it.",
-			p.A, p.B, plural(p.Count, "entry", "entries"), p.Lift)))
+		v.pairs.Add(wrapped(fmt.Sprintf("%s + %s: %s.", p.A, p.B, p.Text())))
 	}
 	if shown == 0 {
 		v.pairs.Add(note("No two of these have come up together in more than one entry yet."))
@@ -381,7 +386,7 @@ func (v *patternsScreen) listEntries(name string) {
 			ids = append(ids, v.shown[i].EntryID)
 		}
 	}
-	v.details.SelectIndex(3)
+	v.details.Select(v.entriesTab)
 	v.entries.RemoveAll()
 	v.entries.Add(widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	v.background(func() func() {

@@ -65,7 +65,8 @@ func TestPatterns_BarsCountAndTrend(t *testing.T) {
 	if !strings.Contains(v.summary.Text, "5 entries from 27 Oct 2026 to 25 Nov 2026: 4 patterns named") {
 		t.Errorf("summary = %q", v.summary.Text)
 	}
-	if got := textOf(v.pairs); !strings.Contains(got, "avoidance + people-pleasing: together in 2 entries") {
+	// Two shared entries are too few to set against chance: the count alone.
+	if got := textOf(v.pairs); got != "avoidance + people-pleasing: together in 2 of the 3 entries that name either.\n" {
 		t.Errorf("pairs panel:\n%s", got)
 	}
 	// Moods 3, 4, 5 with it; 6 and 8 without: two is too few to compare.
@@ -78,11 +79,16 @@ func TestPatterns_BarsCountAndTrend(t *testing.T) {
 	if got := barTexts(v); strings.Join(got, "|") != "avoidance 2  ▼ -1|denial 1  ▲ +1" {
 		t.Errorf("defenses only: %v", got)
 	}
-	// With J.: only the entry whose episode was with J.
+	// With J.: only the entry whose episode was with J. None of the 30
+	// days before involved J., so there is nothing to compare with: no
+	// arrows, and the summary says why.
 	v.category.SetSelected(anyCategory)
 	v.person.SetSelected("J.")
-	if got := barTexts(v); strings.Join(got, "|") != "denial 1  ▲ +1|withdrawing under criticism 1  ▲ +1" {
+	if got := barTexts(v); strings.Join(got, "|") != "denial 1|withdrawing under criticism 1" {
 		t.Errorf("with J.: %v", got)
+	}
+	if !strings.HasSuffix(v.summary.Text, "2 patterns named. There are no entries in the 30 days before to compare with.") {
+		t.Errorf("with J.: summary %q", v.summary.Text)
 	}
 	v.person.SetSelected(anyone)
 
@@ -91,9 +97,17 @@ func TestPatterns_BarsCountAndTrend(t *testing.T) {
 	if got := barTexts(v); strings.Join(got, "|") != "avoidance 5|people-pleasing 4|denial 1|rumination 1|withdrawing under criticism 1" {
 		t.Errorf("all time: %v", got)
 	}
+	if !strings.HasSuffix(v.summary.Text, "There is no earlier period of the same length to compare with.") {
+		t.Errorf("all time: summary %q", v.summary.Text)
+	}
 
-	// Choosing a bar lists its entries; choosing one opens it in the journal.
+	// Choosing a bar lists its entries, on the Entries tab, whichever tab
+	// was showing; choosing one opens it in the journal.
+	v.details.SelectIndex(0)
 	test.Tap(v.rows[1]) // people-pleasing
+	if got := v.details.Selected(); got.Text != "Entries" {
+		t.Errorf("choosing a bar shows the %q tab", got.Text)
+	}
 	var buttons []*widget.Button
 	for _, o := range v.entries.Objects {
 		if b, ok := o.(*widget.Button); ok {
@@ -104,8 +118,39 @@ func TestPatterns_BarsCountAndTrend(t *testing.T) {
 		t.Fatalf("entries listed for people-pleasing: %d, first %v", len(buttons), buttons)
 	}
 	test.Tap(buttons[0])
-	if w.tabs.SelectedIndex() != 0 || w.journal.editor.title.Text != "said yes again" {
-		t.Errorf("choosing the entry shows tab %d with %q", w.tabs.SelectedIndex(), w.journal.editor.title.Text)
+	if w.tabs.Selected().Content != w.journal.content || w.journal.editor.title.Text != "said yes again" {
+		t.Errorf("choosing the entry shows %q with %q", w.tabs.Selected().Text, w.journal.editor.title.Text)
+	}
+}
+
+// Together puts first the pairs that come together most often against
+// chance, and sets a pair against chance only from enough shared entries.
+func TestPatterns_TogetherRanksAgainstChance(t *testing.T) {
+	w, store := newTestWindow(t)
+	v := w.patterns
+	v.now = func() time.Time { return fixedNow }
+	// 21 entries in the last 30 days. r and s, always together, in 5:
+	// lift 5*21 / (5*5) = 4.2. p in 10 and q in 12, together in 6: lift
+	// 6*21 / (10*12) = 1.05, chance, though the most shared. p in 16 of
+	// the entries naming either: 10 + 12 - 6.
+	var entries []journal.Entry
+	add := func(n int, patterns ...string) {
+		for range n {
+			entries = append(entries, journal.Entry{Title: "e", WrittenAt: fixedNow.AddDate(0, 0, -1-len(entries)), Patterns: patterns})
+		}
+	}
+	add(5, "r", "s")
+	add(6, "p", "q")
+	add(4, "p")
+	add(6, "q")
+	if _, err := store.CreateEntries(entries); err != nil {
+		t.Fatal(err)
+	}
+	w.showScreen(w.patterns.content)
+	want := "r + s: together in 5 of the 5 entries that name either, 4.2× as often as chance would have it.\n" +
+		"p + q: together in 6 of the 16 entries that name either, about as often as chance would have it.\n"
+	if got := textOf(v.pairs); got != want {
+		t.Errorf("Together:\n%s\nwant:\n%s", got, want)
 	}
 }
 

@@ -81,7 +81,7 @@ func (r Report) Markdown() string {
 
 func (r Report) markdownPatterns(b *strings.Builder) {
 	t := r.Patterns
-	fmt.Fprintf(b, "Out of %s.\n\n", plural(t.Entries, "entry", "entries"))
+	fmt.Fprintf(b, "%s\n\n", mdLine(r.PatternsNote()))
 	if t.Compared {
 		fmt.Fprintf(b, "| Pattern | Category | Entries | Share | Before | Change |\n|---|---|---:|---:|---:|---:|\n")
 	} else {

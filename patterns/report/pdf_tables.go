@@ -73,7 +73,7 @@ func (d *pdfDoc) row(cols []column, cells []string, header bool) {
 func (d *pdfDoc) patterns() {
 	t := d.r.Patterns
 	d.font("", 10)
-	d.text("Out of "+plural(t.Entries, "entry", "entries")+".", 0, pdfLine)
+	d.text(d.r.PatternsNote(), 0, pdfLine)
 	d.f.Ln(1)
 	cols := []column{{70, "L"}, {40, "L"}, {16, "R"}, {16, "R"}}
 	titles := []string{"Pattern", "Category", "Entries", "Share"}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	"github.com/throughline/throughline/patterns"
 )
 
 // The words every format shares, so the PDF, HTML and Markdown reports
@@ -90,13 +91,7 @@ func (r Report) Notes() []string {
 }
 
 // before names the window the figures are compared with.
-func (r Report) before() string {
-	days := int(math.Round(r.Window.To.Sub(r.Window.From).Hours() / 24))
-	if days == 1 {
-		return "the day before"
-	}
-	return fmt.Sprintf("the %d days before", days)
-}
+func (r Report) before() string { return "the " + r.Window.Length() + " before" }
 
 // SummaryLines are the summary's sentences.
 func (r Report) SummaryLines() []string {
@@ -106,6 +101,9 @@ func (r Report) SummaryLines() []string {
 		entries += fmt.Sprintf(" (%d in %s)", s.PreviousEntries, r.before())
 	}
 	lines := []string{"Entries: " + entries + "."}
+	if !s.Compared {
+		lines = append(lines, patterns.NoComparison(r.Window))
+	}
 	mood := "Mood: not rated in these days."
 	if s.Mood.Rated > 0 {
 		mood = fmt.Sprintf("Mood: %.1f out of 10 on average, over %s", s.Mood.Value, plural(s.Mood.Rated, "rated entry", "rated entries"))
@@ -127,6 +125,17 @@ func (r Report) SummaryLines() []string {
 		top = append(top, p)
 	}
 	return append(lines, "Top patterns: "+strings.Join(top, ", ")+".")
+}
+
+// PatternsNote is the line above the pattern table: what its shares are
+// of and, when there is no before to compare with, that there isn't,
+// rather than a column of rises from nothing.
+func (r Report) PatternsNote() string {
+	note := "Out of " + plural(r.Patterns.Entries, "entry", "entries") + "."
+	if !r.Patterns.Compared {
+		note += " " + patterns.NoComparison(r.Window)
+	}
+	return note
 }
 
 func moodChange(d float64) string {
