@@ -29,20 +29,32 @@ type entryRow struct {
 
 func newEntryRow() *entryRow {
 	r := &entryRow{
-		date:  canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
-		meta:  canvas.NewText("", theme.Color(theme.ColorNamePrimary)),
+		date:  canvas.NewText("", nil),
+		meta:  canvas.NewText("", nil),
 		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		more:  canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
+		more:  canvas.NewText("", nil),
 	}
-	r.date.TextSize = theme.CaptionTextSize()
-	r.meta.TextSize = theme.CaptionTextSize()
-	r.more.TextSize = theme.CaptionTextSize()
+	r.restyle()
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	for range maxChips {
 		r.chips = append(r.chips, newChip())
 	}
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// Refresh restyles the small texts before drawing them: Fyne leaves a
+// canvas.Text's size and colour alone when the theme or text size changes.
+func (r *entryRow) Refresh() {
+	r.restyle()
+	r.BaseWidget.Refresh()
+}
+
+func (r *entryRow) restyle() {
+	caption := theme.CaptionTextSize()
+	r.date.Color, r.date.TextSize = theme.Color(theme.ColorNamePlaceHolder), caption
+	r.meta.Color, r.meta.TextSize = theme.Color(theme.ColorNamePrimary), caption
+	r.more.Color, r.more.TextSize = theme.Color(theme.ColorNamePlaceHolder), caption
 }
 
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
@@ -79,9 +91,7 @@ func (r *entryRow) set(e journal.Entry) {
 	if extra := len(e.Patterns) - maxChips; extra > 0 {
 		r.more.Text = fmt.Sprintf("+%d", extra)
 	}
-	r.date.Refresh()
-	r.meta.Refresh()
-	r.more.Refresh()
+	r.Refresh() // a row kept aside since the theme changed catches up here
 }
 
 // rowLayout stacks the row's lines tightly: labels carry their own
@@ -116,7 +126,8 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// chip is a small rounded label for a pattern name.
+// chip is a small rounded label for a pattern name. Its fill is opaque,
+// so its text is chosen against one colour, whatever the row behind.
 type chip struct {
 	widget.BaseWidget
 	bg   *canvas.Rectangle
@@ -124,24 +135,35 @@ type chip struct {
 }
 
 func newChip() *chip {
-	c := &chip{
-		bg:   canvas.NewRectangle(chipColour()),
-		text: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
-	}
-	c.bg.CornerRadius = theme.CaptionTextSize()
-	c.text.TextSize = theme.CaptionTextSize()
+	c := &chip{bg: canvas.NewRectangle(nil), text: canvas.NewText("", nil)}
+	c.restyle()
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-func chipColour() color.Color {
-	r, g, b, _ := theme.Color(theme.ColorNamePrimary).RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x40}
+// Refresh restyles the chip for the theme and text size in effect.
+func (c *chip) Refresh() {
+	c.restyle()
+	c.BaseWidget.Refresh()
+}
+
+func (c *chip) restyle() {
+	fill := chipColour()
+	c.bg.FillColor, c.bg.CornerRadius = fill, theme.CaptionTextSize()
+	c.text.TextSize = theme.CaptionTextSize()
+	c.text.Color = legible(theme.Color(theme.ColorNameForeground), fill)
+}
+
+// chipColour is a pale (on a dark theme, deep) tint of the primary
+// colour, made opaque on the background.
+func chipColour() color.NRGBA {
+	tint := color.NRGBAModel.Convert(theme.Color(theme.ColorNamePrimary)).(color.NRGBA)
+	tint.A = 0x40
+	return over(tint, theme.Color(theme.ColorNameBackground))
 }
 
 func (c *chip) set(name string) {
 	c.text.Text = name
-	c.text.Refresh()
 	c.Refresh()
 }
 
