@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -104,6 +105,83 @@ func TestSmallTexts_FollowTheTextSize(t *testing.T) {
 	for name, after := range sizes() {
 		if after <= before[name] {
 			t.Errorf("%s is %v at the largest text size, %v at the normal one", name, after, before[name])
+		}
+	}
+}
+
+// charts are the window's other hand-drawn texts: a search hit, a
+// pattern's bar, a colour swatch, and the mood, progress and score charts.
+func charts(t *testing.T) (fyne.CanvasObject, *scoreChart) {
+	t.Helper()
+	day := func(d int) time.Time { return time.Date(2026, time.November, d, 20, 0, 0, 0, time.UTC) }
+	hit := newHitRow()
+	hit.set(journal.SearchHit{WrittenAt: day(3), Mood: 6})
+	scores := newScoreChart(journal.PHQ9, []journal.Measurement{phqAt(t, day(2), 14), phqAt(t, day(16), 22), phqAt(t, day(25), 4)})
+	box := container.NewVBox(hit,
+		newBarRow("going quiet", categoryColours[journal.CategoryRelationship], 0.5, "4  ▲ +2", func(string) {}),
+		newSwatch(color.NRGBA{}, "Category colour", func() {}),
+		newMoodChart([]analysis.DayMood{{Day: day(1), Mean: 4, Rated: 1, Rolling: 4}, {Day: day(2), Mean: 6, Rated: 1, Rolling: 5}}, []time.Time{day(2)}),
+		newProgressChart([]journal.CheckIn{{At: day(1), Rating: 3}, {At: day(20), Rating: 6}}, day(10)),
+		container.NewGridWrap(fyne.NewSize(520, 240), scores))
+	w := test.NewTempWindow(t, box)
+	w.Resize(fyne.NewSize(700, 900))
+	return box, scores.(*fyne.Container).Layout.(*scoreChart)
+}
+
+// textsIn are the non-empty texts drawn inside o.
+func textsIn(t *testing.T, o fyne.CanvasObject) []*canvas.Text {
+	var out []*canvas.Text
+	walk(t, o, func(o fyne.CanvasObject) {
+		if text, ok := o.(*canvas.Text); ok && text.Text != "" {
+			out = append(out, text)
+		}
+	})
+	return out
+}
+
+func TestCharts_TextsRead(t *testing.T) {
+	for _, variant := range []string{themeLight, themeDark} {
+		t.Run(variant, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			a.Settings().SetTheme(newJournalTheme(theme.DefaultTheme(), variant, 1))
+			box, scores := charts(t)
+			onStripes := map[*canvas.Text]bool{}
+			for i, name := range scores.bandNames {
+				readsOn(t, "band name", name, scores.stripes[i].FillColor)
+				onStripes[name] = true
+			}
+			for _, text := range append(append([]*canvas.Text{}, scores.scores...), scores.empty) {
+				for _, stripe := range scores.stripes {
+					readsOn(t, "score", text, stripe.FillColor)
+				}
+				onStripes[text] = true
+			}
+			for _, text := range textsIn(t, box) {
+				if !onStripes[text] {
+					readsOn(t, "chart", text, theme.Color(theme.ColorNameBackground))
+				}
+			}
+		})
+	}
+}
+
+func TestCharts_FollowTheTextSize(t *testing.T) {
+	a := test.NewTempApp(t)
+	applyAppearance(a)
+	box, _ := charts(t)
+	texts := textsIn(t, box)
+	if len(texts) < 20 {
+		t.Fatalf("only %d texts found in the charts", len(texts))
+	}
+	before := make([]float32, len(texts))
+	for i, text := range texts {
+		before[i] = text.TextSize
+	}
+	a.Preferences().SetString(prefTextSize, "largest")
+	applyAppearance(a)
+	for i, text := range texts {
+		if text.TextSize <= before[i] {
+			t.Errorf("%q is %v at the largest text size, %v at the normal one", text.Text, text.TextSize, before[i])
 		}
 	}
 }
