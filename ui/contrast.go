@@ -9,6 +9,10 @@ import (
 // window draws is held to it, on every surface it can sit on.
 const minContrast = 4.5
 
+// bodyContrast is WCAG AAA's, for the theme's main text colour: held
+// above the AA of quieter texts, hints stay lighter than what was typed.
+const bodyContrast = 7
+
 // luminance is WCAG's relative luminance of c, ignoring its alpha.
 func luminance(c color.Color) float64 {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
@@ -59,7 +63,12 @@ func contrastOn(text color.Color, surfaces ...color.Color) float64 {
 // lightened, whichever changes it less. A colour that already reads
 // comes back as it was.
 func legible(text color.Color, surfaces ...color.Color) color.Color {
-	if len(surfaces) == 0 || contrastOn(text, surfaces...) >= minContrast {
+	return legibleAt(minContrast, text, surfaces...)
+}
+
+// legibleAt is legible, held to ratio rather than minContrast.
+func legibleAt(ratio float64, text color.Color, surfaces ...color.Color) color.Color {
+	if len(surfaces) == 0 || contrastOn(text, surfaces...) >= ratio {
 		return text
 	}
 	start := over(text, surfaces[0])
@@ -68,7 +77,7 @@ func legible(text color.Color, surfaces ...color.Color) color.Color {
 	for i := 1; i <= steps; i++ {
 		t := float64(i) / steps
 		for _, towards := range []color.NRGBA{black, white} {
-			if c := mix(start, towards, t); contrastOn(c, surfaces...) >= minContrast {
+			if c := mix(start, towards, t); contrastOn(c, surfaces...) >= ratio {
 				return c
 			}
 		}

@@ -188,7 +188,8 @@ func heatMap(series []analysis.WeeklySeries, colourFor func(name string) color.N
 		}
 		label := widget.NewLabel(s.Name)
 		label.Truncation = fyne.TextTruncateEllipsis
-		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(190, 30), label), nil,
+		// As tall as the label, which grows with the text size.
+		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(190, label.MinSize().Height), label), nil,
 			container.NewGridWithColumns(max(len(cells), 1), cells...)))
 	}
 	return rows

@@ -119,6 +119,7 @@ func (t journalTheme) surfaces(v fyne.ThemeVariant) []color.Color {
 
 // legibleKey is what a legible colour depends on.
 type legibleKey struct {
+	name     fyne.ThemeColorName
 	text     color.NRGBA
 	surfaces [len(textSurfaces)]color.NRGBA
 }
@@ -131,14 +132,18 @@ var legibleCache sync.Map // legibleKey → color.Color
 // every surface.
 func (t journalTheme) legibleColour(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	text, surfaces := t.Theme.Color(n, v), t.surfaces(v)
-	key := legibleKey{text: color.NRGBAModel.Convert(text).(color.NRGBA)}
+	key := legibleKey{name: n, text: color.NRGBAModel.Convert(text).(color.NRGBA)}
 	for i, s := range surfaces {
 		key.surfaces[i] = s.(color.NRGBA)
 	}
 	if c, ok := legibleCache.Load(key); ok {
 		return c.(color.Color)
 	}
-	c := legible(text, surfaces...)
+	ratio := minContrast
+	if n == theme.ColorNameForeground {
+		ratio = bodyContrast
+	}
+	c := legibleAt(ratio, text, surfaces...)
 	legibleCache.Store(key, c)
 	return c
 }
