@@ -68,7 +68,8 @@ func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.New(&rowLayout{pad: pad}, top, r.title, chips))
 }
 
-func (r *entryRow) set(e journal.Entry) {
+// set shows e, its chips in the colours colourOf gives its patterns.
+func (r *entryRow) set(e journal.Entry, colourOf func(pattern string) color.NRGBA) {
 	r.date.Text = e.WrittenAt.Format("Mon 2 Jan 2006 · 15:04")
 	meta := ""
 	if e.Flagged {
@@ -81,7 +82,7 @@ func (r *entryRow) set(e journal.Entry) {
 	r.title.SetText(e.DisplayTitle())
 	for i, c := range r.chips {
 		if i < len(e.Patterns) {
-			c.set(e.Patterns[i])
+			c.set(e.Patterns[i], colourOf(e.Patterns[i]))
 			c.Show()
 		} else {
 			c.Hide()
@@ -126,12 +127,14 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// chip is a small rounded label for a pattern name. Its fill is opaque,
-// so its text is chosen against one colour, whatever the row behind.
+// chip is a small rounded label for a pattern name, tinted with the
+// pattern's colour. Its fill is opaque, so its text is chosen against one
+// colour, whatever the row behind and whatever colour the person chose.
 type chip struct {
 	widget.BaseWidget
-	bg   *canvas.Rectangle
-	text *canvas.Text
+	colour color.NRGBA // the pattern's
+	bg     *canvas.Rectangle
+	text   *canvas.Text
 }
 
 func newChip() *chip {
@@ -148,22 +151,21 @@ func (c *chip) Refresh() {
 }
 
 func (c *chip) restyle() {
-	fill := chipColour()
+	fill := chipFill(c.colour)
 	c.bg.FillColor, c.bg.CornerRadius = fill, theme.CaptionTextSize()
 	c.text.TextSize = theme.CaptionTextSize()
 	c.text.Color = legible(theme.Color(theme.ColorNameForeground), fill)
 }
 
-// chipColour is a pale (on a dark theme, deep) tint of the primary
+// chipFill is a pale (on a dark theme, deep) tint of a pattern's
 // colour, made opaque on the background.
-func chipColour() color.NRGBA {
-	tint := color.NRGBAModel.Convert(theme.Color(theme.ColorNamePrimary)).(color.NRGBA)
-	tint.A = 0x40
-	return over(tint, theme.Color(theme.ColorNameBackground))
+func chipFill(colour color.NRGBA) color.NRGBA {
+	colour.A = 0x48
+	return over(colour, theme.Color(theme.ColorNameBackground))
 }
 
-func (c *chip) set(name string) {
-	c.text.Text = name
+func (c *chip) set(name string, colour color.NRGBA) {
+	c.text.Text, c.colour = name, colour
 	c.Refresh()
 }
 

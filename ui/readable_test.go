@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
+	"slices"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
 	analysis "github.com/throughline/throughline/patterns"
@@ -27,7 +30,8 @@ func newSmallTexts(t *testing.T) smallTexts {
 	t.Helper()
 	s := smallTexts{row: newEntryRow()}
 	s.row.set(journal.Entry{WrittenAt: time.Date(2026, 11, 5, 9, 30, 0, 0, time.UTC), Mood: 4, Flagged: true,
-		Title: "A morning", Patterns: []string{"going quiet", "people-pleasing", "rumination", "perfectionism"}})
+		Title: "A morning", Patterns: []string{"going quiet", "people-pleasing", "rumination", "perfectionism"}},
+		func(string) color.NRGBA { return categoryColours[journal.CategoryDefense] })
 	box := container.NewVBox(s.row)
 	day := analysis.Date{Year: 2026, Month: time.November, Day: 5}
 	for _, today := range []bool{false, true} {
@@ -183,5 +187,70 @@ func TestCharts_FollowTheTextSize(t *testing.T) {
 		if text.TextSize <= before[i] {
 			t.Errorf("%q is %v at the largest text size, %v at the normal one", text.Text, text.TextSize, before[i])
 		}
+	}
+}
+
+func TestJournal_ChipsTakeThePatternsColourAndReadOnIt(t *testing.T) {
+	// Colours a person can give a pattern, the hardest among them: the
+	// darkest, lightest and mid grey, pure hues, and the palette's.
+	var colours []string
+	for _, r := range []string{"00", "77", "ff"} {
+		for _, g := range []string{"00", "77", "ff"} {
+			for _, b := range []string{"00", "77", "ff"} {
+				colours = append(colours, "#"+r+g+b)
+			}
+		}
+	}
+	for _, p := range patternPalette {
+		colours = append(colours, p.hex)
+	}
+	for _, variant := range []string{themeLight, themeDark} {
+		t.Run(variant, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			a.Settings().SetTheme(newJournalTheme(theme.DefaultTheme(), variant, 1))
+			store := mustOpenJournal(t)
+			for i, hex := range colours {
+				name := fmt.Sprintf("pattern %d", i)
+				if _, err := store.AddPattern(journal.Pattern{Name: name, Category: journal.CategoryOwn, Colour: hex}); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := store.CreateEntry(journal.Entry{Title: hex, WrittenAt: time.Now().Add(-time.Duration(i) * time.Hour),
+					Patterns: []string{name}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s := newJournalScreen(test.NewTempWindow(t, widget.NewLabel("")), store)
+			row := newEntryRow()
+			test.NewTempWindow(t, row)
+			for i, e := range s.entries {
+				s.updateRow(i, row)
+				chip := row.chips[0]
+				if want := chipFill(colourOf(journal.Pattern{Colour: e.Title})); chip.bg.FillColor != want {
+					t.Errorf("the chip for %s is filled %v, want %v, a tint of it", e.Title, chip.bg.FillColor, want)
+				}
+				readsOn(t, "chip for "+e.Title, chip.text, chip.bg.FillColor)
+			}
+
+			// A colour changed in the Vocabulary shows once the list reads them again.
+			patterns, err := store.Patterns()
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(patterns, func(p journal.Pattern) bool { return p.Name == "pattern 0" })
+			changed := patterns[i]
+			changed.Colour = "#26a69a"
+			if _, err := store.UpdatePattern(changed); err != nil {
+				t.Fatal(err)
+			}
+			s.loadColours()
+			for i, e := range s.entries {
+				if e.Patterns[0] == changed.Name {
+					s.updateRow(i, row)
+				}
+			}
+			if want := chipFill(colourOf(changed)); row.chips[0].bg.FillColor != want {
+				t.Errorf("after a change the chip is filled %v, want %v", row.chips[0].bg.FillColor, want)
+			}
+		})
 	}
 }
