@@ -33,9 +33,9 @@ type journalScreen struct {
 	list         *widget.List
 	colours      map[string]color.NRGBA // each pattern's colour, by its name key, for the chips
 	entries      []journal.Entry        // loaded so far, newest first
-	hasMore      bool            // more entries exist past the last loaded
-	loading      bool            // a page is being loaded
-	baseline     journal.Draft   // the editor's contents as last loaded or saved
+	hasMore      bool                   // more entries exist past the last loaded
+	loading      bool                   // a page is being loaded
+	baseline     journal.Draft          // the editor's contents as last loaded or saved
 	ignoreSelect bool
 
 	status    *widget.Label
