@@ -31,12 +31,13 @@ type journalScreen struct {
 	free       freeMode
 
 	list         *widget.List
-	colours      map[string]color.NRGBA // each pattern's colour, by its name key, for the chips
-	entries      []journal.Entry        // loaded so far, newest first
-	hasMore      bool                   // more entries exist past the last loaded
-	loading      bool                   // a page is being loaded
-	baseline     journal.Draft          // the editor's contents as last loaded or saved
+	entries      []journal.Entry // loaded so far, newest first
+	hasMore      bool            // more entries exist past the last loaded
+	loading      bool            // a page is being loaded
+	baseline     journal.Draft   // the editor's contents as last loaded or saved
 	ignoreSelect bool
+
+	colours map[string]color.NRGBA // each pattern's colour, by its name key, for the chips
 
 	status    *widget.Label
 	listArea  *fyne.Container // the list, or a note that there is nothing yet
