@@ -25,6 +25,7 @@ type entryRow struct {
 	title *widget.Label
 	chips []*chip
 	more  *canvas.Text
+	named int // patterns the entry names
 }
 
 func newEntryRow() *entryRow {
@@ -58,7 +59,7 @@ func (r *entryRow) restyle() {
 }
 
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
-	chips := container.NewHBox()
+	chips := container.New(chipsLayout{r})
 	for _, c := range r.chips {
 		chips.Add(c)
 	}
@@ -80,17 +81,11 @@ func (r *entryRow) set(e journal.Entry, colourOf func(pattern string) color.NRGB
 	}
 	r.meta.Text = meta
 	r.title.SetText(e.DisplayTitle())
+	r.named = len(e.Patterns)
 	for i, c := range r.chips {
 		if i < len(e.Patterns) {
 			c.set(e.Patterns[i], colourOf(e.Patterns[i]))
-			c.Show()
-		} else {
-			c.Hide()
 		}
-	}
-	r.more.Text = ""
-	if extra := len(e.Patterns) - maxChips; extra > 0 {
-		r.more.Text = fmt.Sprintf("+%d", extra)
 	}
 	r.Refresh() // a row kept aside since the theme changed catches up here
 }
@@ -125,6 +120,49 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 			y -= l.pad
 		}
 	}
+}
+
+// chipsLayout puts the chips in a line and "+N" after them for the
+// patterns left out: past maxChips, and any chip that doesn't fit the
+// row's width, as long names at a large text size may not.
+type chipsLayout struct{ row *entryRow }
+
+func (l chipsLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(0, max(l.row.chips[0].MinSize().Height, l.row.more.MinSize().Height))
+}
+
+func (l chipsLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	r, gap := l.row, theme.Padding()
+	more := fyne.MeasureText("+99", r.more.TextSize, r.more.TextStyle).Width
+	x, shown := float32(0), 0
+	for i, c := range r.chips {
+		m := c.MinSize()
+		need := x + m.Width
+		if r.named > i+1 {
+			need += gap + more // room left for "+N"
+		}
+		if i >= r.named || shown < i || need > size.Width {
+			if c.Visible() {
+				c.Hide()
+			}
+			continue
+		}
+		c.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+		c.Resize(m)
+		if !c.Visible() {
+			c.Show()
+		}
+		x += m.Width + gap
+		shown++
+	}
+	r.more.Text = ""
+	if left := r.named - shown; left > 0 {
+		r.more.Text = fmt.Sprintf("+%d", left)
+	}
+	m := r.more.MinSize()
+	r.more.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+	r.more.Resize(m)
+	r.more.Refresh()
 }
 
 // chip is a small rounded label for a pattern name, tinted with the

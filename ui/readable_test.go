@@ -254,3 +254,27 @@ func TestJournal_ChipsTakeThePatternsColourAndReadOnIt(t *testing.T) {
 		})
 	}
 }
+
+func TestEntryRow_ChipsThatDontFitCountInPlusN(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefTextSize, "largest")
+	applyAppearance(a)
+	row := newEntryRow()
+	row.set(journal.Entry{WrittenAt: time.Now(), Title: "A morning",
+		Patterns: []string{"withdrawing under criticism", "rumination", "intellectualisation", "avoidance"}},
+		func(string) color.NRGBA { return categoryColours[journal.CategoryOwn] })
+	w := test.NewTempWindow(t, row)
+	w.Resize(fyne.NewSize(360, 120))
+	shown := 0
+	for _, c := range row.chips {
+		if c.Visible() {
+			shown++
+			if right := c.Position().X + c.Size().Width; right > row.Size().Width {
+				t.Errorf("the chip %q ends at %v, past the row's %v", c.text.Text, right, row.Size().Width)
+			}
+		}
+	}
+	if want := fmt.Sprintf("+%d", 4-shown); shown == 0 || shown == maxChips || row.more.Text != want {
+		t.Errorf("%d chips shown and %q after them, want some but not all three, and %q", shown, row.more.Text, want)
+	}
+}
