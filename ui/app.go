@@ -171,6 +171,9 @@ func (w *Window) build() {
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		w.touch()
 		switch t.Content {
+		case w.journal.content: // the chips take colours chosen in Vocabulary
+			w.journal.loadColours()
+			w.journal.list.Refresh()
 		case w.search.content:
 			w.search.reload()
 		case w.calendar.content:

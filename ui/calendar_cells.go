@@ -21,6 +21,8 @@ import (
 type dayCell struct {
 	widget.DisableableWidget // disabled outside the month, so Tab skips it
 	date                     analysis.Date
+	today                    bool
+	fill                     color.Color // the mood's band, grey unrated, clear outside the month
 	bg, frame, focus         *canvas.Rectangle
 	number, count, mood      *canvas.Text
 	onTap                    func(analysis.Date)
@@ -28,16 +30,13 @@ type dayCell struct {
 }
 
 func newDayCell(onTap func(analysis.Date), onMove func(*dayCell, int)) *dayCell {
-	fg := theme.Color(theme.ColorNameForeground)
-	c := &dayCell{onTap: onTap, onMove: onMove,
+	c := &dayCell{onTap: onTap, onMove: onMove, fill: color.Transparent,
 		bg: canvas.NewRectangle(color.Transparent), frame: canvas.NewRectangle(color.Transparent),
 		focus:  canvas.NewRectangle(color.Transparent),
-		number: canvas.NewText("", fg), count: canvas.NewText("", fg), mood: canvas.NewText("", fg),
+		number: canvas.NewText("", nil), count: canvas.NewText("", nil), mood: canvas.NewText("", nil),
 	}
 	c.bg.CornerRadius, c.frame.CornerRadius, c.focus.CornerRadius = 4, 4, 4
-	c.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
-	c.focus.StrokeColor = theme.Color(theme.ColorNameFocus)
-	c.count.TextSize, c.mood.TextSize = theme.CaptionTextSize(), theme.CaptionTextSize()
+	c.restyle()
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -49,34 +48,53 @@ func (c *dayCell) CreateRenderer() fyne.WidgetRenderer {
 
 // set shows date d; a day outside the month shown is left blank.
 func (c *dayCell) set(d analysis.Date, inMonth bool, day analysis.DayStats, today, selected bool) {
-	c.date = d
+	c.date, c.today = d, today
 	c.number.Text, c.count.Text, c.mood.Text = "", "", ""
-	c.bg.FillColor, c.frame.StrokeWidth = unratedColour, 0
+	c.fill, c.frame.StrokeWidth = unratedColour, 0
 	if !inMonth {
-		c.bg.FillColor = color.Transparent
+		c.fill = color.Transparent
 		c.Disable()
 		c.Refresh()
 		return
 	}
 	c.Enable()
 	c.number.Text = strconv.Itoa(d.Day)
-	// Today stands out by weight and colour, the chosen day by a frame.
-	c.number.TextStyle.Bold = today
-	c.number.Color = theme.Color(theme.ColorNameForeground)
-	if today {
-		c.number.Color = theme.Color(theme.ColorNamePrimary)
-	}
 	if day.Entries > 0 {
 		c.count.Text = plural(day.Entries, "entry", "entries")
 	}
 	if mood := moodColour(day); mood != nil {
-		c.bg.FillColor = mood
+		c.fill = mood
 		c.mood.Text = "mood " + strconv.FormatFloat(math.Round(day.Mean*10)/10, 'f', -1, 64)
 	}
 	if selected {
 		c.frame.StrokeWidth = 2
 	}
 	c.Refresh()
+}
+
+// Refresh restyles the cell for the theme and text size in effect.
+func (c *dayCell) Refresh() {
+	c.restyle()
+	c.DisableableWidget.Refresh()
+}
+
+// restyle sizes the texts as the person chose and colours them to read
+// on the day's fill as the eye sees it, over the theme's background.
+// Today stands out by weight, and by the primary colour where that
+// reads on its fill; the chosen day by a frame.
+func (c *dayCell) restyle() {
+	c.bg.FillColor = c.fill
+	c.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	c.focus.StrokeColor = theme.Color(theme.ColorNameFocus)
+	surface := over(c.fill, theme.Color(theme.ColorNameBackground))
+	text := legible(theme.Color(theme.ColorNameForeground), surface)
+	c.number.Color, c.count.Color, c.mood.Color = text, text, text
+	c.number.TextStyle.Bold = c.today
+	if c.today {
+		c.number.Color = legible(theme.Color(theme.ColorNamePrimary), surface)
+	}
+	c.number.TextSize = theme.TextSize()
+	c.count.TextSize, c.mood.TextSize = theme.CaptionTextSize(), theme.CaptionTextSize()
 }
 
 func (c *dayCell) Tapped(*fyne.PointEvent) {
@@ -123,19 +141,17 @@ const yearLeft, yearTop, yearGap = 40, 18, 2
 
 func newYearPixels(onPick func(analysis.Date)) *yearPixels {
 	p := &yearPixels{onPick: onPick, cursor: canvas.NewRectangle(color.Transparent)}
-	p.cursor.StrokeColor, p.cursor.StrokeWidth, p.cursor.Hidden = theme.Color(theme.ColorNameFocus), 2, true
-	dim := theme.Color(theme.ColorNamePlaceHolder)
+	p.cursor.StrokeWidth, p.cursor.Hidden = 2, true
 	for m := range p.squares {
-		p.months[m] = canvas.NewText(time.Month(m + 1).String()[:3], dim)
-		p.months[m].TextSize = theme.CaptionTextSize()
+		p.months[m] = canvas.NewText(time.Month(m + 1).String()[:3], nil)
 		for d := range p.squares[m] {
 			p.squares[m][d] = canvas.NewRectangle(color.Transparent)
 			p.squares[m][d].CornerRadius = 2
 		}
 	}
 	for d := range p.numbers {
-		p.numbers[d] = canvas.NewText(strconv.Itoa(d+1), dim)
-		p.numbers[d].TextSize, p.numbers[d].Alignment = theme.CaptionTextSize()-2, fyne.TextAlignCenter
+		p.numbers[d] = canvas.NewText(strconv.Itoa(d+1), nil)
+		p.numbers[d].Alignment = fyne.TextAlignCenter
 	}
 	p.ExtendBaseWidget(p)
 	return p
@@ -226,6 +242,7 @@ func (p *yearPixels) TypedKey(ev *fyne.KeyEvent) {
 
 func (p *yearPixels) CreateRenderer() fyne.WidgetRenderer {
 	r := &yearRenderer{p: p}
+	r.restyle()
 	for m := range p.squares {
 		r.objects = append(r.objects, p.months[m])
 		for _, sq := range p.squares[m] {
@@ -267,9 +284,22 @@ func (r *yearRenderer) Layout(fyne.Size) {
 func (r *yearRenderer) MinSize() fyne.Size { return fyne.NewSize(yearLeft+31*12, yearTop+12*12) }
 
 func (r *yearRenderer) Refresh() {
+	r.restyle()
 	r.Layout(r.p.Size())
 	for _, o := range r.objects {
 		o.Refresh()
+	}
+}
+
+// restyle follows the theme and text size in effect.
+func (r *yearRenderer) restyle() {
+	dim, small := theme.Color(theme.ColorNamePlaceHolder), theme.CaptionTextSize()
+	r.p.cursor.StrokeColor = theme.Color(theme.ColorNameFocus)
+	for _, m := range r.p.months {
+		m.Color, m.TextSize = dim, small
+	}
+	for _, n := range r.p.numbers {
+		n.Color, n.TextSize = dim, small-2
 	}
 }
 

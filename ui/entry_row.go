@@ -25,18 +25,17 @@ type entryRow struct {
 	title *widget.Label
 	chips []*chip
 	more  *canvas.Text
+	named int // patterns the entry names
 }
 
 func newEntryRow() *entryRow {
 	r := &entryRow{
-		date:  canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
-		meta:  canvas.NewText("", theme.Color(theme.ColorNamePrimary)),
+		date:  canvas.NewText("", nil),
+		meta:  canvas.NewText("", nil),
 		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		more:  canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
+		more:  canvas.NewText("", nil),
 	}
-	r.date.TextSize = theme.CaptionTextSize()
-	r.meta.TextSize = theme.CaptionTextSize()
-	r.more.TextSize = theme.CaptionTextSize()
+	r.restyle()
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	for range maxChips {
 		r.chips = append(r.chips, newChip())
@@ -45,8 +44,22 @@ func newEntryRow() *entryRow {
 	return r
 }
 
+// Refresh restyles the small texts before drawing them: Fyne leaves a
+// canvas.Text's size and colour alone when the theme or text size changes.
+func (r *entryRow) Refresh() {
+	r.restyle()
+	r.BaseWidget.Refresh()
+}
+
+func (r *entryRow) restyle() {
+	caption := theme.CaptionTextSize()
+	r.date.Color, r.date.TextSize = theme.Color(theme.ColorNamePlaceHolder), caption
+	r.meta.Color, r.meta.TextSize = theme.Color(theme.ColorNamePrimary), caption
+	r.more.Color, r.more.TextSize = theme.Color(theme.ColorNamePlaceHolder), caption
+}
+
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
-	chips := container.NewHBox()
+	chips := container.New(chipsLayout{r})
 	for _, c := range r.chips {
 		chips.Add(c)
 	}
@@ -56,7 +69,8 @@ func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.New(&rowLayout{pad: pad}, top, r.title, chips))
 }
 
-func (r *entryRow) set(e journal.Entry) {
+// set shows e, its chips in the colours colourOf gives its patterns.
+func (r *entryRow) set(e journal.Entry, colourOf func(pattern string) color.NRGBA) {
 	r.date.Text = e.WrittenAt.Format("Mon 2 Jan 2006 · 15:04")
 	meta := ""
 	if e.Flagged {
@@ -67,21 +81,13 @@ func (r *entryRow) set(e journal.Entry) {
 	}
 	r.meta.Text = meta
 	r.title.SetText(e.DisplayTitle())
+	r.named = len(e.Patterns)
 	for i, c := range r.chips {
 		if i < len(e.Patterns) {
-			c.set(e.Patterns[i])
-			c.Show()
-		} else {
-			c.Hide()
+			c.set(e.Patterns[i], colourOf(e.Patterns[i]))
 		}
 	}
-	r.more.Text = ""
-	if extra := len(e.Patterns) - maxChips; extra > 0 {
-		r.more.Text = fmt.Sprintf("+%d", extra)
-	}
-	r.date.Refresh()
-	r.meta.Refresh()
-	r.more.Refresh()
+	r.Refresh() // a row kept aside since the theme changed catches up here
 }
 
 // rowLayout stacks the row's lines tightly: labels carry their own
@@ -116,32 +122,88 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// chip is a small rounded label for a pattern name.
+// chipsLayout puts the chips in a line and "+N" after them for the
+// patterns left out: past maxChips, and any chip that doesn't fit the
+// row's width, as long names at a large text size may not.
+type chipsLayout struct{ row *entryRow }
+
+func (l chipsLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(0, max(l.row.chips[0].MinSize().Height, l.row.more.MinSize().Height))
+}
+
+func (l chipsLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	r, gap := l.row, theme.Padding()
+	more := fyne.MeasureText("+99", r.more.TextSize, r.more.TextStyle).Width
+	x, shown := float32(0), 0
+	for i, c := range r.chips {
+		m := c.MinSize()
+		need := x + m.Width
+		if r.named > i+1 {
+			need += gap + more // room left for "+N"
+		}
+		if i >= r.named || shown < i || need > size.Width {
+			if c.Visible() {
+				c.Hide()
+			}
+			continue
+		}
+		c.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+		c.Resize(m)
+		if !c.Visible() {
+			c.Show()
+		}
+		x += m.Width + gap
+		shown++
+	}
+	r.more.Text = ""
+	if left := r.named - shown; left > 0 {
+		r.more.Text = fmt.Sprintf("+%d", left)
+	}
+	m := r.more.MinSize()
+	r.more.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
+	r.more.Resize(m)
+	r.more.Refresh()
+}
+
+// chip is a small rounded label for a pattern name, tinted with the
+// pattern's colour. Its fill is opaque, so its text is chosen against one
+// colour, whatever the row behind and whatever colour the person chose.
 type chip struct {
 	widget.BaseWidget
-	bg   *canvas.Rectangle
-	text *canvas.Text
+	colour color.NRGBA // the pattern's
+	bg     *canvas.Rectangle
+	text   *canvas.Text
 }
 
 func newChip() *chip {
-	c := &chip{
-		bg:   canvas.NewRectangle(chipColour()),
-		text: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
-	}
-	c.bg.CornerRadius = theme.CaptionTextSize()
-	c.text.TextSize = theme.CaptionTextSize()
+	c := &chip{bg: canvas.NewRectangle(nil), text: canvas.NewText("", nil)}
+	c.restyle()
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-func chipColour() color.Color {
-	r, g, b, _ := theme.Color(theme.ColorNamePrimary).RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x40}
+// Refresh restyles the chip for the theme and text size in effect.
+func (c *chip) Refresh() {
+	c.restyle()
+	c.BaseWidget.Refresh()
 }
 
-func (c *chip) set(name string) {
-	c.text.Text = name
-	c.text.Refresh()
+func (c *chip) restyle() {
+	fill := chipFill(c.colour)
+	c.bg.FillColor, c.bg.CornerRadius = fill, theme.CaptionTextSize()
+	c.text.TextSize = theme.CaptionTextSize()
+	c.text.Color = legible(theme.Color(theme.ColorNameForeground), fill)
+}
+
+// chipFill is a pale (on a dark theme, deep) tint of a pattern's
+// colour, made opaque on the background.
+func chipFill(colour color.NRGBA) color.NRGBA {
+	colour.A = 0x48
+	return over(colour, theme.Color(theme.ColorNameBackground))
+}
+
+func (c *chip) set(name string, colour color.NRGBA) {
+	c.text.Text, c.colour = name, colour
 	c.Refresh()
 }
 

@@ -240,6 +240,8 @@ func (r *progressChartRenderer) Refresh() {
 	}
 	if r.marker != nil {
 		r.marker.StrokeWidth = 1.5
+		// The marker's orange is too light to read as text on white.
+		r.markerLabel.Color = legible(lastSessionColour, theme.Color(theme.ColorNameBackground))
 		r.markerLabel.TextSize = caption
 	}
 	r.Layout(r.chart.Size())

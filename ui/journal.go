@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 	"time"
@@ -35,6 +36,8 @@ type journalScreen struct {
 	loading      bool            // a page is being loaded
 	baseline     journal.Draft   // the editor's contents as last loaded or saved
 	ignoreSelect bool
+
+	colours map[string]color.NRGBA // each pattern's colour, by its name key, for the chips
 
 	status    *widget.Label
 	listArea  *fyne.Container // the list, or a note that there is nothing yet
@@ -89,7 +92,32 @@ func (s *journalScreen) loadFirstPage() {
 		return
 	}
 	s.entries, s.hasMore = page, len(page) == pageSize
+	s.loadColours()
 	s.refreshList()
+}
+
+// loadColours reads the patterns' colours again, as the Vocabulary may
+// have changed them. If they can't be read, the chips keep the ones
+// they had.
+func (s *journalScreen) loadColours() {
+	patterns, err := s.store.Patterns()
+	if err != nil {
+		s.setStatus(err.Error())
+		return
+	}
+	s.colours = make(map[string]color.NRGBA, len(patterns))
+	for _, p := range patterns {
+		s.colours[journal.NameKey(p.Name)] = colourOf(p)
+	}
+}
+
+// patternColour is the colour of the pattern called name, or the colour of
+// the patterns of one's own for a name not in the vocabulary.
+func (s *journalScreen) patternColour(name string) color.NRGBA {
+	if c, ok := s.colours[journal.NameKey(name)]; ok {
+		return c
+	}
+	return colourOf(journal.Pattern{Category: journal.CategoryOwn})
 }
 
 // refreshList redraws the list, or says there is nothing in it yet.
@@ -132,7 +160,7 @@ func (s *journalScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(s.entries) {
 		return
 	}
-	o.(*entryRow).set(s.entries[id])
+	o.(*entryRow).set(s.entries[id], s.patternColour)
 	if id >= len(s.entries)-pageSize/3 {
 		s.loadNextPage()
 	}

@@ -45,49 +45,41 @@ type scoreChart struct {
 // newScoreChart charts ms, oldest first as the store gives them.
 func newScoreChart(in journal.Instrument, ms []journal.Measurement) fyne.CanvasObject {
 	c := &scoreChart{in: in, ms: ms}
-	fg := theme.Color(theme.ColorNameForeground)
-	faint := theme.Color(theme.ColorNamePlaceHolder)
-	small := func(text string, colour color.Color) *canvas.Text {
-		t := canvas.NewText(text, colour)
-		t.TextSize = theme.CaptionTextSize()
-		return t
-	}
 	var objects []fyne.CanvasObject
 	for i, b := range in.Bands {
 		shade := bandColour
 		shade.A = uint8(bandAlphaLow + (bandAlphaHigh-bandAlphaLow)*i/max(len(in.Bands)-1, 1))
 		c.stripes = append(c.stripes, canvas.NewRectangle(shade))
-		c.bandNames = append(c.bandNames, small(b.Name, faint))
+		c.bandNames = append(c.bandNames, canvas.NewText(b.Name, nil))
 		c.edgeAt = append(c.edgeAt, b.Min)
 	}
 	c.edgeAt = append(c.edgeAt, c.maxScore())
 	for _, e := range c.edgeAt {
-		t := small(strconv.Itoa(e), fg)
+		t := canvas.NewText(strconv.Itoa(e), nil)
 		t.Alignment = fyne.TextAlignTrailing
 		c.edges = append(c.edges, t)
 	}
 	for i, m := range ms {
 		if i > 0 {
-			l := canvas.NewLine(fg)
+			l := canvas.NewLine(nil)
 			l.StrokeWidth = 2
 			c.lines = append(c.lines, l)
 		}
-		dot := canvas.NewCircle(fg)
-		dot.StrokeColor = theme.Color(theme.ColorNameBackground)
+		dot := canvas.NewCircle(nil)
 		dot.StrokeWidth = 1.5
 		c.dots = append(c.dots, dot)
-		s := small(strconv.Itoa(m.Score), fg)
+		s := canvas.NewText(strconv.Itoa(m.Score), nil)
 		s.TextStyle.Bold = true
 		c.scores = append(c.scores, s)
 	}
 	if len(ms) > 0 {
 		first, last := ms[0].At, ms[len(ms)-1].At
-		c.dates = append(c.dates, small(first.Format("2 Jan 2006"), fg))
+		c.dates = append(c.dates, canvas.NewText(first.Format("2 Jan 2006"), nil))
 		if last.Format("2 Jan 2006") != first.Format("2 Jan 2006") {
-			c.dates = append(c.dates, small(last.Format("2 Jan 2006"), fg))
+			c.dates = append(c.dates, canvas.NewText(last.Format("2 Jan 2006"), nil))
 		}
 	}
-	c.empty = small("Your scores will show here.", fg)
+	c.empty = canvas.NewText("Your scores will show here.", nil)
 	c.empty.Hidden = len(ms) > 0
 
 	for _, s := range c.stripes {
@@ -111,6 +103,41 @@ func newScoreChart(in journal.Instrument, ms []journal.Measurement) fyne.CanvasO
 	return container.New(c, objects...)
 }
 
+// restyle sizes and colours the texts for the theme in effect. It runs
+// with each layout, which Fyne does again when the theme or the text
+// size changes: a canvas.Text doesn't follow them by itself. Texts on
+// the stripes read on the stripe as drawn on the background.
+func (c *scoreChart) restyle() {
+	bg := theme.Color(theme.ColorNameBackground)
+	fg, faint := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNamePlaceHolder)
+	stripes := make([]color.Color, len(c.stripes))
+	for i, s := range c.stripes {
+		stripes[i] = over(s.FillColor, bg)
+		c.bandNames[i].Color = legible(faint, stripes[i])
+	}
+	onStripes := legible(fg, stripes...)
+	for _, t := range c.scores {
+		t.Color = onStripes
+	}
+	c.empty.Color = onStripes
+	for _, l := range c.lines {
+		l.StrokeColor = fg
+	}
+	for _, d := range c.dots {
+		d.FillColor, d.StrokeColor = fg, bg
+	}
+	for _, group := range [][]*canvas.Text{c.edges, c.dates} {
+		for _, t := range group {
+			t.Color = fg
+		}
+	}
+	for _, group := range [][]*canvas.Text{c.bandNames, c.edges, c.dates, c.scores, {c.empty}} {
+		for _, t := range group {
+			t.TextSize = theme.CaptionTextSize()
+		}
+	}
+}
+
 // maxScore is the highest score the form can give.
 func (c *scoreChart) maxScore() int { return c.in.Bands[len(c.in.Bands)-1].Max }
 
@@ -122,6 +149,7 @@ func (c *scoreChart) MinSize([]fyne.CanvasObject) fyne.Size {
 // band's stripe reaches half a point past its lowest and highest scores,
 // and a score on a band's edge sits inside its own band.
 func (c *scoreChart) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	c.restyle()
 	pad := theme.Padding()
 	textH := c.edges[0].MinSize().Height
 	edgeW := float32(0)

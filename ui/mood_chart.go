@@ -36,9 +36,8 @@ func newMoodChart(days []analysis.DayMood, sessions []time.Time) *moodChart {
 func (c *moodChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &moodChartRenderer{chart: c}
 	for _, mood := range []int{1, 5, 10} {
-		line := canvas.NewLine(theme.Color(theme.ColorNameSeparator))
-		label := canvas.NewText(strconv.Itoa(mood), theme.Color(theme.ColorNamePlaceHolder))
-		label.TextSize = theme.CaptionTextSize()
+		line := canvas.NewLine(nil)
+		label := canvas.NewText(strconv.Itoa(mood), nil)
 		r.grid = append(r.grid, line)
 		r.gridLabels = append(r.gridLabels, label)
 	}
@@ -54,9 +53,8 @@ func (c *moodChart) CreateRenderer() fyne.WidgetRenderer {
 	for i := 1; i < len(c.days); i++ {
 		r.rolling = append(r.rolling, canvas.NewLine(moodLineColour))
 	}
-	r.first = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
-	r.last = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
-	r.first.TextSize, r.last.TextSize = theme.CaptionTextSize(), theme.CaptionTextSize()
+	r.first, r.last = canvas.NewText("", nil), canvas.NewText("", nil)
+	r.restyle()
 	if len(c.days) > 0 {
 		r.first.Text = c.days[0].Day.Format("2 Jan 2006")
 		r.last.Text = c.days[len(c.days)-1].Day.Format("2 Jan 2006")
@@ -79,7 +77,8 @@ const moodChartLeft, moodChartBottom = 24, 18
 
 func (r *moodChartRenderer) Layout(size fyne.Size) {
 	c := r.chart
-	w, h := size.Width-moodChartLeft-4, size.Height-moodChartBottom-4
+	bottom := max(moodChartBottom, r.first.MinSize().Height+2) // room for the dates, at any text size
+	w, h := size.Width-moodChartLeft-4, size.Height-bottom-4
 	y := func(mood float64) float32 { return 4 + h - h*float32(mood-1)/9 }
 	var start, end time.Time
 	if len(c.days) > 0 {
@@ -118,13 +117,29 @@ func (r *moodChartRenderer) Layout(size fyne.Size) {
 		line.Position1 = fyne.NewPos(x(a.Day.Add(noon)), y(a.Rolling))
 		line.Position2 = fyne.NewPos(x(b.Day.Add(noon)), y(b.Rolling))
 	}
-	r.first.Move(fyne.NewPos(moodChartLeft, size.Height-moodChartBottom))
-	r.last.Move(fyne.NewPos(moodChartLeft+w-r.last.MinSize().Width, size.Height-moodChartBottom))
+	r.first.Move(fyne.NewPos(moodChartLeft, size.Height-bottom))
+	r.last.Move(fyne.NewPos(moodChartLeft+w-r.last.MinSize().Width, size.Height-bottom))
 }
 
 func (r *moodChartRenderer) MinSize() fyne.Size { return fyne.NewSize(300, 180) }
 
-func (r *moodChartRenderer) Refresh() { r.Layout(r.chart.Size()) }
+// Refresh follows the theme and text size in effect.
+func (r *moodChartRenderer) Refresh() {
+	r.restyle()
+	r.Layout(r.chart.Size())
+	for _, o := range r.Objects() {
+		o.Refresh()
+	}
+}
+
+func (r *moodChartRenderer) restyle() {
+	for _, l := range r.grid {
+		l.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	}
+	for _, t := range append(append([]*canvas.Text{}, r.gridLabels...), r.first, r.last) {
+		t.Color, t.TextSize = theme.Color(theme.ColorNamePlaceHolder), theme.CaptionTextSize()
+	}
+}
 
 func (r *moodChartRenderer) Objects() []fyne.CanvasObject {
 	var out []fyne.CanvasObject

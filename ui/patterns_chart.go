@@ -87,14 +87,26 @@ func newBarRow(name string, colour color.Color, share float32, figure string, on
 	r := &barRow{name: name, share: share, onSelect: onSelect,
 		label:  widget.NewLabel(name),
 		bar:    canvas.NewRectangle(colour),
-		figure: canvas.NewText(figure, theme.Color(theme.ColorNameForeground)),
+		figure: canvas.NewText(figure, nil),
 		focus:  canvas.NewRectangle(color.Transparent),
 	}
 	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.bar.CornerRadius = 3
-	r.focus.StrokeColor = theme.Color(theme.ColorNameFocus)
+	r.restyle()
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// Refresh follows the theme and text size in effect, which Fyne doesn't
+// do for a canvas.Text by itself.
+func (r *barRow) Refresh() {
+	r.restyle()
+	r.BaseWidget.Refresh()
+}
+
+func (r *barRow) restyle() {
+	r.figure.Color, r.figure.TextSize = theme.Color(theme.ColorNameForeground), theme.TextSize()
+	r.focus.StrokeColor = theme.Color(theme.ColorNameFocus)
 }
 
 func (r *barRow) CreateRenderer() fyne.WidgetRenderer {
@@ -176,7 +188,8 @@ func heatMap(series []analysis.WeeklySeries, colourFor func(name string) color.N
 		}
 		label := widget.NewLabel(s.Name)
 		label.Truncation = fyne.TextTruncateEllipsis
-		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(190, 30), label), nil,
+		// As tall as the label, which grows with the text size.
+		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(190, label.MinSize().Height), label), nil,
 			container.NewGridWithColumns(max(len(cells), 1), cells...)))
 	}
 	return rows

@@ -26,17 +26,29 @@ type hitRow struct {
 
 func newHitRow() *hitRow {
 	r := &hitRow{
-		date:    canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
-		meta:    canvas.NewText("", theme.Color(theme.ColorNamePrimary)),
+		date:    canvas.NewText("", nil),
+		meta:    canvas.NewText("", nil),
 		title:   widget.NewRichText(),
 		snippet: widget.NewRichText(),
 	}
-	r.date.TextSize = theme.CaptionTextSize()
-	r.meta.TextSize = theme.CaptionTextSize()
+	r.restyle()
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.snippet.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// Refresh restyles the small texts, which Fyne leaves as they were made
+// when the theme or the text size changes.
+func (r *hitRow) Refresh() {
+	r.restyle()
+	r.BaseWidget.Refresh()
+}
+
+func (r *hitRow) restyle() {
+	caption := theme.CaptionTextSize()
+	r.date.Color, r.date.TextSize = theme.Color(theme.ColorNamePlaceHolder), caption
+	r.meta.Color, r.meta.TextSize = theme.Color(theme.ColorNamePrimary), caption
 }
 
 func (r *hitRow) CreateRenderer() fyne.WidgetRenderer {
@@ -59,10 +71,7 @@ func (r *hitRow) set(h journal.SearchHit) {
 	r.meta.Text = strings.Join(meta, "  ·  ")
 	r.title.Segments = highlightedSegments(h.Title, true)
 	r.snippet.Segments = highlightedSegments(h.Snippet, false)
-	r.date.Refresh()
-	r.meta.Refresh()
-	r.title.Refresh()
-	r.snippet.Refresh()
+	r.Refresh()
 }
 
 // highlightedSegments shows text on one line with its matches in bold,

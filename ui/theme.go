@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+	"slices"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -51,15 +53,18 @@ type journalTheme struct {
 
 var _ fyne.Theme = journalTheme{}
 
-// newJournalTheme is the default theme in variant, its text scaled.
-func newJournalTheme(variant string, scale float32) journalTheme {
+// newJournalTheme is base in variant, its text scaled.
+func newJournalTheme(base fyne.Theme, variant string, scale float32) journalTheme {
 	if scale <= 0 {
 		scale = 1
 	}
-	return journalTheme{Theme: theme.DefaultTheme(), variant: variant, scale: scale}
+	return journalTheme{Theme: base, variant: variant, scale: scale}
 }
 
-// Color forces the chosen variant; "system" keeps the computer's.
+// Color forces the chosen variant; "system" keeps the computer's. Text
+// colours come back legible on every surface text sits on, and the text
+// on a filled colour legible on that fill, whatever Fyne or the person's
+// primary colour would give.
 func (t journalTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.variant {
 	case themeLight:
@@ -67,7 +72,80 @@ func (t journalTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 	case themeDark:
 		v = theme.VariantDark
 	}
-	return t.Theme.Color(n, v)
+	if fill, ok := onColours[n]; ok {
+		return legible(t.Theme.Color(n, v), t.Color(fill, v))
+	}
+	if !slices.Contains(textColours, n) {
+		return t.Theme.Color(n, v)
+	}
+	return t.legibleColour(n, v)
+}
+
+// textColours are the colours Fyne and this window draw text in, on the
+// window's surfaces. Disabled is among them: Fyne draws low-importance
+// labels, which say things worth reading, in it.
+var textColours = []fyne.ThemeColorName{
+	theme.ColorNameForeground, theme.ColorNamePlaceHolder, theme.ColorNameDisabled,
+	theme.ColorNamePrimary, theme.ColorNameHyperlink,
+	theme.ColorNameError, theme.ColorNameSuccess, theme.ColorNameWarning,
+}
+
+// onColours are text colours for a filled colour, by the fill's name.
+var onColours = map[fyne.ThemeColorName]fyne.ThemeColorName{
+	theme.ColorNameForegroundOnPrimary: theme.ColorNamePrimary,
+	theme.ColorNameForegroundOnError:   theme.ColorNameError,
+	theme.ColorNameForegroundOnSuccess: theme.ColorNameSuccess,
+	theme.ColorNameForegroundOnWarning: theme.ColorNameWarning,
+}
+
+// textSurfaces are what text sits on: the backgrounds of the window,
+// fields, menus, dialogs, headers and buttons, and a row hovered or
+// selected (those two are translucent, over the background).
+var textSurfaces = [...]fyne.ThemeColorName{
+	theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameMenuBackground,
+	theme.ColorNameOverlayBackground, theme.ColorNameHeaderBackground, theme.ColorNameButton,
+	theme.ColorNameHover, theme.ColorNameSelection,
+}
+
+// surfaces are the textSurfaces in variant v, each as the eye sees it.
+func (t journalTheme) surfaces(v fyne.ThemeVariant) []color.Color {
+	bg := t.Theme.Color(theme.ColorNameBackground, v)
+	out := make([]color.Color, len(textSurfaces))
+	for i, n := range textSurfaces {
+		out[i] = over(t.Theme.Color(n, v), bg)
+	}
+	return out
+}
+
+// legibleKey is what a legible colour depends on.
+type legibleKey struct {
+	name     fyne.ThemeColorName
+	text     color.NRGBA
+	surfaces [len(textSurfaces)]color.NRGBA
+}
+
+// legibleCache keeps colours made legible: Fyne asks for them at every
+// redraw, and finding one takes a few hundred contrast sums.
+var legibleCache sync.Map // legibleKey → color.Color
+
+// legibleColour is the base theme's colour n in v, made legible on
+// every surface.
+func (t journalTheme) legibleColour(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	text, surfaces := t.Theme.Color(n, v), t.surfaces(v)
+	key := legibleKey{name: n, text: color.NRGBAModel.Convert(text).(color.NRGBA)}
+	for i, s := range surfaces {
+		key.surfaces[i] = s.(color.NRGBA)
+	}
+	if c, ok := legibleCache.Load(key); ok {
+		return c.(color.Color)
+	}
+	ratio := minContrast
+	if n == theme.ColorNameForeground {
+		ratio = bodyContrast
+	}
+	c := legibleAt(ratio, text, surfaces...)
+	legibleCache.Store(key, c)
+	return c
 }
 
 // Size scales text, and the icons that sit in a line of it, by the
@@ -109,15 +187,14 @@ func chosenTextSize(p fyne.Preferences) (string, float32) {
 
 // applyAppearance puts the theme and text size kept in the preferences
 // into effect. Call it once the app is made, before the window shows.
-// Until the person chooses something else, Fyne's own theme stays, and
-// with it the FYNE_THEME and FYNE_SCALE a person may have set.
+// The theme is always ours, wrapped around the one Fyne had, so that
+// text is legible before any choice; the system variant still follows
+// FYNE_THEME, and FYNE_SCALE is Fyne's own setting, apart from the theme.
 func applyAppearance(a fyne.App) {
-	variant := chosenTheme(a.Preferences())
-	size, scale := chosenTextSize(a.Preferences())
-	if variant == themeSystem && size == defaultTextSize {
-		if _, ours := a.Settings().Theme().(journalTheme); !ours {
-			return
-		}
+	base := a.Settings().Theme()
+	if ours, ok := base.(journalTheme); ok {
+		base = ours.Theme
 	}
-	a.Settings().SetTheme(newJournalTheme(variant, scale))
+	_, scale := chosenTextSize(a.Preferences())
+	a.Settings().SetTheme(newJournalTheme(base, chosenTheme(a.Preferences()), scale))
 }

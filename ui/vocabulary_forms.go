@@ -210,15 +210,29 @@ func newSwatch(c color.NRGBA, label string, onTap func()) *swatch {
 		square: canvas.NewRectangle(c),
 		ring:   canvas.NewRectangle(color.Transparent),
 		check:  canvas.NewImageFromResource(theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameForegroundOnPrimary)),
-		text:   canvas.NewText(label, theme.Color(theme.ColorNameForeground)),
+		text:   canvas.NewText(label, nil),
 	}
+	s.restyle()
 	s.square.CornerRadius = 5
 	s.ring.CornerRadius = 8
-	s.ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
 	s.check.FillMode = canvas.ImageFillContain
 	s.check.Hide()
 	s.ExtendBaseWidget(s)
 	return s
+}
+
+// Refresh follows the theme and text size in effect.
+func (s *swatch) Refresh() {
+	s.restyle()
+	s.BaseWidget.Refresh()
+}
+
+func (s *swatch) restyle() {
+	s.text.Color, s.text.TextSize = theme.Color(theme.ColorNameForeground), theme.TextSize()
+	s.ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	if s.selected {
+		s.square.StrokeColor = theme.Color(theme.ColorNameForeground)
+	}
 }
 
 func (s *swatch) CreateRenderer() fyne.WidgetRenderer {
