@@ -132,7 +132,7 @@ func (w *Window) build() {
 	w.patterns = newPatternsScreen(w.win, store)
 	w.patterns.openEntry = func(id int64) {
 		w.tabs.SelectIndex(0)
-		w.journal.openByID(id)
+		w.journal.openByID(id, true)
 	}
 	w.search = newSearchScreen(w.win, store)
 	w.search.openEntry = w.patterns.openEntry
@@ -167,26 +167,8 @@ func (w *Window) build() {
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		w.touch()
-		switch t.Content {
-		case w.search.content:
-			w.search.reload()
-		case w.calendar.content:
-			w.calendar.reload()
-		case w.patterns.content:
-			w.patterns.reload()
-		case w.people.content:
-			w.people.reload()
-		case w.goals.content:
-			w.goals.reload()
-		case w.sessions.content:
-			w.sessions.reload()
-		case w.measures.content:
-			w.measures.reload()
-		case w.vocabulary.content:
-			w.vocabulary.reload()
-		case w.export.content:
-			w.export.reload()
-		}
+		w.reloadScreen(t.Content)
+		w.focusScreen(t.Content)
 	}
 	w.journal.activity = w.touch
 	w.search.activity = w.touch
@@ -196,6 +178,30 @@ func (w *Window) build() {
 	w.journal.editor.help = w.unlessDialog(w.showShortcuts)
 	w.app.Lifecycle().SetOnEnteredForeground(w.catchUp)
 	w.startAutoLock()
+}
+
+// reloadScreen reads a screen's journal data again, as it comes into view.
+func (w *Window) reloadScreen(screen fyne.CanvasObject) {
+	switch screen {
+	case w.search.content:
+		w.search.reload()
+	case w.calendar.content:
+		w.calendar.reload()
+	case w.patterns.content:
+		w.patterns.reload()
+	case w.people.content:
+		w.people.reload()
+	case w.goals.content:
+		w.goals.reload()
+	case w.sessions.content:
+		w.sessions.reload()
+	case w.measures.content:
+		w.measures.reload()
+	case w.vocabulary.content:
+		w.vocabulary.reload()
+	case w.export.content:
+		w.export.reload()
+	}
 }
 
 func (w *Window) showShortcuts() { showShortcuts(w.win, defaultShortcuts()) }
@@ -208,8 +214,8 @@ func (w *Window) catchUp() {
 		return
 	}
 	w.journal.catchUp()
-	if t := w.tabs.Selected(); t != nil && t.Content != w.journal.content {
-		w.tabs.OnSelected(t)
+	if t := w.tabs.Selected(); t != nil {
+		w.reloadScreen(t.Content) // the focus stays where the person left it
 	}
 }
 

@@ -174,7 +174,9 @@ func (s *journalScreen) focusStart() {
 	}
 	if len(s.right.Objects) == 1 && s.right.Objects[0] == s.editor.content {
 		s.win.Canvas().Focus(s.editor.title)
+		return
 	}
+	focusFirst(s.win.Canvas())
 }
 
 func (s *journalScreen) showEditor() {
@@ -242,9 +244,11 @@ func (s *journalScreen) startEntry(d journal.Draft, focus fyne.Focusable, first 
 	s.offerPrompt(first)
 }
 
-// openByID shows an entry chosen elsewhere, such as from the pattern
-// view, once unsaved changes are settled.
-func (s *journalScreen) openByID(id int64) {
+// openByID shows an entry chosen in the list, or elsewhere, such as
+// from the pattern view, once unsaved changes are settled. Chosen
+// elsewhere, the entry takes the focus: the screen it was chosen on is
+// gone, and the list keeps it only when the entry was chosen there.
+func (s *journalScreen) openByID(id int64, focus bool) {
 	s.whenSettled(func() {
 		e, err := s.store.Entry(id)
 		if err != nil {
@@ -252,6 +256,9 @@ func (s *journalScreen) openByID(id int64) {
 			return
 		}
 		s.open(e)
+		if focus {
+			s.win.Canvas().Focus(s.editor.title)
+		}
 	})
 }
 
@@ -263,7 +270,7 @@ func (s *journalScreen) onSelected(id widget.ListItemID) {
 	if target == s.editor.entryID && s.right.Objects[0] == s.editor.content {
 		return
 	}
-	s.openByID(target)
+	s.openByID(target, false)
 	// Until the person decides, the list keeps showing the entry being edited.
 	s.selectInList(s.editor.entryID)
 }
