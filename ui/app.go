@@ -104,6 +104,7 @@ type Window struct {
 	lock           lockState
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
 	onboarding     *onboarding     // the first-run welcome, while it shows
+	shortcutsSheet fyne.CanvasObject
 }
 
 // New builds the main window on store. An encrypted journal is unlocked
@@ -174,8 +175,8 @@ func (w *Window) build() {
 	w.search.activity = w.touch
 	w.win.SetMainMenu(w.menu())
 	w.win.SetContent(w.tabs)
-	onHelpKey(w.win, w.unlessDialog(w.showShortcuts))
-	w.journal.editor.help = w.unlessDialog(w.showShortcuts)
+	onWindowKeys(w.win, w.keyAnywhere)
+	w.journal.editor.help = func() { w.keyAnywhere(fyne.KeyF1) }
 	w.app.Lifecycle().SetOnEnteredForeground(w.catchUp)
 	w.startAutoLock()
 }
@@ -204,7 +205,10 @@ func (w *Window) reloadScreen(screen fyne.CanvasObject) {
 	}
 }
 
-func (w *Window) showShortcuts() { showShortcuts(w.win, defaultShortcuts()) }
+func (w *Window) showShortcuts() {
+	showShortcuts(w.win, defaultShortcuts())
+	w.shortcutsSheet = w.win.Canvas().Overlays().Top()
+}
 
 // catchUp shows what changed in the journal while the window was in
 // the background, as when the command line wrote to it: the journal's
@@ -258,7 +262,11 @@ func (w *Window) ShowAndRun() {
 			w.unlessDialog(func() { w.showScreen(w.journal.content); w.journal.onNew() })()
 		}
 	}, w.Quit)
-	w.win.ShowAndRun()
+	w.win.Show()
+	if !interceptKeys(w.win, w.keyAnywhere) {
+		fyne.LogError("Escape and F1 work only outside text fields: the toolkit's window isn't the one expected", nil)
+	}
+	w.app.Run()
 	// Keys that arrived between a signal's flush and the quit.
 	w.keepDraft("keeping the draft after quitting")
 }

@@ -414,7 +414,7 @@ func (s *journalScreen) onDelete() {
 	id := s.editor.entryID
 	if id == 0 {
 		showChoices(s.win, "Discard this entry?", message("It hasn't been saved, so it will be gone."), fyne.NewSize(420, 160),
-			dialogChoice{label: "Keep it", focused: true},
+			dialogChoice{label: "Keep it", focused: true, cancel: true},
 			dialogChoice{label: "Discard", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: s.afterRemoval},
 		)
 		return
@@ -436,7 +436,7 @@ func (s *journalScreen) onDelete() {
 	}
 	showChoices(s.win, "Delete entry", message(fmt.Sprintf("Delete %s from %s? This can't be undone.", title, s.baseline.WrittenAt)),
 		fyne.NewSize(480, 180),
-		dialogChoice{label: "Keep it", focused: true},
+		dialogChoice{label: "Keep it", focused: true, cancel: true},
 		dialogChoice{label: "Delete", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: remove},
 	)
 }

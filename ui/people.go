@@ -412,7 +412,7 @@ func (v *peopleScreen) personDialog(title, action string, p journal.Person, done
 	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Who they are to you", role))
 	intro := message("A name or initials is enough.")
 	showChoices(v.win, title, container.NewBorder(intro, nil, nil, nil, form), fyne.NewSize(480, 260),
-		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
+		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), cancel: true},
 		dialogChoice{label: action, icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: submit, focused: true},
 	)
 	v.win.Canvas().Focus(name)

@@ -137,14 +137,12 @@ func shortcutKeys(s fyne.Shortcut) string {
 	return strings.Join(append(keys, string(c.KeyName)), "+")
 }
 
-// onHelpKey shows the shortcuts sheet when F1 is pressed and no control
-// has the focus; other keys go where they went before. F1 can't be a
-// menu shortcut: Fyne only takes keys with Ctrl or Alt as those.
-func onHelpKey(win fyne.Window, show func()) {
+// onWindowKeys gives handle the keys typed while no control has the
+// focus; the keys it doesn't use go where they went before.
+func onWindowKeys(win fyne.Window, handle func(fyne.KeyName) bool) {
 	before := win.Canvas().OnTypedKey()
 	win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyF1 {
-			show()
+		if handle(ev.Name) {
 			return
 		}
 		if before != nil {
