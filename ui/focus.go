@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
 // focusScreen moves the focus into the screen now shown. Fyne leaves the
@@ -24,10 +25,25 @@ func (w *Window) focusScreen(screen fyne.CanvasObject) {
 }
 
 // focusFirst gives the focus to the first control shown, where Tab would
-// go from nothing; on a screen without one, nothing keeps it.
+// go from nothing; on a screen without one, nothing keeps it. An empty
+// list is passed over: there is nothing in it to move through, and a
+// screen still loading is about to put a note in its place.
 func focusFirst(c fyne.Canvas) {
 	c.Unfocus()
 	c.FocusNext()
+	first := c.Focused()
+	for emptyList(c.Focused()) {
+		c.FocusNext()
+		if c.Focused() == first {
+			c.Unfocus()
+			return
+		}
+	}
+}
+
+func emptyList(f fyne.Focusable) bool {
+	l, ok := f.(*widget.List)
+	return ok && (l.Length == nil || l.Length() == 0)
 }
 
 // focus puts the focus on the chosen day, so the arrow keys move from
