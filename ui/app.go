@@ -335,13 +335,16 @@ func (w *Window) menu() *fyne.MainMenu {
 	quit := anyPage("Quit", fyne.KeyQ, w.Quit)
 	quit.IsQuit = true
 	show := func(screen fyne.CanvasObject) func() { return func() { w.showScreen(screen) } }
+	// What acts on the entry being written shows it first: never an
+	// entry out of sight, behind another screen.
+	onEntry := func(action func()) func() { return func() { w.showScreen(w.journal.content); action() } }
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("New entry", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.onNew() }),
 			withShift(item("Free association…", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.askFreeAssociation() })),
 			item("New dream", fyne.KeyD, func() { w.showScreen(w.journal.content); w.journal.quickDream() }),
-			item("Save", fyne.KeyS, w.journal.onSave),
-			item("Delete entry…", fyne.KeyDelete, w.journal.onDelete),
+			item("Save", fyne.KeyS, onEntry(w.journal.onSave)),
+			item("Delete entry…", fyne.KeyDelete, onEntry(w.journal.onDelete)),
 			item("Find…", fyne.KeyF, func() { w.showScreen(w.search.content); w.search.focus() }),
 			item("Prepare for my session…", fyne.KeyE, show(w.export.content)),
 			item("Backups…", fyne.KeyB, w.showBackups),
@@ -362,7 +365,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("Sessions", fyne.Key7, show(w.sessions.content)),
 			item("Measures", fyne.Key8, show(w.measures.content)),
 			item("Vocabulary", fyne.Key9, show(w.vocabulary.content)),
-			item("Markdown preview", fyne.KeyP, w.journal.editor.togglePreview),
+			item("Markdown preview", fyne.KeyP, onEntry(w.journal.editor.togglePreview)),
 		),
 		fyne.NewMenu("Help",
 			// Not behind unlessDialog: it must open whatever else is open.

@@ -161,3 +161,50 @@ func TestFocus_OpeningAnEntryFocusesItsEditor(t *testing.T) {
 		}
 	}
 }
+
+// The Markdown preview takes the body's place: the focus leaves the
+// body with it, so keys don't go on into the hidden text.
+func TestFocus_PreviewTakesTheFocusFromTheBody(t *testing.T) {
+	w, store := newTestWindow(t)
+	writeEntry(w, "Saturday morning", "Coffee with my sister.")
+	w.win.Canvas().Focus(w.journal.editor.body)
+	menuItem(t, w, "Markdown preview").Action()
+	if w.win.Canvas().Focused() == w.journal.editor.body {
+		t.Fatal("the hidden body keeps the focus")
+	}
+	typeAnywhere(w.win, canary)
+	assertNothingKept(t, w, store)
+}
+
+// Saving, deleting and previewing act on the entry being written, so
+// from another screen they show it first.
+func TestFocus_EntryActionsShowTheEntry(t *testing.T) {
+	for _, label := range []string{"Save", "Delete entry…", "Markdown preview"} {
+		t.Run(label, func(t *testing.T) {
+			w, _ := newTestWindow(t)
+			writeEntry(w, "Saturday morning", "Coffee with my sister.")
+			menuItem(t, w, "Search").Action()
+			menuItem(t, w, label).Action()
+			if w.tabs.Selected().Content != w.journal.content {
+				t.Errorf("%s acted on the entry behind %s", label, w.tabs.Selected().Text)
+			}
+		})
+	}
+}
+
+// Discarding the only entry shows the welcome, and the focus leaves the
+// editor it replaces.
+func TestFocus_DiscardingLeavesTheEditor(t *testing.T) {
+	w, store := newTestWindow(t)
+	writeEntry(w, "Saturday morning", "Coffee with my sister.")
+	w.win.Canvas().Focus(w.journal.editor.title)
+	w.journal.onDelete()
+	test.Tap(buttonIn(t, w, "Discard"))
+	for _, field := range editorFields(w) {
+		if w.win.Canvas().Focused() == field {
+			t.Fatalf("the focus stayed on the editor's %T after it went", field)
+		}
+	}
+	typeAnywhere(w.win, canary)
+	assertNothingKept(t, w, store)
+}

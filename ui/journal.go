@@ -453,6 +453,7 @@ func (s *journalScreen) afterRemoval() {
 		s.right.Objects = []fyne.CanvasObject{s.welcome}
 		s.right.Refresh()
 		s.list.UnselectAll()
+		focusFirst(s.win.Canvas()) // not the editor just taken away
 		return
 	}
 	s.open(s.entries[0])
