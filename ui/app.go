@@ -104,6 +104,7 @@ type Window struct {
 	lock           lockState
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
 	onboarding     *onboarding     // the first-run welcome, while it shows
+	// The shortcuts sheet's overlay, once shown, so F1 doesn't stack another.
 	shortcutsSheet fyne.CanvasObject
 }
 

@@ -70,7 +70,7 @@ var generalKeys = []shortcutItem{
 	{"Everywhere", "Space", "Press the highlighted button, tick a box or choose an option"},
 	{"Everywhere", "Return", "In a dialog, press the highlighted button; in a one-line field, use what you typed"},
 	{"Everywhere", "Arrow keys", "Move in lists, menus and the calendar"},
-	{"Everywhere", "Escape", "Close a menu or a list that has opened"},
+	{"Everywhere", "Escape", "Close a dialog without changing anything, or a menu or a list that has opened"},
 }
 
 // showShortcuts shows every keyboard shortcut, in groups, then the keys
