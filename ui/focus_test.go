@@ -208,3 +208,16 @@ func TestFocus_DiscardingLeavesTheEditor(t *testing.T) {
 	typeAnywhere(w.win, canary)
 	assertNothingKept(t, w, store)
 }
+
+// Unlocking shows the screen that was in view, with the focus in it.
+func TestFocus_UnlockingFocusesTheScreenShown(t *testing.T) {
+	w := lockedWindow(t, encryptedJournal(t))
+	unlockWith(w, uiPassphrase)
+	w.search.background, w.search.debounce = synchronously, func(run func()) { run() }
+	menuItem(t, w, "Search").Action()
+	w.lockNow()
+	unlockWith(w, uiPassphrase)
+	if w.tabs.Selected().Content != w.search.content || w.win.Canvas().Focused() != w.search.query {
+		t.Errorf("after unlocking, on %s with the focus on %T", w.tabs.Selected().Text, w.win.Canvas().Focused())
+	}
+}
