@@ -107,6 +107,8 @@ type Window struct {
 	lock           lockState
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
 	onboarding     *onboarding     // the first-run welcome, while it shows
+	// The shortcuts sheet's overlay, once shown, so F1 doesn't stack another.
+	shortcutsSheet fyne.CanvasObject
 }
 
 // New builds the main window on store. An encrypted journal is unlocked
@@ -135,7 +137,7 @@ func (w *Window) build() {
 	w.patterns = newPatternsScreen(w.win, store)
 	w.patterns.openEntry = func(id int64) {
 		w.showScreen(w.journal.content)
-		w.journal.openByID(id)
+		w.journal.openByID(id, true)
 	}
 	w.search = newSearchScreen(w.win, store)
 	w.search.openEntry = w.patterns.openEntry
@@ -170,41 +172,50 @@ func (w *Window) build() {
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		w.touch()
-		switch t.Content {
-		case w.journal.content: // the chips take colours chosen in Vocabulary
-			w.journal.loadColours()
-			w.journal.list.Refresh()
-		case w.search.content:
-			w.search.reload()
-		case w.calendar.content:
-			w.calendar.reload()
-		case w.patterns.content:
-			w.patterns.reload()
-		case w.people.content:
-			w.people.reload()
-		case w.goals.content:
-			w.goals.reload()
-		case w.sessions.content:
-			w.sessions.reload()
-		case w.measures.content:
-			w.measures.reload()
-		case w.vocabulary.content:
-			w.vocabulary.reload()
-		case w.export.content:
-			w.export.reload()
-		}
+		w.reloadScreen(t.Content)
+		w.focusScreen(t.Content)
 	}
 	w.journal.activity = w.touch
 	w.search.activity = w.touch
 	w.win.SetMainMenu(w.menu())
 	w.win.SetContent(w.tabs)
-	onHelpKey(w.win, w.unlessDialog(w.showShortcuts))
-	w.journal.editor.help = w.unlessDialog(w.showShortcuts)
+	onWindowKeys(w.win, w.keyAnywhere)
+	w.journal.editor.help = func() { w.keyAnywhere(fyne.KeyF1) }
 	w.app.Lifecycle().SetOnEnteredForeground(w.catchUp)
 	w.startAutoLock()
 }
 
-func (w *Window) showShortcuts() { showShortcuts(w.win, defaultShortcuts()) }
+// reloadScreen reads a screen's journal data again, as it comes into view.
+func (w *Window) reloadScreen(screen fyne.CanvasObject) {
+	switch screen {
+	case w.journal.content: // the chips take colours chosen in Vocabulary
+		w.journal.loadColours()
+		w.journal.list.Refresh()
+	case w.search.content:
+		w.search.reload()
+	case w.calendar.content:
+		w.calendar.reload()
+	case w.patterns.content:
+		w.patterns.reload()
+	case w.people.content:
+		w.people.reload()
+	case w.goals.content:
+		w.goals.reload()
+	case w.sessions.content:
+		w.sessions.reload()
+	case w.measures.content:
+		w.measures.reload()
+	case w.vocabulary.content:
+		w.vocabulary.reload()
+	case w.export.content:
+		w.export.reload()
+	}
+}
+
+func (w *Window) showShortcuts() {
+	showShortcuts(w.win, defaultShortcuts())
+	w.shortcutsSheet = w.win.Canvas().Overlays().Top()
+}
 
 // catchUp shows what changed in the journal while the window was in
 // the background, as when the command line wrote to it: the journal's
@@ -214,8 +225,8 @@ func (w *Window) catchUp() {
 		return
 	}
 	w.journal.catchUp()
-	if t := w.tabs.Selected(); t != nil && t.Content != w.journal.content {
-		w.tabs.OnSelected(t)
+	if t := w.tabs.Selected(); t != nil {
+		w.reloadScreen(t.Content) // the focus stays where the person left it
 	}
 }
 
@@ -258,7 +269,11 @@ func (w *Window) ShowAndRun() {
 			w.unlessDialog(func() { w.showScreen(w.journal.content); w.journal.onNew() })()
 		}
 	}, w.Quit)
-	w.win.ShowAndRun()
+	w.win.Show()
+	if !interceptKeys(w.win, w.keyAnywhere) {
+		fyne.LogError("Escape and F1 work only outside text fields: the toolkit's window isn't the one expected", nil)
+	}
+	w.app.Run()
 	// Keys that arrived between a signal's flush and the quit.
 	w.keepDraft("keeping the draft after quitting")
 }
@@ -327,13 +342,16 @@ func (w *Window) menu() *fyne.MainMenu {
 	quit := anyPage("Quit", fyne.KeyQ, w.Quit)
 	quit.IsQuit = true
 	show := func(screen fyne.CanvasObject) func() { return func() { w.showScreen(screen) } }
+	// What acts on the entry being written shows it first: never an
+	// entry out of sight, behind another screen.
+	onEntry := func(action func()) func() { return func() { w.showScreen(w.journal.content); action() } }
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("New entry", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.onNew() }),
 			withShift(item("Free association…", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.askFreeAssociation() })),
 			item("New dream", fyne.KeyD, func() { w.showScreen(w.journal.content); w.journal.quickDream() }),
-			item("Save", fyne.KeyS, w.journal.onSave),
-			item("Delete entry…", fyne.KeyDelete, w.journal.onDelete),
+			item("Save", fyne.KeyS, onEntry(w.journal.onSave)),
+			item("Delete entry…", fyne.KeyDelete, onEntry(w.journal.onDelete)),
 			item("Find…", fyne.KeyF, func() { w.showScreen(w.search.content); w.search.focus() }),
 			item("Prepare for my session…", fyne.KeyE, show(w.export.content)),
 			item("Backups…", fyne.KeyB, w.showBackups),
@@ -354,7 +372,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("Sessions", fyne.Key7, show(w.sessions.content)),
 			item("Measures", fyne.Key8, show(w.measures.content)),
 			item("Vocabulary", fyne.Key9, show(w.vocabulary.content)),
-			item("Markdown preview", fyne.KeyP, w.journal.editor.togglePreview),
+			item("Markdown preview", fyne.KeyP, onEntry(w.journal.editor.togglePreview)),
 		),
 		fyne.NewMenu("Help",
 			// Not behind unlessDialog: it must open whatever else is open.

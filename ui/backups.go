@@ -164,6 +164,7 @@ func (v *backupsScreen) onChoose() {
 		}
 	}
 	d.Show()
+	closesOnEscape(v.win, d.Dismiss, d.SetOnClosed)
 }
 
 // onBackUp makes a backup in the folder, off the UI goroutine, then
@@ -202,7 +203,7 @@ func (v *backupsScreen) onRestore(f journal.BackupFile) {
 				"is kept in the backup folder first, and can be restored the same way. Throughline starts again on the restored journal.\n\n%s",
 				f.Time.Format("Monday 2 January 2006, 15:04"), f.Path)
 			showChoices(v.win, "Restore this backup?", message(text), fyne.NewSize(540, 300),
-				dialogChoice{label: "Cancel", focused: true},
+				dialogChoice{label: "Cancel", focused: true, cancel: true},
 				dialogChoice{label: "Restore", icon: theme.HistoryIcon(), importance: widget.DangerImportance, then: func() {
 					if v.restore == nil { // not wired to a window: say how else to do it
 						showProblem(v.win, "Couldn't restore from here", journal.Errorf(journal.EInvalid,

@@ -32,6 +32,8 @@ func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
 		b.Tapped(nil)
 	case fyne.KeySpace:
 		// pressed on release, in KeyUp
+	case fyne.KeyEscape:
+		escapeDialog(fyne.CurrentApp().Driver().CanvasForObject(b))
 	default:
 		b.Button.TypedKey(ev)
 	}
@@ -53,14 +55,44 @@ type dialogChoice struct {
 	importance widget.Importance
 	then       func() // nil just closes
 	focused    bool   // starts with the focus, so Return picks it
+	cancel     bool   // Escape picks it: the choice that changes nothing
+}
+
+// dialogEscapes is what Escape does in each dialog showChoices has open,
+// by the overlay that shows it.
+var dialogEscapes = map[fyne.CanvasObject]func(){}
+
+// closesOnEscape makes Escape run escape while the dialog just shown is
+// on top; setOnClosed is the dialog's, to forget it once closed.
+func closesOnEscape(win fyne.Window, escape func(), setOnClosed func(func())) {
+	shown := win.Canvas().Overlays().Top()
+	dialogEscapes[shown] = escape
+	setOnClosed(func() { delete(dialogEscapes, shown) })
+}
+
+// escapeDialog does what Escape does in the dialog on top of c, and
+// reports whether there was one of ours to close. Other overlays, such
+// as an open drop-down, close on Escape by themselves.
+func escapeDialog(c fyne.Canvas) bool {
+	if c == nil {
+		return false
+	}
+	escape, ok := dialogEscapes[c.Overlays().Top()]
+	if ok {
+		escape()
+	}
+	return ok
 }
 
 // showChoices shows content with a row of buttons. Put the focus on a
-// choice that loses nothing, so a stray Return can't do harm.
+// choice that loses nothing, so a stray Return can't do harm. Escape
+// picks the choice marked cancel, or the only one; with neither, it
+// just closes the dialog: it never picks a choice that changes things.
 func showChoices(win fyne.Window, title string, content fyne.CanvasObject, size fyne.Size, choices ...dialogChoice) {
 	var d *dialog.CustomDialog
 	var buttons []fyne.CanvasObject
 	var focus fyne.Focusable
+	escape := func() { d.Hide() }
 	for _, choice := range choices {
 		then := choice.then
 		b := newDialogButton(choice.label, choice.icon, choice.importance, func() {
@@ -73,11 +105,15 @@ func showChoices(win fyne.Window, title string, content fyne.CanvasObject, size 
 		if choice.focused {
 			focus = b
 		}
+		if choice.cancel || len(choices) == 1 {
+			escape = b.OnTapped
+		}
 	}
 	d = dialog.NewCustomWithoutButtons(title, content, win)
 	d.SetButtons(buttons)
 	d.Resize(size)
 	d.Show()
+	closesOnEscape(win, escape, d.SetOnClosed)
 	if focus != nil {
 		win.Canvas().Focus(focus)
 	}

@@ -149,6 +149,10 @@ func (e *writingEntry) TypedKey(ev *fyne.KeyEvent) {
 // togglePreview switches the body between editing and rendered Markdown.
 func (e *editor) togglePreview() {
 	if e.previewB.Text == previewLabel {
+		if e.win.Canvas().Focused() == e.body {
+			// Keys would go on into the body, hidden behind the preview.
+			e.win.Canvas().Focus(e.previewB)
+		}
 		e.preview.ParseMarkdown(withoutImages(e.body.Text))
 		e.bodyArea.Objects = []fyne.CanvasObject{container.NewVScroll(e.preview)}
 		e.previewB.SetText(editLabel)

@@ -58,7 +58,7 @@ func (w *Window) showEncryption() {
 			"entries, episodes, people's names, goals, notes and your own patterns. You'll type it each time the journal opens."),
 			warning, f.passphrase, f.again, lockRow)
 		showChoices(w.win, "Encrypt your journal", content, fyne.NewSize(560, 420),
-			dialogChoice{label: "Cancel", focused: true},
+			dialogChoice{label: "Cancel", focused: true, cancel: true},
 			dialogChoice{label: "Encrypt my journal", icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: func() {
 				w.changeEncryption(f, func(p string) error { return w.store.EnableEncryption(p) },
 					"Your journal is encrypted. Keep your passphrase safe: it is the only way in.")
@@ -69,7 +69,7 @@ func (w *Window) showEncryption() {
 	content := container.NewVBox(message("Your journal is encrypted. To change the passphrase, type the current one and the new one twice. "+
 		"To turn encryption off, type the current one only."), f.current, f.passphrase, f.again, lockRow)
 	showChoices(w.win, "Encryption", content, fyne.NewSize(560, 400),
-		dialogChoice{label: "Close", focused: true},
+		dialogChoice{label: "Close", focused: true, cancel: true},
 		dialogChoice{label: "Turn encryption off", icon: theme.WarningIcon(), then: func() {
 			w.afterBackground(func() error { return w.store.DisableEncryption(f.current.Text) },
 				"Your journal is no longer encrypted: anyone who can read the file can read what you wrote.")

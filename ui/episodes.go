@@ -118,7 +118,7 @@ func (f *episodesField) edit(i int, ep journal.Episode) {
 		f.set(episodes)
 		f.changed()
 	}
-	choices := []dialogChoice{{label: "Cancel"}}
+	choices := []dialogChoice{{label: "Cancel", cancel: true}}
 	if i >= 0 {
 		choices = append(choices, dialogChoice{label: "Remove", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: func() {
 			f.set(slices.Delete(slices.Clone(f.episodes), i, i+1))

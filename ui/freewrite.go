@@ -63,7 +63,7 @@ func (s *journalScreen) askFreeAssociation() {
 		message("Write whatever comes to mind, without tidying or judging it. The window clears so there is only the page. "+
 			"A timer can keep you company; when it ends, nothing stops and nothing is lost."),
 		fyne.NewSize(620, 220),
-		dialogChoice{label: "Not now"},
+		dialogChoice{label: "Not now", cancel: true},
 		dialogChoice{label: "No timer", icon: theme.DocumentCreateIcon(), importance: widget.HighImportance, then: start(0), focused: true},
 		dialogChoice{label: "5 minutes", then: start(5)},
 		dialogChoice{label: "10 minutes", then: start(10)},

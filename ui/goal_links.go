@@ -94,7 +94,7 @@ func (f *goalsField) open() {
 	intro := message("Is this entry a step towards a goal? Linking it keeps it as evidence on the goal's page.")
 	showChoices(f.win, "Goals this entry is evidence for", container.NewBorder(intro, nil, nil, nil, container.NewVScroll(box)),
 		fyne.NewSize(560, 460),
-		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
+		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), cancel: true},
 		dialogChoice{label: "Done", icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: done},
 	)
 }

@@ -228,7 +228,7 @@ func (v *goalsScreen) goalDialog(title, action string, f *goalForm, submit func(
 		form.Append("Part of", f.under)
 	}
 	showChoices(v.win, title, form, fyne.NewSize(560, 320),
-		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
+		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), cancel: true},
 		dialogChoice{label: action, icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: submit, focused: true},
 	)
 	v.win.Canvas().Focus(f.title)
@@ -315,7 +315,7 @@ func (v *goalsScreen) onCheckIn() {
 		submit()
 	}
 	showChoices(v.win, "Check in: "+g.Title, form, fyne.NewSize(560, 360),
-		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
+		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), cancel: true},
 		dialogChoice{label: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, then: submit, focused: true},
 	)
 	v.win.Canvas().Focus(f.rating)

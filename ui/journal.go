@@ -202,7 +202,9 @@ func (s *journalScreen) focusStart() {
 	}
 	if len(s.right.Objects) == 1 && s.right.Objects[0] == s.editor.content {
 		s.win.Canvas().Focus(s.editor.title)
+		return
 	}
+	focusFirst(s.win.Canvas())
 }
 
 func (s *journalScreen) showEditor() {
@@ -270,9 +272,11 @@ func (s *journalScreen) startEntry(d journal.Draft, focus fyne.Focusable, first 
 	s.offerPrompt(first)
 }
 
-// openByID shows an entry chosen elsewhere, such as from the pattern
-// view, once unsaved changes are settled.
-func (s *journalScreen) openByID(id int64) {
+// openByID shows an entry chosen in the list, or elsewhere, such as
+// from the pattern view, once unsaved changes are settled. Chosen
+// elsewhere, the entry takes the focus: the screen it was chosen on is
+// gone, and the list keeps it only when the entry was chosen there.
+func (s *journalScreen) openByID(id int64, focus bool) {
 	s.whenSettled(func() {
 		e, err := s.store.Entry(id)
 		if err != nil {
@@ -280,6 +284,9 @@ func (s *journalScreen) openByID(id int64) {
 			return
 		}
 		s.open(e)
+		if focus {
+			s.win.Canvas().Focus(s.editor.title)
+		}
 	})
 }
 
@@ -291,7 +298,7 @@ func (s *journalScreen) onSelected(id widget.ListItemID) {
 	if target == s.editor.entryID && s.right.Objects[0] == s.editor.content {
 		return
 	}
-	s.openByID(target)
+	s.openByID(target, false)
 	// Until the person decides, the list keeps showing the entry being edited.
 	s.selectInList(s.editor.entryID)
 }
@@ -435,7 +442,7 @@ func (s *journalScreen) onDelete() {
 	id := s.editor.entryID
 	if id == 0 {
 		showChoices(s.win, "Discard this entry?", message("It hasn't been saved, so it will be gone."), fyne.NewSize(420, 160),
-			dialogChoice{label: "Keep it", focused: true},
+			dialogChoice{label: "Keep it", focused: true, cancel: true},
 			dialogChoice{label: "Discard", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: s.afterRemoval},
 		)
 		return
@@ -457,7 +464,7 @@ func (s *journalScreen) onDelete() {
 	}
 	showChoices(s.win, "Delete entry", message(fmt.Sprintf("Delete %s from %s? This can't be undone.", title, s.baseline.WrittenAt)),
 		fyne.NewSize(480, 180),
-		dialogChoice{label: "Keep it", focused: true},
+		dialogChoice{label: "Keep it", focused: true, cancel: true},
 		dialogChoice{label: "Delete", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: remove},
 	)
 }
@@ -474,6 +481,7 @@ func (s *journalScreen) afterRemoval() {
 		s.right.Objects = []fyne.CanvasObject{s.welcome}
 		s.right.Refresh()
 		s.list.UnselectAll()
+		focusFirst(s.win.Canvas()) // not the editor just taken away
 		return
 	}
 	s.open(s.entries[0])

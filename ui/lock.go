@@ -170,5 +170,5 @@ func (w *Window) afterUnlock() {
 			w.tabs.OnSelected(t)
 		}
 	}
-	w.journal.focusStart()
+	w.focusScreen(w.tabs.Selected().Content)
 }

@@ -243,7 +243,7 @@ func (v *measuresScreen) showQuestionnaire(q *questionnaire) {
 	form.Add(note(journal.ScreeningNotice))
 	form.Add(copyrightLine())
 	showChoices(v.win, q.in.Title, container.NewVScroll(form), fyne.NewSize(860, 640),
-		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), then: func() { v.onCancel(q) }},
+		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), then: func() { v.onCancel(q) }, cancel: true},
 		dialogChoice{label: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance,
 			then: func() { v.onSaveAnswers(q) }, focused: true},
 	)
@@ -273,7 +273,7 @@ func (v *measuresScreen) onCancel(q *questionnaire) {
 	showChoices(v.win, "Leave without saving?", message("The answers you've given so far won't be kept."), fyne.NewSize(460, 180),
 		dialogChoice{label: "Discard answers", icon: theme.DeleteIcon(), importance: widget.DangerImportance,
 			then: func() { v.filling = nil }},
-		dialogChoice{label: "Keep answering", importance: widget.HighImportance, focused: true,
+		dialogChoice{label: "Keep answering", importance: widget.HighImportance, focused: true, cancel: true,
 			then: func() { v.showQuestionnaire(q) }},
 	)
 }

@@ -24,7 +24,7 @@ func showProblem(win fyne.Window, title string, err error) {
 func askUnsaved(win fyne.Window, save, discard func()) {
 	showChoices(win, "Unsaved changes", message("You have changes that aren't saved yet. Save them as an entry first?"),
 		fyne.NewSize(520, 180),
-		dialogChoice{label: "Keep editing"},
+		dialogChoice{label: "Keep editing", cancel: true},
 		dialogChoice{label: "Discard changes", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: discard},
 		dialogChoice{label: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, then: save, focused: true},
 	)

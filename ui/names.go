@@ -136,7 +136,7 @@ func (f *namesField) open() {
 		f.changed()
 	}
 	showChoices(f.win, "Choose "+strings.ToLower(f.what), body, fyne.NewSize(860, 600),
-		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
+		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), cancel: true},
 		dialogChoice{label: "Done", icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: done},
 	)
 }

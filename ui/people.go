@@ -424,7 +424,7 @@ func (v *peopleScreen) personDialog(title, action string, p journal.Person, done
 		widget.NewFormItem("Also called", aliases))
 	intro := message("A name or initials is enough. Other names they go by are hidden with their name in reports.")
 	showChoices(v.win, title, container.NewBorder(intro, nil, nil, nil, form), fyne.NewSize(480, 320),
-		dialogChoice{label: "Cancel", icon: theme.CancelIcon()},
+		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), cancel: true},
 		dialogChoice{label: action, icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: submit, focused: true},
 	)
 	v.win.Canvas().Focus(name)

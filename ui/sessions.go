@@ -432,7 +432,7 @@ func (v *sessionsScreen) sessionDialog(d sessionDraft) {
 	f := newSessionForm(v.win, d)
 	v.form = f
 	title := "Log a session"
-	choices := []dialogChoice{{label: "Cancel", icon: theme.CancelIcon()}}
+	choices := []dialogChoice{{label: "Cancel", icon: theme.CancelIcon(), cancel: true}}
 	if d.id != 0 {
 		title = "Your session"
 		if at, err := journal.ParseWrittenAt(d.when, time.Local); err == nil {
@@ -480,7 +480,7 @@ func (v *sessionsScreen) askDelete(d sessionDraft) {
 	}
 	text := fmt.Sprintf("Delete the session of %s, with what you took away and its questions? This can't be undone.", when)
 	showChoices(v.win, "Delete this session?", message(text), fyne.NewSize(480, 200),
-		dialogChoice{label: "Keep", icon: theme.CancelIcon(), then: func() { v.sessionDialog(d) }, focused: true},
+		dialogChoice{label: "Keep", icon: theme.CancelIcon(), then: func() { v.sessionDialog(d) }, focused: true, cancel: true},
 		dialogChoice{label: "Delete", icon: theme.DeleteIcon(), importance: widget.DangerImportance, then: func() { v.removeSession(d.id) }},
 	)
 }
@@ -522,7 +522,7 @@ func (v *sessionsScreen) nextDialog(text string) {
 		}
 		set()
 	}
-	choices := []dialogChoice{{label: "Cancel", icon: theme.CancelIcon()}}
+	choices := []dialogChoice{{label: "Cancel", icon: theme.CancelIcon(), cancel: true}}
 	if !v.next.IsZero() {
 		choices = append(choices, dialogChoice{label: "Clear", icon: theme.ContentClearIcon(), then: func() { v.storeNext("") }})
 	}

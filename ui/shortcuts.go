@@ -70,7 +70,7 @@ var generalKeys = []shortcutItem{
 	{"Everywhere", "Space", "Press the highlighted button, tick a box or choose an option"},
 	{"Everywhere", "Return", "In a dialog, press the highlighted button; in a one-line field, use what you typed"},
 	{"Everywhere", "Arrow keys", "Move in lists, menus and the calendar"},
-	{"Everywhere", "Escape", "Close a menu or a list that has opened"},
+	{"Everywhere", "Escape", "Close a dialog without changing anything, or a menu or a list that has opened"},
 }
 
 // showShortcuts shows every keyboard shortcut, in groups, then the keys
@@ -137,14 +137,12 @@ func shortcutKeys(s fyne.Shortcut) string {
 	return strings.Join(append(keys, string(c.KeyName)), "+")
 }
 
-// onHelpKey shows the shortcuts sheet when F1 is pressed and no control
-// has the focus; other keys go where they went before. F1 can't be a
-// menu shortcut: Fyne only takes keys with Ctrl or Alt as those.
-func onHelpKey(win fyne.Window, show func()) {
+// onWindowKeys gives handle the keys typed while no control has the
+// focus; the keys it doesn't use go where they went before.
+func onWindowKeys(win fyne.Window, handle func(fyne.KeyName) bool) {
 	before := win.Canvas().OnTypedKey()
 	win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyF1 {
-			show()
+		if handle(ev.Name) {
 			return
 		}
 		if before != nil {

@@ -53,7 +53,7 @@ func (w *Window) watchSoundness() {
 		}
 		backup, found := journal.NewestGoodBackup(journal.BackupDirFor(w.store.Path()))
 		fyne.Do(func() {
-			choices := []dialogChoice{{label: "Close", focused: true}}
+			choices := []dialogChoice{{label: "Close", focused: true, cancel: true}}
 			if found {
 				choices = append(choices, dialogChoice{label: "Restore the backup of " + backup.Time.Format("Mon 2 Jan 15:04"), then: func() {
 					w.restore = backup.Path

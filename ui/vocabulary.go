@@ -266,7 +266,7 @@ func (v *vocabularyScreen) showForm(f *patternForm) {
 		title = "Edit “" + f.original.Name + "”"
 	}
 	showChoices(v.win, title, f.content, fyne.NewSize(620, 380),
-		dialogChoice{label: "Cancel"},
+		dialogChoice{label: "Cancel", cancel: true},
 		dialogChoice{label: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, then: func() { v.save(f) }, focused: true},
 	)
 }
@@ -312,7 +312,7 @@ func (v *vocabularyScreen) onMerge(p journal.Pattern) {
 	f := newMergeForm(p, v.shown)
 	v.merging = f
 	showChoices(v.win, "Merge “"+p.Name+"” into another pattern", f.content, fyne.NewSize(560, 230),
-		dialogChoice{label: "Keep both", focused: true},
+		dialogChoice{label: "Keep both", focused: true, cancel: true},
 		dialogChoice{label: "Merge", icon: theme.ContentRedoIcon(), importance: widget.DangerImportance, then: func() { v.merge(f) }},
 	)
 }
