@@ -5,7 +5,7 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/go-pdf/fpdf"
+	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/throughline/throughline/assets"
 )
