@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+	"github.com/throughline/throughline/journal/transfer"
+	analysis "github.com/throughline/throughline/patterns"
+	"github.com/throughline/throughline/patterns/report"
+)
+
+// The --format values: the session-prep report as a PDF, Markdown or a
+// web page, or the entries as CSV, or the whole journal as JSON.
+const (
+	formatPDF  = "pdf"
+	formatMD   = "md"
+	formatHTML = "html"
+	formatCSV  = "csv"
+	formatJSON = "json"
+)
+
+var exportFormats = []string{formatPDF, formatMD, formatHTML, formatCSV, formatJSON}
+
+// formatByExtension picks the format when --format is left out.
+var formatByExtension = map[string]string{
+	".pdf": formatPDF, ".md": formatMD, ".markdown": formatMD, ".html": formatHTML, ".htm": formatHTML,
+	".csv": formatCSV, ".json": formatJSON,
+}
+
+// exportRequest is the export command's flags, checked.
+type exportRequest struct {
+	format, path string
+	window       analysis.Window
+	sinceSession bool // the window is since the last session, found once the journal is open
+	opt          report.Options
+}
+
+func runExport(c *cli, args []string) error {
+	req, err := parseExport(c, args)
+	if err != nil {
+		return err
+	}
+	return c.withJournal(false, func(store *journal.Store) error {
+		switch req.format {
+		case formatJSON:
+			if err := transfer.WriteFileAtomic(req.path, func(w io.Writer) error { return transfer.WriteThroughline(store, w) }); err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stdout, "Wrote the whole journal to %s.\n", req.path)
+			return nil
+		case formatCSV:
+			return exportCSV(c, store, req)
+		}
+		r, err := report.Build(store, req.opt)
+		if errors.Is(err, report.ErrNoSession) {
+			return journal.Errorf(journal.ENotFound, "No session logged yet: use --from and --to, or log one with throughline session add.")
+		}
+		if err != nil {
+			return err
+		}
+		write := r.PDF
+		switch req.format {
+		case formatMD:
+			write = func(w io.Writer) error { _, err := io.WriteString(w, r.Markdown()); return err }
+		case formatHTML:
+			write = func(w io.Writer) error { _, err := io.WriteString(w, r.HTML()); return err }
+		}
+		if err := transfer.WriteFileAtomic(req.path, write); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Wrote the session-prep report to %s: %s.\n", req.path, r.Title)
+		if len(r.NameLike) > 0 {
+			fmt.Fprintf(c.stderr, "Note: these words in the report look like names and were not hidden: %s. To hide them, export again with --hide WORD for each, or add them to your people list.\n",
+				strings.Join(r.NameLike, ", "))
+		}
+		return nil
+	})
+}
+
+// parseExport reads and checks every flag before anything is opened or
+// written, so a mistake leaves nothing behind.
+func parseExport(c *cli, args []string) (exportRequest, error) {
+	fs := c.flags("export")
+	format := fs.String("format", "", "pdf, md, html, csv or json; when left out, the -o file's extension decides")
+	path := fs.String("o", "", "the file to write")
+	since := fs.Bool("since-last-session", false, "the days since the last session logged (the report's default)")
+	from := fs.String("from", "", "first day, YYYY-MM-DD")
+	to := fs.String("to", "", "last day, YYYY-MM-DD (included)")
+	flaggedOnly := fs.Bool("flagged-only", false, "only the entries flagged for the session")
+	redact := fs.Bool("redact-people", false, "hide people's names, their aliases and the journal's hidden words; show who they are instead (\"[my manager]\")")
+	var hide listFlag
+	fs.Var(&hide, "hide", "with --redact-people, a word to hide too, such as a name not in your people list; repeat it")
+	var sections optionalString
+	fs.Var(&sections, "sections", "the report's sections, separated by commas: summary, flagged, episodes, patterns, goals, measures, questions")
+	var exclude listFlag
+	fs.Var(&exclude, "exclude", "an entry to leave out, by id; repeat it, or separate ids with commas")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return exportRequest{}, err
+	}
+	if len(rest) > 0 {
+		return exportRequest{}, usagef("export: unexpected %q. Name the file to write with -o FILE.", rest[0])
+	}
+	req := exportRequest{path: *path, format: strings.ToLower(strings.TrimSpace(*format))}
+	if req.path == "" {
+		return exportRequest{}, usagef("export: give the file to write with -o, like -o session-prep.pdf.")
+	}
+	if req.format == "" {
+		req.format = formatByExtension[strings.ToLower(filepath.Ext(req.path))]
+		if req.format == "" {
+			return exportRequest{}, usagef("export: choose a format with --format pdf, md, html, csv or json.")
+		}
+	} else if !slices.Contains(exportFormats, req.format) {
+		return exportRequest{}, usagef("export: --format %q is not a format. Use pdf, md, html, csv or json.", *format)
+	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if err := req.readWindow(*since, *from, *to); err != nil {
+		return exportRequest{}, err
+	}
+	ids, err := entryIDs(exclude.values)
+	if err != nil {
+		return exportRequest{}, err
+	}
+	req.opt = report.Options{Window: req.window, SinceSession: req.sinceSession, Exclude: ids, FlaggedOnly: *flaggedOnly, RedactPeople: *redact, Hide: hide.values, Now: time.Now()}
+	if hide.set && !*redact {
+		return exportRequest{}, usagef("export: --hide is for reports with names hidden: add --redact-people.")
+	}
+	if sections.set {
+		if req.opt.Sections, err = report.ParseSections(sections.value); err != nil {
+			return exportRequest{}, err
+		}
+	}
+	switch req.format {
+	case formatJSON:
+		for _, name := range []string{"since-last-session", "from", "to", "flagged-only", "redact-people", "hide", "sections", "exclude"} {
+			if given[name] {
+				return exportRequest{}, usagef("export: --format json writes the whole journal, so --%s doesn't apply. For some of the entries, use --format csv.", name)
+			}
+		}
+	case formatCSV:
+		for _, name := range []string{"redact-people", "sections"} {
+			if given[name] {
+				return exportRequest{}, usagef("export: --%s is for the report (--format pdf, md or html); a CSV holds the entries as they were written.", name)
+			}
+		}
+	}
+	return req, nil
+}
+
+// readWindow reads --since-last-session, or --from and --to. The report
+// covers the days since the last session when neither is given.
+func (req *exportRequest) readWindow(since bool, from, to string) error {
+	switch {
+	case since && (from != "" || to != ""):
+		return usagef("export: use --since-last-session, or --from and --to, not both.")
+	case from != "" || to != "":
+		if from == "" || to == "" {
+			return usagef("export: give both --from and --to, like --from 2026-10-01 --to 2026-10-31.")
+		}
+		w, err := analysis.ParseDays(from, to, time.Local)
+		req.window = w
+		return err
+	}
+	req.sinceSession = since || req.format != formatCSV // a CSV holds every entry unless told otherwise
+	return nil
+}
+
+// entryIDs reads --exclude's ids.
+func entryIDs(values []string) ([]int64, error) {
+	var ids []int64
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			part = strings.TrimSpace(part)
+			id, err := strconv.ParseInt(part, 10, 64)
+			if err != nil || id <= 0 {
+				return nil, usagef("export: --exclude %q is not an entry id. `throughline list` shows them.", part)
+			}
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}
+
+// exportCSV writes the entries of the window (all of them when none was
+// given), oldest first, less those excluded.
+func exportCSV(c *cli, store *journal.Store, req exportRequest) error {
+	w := req.window
+	if req.sinceSession {
+		last, ok, err := store.LastSession(req.opt.Now)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return journal.Errorf(journal.ENotFound, "No session logged yet: use --from and --to, or log one with throughline session add.")
+		}
+		w = analysis.SinceSession(last.At, req.opt.Now)
+	}
+	entries, err := store.Entries(journal.EntryQuery{From: w.From, Before: w.To})
+	if err != nil {
+		return err
+	}
+	slices.Reverse(entries)
+	entries = slices.DeleteFunc(entries, func(e journal.Entry) bool {
+		return slices.Contains(req.opt.Exclude, e.ID) || (req.opt.FlaggedOnly && !e.Flagged)
+	})
+	if err := transfer.WriteFileAtomic(req.path, func(out io.Writer) error { return transfer.WriteCSV(entries, out) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", entryCount(len(entries)), req.path)
+	return nil
+}
+
+func entryCount(n int) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return strconv.Itoa(n) + " entries"
+}

@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+)
+
+var sessionCommands = []subcommand{
+	{"list", "[--json]", "list your therapy sessions, oldest first, with what you took away and the questions to bring", runSessionList},
+	{"add", "[--at \"YYYY-MM-DD HH:MM\"] [--format F] [--approach A] [--takeaways T] [--question Q]...",
+		"log a session; F is " + strings.Join(journal.SessionFormats, ", ") + " (individual when not given); A is " +
+			strings.Join(journal.SessionApproaches, ", ") + " (psychodynamic when not given; dit for short)", runSessionAdd},
+}
+
+func runSession(c *cli, args []string) error { return c.runGroup("session", sessionCommands, args) }
+
+// sessionJSON is the stable JSON shape of a session for scripts.
+type sessionJSON struct {
+	ID         int64          `json:"id"`
+	At         string         `json:"at"` // RFC 3339, with the offset it was logged in
+	Format     string         `json:"format"`
+	Approach   string         `json:"approach"`
+	DITSession *int           `json:"dit_session"` // place in a dynamic interpersonal therapy course; null for other approaches
+	Takeaways  string         `json:"takeaways"`
+	Questions  []questionJSON `json:"questions"`
+}
+
+type questionJSON struct {
+	Text string `json:"text"`
+	Done bool   `json:"done"`
+}
+
+// approachDIT is the approach whose sessions are counted in a course.
+const approachDIT = "dynamic interpersonal therapy"
+
+func runSessionList(c *cli, args []string) error {
+	fs := c.flags("session list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := positionals(fs, args, 0, ""); err != nil {
+		return err
+	}
+	return c.withJournal(false, func(store *journal.Store) error {
+		sessions, err := store.Sessions()
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			out := make([]sessionJSON, len(sessions))
+			for i, s := range sessions {
+				out[i] = sessionJSON{ID: s.ID, At: s.At.Format(time.RFC3339), Format: s.Format, Approach: s.Approach, Takeaways: s.Takeaways, Questions: []questionJSON{}}
+				if n := journal.SessionNumber(sessions, i); n > 0 {
+					out[i].DITSession = &n
+				}
+				for _, q := range s.Questions {
+					out[i].Questions = append(out[i].Questions, questionJSON{Text: q.Text, Done: q.Done})
+				}
+			}
+			return writeJSON(c.stdout, out)
+		}
+		if len(sessions) == 0 {
+			fmt.Fprintln(c.stdout, "No sessions yet. Log one with: throughline session add --at \"YYYY-MM-DD HH:MM\" --takeaways \"...\"")
+			return nil
+		}
+		for i, s := range sessions {
+			if i > 0 {
+				fmt.Fprintln(c.stdout)
+			}
+			printSession(c.stdout, s, journal.SessionNumber(sessions, i))
+		}
+		return nil
+	})
+}
+
+// printSession writes one session: when, what kind, its place in a DIT
+// course (dit, 0 for none), what was taken away and the questions.
+func printSession(w io.Writer, s journal.Session, dit int) {
+	fmt.Fprintf(w, "%4d  %s · %s · %s%s\n", s.ID, s.At.Format("Mon 2 Jan 2006, 15:04"), s.Format, s.Approach, ditNote(dit))
+	if s.Takeaways != "" {
+		fmt.Fprintf(w, "      Took away: %s\n", strings.ReplaceAll(s.Takeaways, "\n", "\n                 "))
+	}
+	if len(s.Questions) > 0 {
+		fmt.Fprintln(w, "      To bring:")
+		for _, q := range s.Questions {
+			box := "[ ]"
+			if q.Done {
+				box = "[x]"
+			}
+			fmt.Fprintf(w, "        %s %s\n", box, q.Text)
+		}
+	}
+}
+
+// ditNote is " · session N of 16" for a DIT session, "" for others.
+func ditNote(n int) string {
+	switch {
+	case n == 0:
+		return ""
+	case n > journal.DITSessions:
+		return fmt.Sprintf(" · session %d, past the %d of a course", n, journal.DITSessions)
+	}
+	return fmt.Sprintf(" · session %d of %d", n, journal.DITSessions)
+}
+
+// checkSession tidies and checks a session's choices the way the journal
+// will, so a mistyped one is refused before the journal is opened.
+func checkSession(s *journal.Session) error {
+	s.Format = strings.ToLower(strings.TrimSpace(s.Format))
+	s.Approach = strings.ToLower(strings.TrimSpace(s.Approach))
+	if s.Approach == "dit" {
+		s.Approach = approachDIT
+	}
+	if s.Format != "" && !slices.Contains(journal.SessionFormats, s.Format) {
+		return journal.Errorf(journal.EInvalid, "%q is not a session format. Use one of: %s.", s.Format, strings.Join(journal.SessionFormats, ", "))
+	}
+	if s.Approach != "" && !slices.Contains(journal.SessionApproaches, s.Approach) {
+		return journal.Errorf(journal.EInvalid, "%q is not an approach. Use one of: %s (or dit for short).", s.Approach, strings.Join(journal.SessionApproaches, ", "))
+	}
+	return nil
+}
+
+func runSessionAdd(c *cli, args []string) error {
+	fs := c.flags("session add")
+	at := fs.String("at", "", "when it was, YYYY-MM-DD HH:MM; now when not given")
+	format := fs.String("format", "", strings.Join(journal.SessionFormats, ", "))
+	approach := fs.String("approach", "", strings.Join(journal.SessionApproaches, ", "))
+	takeaways := fs.String("takeaways", "", "what you took away")
+	var questions listFlag
+	fs.Var(&questions, "question", "something to bring to the next session (repeat for more)")
+	if _, err := positionals(fs, args, 0, ""); err != nil {
+		return err
+	}
+	s := journal.Session{At: time.Now(), Format: *format, Approach: *approach, Takeaways: strings.TrimSpace(*takeaways)}
+	if *at != "" {
+		t, err := journal.ParseWrittenAt(*at, time.Local)
+		if err != nil {
+			return err
+		}
+		s.At = t
+	}
+	for _, q := range questions.values {
+		if q = strings.TrimSpace(q); q == "" {
+			return journal.Errorf(journal.EInvalid, "A --question is blank. Write the question, like --question \"Why do Sundays feel heavy?\".")
+		}
+		s.Questions = append(s.Questions, journal.Question{Text: q})
+	}
+	if err := checkSession(&s); err != nil {
+		return err
+	}
+	return c.withJournal(true, func(store *journal.Store) error {
+		saved, err := store.SaveSession(s)
+		if err != nil {
+			return err
+		}
+		sessions, err := store.Sessions()
+		if err != nil {
+			return err
+		}
+		dit := 0
+		if i := slices.IndexFunc(sessions, func(s journal.Session) bool { return s.ID == saved.ID }); i >= 0 {
+			dit = journal.SessionNumber(sessions, i)
+		}
+		fmt.Fprintf(c.stdout, "Saved session %d: %s · %s · %s%s.\n", saved.ID, saved.At.Format("Mon 2 Jan 2006, 15:04"), saved.Format, saved.Approach, ditNote(dit))
+		return nil
+	})
+}
