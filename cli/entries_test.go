@@ -483,4 +483,3 @@ func TestCLI_JSONFieldNames(t *testing.T) {
 		t.Errorf("emotions of an entry without any = %s, want []", got)
 	}
 }
-
