@@ -21,8 +21,10 @@ deps-run:
 deps-test:
 	@scripts/deps.sh test
 
-# Unit, store and UI tests, then the real-window tests (which need X tools
-# and fail, rather than skip, when they are missing), then every fuzz
+# Unit, store and UI tests, then the whole-binary tests in e2e/. Tests
+# that need a tool or privilege (Xvfb and xdotool, pdftotext, a tmpfs
+# mount, a network namespace) fail rather than skip when it is missing:
+# THROUGHLINE_REQUIRE_TOOLS (see internal/testenv). Then every fuzz
 # target in every package for FUZZBRIEF each (make fuzz runs them longer).
 # Targets are found with -list, so a new one is fuzzed without a change
 # here. Go writes only failing inputs to testdata/fuzz (commit them: they
@@ -30,7 +32,7 @@ deps-test:
 # Linux bundle is built and checked.
 FUZZBRIEF ?= 3s
 test: deps-test lint
-	THROUGHLINE_REQUIRE_X=1 $(GO) test -count=1 ./...
+	THROUGHLINE_REQUIRE_TOOLS=1 $(GO) test -count=1 ./...
 	@for pkg in $$($(GO) list ./...); do \
 		targets=$$($(GO) test "$$pkg" -list '^Fuzz') || { echo "$$targets"; exit 1; }; \
 		for target in $$(echo "$$targets" | grep '^Fuzz'); do \

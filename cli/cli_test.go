@@ -15,10 +15,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	_ "github.com/glebarez/go-sqlite" // the "sqlite" driver, to make databases other programs would make
 
+	"github.com/throughline/throughline/internal/testenv"
 	"github.com/throughline/throughline/journal"
 )
 
@@ -226,22 +226,8 @@ func assertFailure(t *testing.T, stdout, stderr string, code, wantCode int, want
 	}
 }
 
-// useLocalZone makes name the local time zone for the test, loaded under
-// the name "Local" as the system's zone is.
-func useLocalZone(t *testing.T, name string) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("/usr/share/zoneinfo", name))
-	if err != nil {
-		t.Skipf("no zone data for %s: %v", name, err)
-	}
-	loc, err := time.LoadLocationFromTZData("Local", data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	saved := time.Local
-	time.Local = loc
-	t.Cleanup(func() { time.Local = saved })
-}
+// useLocalZone makes name the local time zone for the test.
+func useLocalZone(t *testing.T, name string) { testenv.LocalZone(t, name) }
 
 func TestCLI_VersionHelpPaths(t *testing.T) {
 	isolateJournalLocation(t)

@@ -23,6 +23,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/internal/testenv"
 )
 
 // httpAllowed are the only packages that may import net/http, each with
@@ -68,12 +70,11 @@ func TestNetwork_OnlyFyneImportsHTTP(t *testing.T) {
 }
 
 // unshareArgs returns how to run a command with no network (a new,
-// empty network namespace), or skips the test where that isn't allowed.
+// empty network namespace), or ends the test through testenv.Missing
+// where that isn't allowed.
 func unshareArgs(t *testing.T) []string {
 	t.Helper()
-	if _, err := exec.LookPath("unshare"); err != nil {
-		t.Skip("unshare (util-linux) is missing, so running without a network can't be tested")
-	}
+	testenv.Tool(t, "unshare", "install util-linux to test running without a network")
 	// -n needs CAP_SYS_ADMIN; -rn (as root in a new user namespace) works
 	// for ordinary users where user namespaces are enabled.
 	for _, args := range [][]string{{"unshare", "-n"}, {"unshare", "-rn"}} {
@@ -81,7 +82,7 @@ func unshareArgs(t *testing.T) []string {
 			return args
 		}
 	}
-	t.Skip("unshare -n and unshare -rn are both refused here (no CAP_SYS_ADMIN, user namespaces disabled), so running without a network can't be tested")
+	testenv.Missing(t, "unshare -n and unshare -rn are both refused here (no CAP_SYS_ADMIN, user namespaces disabled), so running without a network can't be tested")
 	return nil
 }
 

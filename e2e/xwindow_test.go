@@ -3,8 +3,8 @@ package e2e
 // Real-window tests: the built binary in a real X server (Xvfb), driven
 // by xdotool the way a person types, then checked through the journal.
 // They need xvfb, xdotool, imagemagick and python3-xlib (make test
-// installs them); with THROUGHLINE_REQUIRE_X=1 (set by make test) a
-// missing tool fails the run instead of skipping it.
+// installs them); under make test a missing tool fails the run instead of
+// skipping it (see internal/testenv).
 
 import (
 	"bytes"
@@ -23,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/throughline/throughline/internal/testenv"
 	"github.com/throughline/throughline/journal"
 )
 
@@ -69,12 +70,7 @@ type xSession struct {
 func needX(t *testing.T) {
 	t.Helper()
 	for _, tool := range []string{"Xvfb", "xdotool", "import", "/usr/bin/python3"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("THROUGHLINE_REQUIRE_X") != "" {
-				t.Fatalf("%s is missing; make test installs it", tool)
-			}
-			t.Skipf("%s is missing; run make test to install the real-window test tools", tool)
-		}
+		testenv.Tool(t, tool, "make test (scripts/deps.sh test) installs the real-window test tools")
 	}
 	if testing.Short() {
 		t.Skip("real-window tests are skipped with -short")

@@ -11,17 +11,20 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/internal/testenv"
 )
 
 // mountSmallDisk mounts a tmpfs of size at a new folder and unmounts it
-// when the test ends. It skips the test, saying why, where mounting isn't
-// possible (not root, no CAP_SYS_ADMIN, a container without mount).
+// when the test ends. Where mounting isn't possible (not root, no
+// CAP_SYS_ADMIN, a container without mount) it says so through
+// testenv.Missing.
 func mountSmallDisk(t *testing.T, size string) string {
 	t.Helper()
 	dir := t.TempDir()
 	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size+",mode=0700", "tmpfs", dir).CombinedOutput()
 	if err != nil {
-		t.Skipf("a full disk can't be tested here: mounting a %s tmpfs failed (%v: %s); it needs root or CAP_SYS_ADMIN and a mount command", size, err, strings.TrimSpace(string(out)))
+		testenv.Missing(t, "a full disk can't be tested here: mounting a %s tmpfs failed (%v: %s); it needs root or CAP_SYS_ADMIN and a mount command", size, err, strings.TrimSpace(string(out)))
 	}
 	// Registered after TempDir's cleanup, so it runs first: the folder
 	// is unmounted before it is removed.

@@ -9,8 +9,9 @@ build=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
        libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
 # python3-xlib sends the close request a window manager would; poppler-utils'
 # pdftotext reads the session-prep PDF back; xz-utils packs the Linux bundle
-# that make test builds and checks.
-window_tests=(xvfb xdotool imagemagick python3-xlib poppler-utils xz-utils)
+# that make test builds and checks; tzdata, mount and util-linux (unshare)
+# give the zone, disk-full and no-network tests what they need.
+window_tests=(xvfb xdotool imagemagick python3-xlib poppler-utils xz-utils tzdata mount util-linux)
 
 case "${1:-run}" in
   run)  wanted=("${build[@]}") ;;

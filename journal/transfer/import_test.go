@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/throughline/throughline/internal/testenv"
 	"github.com/throughline/throughline/journal"
 )
 
@@ -40,17 +41,7 @@ func mustOpen(tb testing.TB) *journal.Store {
 }
 
 // useLocalZone makes name the local zone for the test.
-func useLocalZone(t testing.TB, name string) *time.Location {
-	t.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		t.Skipf("no zone data for %s: %v", name, err)
-	}
-	saved := time.Local
-	time.Local = loc
-	t.Cleanup(func() { time.Local = saved })
-	return loc
-}
+var useLocalZone = testenv.LocalZone
 
 // state is what an import could change in a journal.
 type state struct {
@@ -301,7 +292,7 @@ func TestImport_TooBig(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := os.Truncate(p, 1<<30+1); err != nil {
-			t.Skipf("the file system won't make a sparse 1 GB file: %v", err)
+			testenv.Missing(t, "the file system won't make a sparse 1 GB file (%v): run the tests on one that does, like ext4 or tmpfs", err)
 		}
 		start := time.Now()
 		_, err := Import(s, p, "")

@@ -9,20 +9,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/internal/testenv"
 )
 
 // pdfText reads a PDF back with poppler's pdftotext, as a reader would
-// copy it, with runs of white space made one space. Without pdftotext the
-// test is skipped, or fails when THROUGHLINE_REQUIRE_X is set (make test).
+// copy it, with runs of white space made one space.
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("THROUGHLINE_REQUIRE_X") != "" {
-			t.Fatal("pdftotext is missing, so the PDF report can't be checked: install poppler-utils (scripts/deps.sh test does)")
-		}
-		t.Skip("pdftotext is missing: install poppler-utils to check the PDF report")
-	}
+	tool := testenv.Tool(t, "pdftotext", "install poppler-utils (scripts/deps.sh test does) to check the PDF report")
 	path := filepath.Join(t.TempDir(), "report.pdf")
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {
 		t.Fatal(err)
