@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -306,22 +307,8 @@ func runGoalReorder(c *cli, args []string) error {
 		}
 		// Places are counted among the siblings `goal list` shows with
 		// the goal: for an active goal, its active siblings.
-		others := 0     // its siblings, in order, without it
-		var shown []int // the indexes among others of those shown
-		current := 0    // its place among the shown, from 0
-		for _, s := range goals {
-			if s.ParentID != g.ParentID {
-				continue
-			}
-			if s.ID == g.ID {
-				current = len(shown)
-				continue
-			}
-			if g.Status != journal.GoalActive || s.Status == journal.GoalActive {
-				shown = append(shown, others)
-			}
-			others++
-		}
+		shown := journal.SiblingsShown(goals, g)
+		current := slices.IndexFunc(shown, func(s journal.Goal) bool { return s.ID == g.ID })
 		among := "your goals"
 		if g.ParentID != 0 {
 			among = fmt.Sprintf("the sub-goals of goal %d", g.ParentID)
@@ -330,9 +317,9 @@ func runGoalReorder(c *cli, args []string) error {
 		if move {
 			target = current + place
 		}
-		target = max(0, min(target, len(shown)))
+		target = max(0, min(target, len(shown)-1))
 		switch {
-		case len(shown) == 0:
+		case len(shown) == 1:
 			fmt.Fprintf(c.stdout, "There is nothing to reorder: goal %d “%s” is alone among %s.\n", g.ID, g.Title, among)
 			return nil
 		case target == current && move && place < 0:
@@ -342,20 +329,13 @@ func runGoalReorder(c *cli, args []string) error {
 			fmt.Fprintf(c.stdout, "Goal %d “%s” is already last among %s.\n", g.ID, g.Title, among)
 			return nil
 		case target == current:
-			fmt.Fprintf(c.stdout, "Goal %d “%s” is already at place %d of %d among %s.\n", g.ID, g.Title, current+1, len(shown)+1, among)
+			fmt.Fprintf(c.stdout, "Goal %d “%s” is already at place %d of %d among %s.\n", g.ID, g.Title, current+1, len(shown), among)
 			return nil
 		}
-		// MoveGoal counts among all the siblings, hidden ones included:
-		// go just before the shown sibling now at target, or just after
-		// the last one.
-		position := shown[len(shown)-1] + 1
-		if target < len(shown) {
-			position = shown[target]
-		}
-		if err := store.MoveGoal(g.ID, position); err != nil {
+		if err := store.MoveGoal(g.ID, journal.GoalMoveTo(goals, g, target)); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "Moved goal %d “%s” to place %d of %d among %s.\n", g.ID, g.Title, target+1, len(shown)+1, among)
+		fmt.Fprintf(c.stdout, "Moved goal %d “%s” to place %d of %d among %s.\n", g.ID, g.Title, target+1, len(shown), among)
 		return nil
 	})
 }

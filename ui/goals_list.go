@@ -122,26 +122,9 @@ func (v *goalsScreen) latestRating(id int64) string {
 	return fmt.Sprintf("%d/%d", checkIns[len(checkIns)-1].Rating, journal.MaxRating)
 }
 
-// siblings are the goals with g's parent, in priority order, whatever
-// their status: MoveGoal counts positions among all of them.
-func (v *goalsScreen) siblings(g journal.Goal) []journal.Goal {
-	var out []journal.Goal
-	for _, s := range v.goals {
-		if s.ParentID == g.ParentID {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // neighbours are the active siblings just before and after g, or nil.
 func (v *goalsScreen) neighbours(g journal.Goal) (before, after *journal.Goal) {
-	var active []journal.Goal
-	for _, s := range v.siblings(g) {
-		if s.Status == journal.GoalActive {
-			active = append(active, s)
-		}
-	}
+	active := journal.SiblingsShown(v.goals, g)
 	i := slices.IndexFunc(active, func(s journal.Goal) bool { return s.ID == g.ID })
 	if i > 0 {
 		before = &active[i-1]
@@ -152,14 +135,13 @@ func (v *goalsScreen) neighbours(g journal.Goal) (before, after *journal.Goal) {
 	return before, after
 }
 
-// move puts g where target is among its siblings: before it when
-// moving up, after it when moving down. Either way that is target's
-// place in the full list of siblings, as MoveGoal takes g out first.
+// move puts g in target's place among the siblings shown with it.
 func (v *goalsScreen) move(g journal.Goal, target *journal.Goal, up bool) {
 	if target == nil {
 		return
 	}
-	position := slices.IndexFunc(v.siblings(g), func(s journal.Goal) bool { return s.ID == target.ID })
+	place := slices.IndexFunc(journal.SiblingsShown(v.goals, g), func(s journal.Goal) bool { return s.ID == target.ID })
+	position := journal.GoalMoveTo(v.goals, g, place)
 	id := g.ID
 	v.background(func() func() {
 		err := v.store.MoveGoal(id, position)
