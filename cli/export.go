@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,27 +16,10 @@ import (
 	"github.com/throughline/throughline/patterns/report"
 )
 
-// The --format values: the session-prep report as a PDF, Markdown or a
-// web page, or the entries as CSV, or the whole journal as JSON.
-const (
-	formatPDF  = "pdf"
-	formatMD   = "md"
-	formatHTML = "html"
-	formatCSV  = "csv"
-	formatJSON = "json"
-)
-
-var exportFormats = []string{formatPDF, formatMD, formatHTML, formatCSV, formatJSON}
-
-// formatByExtension picks the format when --format is left out.
-var formatByExtension = map[string]string{
-	".pdf": formatPDF, ".md": formatMD, ".markdown": formatMD, ".html": formatHTML, ".htm": formatHTML,
-	".csv": formatCSV, ".json": formatJSON,
-}
-
 // exportRequest is the export command's flags, checked.
 type exportRequest struct {
-	format, path string
+	format       report.Format
+	path         string
 	window       analysis.Window
 	sinceSession bool // the window is since the last session, found once the journal is open
 	opt          report.Options
@@ -50,30 +32,20 @@ func runExport(c *cli, args []string) error {
 	}
 	return c.withJournal(false, func(store *journal.Store) error {
 		switch req.format {
-		case formatJSON:
+		case report.FormatJSON:
 			if err := transfer.WriteFileAtomic(req.path, func(w io.Writer) error { return transfer.WriteThroughline(store, w) }); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.stdout, "Wrote the whole journal to %s.\n", req.path)
 			return nil
-		case formatCSV:
+		case report.FormatCSV:
 			return exportCSV(c, store, req)
 		}
 		r, err := report.Build(store, req.opt)
-		if errors.Is(err, report.ErrNoSession) {
-			return journal.Errorf(journal.ENotFound, "No session logged yet: use --from and --to, or log one with throughline session add.")
-		}
 		if err != nil {
-			return err
+			return noSession(err)
 		}
-		write := r.PDF
-		switch req.format {
-		case formatMD:
-			write = func(w io.Writer) error { _, err := io.WriteString(w, r.Markdown()); return err }
-		case formatHTML:
-			write = func(w io.Writer) error { _, err := io.WriteString(w, r.HTML()); return err }
-		}
-		if err := transfer.WriteFileAtomic(req.path, write); err != nil {
+		if err := transfer.WriteFileAtomic(req.path, r.Writer(req.format)); err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "Wrote the session-prep report to %s: %s.\n", req.path, r.Title)
@@ -109,16 +81,15 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 	if len(rest) > 0 {
 		return exportRequest{}, usagef("export: unexpected %q. Name the file to write with -o FILE.", rest[0])
 	}
-	req := exportRequest{path: *path, format: strings.ToLower(strings.TrimSpace(*format))}
+	req := exportRequest{path: *path, format: report.Format(strings.ToLower(strings.TrimSpace(*format)))}
 	if req.path == "" {
 		return exportRequest{}, usagef("export: give the file to write with -o, like -o session-prep.pdf.")
 	}
 	if req.format == "" {
-		req.format = formatByExtension[strings.ToLower(filepath.Ext(req.path))]
-		if req.format == "" {
+		if req.format = report.FormatOf(req.path); req.format == "" {
 			return exportRequest{}, usagef("export: choose a format with --format pdf, md, html, csv or json.")
 		}
-	} else if !slices.Contains(exportFormats, req.format) {
+	} else if !slices.Contains(report.Formats, req.format) {
 		return exportRequest{}, usagef("export: --format %q is not a format. Use pdf, md, html, csv or json.", *format)
 	}
 	given := map[string]bool{}
@@ -140,13 +111,13 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 		}
 	}
 	switch req.format {
-	case formatJSON:
+	case report.FormatJSON:
 		for _, name := range []string{"since-last-session", "from", "to", "flagged-only", "redact-people", "hide", "sections", "exclude"} {
 			if given[name] {
 				return exportRequest{}, usagef("export: --format json writes the whole journal, so --%s doesn't apply. For some of the entries, use --format csv.", name)
 			}
 		}
-	case formatCSV:
+	case report.FormatCSV:
 		for _, name := range []string{"redact-people", "sections"} {
 			if given[name] {
 				return exportRequest{}, usagef("export: --%s is for the report (--format pdf, md or html); a CSV holds the entries as they were written.", name)
@@ -170,7 +141,7 @@ func (req *exportRequest) readWindow(since bool, from, to string) error {
 		req.window = w
 		return err
 	}
-	req.sinceSession = since || req.format != formatCSV // a CSV holds every entry unless told otherwise
+	req.sinceSession = since || req.format != report.FormatCSV // a CSV holds every entry unless told otherwise
 	return nil
 }
 
@@ -190,33 +161,27 @@ func entryIDs(values []string) ([]int64, error) {
 	return ids, nil
 }
 
-// exportCSV writes the entries of the window (all of them when none was
-// given), oldest first, less those excluded.
+// exportCSV writes the entries the export covers (all of them when no
+// days were given), oldest first.
 func exportCSV(c *cli, store *journal.Store, req exportRequest) error {
-	w := req.window
-	if req.sinceSession {
-		last, ok, err := store.LastSession(req.opt.Now)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return journal.Errorf(journal.ENotFound, "No session logged yet: use --from and --to, or log one with throughline session add.")
-		}
-		w = analysis.SinceSession(last.At, req.opt.Now)
-	}
-	entries, err := store.Entries(journal.EntryQuery{From: w.From, Before: w.To})
+	entries, err := report.ChosenEntries(store, req.opt)
 	if err != nil {
-		return err
+		return noSession(err)
 	}
-	slices.Reverse(entries)
-	entries = slices.DeleteFunc(entries, func(e journal.Entry) bool {
-		return slices.Contains(req.opt.Exclude, e.ID) || (req.opt.FlaggedOnly && !e.Flagged)
-	})
 	if err := transfer.WriteFileAtomic(req.path, func(out io.Writer) error { return transfer.WriteCSV(entries, out) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", entryCount(len(entries)), req.path)
 	return nil
+}
+
+// noSession says what to do on the command line when the export is since
+// the last session and none is logged.
+func noSession(err error) error {
+	if errors.Is(err, report.ErrNoSession) {
+		return journal.Errorf(journal.ENotFound, "No session logged yet: use --from and --to, or log one with throughline session add.")
+	}
+	return err
 }
 
 func entryCount(n int) string {

@@ -20,9 +20,12 @@ import (
 	"github.com/throughline/throughline/patterns/report"
 )
 
-// Export formats offered in the window, with their file extensions.
-var exportFormats = []struct{ label, ext string }{
-	{"PDF", ".pdf"}, {"Markdown", ".md"}, {"Printable HTML", ".html"}, {"CSV (one row per entry)", ".csv"},
+// Export formats offered in the window.
+var exportFormats = []struct {
+	label  string
+	format report.Format
+}{
+	{"PDF", report.FormatPDF}, {"Markdown", report.FormatMarkdown}, {"Printable HTML", report.FormatHTML}, {"CSV (one row per entry)", report.FormatCSV},
 }
 
 var sectionLabels = map[report.Section]string{
@@ -111,7 +114,7 @@ func newExportScreen(win fyne.Window, store Store) *exportScreen {
 			container.NewVScroll(container.NewPadded(v.preview))))
 	split.Offset = 0.38
 	v.content = split
-	v.path.SetText(v.defaultPath(".pdf"))
+	v.path.SetText(v.defaultPath(report.FormatPDF.Ext()))
 	return v
 }
 
@@ -131,10 +134,10 @@ func (v *exportScreen) defaultPath(ext string) string {
 
 // matchExtension keeps the file name's extension in step with the format.
 func (v *exportScreen) matchExtension() {
-	ext := exportFormats[max(v.format.SelectedIndex(), 0)].ext
+	ext := exportFormats[max(v.format.SelectedIndex(), 0)].format.Ext()
 	p := v.path.Text
 	for _, f := range exportFormats {
-		p = strings.TrimSuffix(p, f.ext)
+		p = strings.TrimSuffix(p, f.format.Ext())
 	}
 	v.path.SetText(p + ext)
 }
@@ -142,6 +145,12 @@ func (v *exportScreen) matchExtension() {
 // options reads the form.
 func (v *exportScreen) options() (report.Options, error) {
 	opt := report.Options{Now: v.now(), FlaggedOnly: v.flaggedOnly.Checked, RedactPeople: v.redact.Checked}
+	for id, c := range v.included {
+		if !c.Checked {
+			opt.Exclude = append(opt.Exclude, id)
+		}
+	}
+	slices.Sort(opt.Exclude)
 	for _, s := range report.AllSections {
 		if v.sections[s].Checked {
 			opt.Sections = append(opt.Sections, s)
@@ -150,12 +159,6 @@ func (v *exportScreen) options() (report.Options, error) {
 	if len(opt.Sections) == 0 {
 		return opt, journal.Errorf(journal.EInvalid, "Tick at least one part to put in the report.")
 	}
-	for id, c := range v.included {
-		if !c.Checked {
-			opt.Exclude = append(opt.Exclude, id)
-		}
-	}
-	slices.Sort(opt.Exclude)
 	switch v.period.Selected {
 	case periodSinceSession:
 		opt.SinceSession = true
@@ -338,37 +341,20 @@ func (v *exportScreen) onSave() {
 		showProblem(v.win, "Where should it go?", journal.Errorf(journal.EInvalid, "Type the file to save the report in."))
 		return
 	}
-	r, format := v.report, exportFormats[max(v.format.SelectedIndex(), 0)].ext
-	if format == ".csv" && v.redact.Checked {
+	r, format := v.report, exportFormats[max(v.format.SelectedIndex(), 0)].format
+	if format == report.FormatCSV && v.redact.Checked {
 		showProblem(v.win, "Names can't be hidden in CSV", journal.Errorf(journal.EInvalid,
 			"CSV holds your entries as they are, people's names included. To hide names, save as PDF, Markdown or HTML."))
 		return
 	}
-	excluded := map[int64]bool{}
-	for id, c := range v.included {
-		excluded[id] = !c.Checked
-	}
-	var entries []journal.Entry
-	for _, e := range v.listed {
-		if !excluded[e.ID] && (!v.flaggedOnly.Checked || e.Flagged) {
-			entries = append(entries, e)
-		}
-	}
+	opt, _ := v.options() // its entries left out are read before anything it can refuse
+	entries := opt.Chosen(v.listed)
 	v.background(func() func() {
-		err := transfer.WriteFileAtomic(path, func(w io.Writer) error {
-			switch format {
-			case ".pdf":
-				return r.PDF(w)
-			case ".md":
-				_, err := io.WriteString(w, r.Markdown())
-				return err
-			case ".html":
-				_, err := io.WriteString(w, r.HTML())
-				return err
-			default:
-				return transfer.WriteCSV(entries, w)
-			}
-		})
+		write := r.Writer(format)
+		if format == report.FormatCSV {
+			write = func(w io.Writer) error { return transfer.WriteCSV(entries, w) }
+		}
+		err := transfer.WriteFileAtomic(path, write)
 		return func() {
 			if err != nil {
 				showProblem(v.win, "Couldn't save the report", err)

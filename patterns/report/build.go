@@ -13,26 +13,20 @@ const TopPatterns = 5
 
 // Build gathers a report from the journal.
 func Build(store Store, opt Options) (Report, error) {
-	now := opt.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
+	now := opt.now()
 	r := Report{Window: opt.Window, Generated: now, FlaggedOnly: opt.FlaggedOnly, Redacted: opt.RedactPeople}
 	for _, s := range AllSections {
 		if opt.Sections == nil || hasSection(opt.Sections, s) {
 			r.Sections = append(r.Sections, s)
 		}
 	}
+	w, session, err := Covered(store, opt, now)
+	if err != nil {
+		return Report{}, err
+	}
+	r.Window = w
 	if opt.SinceSession {
-		last, ok, err := store.LastSession(now)
-		if err != nil {
-			return Report{}, err
-		}
-		if !ok {
-			return Report{}, ErrNoSession
-		}
-		r.Window = patterns.SinceSession(last.At, now)
-		r.Title = "Since your session on " + last.At.Format(dayFormat(last.At, now))
+		r.Title = "Since your session on " + session.Format(dayFormat(session, now))
 	} else {
 		r.Title = rangeTitle(r.Window, now)
 	}
@@ -102,7 +96,7 @@ func (b *builder) entries() error {
 	}
 	slices.Reverse(entries) // oldest first
 	for _, e := range entries {
-		if b.opt.FlaggedOnly && !e.Flagged {
+		if b.opt.LeftOut(e) {
 			b.excluded[e.ID] = true
 		}
 		if b.excluded[e.ID] || !w.Contains(e.WrittenAt) {
