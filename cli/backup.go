@@ -75,7 +75,7 @@ func listBackups(c *cli) error {
 	}
 	fmt.Fprintf(c.stdout, "Backups in %s, newest first:\n", dir)
 	for _, b := range list {
-		fmt.Fprintf(c.stdout, "  %-22s %-14s %9s  %s\n", b.Time.Format("Mon 2 Jan 2006 15:04"), b.Kind, byteSize(b.Size), filepath.Base(b.Path))
+		fmt.Fprintf(c.stdout, "  %-22s %-14s %9s  %s\n", b.Time.Format("Mon 2 Jan 2006 15:04"), b.Kind, journal.ByteSize(b.Size), filepath.Base(b.Path))
 	}
 	return nil
 }
@@ -142,18 +142,6 @@ func runCheck(c *cli, args []string) error {
 	fmt.Fprintf(c.stdout, "The journal is sound: %d %s, checked page by page and index by index (SQLite's integrity_check) in %s.\n",
 		n, map[bool]string{true: "entry", false: "entries"}[n == 1], abs)
 	return nil
-}
-
-// byteSize writes a file size as a person reads it.
-func byteSize(n int64) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d bytes", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%.0f kB", float64(n)/1000)
-	default:
-		return fmt.Sprintf("%.1f MB", float64(n)/1000/1000)
-	}
 }
 
 // shellWord quotes s for pasting into a shell as one word.

@@ -119,7 +119,7 @@ func (v *backupsScreen) showBackups(files []journal.BackupFile, err error) {
 		row := backupRow{file: f}
 		row.restore = widget.NewButtonWithIcon("Restore…", theme.HistoryIcon(), func() { v.onRestore(f) })
 		v.rows = append(v.rows, row)
-		label := widget.NewLabel(fmt.Sprintf("%s · %s · %s", f.Time.Format("Mon 2 Jan 2006 15:04"), backupLabels[f.Kind], fileSize(f.Size)))
+		label := widget.NewLabel(fmt.Sprintf("%s · %s · %s", f.Time.Format("Mon 2 Jan 2006 15:04"), backupLabels[f.Kind], journal.ByteSize(f.Size)))
 		label.Truncation = fyne.TextTruncateEllipsis
 		v.list.Add(container.NewBorder(nil, nil, nil, row.restore, label))
 	}
@@ -215,16 +215,4 @@ func (v *backupsScreen) onRestore(f journal.BackupFile) {
 			)
 		}
 	})
-}
-
-// fileSize writes a file size as a person reads it.
-func fileSize(n int64) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d bytes", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%.0f kB", float64(n)/1000)
-	default:
-		return fmt.Sprintf("%.1f MB", float64(n)/1000/1000)
-	}
 }

@@ -211,7 +211,7 @@ func readDayOneZip(r io.ReaderAt, size int64) (*Batch, error) {
 			return nil, err
 		}
 		if total += int64(len(data)); total > maxImportSize {
-			return nil, journal.Errorf(journal.EInvalid, "The journals in the zip come to more than %s, the most an import reads. Export them one by one. Nothing was imported.", byteSize(maxImportSize))
+			return nil, journal.Errorf(journal.EInvalid, "The journals in the zip come to more than %s, the most an import reads. Export them one by one. Nothing was imported.", journal.ByteSize(maxImportSize))
 		}
 		if err := b.addDayOne(data, f.Name, len(journals) > 1, m); err != nil {
 			return nil, err

@@ -317,9 +317,9 @@ func readAll(r io.Reader, name string) ([]byte, error) {
 
 func tooBig(name string, size int64) error {
 	if size < 0 {
-		return journal.Errorf(journal.EInvalid, "%s is more than %s, the most an import reads. Export a shorter stretch of time and import the parts one by one. Nothing was imported.", name, byteSize(maxImportSize))
+		return journal.Errorf(journal.EInvalid, "%s is more than %s, the most an import reads. Export a shorter stretch of time and import the parts one by one. Nothing was imported.", name, journal.ByteSize(maxImportSize))
 	}
-	is, limit := byteSize(size), byteSize(maxImportSize)
+	is, limit := journal.ByteSize(size), journal.ByteSize(maxImportSize)
 	if is == limit { // just over: say by how much
 		is, limit = number(size)+" bytes", limit+" ("+number(maxImportSize)+" bytes)"
 	}
@@ -333,24 +333,6 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
-
-// byteSize writes a size for a person: "1.2 GB", "340 KB", "12 bytes".
-func byteSize(n int64) string {
-	const k = 1 << 10
-	switch {
-	case n >= k*k*k:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/(k*k*k))) + " GB"
-	case n >= k*k:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/(k*k))) + " MB"
-	case n >= k:
-		return trimZero(fmt.Sprintf("%.1f", float64(n)/k)) + " KB"
-	case n == 1:
-		return "1 byte"
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
 
 // number writes n with thousands separators: 5,220,114.
 func number[T int | int64](n T) string {

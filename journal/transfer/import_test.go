@@ -378,15 +378,10 @@ func TestImport_Throughline(t *testing.T) {
 	wantInvalid(t, err, "cut.json", "Nothing was imported.")
 }
 
-func TestNumberAndSize(t *testing.T) {
+func TestNumber(t *testing.T) {
 	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 5220114: "5,220,114", -1234: "-1,234"} {
 		if got := number(n); got != want {
 			t.Errorf("number(%d) = %q, want %q", n, got, want)
-		}
-	}
-	for n, want := range map[int64]string{1: "1 byte", 12: "12 bytes", 2048: "2 KB", 1 << 30: "1 GB", 1<<30 + 1<<29: "1.5 GB"} {
-		if got := byteSize(n); got != want {
-			t.Errorf("byteSize(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

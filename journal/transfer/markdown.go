@@ -76,7 +76,7 @@ func readMarkdownFolder(dir string) (*Batch, error) {
 		return nil, journal.Errorf(journal.EInvalid, "There are no Markdown files (.md) in %s or the folders inside it. Nothing was imported.", dir)
 	}
 	if total > maxImportSize {
-		return nil, journal.Errorf(journal.EInvalid, "The Markdown files in %s come to %s, more than %s, the most an import reads. Import the folders inside it one by one. Nothing was imported.", dir, byteSize(total), byteSize(maxImportSize))
+		return nil, journal.Errorf(journal.EInvalid, "The Markdown files in %s come to %s, more than %s, the most an import reads. Import the folders inside it one by one. Nothing was imported.", dir, journal.ByteSize(total), journal.ByteSize(maxImportSize))
 	}
 	for i, f := range files {
 		e, err := readMarkdownPath(f.path, f.rel)
