@@ -97,7 +97,7 @@ func startX(t *testing.T) *xSession {
 			return err == nil
 		}) {
 			home := t.TempDir()
-			shots := filepath.Join("build", "screenshots")
+			shots := filepath.Join("..", "build", "screenshots") // the module root's build/, as .gitignore has it
 			os.MkdirAll(shots, 0o755)
 			return &xSession{t: t, display: display, shots: shots, home: home, env: append(os.Environ(),
 				"DISPLAY="+display, "LANG=C.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
