@@ -171,7 +171,7 @@ func exportCSV(c *cli, store *journal.Store, req exportRequest) error {
 	if err := transfer.WriteFileAtomic(req.path, func(out io.Writer) error { return transfer.WriteCSV(entries, out) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", entryCount(len(entries)), req.path)
+	fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", count(len(entries), "entry", "entries"), req.path)
 	return nil
 }
 
@@ -182,11 +182,4 @@ func noSession(err error) error {
 		return journal.Errorf(journal.ENotFound, "No session logged yet: use --from and --to, or log one with throughline session add.")
 	}
 	return err
-}
-
-func entryCount(n int) string {
-	if n == 1 {
-		return "1 entry"
-	}
-	return strconv.Itoa(n) + " entries"
 }
