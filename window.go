@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/storage/repository"
 
-	"github.com/throughline/throughline/assets"
 	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/ui"
 )
@@ -21,7 +20,7 @@ const appID = "app.throughline.journal"
 // openWindow runs the desktop app on the journal at path until it quits.
 func openWindow(path string) int {
 	a := app.NewWithID(appID)
-	a.SetIcon(assets.Icon)
+	a.SetIcon(ui.Icon)
 	// After NewWithID, which registers Fyne's own handlers for these.
 	repository.Register("http", offline{})
 	repository.Register("https", offline{})
