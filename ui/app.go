@@ -71,15 +71,6 @@ type Store interface {
 
 var _ Store = (*journal.Store)(nil)
 
-// background runs slow work off the UI goroutine, then what the work
-// returns back on it. Tests swap in a synchronous version, as fyne's test
-// driver runs fyne.Do callbacks on the calling goroutine.
-type background func(work func() (then func()))
-
-func inBackground(work func() (then func())) {
-	go func() { fyne.Do(work()) }()
-}
-
 // Window is Throughline's main window.
 type Window struct {
 	app        fyne.App
@@ -102,8 +93,7 @@ type Window struct {
 	quitOnce   sync.Once
 	restore    string // a backup to put in place once the window has closed
 
-	background     background
-	now            func() time.Time
+	*env
 	lock           lockState
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
 	onboarding     *onboarding     // the first-run welcome, while it shows
@@ -113,9 +103,12 @@ type Window struct {
 
 // New builds the main window on store. An encrypted journal is unlocked
 // first: nothing is read from it before.
-func New(a fyne.App, store Store) *Window {
+func New(a fyne.App, store Store) *Window { return newWindow(a, store, liveEnv()) }
+
+// newWindow builds the main window with e for every screen.
+func newWindow(a fyne.App, store Store, e *env) *Window {
 	applyAppearance(a)
-	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store, background: inBackground, now: time.Now}
+	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store, env: e}
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.SetCloseIntercept(w.Quit)
 	w.win.SetMaster()
@@ -133,27 +126,27 @@ func New(a fyne.App, store Store) *Window {
 // build makes the screens, which read the journal as they are made.
 func (w *Window) build() {
 	store := w.store
-	w.journal = newJournalScreen(w.win, store)
-	w.patterns = newPatternsScreen(w.win, store)
+	w.journal = newJournalScreen(w.env, w.win, store)
+	w.patterns = newPatternsScreen(w.env, w.win, store)
 	w.patterns.openEntry = func(id int64) {
 		w.showScreen(w.journal.content)
 		w.journal.openByID(id, true)
 	}
-	w.search = newSearchScreen(w.win, store)
+	w.search = newSearchScreen(w.env, w.win, store)
 	w.search.openEntry = w.patterns.openEntry
-	w.calendar = newCalendarScreen(w.win, store)
+	w.calendar = newCalendarScreen(w.env, w.win, store)
 	w.calendar.openEntry = w.patterns.openEntry
-	w.people = newPeopleScreen(w.win, store)
+	w.people = newPeopleScreen(w.env, w.win, store)
 	w.people.openEntry = w.patterns.openEntry
-	w.goals = newGoalsScreen(w.win, store)
+	w.goals = newGoalsScreen(w.env, w.win, store)
 	w.goals.openEntry = w.patterns.openEntry
-	w.sessions = newSessionsScreen(w.win, store)
-	w.measures = newMeasuresScreen(w.win, store)
-	w.vocabulary = newVocabularyScreen(w.win, store)
-	w.export = newExportScreen(w.win, store)
-	w.settings = newSettingsScreen(w.app, w.win, store, settingsActions{
+	w.sessions = newSessionsScreen(w.env, w.win, store)
+	w.measures = newMeasuresScreen(w.env, w.win, store)
+	w.vocabulary = newVocabularyScreen(w.env, w.win, store)
+	w.export = newExportScreen(w.env, w.win, store)
+	w.settings = newSettingsScreen(w.env, w.app, w.win, store, settingsActions{
 		showLocations: w.showLocations, showBackups: w.showBackups, showEncryption: w.showEncryption})
-	w.backups = newBackupsScreen(w.win, store)
+	w.backups = newBackupsScreen(w.env, w.win, store)
 	w.backups.restore = func(path string) {
 		w.restore = path
 		w.Quit()

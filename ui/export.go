@@ -36,10 +36,9 @@ var sectionLabels = map[report.Section]string{
 // parts, which entries, with people's names or only their roles; it
 // previews the report and saves it as a file.
 type exportScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
+	*env
+	win   fyne.Window
+	store Store
 
 	period      *widget.Select
 	from, to    *widget.Entry
@@ -63,8 +62,8 @@ type exportScreen struct {
 	listed []journal.Entry
 }
 
-func newExportScreen(win fyne.Window, store Store) *exportScreen {
-	v := &exportScreen{win: win, store: store, background: inBackground, now: time.Now, sections: map[report.Section]*widget.Check{}}
+func newExportScreen(e *env, win fyne.Window, store Store) *exportScreen {
+	v := &exportScreen{win: win, store: store, env: e, sections: map[report.Section]*widget.Check{}}
 	v.period = widget.NewSelect([]string{periodSinceSession, periodMonth, periodQuarter, periodAll, periodCustom}, func(string) { v.refresh() })
 	v.period.Selected = periodSinceSession
 	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}

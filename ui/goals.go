@@ -21,11 +21,10 @@ const goalsIntro = "A goal's page shows how it is going. Check in now and then w
 // session, and the entries that are evidence for it. With no goals yet
 // it offers a starter set.
 type goalsScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
-	openEntry  func(id int64) // show an entry in the journal
+	*env
+	win       fyne.Window
+	store     Store
+	openEntry func(id int64) // show an entry in the journal
 
 	goals      []journal.Goal              // as the store orders them
 	checkIns   map[int64][]journal.CheckIn // by goal, oldest first
@@ -74,8 +73,8 @@ type goalsScreen struct {
 	content fyne.CanvasObject
 }
 
-func newGoalsScreen(win fyne.Window, store Store) *goalsScreen {
-	v := &goalsScreen{win: win, store: store, background: inBackground, now: time.Now, openEntry: func(int64) {}}
+func newGoalsScreen(e *env, win fyne.Window, store Store) *goalsScreen {
+	v := &goalsScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.firstUse = newGoalsFirstUse(v.onStart, v.onSkip)
 
 	v.add = widget.NewButtonWithIcon("Add a goal", theme.ContentAddIcon(), v.onAdd)

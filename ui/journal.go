@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,14 +20,13 @@ const pageSize = 60
 
 // journalScreen is the entry list beside the editor.
 type journalScreen struct {
-	win        fyne.Window
-	store      Store
-	editor     *editor
-	autosave   *autosaver
-	now        func() time.Time
-	background background
-	activity   func() // the person did something: typing keeps an encrypted journal unlocked
-	free       freeMode
+	*env
+	win      fyne.Window
+	store    Store
+	editor   *editor
+	autosave *autosaver
+	activity func() // the person did something: typing keeps an encrypted journal unlocked
+	free     freeMode
 
 	list         *widget.List
 	entries      []journal.Entry // loaded so far, newest first
@@ -47,8 +45,8 @@ type journalScreen struct {
 	content   fyne.CanvasObject
 }
 
-func newJournalScreen(win fyne.Window, store Store) *journalScreen {
-	s := &journalScreen{win: win, store: store, now: time.Now, background: inBackground, activity: func() {}}
+func newJournalScreen(e *env, win fyne.Window, store Store) *journalScreen {
+	s := &journalScreen{win: win, store: store, env: e, activity: func() {}}
 	s.editor = newEditor(win, store)
 	s.editor.onChanged = s.onEdited
 	s.editor.save.OnTapped = s.onSave

@@ -29,10 +29,9 @@ const safetyTitle = "You don't have to carry this alone"
 // when it is next suggested, a way to fill it in and the scores over
 // time; and the crisis line the safety message shows.
 type measuresScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
+	*env
+	win   fyne.Window
+	store Store
 
 	cards []*measureCard // one per journal.Instruments, in order
 
@@ -63,8 +62,8 @@ type questionnaire struct {
 	hard        *widget.RadioGroup // the difficulty question's answers
 }
 
-func newMeasuresScreen(win fyne.Window, store Store) *measuresScreen {
-	v := &measuresScreen{win: win, store: store, background: inBackground, now: time.Now}
+func newMeasuresScreen(e *env, win fyne.Window, store Store) *measuresScreen {
+	v := &measuresScreen{win: win, store: store, env: e}
 	cards := make([]fyne.CanvasObject, len(journal.Instruments))
 	for i, in := range journal.Instruments {
 		c := &measureCard{in: in, latest: wrapped(""), due: wrapped(""), chart: container.NewStack(newScoreChart(in, nil))}
@@ -75,7 +74,7 @@ func newMeasuresScreen(win fyne.Window, store Store) *measuresScreen {
 			c.latest, c.due, container.NewHBox(c.fill), c.chart))
 	}
 
-	v.crisis = newCrisisLineEditor(win, store, &v.background,
+	v.crisis = newCrisisLineEditor(e, win, store,
 		"These lines show with the safety message, which comes up when question 9 of the PHQ-9 is answered above \"Not at all\", "+
 			"and any time from Help → If you're struggling right now (Ctrl+Shift+H).")
 	crisis := v.crisis.card

@@ -29,11 +29,10 @@ const (
 // patternsScreen is the pattern-frequency view: what recurs, how often,
 // with whom, and whether it is coming up more or less than before.
 type patternsScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
-	openEntry  func(id int64) // show an entry in the journal
+	*env
+	win       fyne.Window
+	store     Store
+	openEntry func(id int64) // show an entry in the journal
 
 	period   *widget.Select
 	from, to *widget.Entry
@@ -67,8 +66,8 @@ var categoryOfChoice = map[string]string{
 	"Defenses": journal.CategoryDefense, "My own": journal.CategoryOwn, "Emotions": emotionsCategory,
 }
 
-func newPatternsScreen(win fyne.Window, store Store) *patternsScreen {
-	v := &patternsScreen{win: win, store: store, background: inBackground, now: time.Now, openEntry: func(int64) {}}
+func newPatternsScreen(e *env, win fyne.Window, store Store) *patternsScreen {
+	v := &patternsScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.period = widget.NewSelect(periods, func(string) { v.onFilter() })
 	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}
 	v.from.ExtendBaseWidget(v.from)

@@ -29,10 +29,10 @@ const peopleIntro = "Add the people who come up in your reflections — a partne
 // the patterns and episodes that involve them and who else the same
 // patterns come up with.
 type peopleScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	openEntry  func(id int64) // show an entry in the journal
+	*env
+	win       fyne.Window
+	store     Store
+	openEntry func(id int64) // show an entry in the journal
 
 	people   []journal.Person
 	byPerson map[string]analysis.PersonPatterns // by journal.NameKey of the name
@@ -65,8 +65,8 @@ type peopleScreen struct {
 	content fyne.CanvasObject
 }
 
-func newPeopleScreen(win fyne.Window, store Store) *peopleScreen {
-	v := &peopleScreen{win: win, store: store, background: inBackground, openEntry: func(int64) {}}
+func newPeopleScreen(e *env, win fyne.Window, store Store) *peopleScreen {
+	v := &peopleScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.list = widget.NewList(func() int { return len(v.people) }, newPersonRow, v.updateRow)
 	v.list.OnSelected = v.onSelected
 	v.add = widget.NewButtonWithIcon("Add a person", theme.ContentAddIcon(), v.onAdd)

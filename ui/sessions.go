@@ -34,10 +34,9 @@ type listedSession struct {
 // sessionsScreen lists the therapy sessions, newest first, shows the one
 // chosen with its questions to tick off, and says when the next one is.
 type sessionsScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
+	*env
+	win   fyne.Window
+	store Store
 
 	listed   []listedSession // newest first
 	last     int64           // the latest session that has happened, 0 for none
@@ -76,8 +75,8 @@ type sessionsScreen struct {
 	content fyne.CanvasObject
 }
 
-func newSessionsScreen(win fyne.Window, store Store) *sessionsScreen {
-	v := &sessionsScreen{win: win, store: store, background: inBackground, now: time.Now, ticks: map[int64]journal.Session{}}
+func newSessionsScreen(e *env, win fyne.Window, store Store) *sessionsScreen {
+	v := &sessionsScreen{win: win, store: store, env: e, ticks: map[int64]journal.Session{}}
 	v.nextLabel = widget.NewLabel("")
 	v.setNext = widget.NewButtonWithIcon("Set…", theme.CalendarIcon(), v.onSetNext)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.setNext, v.nextLabel), widget.NewSeparator())
