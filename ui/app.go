@@ -4,7 +4,6 @@ package ui
 
 import (
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,59 +13,27 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
-// Store is what the window needs from the journal.
+// Store is what the window needs from the journal: each screen's own
+// small interface, declared beside it, and what the window does itself
+// (locking, encryption, the first-run welcome, upkeep and reminders).
 type Store interface {
-	Path() string
-	Soundness() error
-	Encrypted() bool
-	Locked() bool
-	Unlock(passphrase string) error
-	Lock()
-	EnableEncryption(passphrase string) error
-	DisableEncryption(passphrase string) error
-	ChangePassphrase(old, passphrase string) error
-	BackupDir() (string, error)
-	SetBackupDir(dir string) error
-	Backup(path string) (string, error)
-	BackupIfDue(now time.Time) (string, error)
-	CreateEntry(journal.Entry) (journal.Entry, error)
-	UpdateEntry(journal.Entry) (journal.Entry, error)
-	DeleteEntry(id int64) error
-	Entry(id int64) (journal.Entry, error)
-	Entries(journal.EntryQuery) ([]journal.Entry, error)
-	Emotions() ([]journal.Emotion, error)
-	Patterns() ([]journal.Pattern, error)
-	Taggings(from, before time.Time) ([]journal.Tagging, error)
-	Search(journal.SearchQuery) (journal.SearchResult, error)
-	People() ([]journal.Person, error)
-	HiddenWords() ([]string, error)
-	HideWords(words ...string) error
-	AddPerson(journal.Person) (journal.Person, error)
-	UpdatePerson(journal.Person) (journal.Person, error)
-	EpisodesWith(personID int64) ([]journal.PersonEpisode, error)
-	AddPattern(journal.Pattern) (journal.Pattern, error)
-	UpdatePattern(journal.Pattern) (journal.Pattern, error)
-	ArchivePattern(id int64, archived bool) error
-	MergePatterns(from, into int64) error
-	Goals() ([]journal.Goal, error)
-	AddGoals([]journal.Goal) ([]journal.Goal, error)
-	UpdateGoal(journal.Goal) (journal.Goal, error)
-	MoveGoal(id int64, position int) error
-	AddCheckIn(journal.CheckIn) (journal.CheckIn, error)
-	CheckIns(goalID int64) ([]journal.CheckIn, error)
-	GoalEvidence(goalID int64) ([]journal.Entry, error)
-	Sessions() ([]journal.Session, error)
-	SaveSession(journal.Session) (journal.Session, error)
-	DeleteSession(id int64) error
-	LastSession(now time.Time) (journal.Session, bool, error)
-	Setting(key string) (string, error)
-	SetSetting(key, value string) error
-	SetCrisisLines(region, own string) error
-	SaveMeasurement(in journal.Instrument, answers []int, difficulty journal.Difficulty, at time.Time) (journal.Measurement, error)
-	Measurements(in journal.Instrument) ([]journal.Measurement, error)
-	SaveDraft(journal.Draft) error
-	Draft() (journal.Draft, bool, error)
-	DiscardDraft() error
+	journalStore
+	searchStore
+	calendarStore
+	patternsStore
+	peopleStore
+	goalsStore
+	sessionsStore
+	measuresStore
+	vocabularyStore
+	exportStore
+	settingsStore
+	backupsStore
+	lockStore
+	encryptionStore
+	onboardingStore
+	upkeepStore
+	reminderStore
 }
 
 var _ Store = (*journal.Store)(nil)

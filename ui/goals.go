@@ -16,6 +16,20 @@ import (
 const goalsIntro = "A goal's page shows how it is going. Check in now and then with a rating from 0 (not at all) to 10 (fully) " +
 	"and a note, and you'll see it move over time, and since your last session."
 
+// goalsStore is what the Goals screen needs from the journal.
+type goalsStore interface {
+	Goals() ([]journal.Goal, error)
+	AddGoals([]journal.Goal) ([]journal.Goal, error)
+	UpdateGoal(journal.Goal) (journal.Goal, error)
+	MoveGoal(id int64, position int) error
+	AddCheckIn(journal.CheckIn) (journal.CheckIn, error)
+	CheckIns(goalID int64) ([]journal.CheckIn, error)
+	GoalEvidence(goalID int64) ([]journal.Entry, error)
+	LastSession(now time.Time) (journal.Session, bool, error)
+}
+
+var _ goalsStore = (*journal.Store)(nil)
+
 // goalsScreen lists the person's therapy goals by priority and, for the
 // one chosen, its check-ins drawn over time, how it moved since the last
 // session, and the entries that are evidence for it. With no goals yet
@@ -23,7 +37,7 @@ const goalsIntro = "A goal's page shows how it is going. Check in now and then w
 type goalsScreen struct {
 	*env
 	win       fyne.Window
-	store     Store
+	store     goalsStore
 	openEntry func(id int64) // show an entry in the journal
 
 	goals      []journal.Goal              // as the store orders them
@@ -73,7 +87,7 @@ type goalsScreen struct {
 	content fyne.CanvasObject
 }
 
-func newGoalsScreen(e *env, win fyne.Window, store Store) *goalsScreen {
+func newGoalsScreen(e *env, win fyne.Window, store goalsStore) *goalsScreen {
 	v := &goalsScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.firstUse = newGoalsFirstUse(v.onStart, v.onSkip)
 

@@ -22,7 +22,7 @@ func newTestGoals(t *testing.T) (*goalsScreen, fyne.Window, *journal.Store) {
 	return v, w, store
 }
 
-func showTestGoals(t *testing.T, store Store) (*goalsScreen, fyne.Window) {
+func showTestGoals(t *testing.T, store goalsStore) (*goalsScreen, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")

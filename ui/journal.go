@@ -18,11 +18,28 @@ import (
 // a tall screen twice, small enough to load in a few milliseconds.
 const pageSize = 60
 
+// journalStore is what the Journal screen needs from the journal: the
+// entries, the draft kept while typing, and what the editor and the
+// prompts read.
+type journalStore interface {
+	Entries(journal.EntryQuery) ([]journal.Entry, error)
+	Entry(id int64) (journal.Entry, error)
+	CreateEntry(journal.Entry) (journal.Entry, error)
+	UpdateEntry(journal.Entry) (journal.Entry, error)
+	DeleteEntry(id int64) error
+	Draft() (journal.Draft, bool, error)
+	draftStore
+	editorStore
+	promptStore
+}
+
+var _ journalStore = (*journal.Store)(nil)
+
 // journalScreen is the entry list beside the editor.
 type journalScreen struct {
 	*env
 	win      fyne.Window
-	store    Store
+	store    journalStore
 	editor   *editor
 	autosave *autosaver
 	activity func() // the person did something: typing keeps an encrypted journal unlocked
@@ -45,7 +62,7 @@ type journalScreen struct {
 	content   fyne.CanvasObject
 }
 
-func newJournalScreen(e *env, win fyne.Window, store Store) *journalScreen {
+func newJournalScreen(e *env, win fyne.Window, store journalStore) *journalScreen {
 	s := &journalScreen{win: win, store: store, env: e, activity: func() {}}
 	s.editor = newEditor(win, store)
 	s.editor.onChanged = s.onEdited

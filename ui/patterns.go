@@ -26,12 +26,23 @@ const (
 	moodChartDays    = 366 // the chart shows at most the last year of the period
 )
 
+// patternsStore is what the Patterns screen reads from the journal.
+type patternsStore interface {
+	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	Patterns() ([]journal.Pattern, error)
+	People() ([]journal.Person, error)
+	Sessions() ([]journal.Session, error)
+	Entry(id int64) (journal.Entry, error)
+}
+
+var _ patternsStore = (*journal.Store)(nil)
+
 // patternsScreen is the pattern-frequency view: what recurs, how often,
 // with whom, and whether it is coming up more or less than before.
 type patternsScreen struct {
 	*env
 	win       fyne.Window
-	store     Store
+	store     patternsStore
 	openEntry func(id int64) // show an entry in the journal
 
 	period   *widget.Select
@@ -66,7 +77,7 @@ var categoryOfChoice = map[string]string{
 	"Defenses": journal.CategoryDefense, "My own": journal.CategoryOwn, "Emotions": emotionsCategory,
 }
 
-func newPatternsScreen(e *env, win fyne.Window, store Store) *patternsScreen {
+func newPatternsScreen(e *env, win fyne.Window, store patternsStore) *patternsScreen {
 	v := &patternsScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.period = widget.NewSelect(periods, func(string) { v.onFilter() })
 	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}

@@ -25,13 +25,24 @@ const peopleIntro = "Add the people who come up in your reflections — a partne
 	"Each person's page gathers the episodes and patterns that involve them, " +
 	"so you can see when the same theme shows up across different relationships."
 
+// peopleStore is what the People screen needs from the journal.
+type peopleStore interface {
+	People() ([]journal.Person, error)
+	AddPerson(journal.Person) (journal.Person, error)
+	UpdatePerson(journal.Person) (journal.Person, error)
+	EpisodesWith(personID int64) ([]journal.PersonEpisode, error)
+	Taggings(from, before time.Time) ([]journal.Tagging, error)
+}
+
+var _ peopleStore = (*journal.Store)(nil)
+
 // peopleScreen lists the people in the journal and, for the one chosen,
 // the patterns and episodes that involve them and who else the same
 // patterns come up with.
 type peopleScreen struct {
 	*env
 	win       fyne.Window
-	store     Store
+	store     peopleStore
 	openEntry func(id int64) // show an entry in the journal
 
 	people   []journal.Person
@@ -65,7 +76,7 @@ type peopleScreen struct {
 	content fyne.CanvasObject
 }
 
-func newPeopleScreen(e *env, win fyne.Window, store Store) *peopleScreen {
+func newPeopleScreen(e *env, win fyne.Window, store peopleStore) *peopleScreen {
 	v := &peopleScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.list = widget.NewList(func() int { return len(v.people) }, newPersonRow, v.updateRow)
 	v.list.OnSelected = v.onSelected

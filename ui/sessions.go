@@ -31,12 +31,25 @@ type listedSession struct {
 	number int
 }
 
+// sessionsStore is what the Sessions screen needs from the journal: the
+// sessions, and the settings for the approach and the next session.
+type sessionsStore interface {
+	Sessions() ([]journal.Session, error)
+	SaveSession(journal.Session) (journal.Session, error)
+	DeleteSession(id int64) error
+	LastSession(now time.Time) (journal.Session, bool, error)
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+}
+
+var _ sessionsStore = (*journal.Store)(nil)
+
 // sessionsScreen lists the therapy sessions, newest first, shows the one
 // chosen with its questions to tick off, and says when the next one is.
 type sessionsScreen struct {
 	*env
 	win   fyne.Window
-	store Store
+	store sessionsStore
 
 	listed   []listedSession // newest first
 	last     int64           // the latest session that has happened, 0 for none
@@ -75,7 +88,7 @@ type sessionsScreen struct {
 	content fyne.CanvasObject
 }
 
-func newSessionsScreen(e *env, win fyne.Window, store Store) *sessionsScreen {
+func newSessionsScreen(e *env, win fyne.Window, store sessionsStore) *sessionsScreen {
 	v := &sessionsScreen{win: win, store: store, env: e, ticks: map[int64]journal.Session{}}
 	v.nextLabel = widget.NewLabel("")
 	v.setNext = widget.NewButtonWithIcon("Set…", theme.CalendarIcon(), v.onSetNext)
