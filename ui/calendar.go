@@ -126,10 +126,10 @@ func newCalendarScreen(e *env, win fyne.Window, store calendarStore) *calendarSc
 	s.year = newYearPixels(s.onPickInYear)
 	s.body = container.NewStack(s.month)
 
-	s.dayHeading = peopleHeading("")
+	s.dayHeading = heading("")
 	s.dayEntries, s.earlier = container.NewVBox(), container.NewVBox()
 	s.side = container.NewVBox(s.dayHeading, s.dayEntries, widget.NewSeparator(),
-		peopleHeading("On this day in earlier years"), s.earlier)
+		heading("On this day in earlier years"), s.earlier)
 	side := container.NewVScroll(container.NewPadded(s.side))
 	bar := container.NewHBox(s.prev, s.next, s.today, s.heading, layout.NewSpacer(), s.view)
 	split := container.NewHSplit(container.NewPadded(s.body), side)

@@ -120,9 +120,9 @@ func newGoalsScreen(e *env, win fyne.Window, store goalsStore) *goalsScreen {
 	v.page = container.NewVScroll(container.NewPadded(container.NewVBox(
 		v.title, v.status, v.description,
 		container.NewHBox(v.checkIn, v.edit, v.complete, v.reactivate, v.archive),
-		peopleHeading("Progress"), v.chartArea, v.change,
-		peopleHeading("Check-ins"), v.history,
-		peopleHeading("Entries that are evidence for this goal"), v.evidence,
+		heading("Progress"), v.chartArea, v.change,
+		heading("Check-ins"), v.history,
+		heading("Entries that are evidence for this goal"), v.evidence,
 	)))
 	v.right = container.NewStack(container.NewPadded(v.hint))
 	split := container.NewHSplit(left, v.right)

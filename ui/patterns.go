@@ -265,13 +265,6 @@ func (v *patternsScreen) describe(w analysis.Window, entries, named int, compare
 	return s
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 func (v *patternsScreen) showBars(trends []analysis.Trend, compared bool) {
 	v.bars.RemoveAll()
 	v.rows = v.rows[:0]
@@ -430,16 +423,3 @@ func (v *patternsScreen) listEntries(name string) {
 // maxListed caps the entries listed for a bar: enough to read through,
 // quick to load.
 const maxListed = 100
-
-func note(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return l
-}
-
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}

@@ -92,14 +92,14 @@ func newPeopleScreen(e *env, win fyne.Window, store peopleStore) *peopleScreen {
 	v.name.SizeName = theme.SizeNameSubHeadingText
 	v.role = widget.NewLabel("")
 	v.role.Importance = widget.LowImportance
-	v.patternsFor = peopleHeading("")
+	v.patternsFor = heading("")
 	v.patterns, v.across, v.episodes = container.NewVBox(), container.NewVBox(), container.NewVBox()
-	v.episodesFor = peopleHeading("")
+	v.episodesFor = heading("")
 	v.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), v.onEdit)
 	v.page = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(v.edit), v.name), v.role,
 		v.patternsFor, v.patterns,
-		peopleHeading("Across your relationships"),
+		heading("Across your relationships"),
 		note("When the same pattern comes up with different people, it may be a theme you carry into relationships, not something about one person."),
 		v.across,
 		v.episodesFor, v.episodes,
@@ -109,10 +109,6 @@ func newPeopleScreen(e *env, win fyne.Window, store peopleStore) *peopleScreen {
 	split.Offset = 0.3
 	v.content = split
 	return v
-}
-
-func peopleHeading(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // newPersonRow is a list row: the name, and the role beside it.
@@ -371,15 +367,6 @@ func episodeLines(ep journal.Episode) []episodeLine {
 	add("Patterns", strings.Join(ep.Patterns, ", "))
 	add("Emotions", strings.Join(ep.Emotions, ", "))
 	return lines
-}
-
-// labelled is "label: text" with the label in bold, wrapped. The text is
-// the person's own, shown as typed, never read as Markdown.
-func labelled(label, text string) *widget.RichText {
-	r := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: label + ": "},
-		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: text})
-	r.Wrapping = fyne.TextWrapWord
-	return r
 }
 
 // roleWords says who someone is to the writer.
