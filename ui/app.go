@@ -60,7 +60,7 @@ type Window struct {
 	quitOnce   sync.Once
 	restore    string // a backup to put in place once the window has closed
 
-	*env
+	*env           // handed to every screen
 	lock           lockState
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
 	onboarding     *onboarding     // the first-run welcome, while it shows
