@@ -1,15 +1,12 @@
-// Package assets holds the files Throughline embeds in its binary.
+// Package assets holds the files Throughline embeds in its binary, as
+// bytes: the window wraps them for its toolkit (ui/resources.go), and the
+// report reads them without linking the toolkit.
 package assets
 
-import (
-	_ "embed"
+import _ "embed"
 
-	"fyne.io/fyne/v2"
-)
-
+// Icon is the app's icon, a PNG: two lines that meet, for the thread that
+// runs through what a person notices about themselves.
+//
 //go:embed icon.png
-var iconPNG []byte
-
-// Icon is the app's icon: two lines that meet, for the thread that runs
-// through what a person notices about themselves.
-var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+var Icon []byte

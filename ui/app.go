@@ -4,7 +4,6 @@ package ui
 
 import (
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,71 +13,30 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
-// Store is what the window needs from the journal.
+// Store is what the window needs from the journal: each screen's own
+// small interface, declared beside it, and what the window does itself
+// (locking, encryption, the first-run welcome, upkeep and reminders).
 type Store interface {
-	Path() string
-	Soundness() error
-	Encrypted() bool
-	Locked() bool
-	Unlock(passphrase string) error
-	Lock()
-	EnableEncryption(passphrase string) error
-	DisableEncryption(passphrase string) error
-	ChangePassphrase(old, passphrase string) error
-	BackupDir() (string, error)
-	SetBackupDir(dir string) error
-	Backup(path string) (string, error)
-	BackupIfDue(now time.Time) (string, error)
-	CreateEntry(journal.Entry) (journal.Entry, error)
-	UpdateEntry(journal.Entry) (journal.Entry, error)
-	DeleteEntry(id int64) error
-	Entry(id int64) (journal.Entry, error)
-	Entries(journal.EntryQuery) ([]journal.Entry, error)
-	Emotions() ([]journal.Emotion, error)
-	Patterns() ([]journal.Pattern, error)
-	Taggings(from, before time.Time) ([]journal.Tagging, error)
-	Search(journal.SearchQuery) (journal.SearchResult, error)
-	People() ([]journal.Person, error)
-	HiddenWords() ([]string, error)
-	HideWords(words ...string) error
-	AddPerson(journal.Person) (journal.Person, error)
-	UpdatePerson(journal.Person) (journal.Person, error)
-	EpisodesWith(personID int64) ([]journal.PersonEpisode, error)
-	AddPattern(journal.Pattern) (journal.Pattern, error)
-	UpdatePattern(journal.Pattern) (journal.Pattern, error)
-	ArchivePattern(id int64, archived bool) error
-	MergePatterns(from, into int64) error
-	Goals() ([]journal.Goal, error)
-	AddGoals([]journal.Goal) ([]journal.Goal, error)
-	UpdateGoal(journal.Goal) (journal.Goal, error)
-	MoveGoal(id int64, position int) error
-	AddCheckIn(journal.CheckIn) (journal.CheckIn, error)
-	CheckIns(goalID int64) ([]journal.CheckIn, error)
-	GoalEvidence(goalID int64) ([]journal.Entry, error)
-	Sessions() ([]journal.Session, error)
-	SaveSession(journal.Session) (journal.Session, error)
-	DeleteSession(id int64) error
-	LastSession(now time.Time) (journal.Session, bool, error)
-	Setting(key string) (string, error)
-	SetSetting(key, value string) error
-	SetCrisisLines(region, own string) error
-	SaveMeasurement(in journal.Instrument, answers []int, difficulty journal.Difficulty, at time.Time) (journal.Measurement, error)
-	Measurements(in journal.Instrument) ([]journal.Measurement, error)
-	SaveDraft(journal.Draft) error
-	Draft() (journal.Draft, bool, error)
-	DiscardDraft() error
+	journalStore
+	searchStore
+	calendarStore
+	patternsStore
+	peopleStore
+	goalsStore
+	sessionsStore
+	measuresStore
+	vocabularyStore
+	exportStore
+	settingsStore
+	backupsStore
+	lockStore
+	encryptionStore
+	onboardingStore
+	upkeepStore
+	reminderStore
 }
 
 var _ Store = (*journal.Store)(nil)
-
-// background runs slow work off the UI goroutine, then what the work
-// returns back on it. Tests swap in a synchronous version, as fyne's test
-// driver runs fyne.Do callbacks on the calling goroutine.
-type background func(work func() (then func()))
-
-func inBackground(work func() (then func())) {
-	go func() { fyne.Do(work()) }()
-}
 
 // Window is Throughline's main window.
 type Window struct {
@@ -102,8 +60,7 @@ type Window struct {
 	quitOnce   sync.Once
 	restore    string // a backup to put in place once the window has closed
 
-	background     background
-	now            func() time.Time
+	*env           // handed to every screen
 	lock           lockState
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
 	onboarding     *onboarding     // the first-run welcome, while it shows
@@ -113,9 +70,12 @@ type Window struct {
 
 // New builds the main window on store. An encrypted journal is unlocked
 // first: nothing is read from it before.
-func New(a fyne.App, store Store) *Window {
+func New(a fyne.App, store Store) *Window { return newWindow(a, store, liveEnv()) }
+
+// newWindow builds the main window with e for every screen.
+func newWindow(a fyne.App, store Store, e *env) *Window {
 	applyAppearance(a)
-	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store, background: inBackground, now: time.Now}
+	w := &Window{app: a, win: a.NewWindow("Throughline"), store: store, env: e}
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.SetCloseIntercept(w.Quit)
 	w.win.SetMaster()
@@ -133,27 +93,27 @@ func New(a fyne.App, store Store) *Window {
 // build makes the screens, which read the journal as they are made.
 func (w *Window) build() {
 	store := w.store
-	w.journal = newJournalScreen(w.win, store)
-	w.patterns = newPatternsScreen(w.win, store)
+	w.journal = newJournalScreen(w.env, w.win, store)
+	w.patterns = newPatternsScreen(w.env, w.win, store)
 	w.patterns.openEntry = func(id int64) {
 		w.showScreen(w.journal.content)
 		w.journal.openByID(id, true)
 	}
-	w.search = newSearchScreen(w.win, store)
+	w.search = newSearchScreen(w.env, w.win, store)
 	w.search.openEntry = w.patterns.openEntry
-	w.calendar = newCalendarScreen(w.win, store)
+	w.calendar = newCalendarScreen(w.env, w.win, store)
 	w.calendar.openEntry = w.patterns.openEntry
-	w.people = newPeopleScreen(w.win, store)
+	w.people = newPeopleScreen(w.env, w.win, store)
 	w.people.openEntry = w.patterns.openEntry
-	w.goals = newGoalsScreen(w.win, store)
+	w.goals = newGoalsScreen(w.env, w.win, store)
 	w.goals.openEntry = w.patterns.openEntry
-	w.sessions = newSessionsScreen(w.win, store)
-	w.measures = newMeasuresScreen(w.win, store)
-	w.vocabulary = newVocabularyScreen(w.win, store)
-	w.export = newExportScreen(w.win, store)
-	w.settings = newSettingsScreen(w.app, w.win, store, settingsActions{
+	w.sessions = newSessionsScreen(w.env, w.win, store)
+	w.measures = newMeasuresScreen(w.env, w.win, store)
+	w.vocabulary = newVocabularyScreen(w.env, w.win, store)
+	w.export = newExportScreen(w.env, w.win, store)
+	w.settings = newSettingsScreen(w.env, w.app, w.win, store, settingsActions{
 		showLocations: w.showLocations, showBackups: w.showBackups, showEncryption: w.showEncryption})
-	w.backups = newBackupsScreen(w.win, store)
+	w.backups = newBackupsScreen(w.env, w.win, store)
 	w.backups.restore = func(path string) {
 		w.restore = path
 		w.Quit()

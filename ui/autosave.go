@@ -12,11 +12,19 @@ import (
 // long enough not to write on every keystroke.
 const autosaveDelay = time.Second
 
+// draftStore is where the autosaver keeps what is being typed.
+type draftStore interface {
+	SaveDraft(journal.Draft) error
+	DiscardDraft() error
+}
+
+var _ draftStore = (*journal.Store)(nil)
+
 // autosaver keeps the editor's latest contents and writes them as the
 // draft once typing pauses, or at once on Flush. It is safe to use from
 // any goroutine, so a signal handler can flush while the UI is busy.
 type autosaver struct {
-	store   Store
+	store   draftStore
 	delay   time.Duration
 	onSaved func(err error) // called off the UI goroutine
 
@@ -25,7 +33,7 @@ type autosaver struct {
 	timer   *time.Timer
 }
 
-func newAutosaver(store Store, onSaved func(error)) *autosaver {
+func newAutosaver(store draftStore, onSaved func(error)) *autosaver {
 	return &autosaver{store: store, delay: autosaveDelay, onSaved: onSaved}
 }
 

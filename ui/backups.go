@@ -42,9 +42,9 @@ const backupsExplained = "Each day you use Throughline, it backs the journal up 
 // backupsScreen shows where backups go, makes one on request, and lists
 // them, each with a way to put it back.
 type backupsScreen struct {
-	win        fyne.Window
-	store      backupsStore
-	background background
+	*env
+	win   fyne.Window
+	store backupsStore
 	// restore is set by the window, which closes the journal, calls
 	// journal.RestoreBackup and starts again on the restored journal.
 	restore func(path string)
@@ -65,8 +65,8 @@ type backupRow struct {
 	restore *widget.Button
 }
 
-func newBackupsScreen(win fyne.Window, store backupsStore) *backupsScreen {
-	v := &backupsScreen{win: win, store: store, background: inBackground}
+func newBackupsScreen(e *env, win fyne.Window, store backupsStore) *backupsScreen {
+	v := &backupsScreen{win: win, store: store, env: e}
 	v.folder = &widget.Entry{PlaceHolder: "the folder to keep backups in"}
 	v.folder.ExtendBaseWidget(v.folder)
 	v.folder.OnSubmitted = func(string) { v.onUseFolder() }

@@ -37,9 +37,8 @@ func BenchmarkOpenWindow_100k(b *testing.B) {
 func BenchmarkPatternsView_100k(b *testing.B) {
 	store := openLarge(b)
 	a := test.NewTempApp(b)
-	w := New(a, store)
+	w := newWindow(a, store, testEnv())
 	v := w.patterns
-	v.background = synchronously
 	v.period.Selected = periodAll
 	b.ReportAllocs()
 	for b.Loop() {

@@ -70,11 +70,10 @@ func moodColour(s analysis.DayStats) color.Color {
 // entries of the day chosen; and what was written on that date in
 // earlier years.
 type calendarScreen struct {
-	win        fyne.Window
-	store      calendarStore
-	background background
-	now        func() time.Time
-	openEntry  func(id int64) // show an entry in the journal
+	*env
+	win       fyne.Window
+	store     calendarStore
+	openEntry func(id int64) // show an entry in the journal
 
 	byYear   bool
 	shown    analysis.Date // the first of the month shown; the year view shows its year
@@ -99,8 +98,8 @@ type calendarScreen struct {
 	content           fyne.CanvasObject
 }
 
-func newCalendarScreen(win fyne.Window, store calendarStore) *calendarScreen {
-	s := &calendarScreen{win: win, store: store, background: inBackground, now: time.Now, openEntry: func(int64) {}}
+func newCalendarScreen(e *env, win fyne.Window, store calendarStore) *calendarScreen {
+	s := &calendarScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	s.view = widget.NewRadioGroup([]string{viewMonth, viewYear}, s.onView)
 	s.view.Horizontal = true
 	s.view.Required = true
@@ -127,10 +126,10 @@ func newCalendarScreen(win fyne.Window, store calendarStore) *calendarScreen {
 	s.year = newYearPixels(s.onPickInYear)
 	s.body = container.NewStack(s.month)
 
-	s.dayHeading = peopleHeading("")
+	s.dayHeading = heading("")
 	s.dayEntries, s.earlier = container.NewVBox(), container.NewVBox()
 	s.side = container.NewVBox(s.dayHeading, s.dayEntries, widget.NewSeparator(),
-		peopleHeading("On this day in earlier years"), s.earlier)
+		heading("On this day in earlier years"), s.earlier)
 	side := container.NewVScroll(container.NewPadded(s.side))
 	bar := container.NewHBox(s.prev, s.next, s.today, s.heading, layout.NewSpacer(), s.view)
 	split := container.NewHSplit(container.NewPadded(s.body), side)

@@ -51,9 +51,7 @@ func newTestCalendar(t *testing.T, store calendarStore) (*calendarScreen, fyne.W
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
-	s := newCalendarScreen(w, store)
-	s.background = synchronously
-	s.now = func() time.Time { return fixedNow }
+	s := newCalendarScreen(testEnv(), w, store)
 	w.SetContent(s.content)
 	w.Resize(fyne.NewSize(1100, 720))
 	w.Show()

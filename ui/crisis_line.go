@@ -105,9 +105,9 @@ func linesFor(choice, own string) crisisLines {
 // safety message show. Settings and the Measures screen, where the
 // safety message comes up, both offer it.
 type crisisLineEditor struct {
-	win        fyne.Window
-	store      crisisStore
-	background *background // the screen's, which tests swap
+	*env  // the screen's
+	win   fyne.Window
+	store crisisStore
 
 	picker  *crisisPicker
 	preview *widget.Label // the lines as the help will show them
@@ -118,8 +118,8 @@ type crisisLineEditor struct {
 	card    fyne.CanvasObject
 }
 
-func newCrisisLineEditor(win fyne.Window, store crisisStore, bg *background, about string) *crisisLineEditor {
-	c := &crisisLineEditor{win: win, store: store, background: bg}
+func newCrisisLineEditor(e *env, win fyne.Window, store crisisStore, about string) *crisisLineEditor {
+	c := &crisisLineEditor{env: e, win: win, store: store}
 	c.status = widget.NewLabel("")
 	c.status.Importance = widget.LowImportance
 	c.preview = wrapped(journal.CrisisDefault)
@@ -153,7 +153,7 @@ func (c *crisisLineEditor) show(lines crisisLines) {
 
 // set keeps a choice in the journal, off the UI goroutine.
 func (c *crisisLineEditor) set(lines crisisLines, done string) {
-	(*c.background)(func() func() {
+	c.background(func() func() {
 		err := c.store.SetCrisisLines(lines.region, lines.own)
 		return func() {
 			if err != nil {
@@ -170,7 +170,7 @@ func (c *crisisLineEditor) set(lines crisisLines, done string) {
 // reload reads the crisis lines again, off the UI goroutine, and shows
 // them. Call it each time the screen is shown.
 func (c *crisisLineEditor) reload() {
-	(*c.background)(func() func() {
+	c.background(func() func() {
 		lines, err := readCrisisLines(c.store)
 		return func() {
 			if err != nil {

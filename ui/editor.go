@@ -37,11 +37,23 @@ var moodOptions = func() []string {
 	return opts
 }()
 
+// editorStore is what the editor reads from the journal: the
+// vocabulary its chips choose from, and the people and goals an entry
+// links to.
+type editorStore interface {
+	Emotions() ([]journal.Emotion, error)
+	Patterns() ([]journal.Pattern, error)
+	peopleLister
+	goalsLister
+}
+
+var _ editorStore = (*journal.Store)(nil)
+
 // editor is the form for one entry. It holds fields as typed; turning
 // them into an entry (and complaining about them) happens on save.
 type editor struct {
 	win   fyne.Window
-	store Store
+	store editorStore
 
 	entryID  int64
 	kind     *widget.Select
@@ -67,7 +79,7 @@ type editor struct {
 	content   fyne.CanvasObject
 }
 
-func newEditor(win fyne.Window, store Store) *editor {
+func newEditor(win fyne.Window, store editorStore) *editor {
 	e := &editor{win: win, store: store}
 	changed := func() {
 		if e.filling {

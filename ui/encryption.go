@@ -17,6 +17,17 @@ var autoLockChoices = []struct {
 	minutes int
 }{{"after 5 minutes", 5}, {"after 15 minutes", 15}, {"after 30 minutes", 30}, {"after an hour", 60}, {"never", 0}}
 
+// encryptionStore is what the Encryption dialog needs from the journal.
+type encryptionStore interface {
+	Encrypted() bool
+	EnableEncryption(passphrase string) error
+	DisableEncryption(passphrase string) error
+	ChangePassphrase(old, passphrase string) error
+	SetSetting(key, value string) error
+}
+
+var _ encryptionStore = (*journal.Store)(nil)
+
 // encryptionForm is the Encryption dialog's fields, kept for tests.
 type encryptionForm struct {
 	current, passphrase, again *widget.Entry

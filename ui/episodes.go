@@ -13,11 +13,19 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
+// peopleLister is what the episodes field reads from the journal: the
+// people an episode can be with.
+type peopleLister interface {
+	People() ([]journal.Person, error)
+}
+
+var _ peopleLister = (*journal.Store)(nil)
+
 // episodesField lists an entry's relationship episodes, each a button
 // that opens it, and a button to add one.
 type episodesField struct {
 	win      fyne.Window
-	store    Store
+	store    peopleLister
 	episodes []journal.Episode
 	list     *fyne.Container
 	add      *widget.Button
@@ -27,7 +35,7 @@ type episodesField struct {
 	content  fyne.CanvasObject
 }
 
-func newEpisodesField(win fyne.Window, store Store, emotions, patterns func() ([]choiceGroup, error), changed func()) *episodesField {
+func newEpisodesField(win fyne.Window, store peopleLister, emotions, patterns func() ([]choiceGroup, error), changed func()) *episodesField {
 	f := &episodesField{win: win, store: store, emotions: emotions, patterns: patterns, changed: changed, list: container.NewVBox()}
 	f.add = widget.NewButtonWithIcon("Add an episode…", theme.ContentAddIcon(), func() { f.edit(-1, journal.Episode{}) })
 	f.content = container.NewVBox(f.list, container.NewHBox(f.add))

@@ -35,14 +35,25 @@ var sectionLabels = map[report.Section]string{
 	report.SectionQuestions: "Questions to bring",
 }
 
+// exportStore is what the Session prep screen needs from the journal:
+// what the report reads, the words hidden from it, and the choices kept
+// between reports.
+type exportStore interface {
+	report.Store
+	AddPerson(journal.Person) (journal.Person, error)
+	HideWords(words ...string) error
+	SetSetting(key, value string) error
+}
+
+var _ exportStore = (*journal.Store)(nil)
+
 // exportScreen prepares the session-prep report: which days, which
 // parts, which entries, with people's names or only their roles; it
 // previews the report and saves it as a file.
 type exportScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
+	*env
+	win   fyne.Window
+	store exportStore
 
 	period      *widget.Select
 	from, to    *widget.Entry
@@ -66,8 +77,8 @@ type exportScreen struct {
 	listed []journal.Entry
 }
 
-func newExportScreen(win fyne.Window, store Store) *exportScreen {
-	v := &exportScreen{win: win, store: store, background: inBackground, now: time.Now, sections: map[report.Section]*widget.Check{}}
+func newExportScreen(e *env, win fyne.Window, store exportStore) *exportScreen {
+	v := &exportScreen{win: win, store: store, env: e, sections: map[report.Section]*widget.Check{}}
 	v.period = widget.NewSelect([]string{periodSinceSession, periodMonth, periodQuarter, periodAll, periodCustom}, func(string) { v.refresh() })
 	v.period.Selected = periodSinceSession
 	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}

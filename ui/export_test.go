@@ -17,7 +17,6 @@ import (
 func TestExport_PreviewChooseAndSave(t *testing.T) {
 	w, store := newTestWindow(t)
 	v := w.export
-	v.now = func() time.Time { return fixedNow }
 	day := func(daysAgo int) time.Time { return fixedNow.AddDate(0, 0, -daysAgo) }
 	if _, err := store.SaveSession(journal.Session{At: day(7)}); err != nil {
 		t.Fatal(err)
@@ -95,7 +94,6 @@ func TestPreviewMarkdown_TablesBecomeLists(t *testing.T) {
 func TestExport_ShowsAndHidesNameLikeWords(t *testing.T) {
 	w, store := newTestWindow(t)
 	v := w.export
-	v.now = func() time.Time { return fixedNow }
 	if _, err := store.AddPerson(journal.Person{Name: "Jo Reyes", Role: "boss", Aliases: []string{"Joanna"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +124,7 @@ func TestExport_ShowsAndHidesNameLikeWords(t *testing.T) {
 		t.Errorf("hidden words remembered: %q", words)
 	}
 	// The choice to hide names is remembered for next time.
-	if again := newExportScreen(w.win, store); !again.redact.Checked {
+	if again := newExportScreen(w.env, w.win, store); !again.redact.Checked {
 		t.Error("hiding names was not remembered")
 	}
 }

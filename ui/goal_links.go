@@ -12,11 +12,19 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
+// goalsLister is what the goals field reads from the journal: the goals
+// an entry can be evidence for.
+type goalsLister interface {
+	Goals() ([]journal.Goal, error)
+}
+
+var _ goalsLister = (*journal.Store)(nil)
+
 // goalsField links an entry to the goals it is evidence for ("today I
 // said what I needed").
 type goalsField struct {
 	win     fyne.Window
-	store   Store
+	store   goalsLister
 	ids     []int64
 	summary *widget.Label
 	choose  *widget.Button
@@ -24,7 +32,7 @@ type goalsField struct {
 	content fyne.CanvasObject
 }
 
-func newGoalsField(win fyne.Window, store Store, changed func()) *goalsField {
+func newGoalsField(win fyne.Window, store goalsLister, changed func()) *goalsField {
 	f := &goalsField{win: win, store: store, changed: changed}
 	f.summary = widget.NewLabel("")
 	f.summary.Truncation = fyne.TextTruncateEllipsis

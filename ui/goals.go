@@ -16,16 +16,29 @@ import (
 const goalsIntro = "A goal's page shows how it is going. Check in now and then with a rating from 0 (not at all) to 10 (fully) " +
 	"and a note, and you'll see it move over time, and since your last session."
 
+// goalsStore is what the Goals screen needs from the journal.
+type goalsStore interface {
+	Goals() ([]journal.Goal, error)
+	AddGoals([]journal.Goal) ([]journal.Goal, error)
+	UpdateGoal(journal.Goal) (journal.Goal, error)
+	MoveGoal(id int64, position int) error
+	AddCheckIn(journal.CheckIn) (journal.CheckIn, error)
+	CheckIns(goalID int64) ([]journal.CheckIn, error)
+	GoalEvidence(goalID int64) ([]journal.Entry, error)
+	LastSession(now time.Time) (journal.Session, bool, error)
+}
+
+var _ goalsStore = (*journal.Store)(nil)
+
 // goalsScreen lists the person's therapy goals by priority and, for the
 // one chosen, its check-ins drawn over time, how it moved since the last
 // session, and the entries that are evidence for it. With no goals yet
 // it offers a starter set.
 type goalsScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
-	openEntry  func(id int64) // show an entry in the journal
+	*env
+	win       fyne.Window
+	store     goalsStore
+	openEntry func(id int64) // show an entry in the journal
 
 	goals      []journal.Goal              // as the store orders them
 	checkIns   map[int64][]journal.CheckIn // by goal, oldest first
@@ -74,8 +87,8 @@ type goalsScreen struct {
 	content fyne.CanvasObject
 }
 
-func newGoalsScreen(win fyne.Window, store Store) *goalsScreen {
-	v := &goalsScreen{win: win, store: store, background: inBackground, now: time.Now, openEntry: func(int64) {}}
+func newGoalsScreen(e *env, win fyne.Window, store goalsStore) *goalsScreen {
+	v := &goalsScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.firstUse = newGoalsFirstUse(v.onStart, v.onSkip)
 
 	v.add = widget.NewButtonWithIcon("Add a goal", theme.ContentAddIcon(), v.onAdd)
@@ -107,9 +120,9 @@ func newGoalsScreen(win fyne.Window, store Store) *goalsScreen {
 	v.page = container.NewVScroll(container.NewPadded(container.NewVBox(
 		v.title, v.status, v.description,
 		container.NewHBox(v.checkIn, v.edit, v.complete, v.reactivate, v.archive),
-		peopleHeading("Progress"), v.chartArea, v.change,
-		peopleHeading("Check-ins"), v.history,
-		peopleHeading("Entries that are evidence for this goal"), v.evidence,
+		heading("Progress"), v.chartArea, v.change,
+		heading("Check-ins"), v.history,
+		heading("Entries that are evidence for this goal"), v.evidence,
 	)))
 	v.right = container.NewStack(container.NewPadded(v.hint))
 	split := container.NewHSplit(left, v.right)

@@ -44,8 +44,8 @@ func (v *goalsScreen) showList() {
 		sections := map[journal.GoalStatus]*fyne.Container{
 			journal.GoalActive: v.active, journal.GoalCompleted: v.completed, journal.GoalArchived: v.archived,
 		}
-		v.completed.Add(peopleHeading("Completed"))
-		v.archived.Add(peopleHeading("Archived"))
+		v.completed.Add(heading("Completed"))
+		v.archived.Add(heading("Archived"))
 		for _, g := range v.ordered() {
 			row := v.newRow(g)
 			v.rows = append(v.rows, row)

@@ -22,13 +22,11 @@ func newTestGoals(t *testing.T) (*goalsScreen, fyne.Window, *journal.Store) {
 	return v, w, store
 }
 
-func showTestGoals(t *testing.T, store Store) (*goalsScreen, fyne.Window) {
+func showTestGoals(t *testing.T, store goalsStore) (*goalsScreen, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
-	v := newGoalsScreen(w, store)
-	v.background = synchronously
-	v.now = func() time.Time { return fixedNow }
+	v := newGoalsScreen(testEnv(), w, store)
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1100, 720))
 	w.Show()

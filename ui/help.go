@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // helpSection is one page of the in-app guide: a screen's worth, no more.
@@ -74,12 +76,12 @@ type helpView struct {
 
 // showHelp shows the short guide to patterns, goals, the session report
 // and the keyboard, with the crisis resources on top of every page.
-func showHelp(win fyne.Window, store Store) {
+func showHelp(win fyne.Window, store journal.SettingsReader) {
 	v := newHelpView(win, store)
 	showChoices(win, "A short guide", v.content, fyne.NewSize(780, 560), dialogChoice{label: "Close", focused: true})
 }
 
-func newHelpView(win fyne.Window, store Store) *helpView {
+func newHelpView(win fyne.Window, store journal.SettingsReader) *helpView {
 	v := &helpView{shown: container.NewStack()}
 	v.shortcuts = widget.NewButtonWithIcon("Show every shortcut", theme.ListIcon(), func() { showShortcuts(win, defaultShortcuts()) })
 	list := container.NewVBox()

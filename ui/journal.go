@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,16 +18,32 @@ import (
 // a tall screen twice, small enough to load in a few milliseconds.
 const pageSize = 60
 
+// journalStore is what the Journal screen needs from the journal: the
+// entries, the draft kept while typing, and what the editor and the
+// prompts read.
+type journalStore interface {
+	Entries(journal.EntryQuery) ([]journal.Entry, error)
+	Entry(id int64) (journal.Entry, error)
+	CreateEntry(journal.Entry) (journal.Entry, error)
+	UpdateEntry(journal.Entry) (journal.Entry, error)
+	DeleteEntry(id int64) error
+	Draft() (journal.Draft, bool, error)
+	draftStore
+	editorStore
+	promptStore
+}
+
+var _ journalStore = (*journal.Store)(nil)
+
 // journalScreen is the entry list beside the editor.
 type journalScreen struct {
-	win        fyne.Window
-	store      Store
-	editor     *editor
-	autosave   *autosaver
-	now        func() time.Time
-	background background
-	activity   func() // the person did something: typing keeps an encrypted journal unlocked
-	free       freeMode
+	*env
+	win      fyne.Window
+	store    journalStore
+	editor   *editor
+	autosave *autosaver
+	activity func() // the person did something: typing keeps an encrypted journal unlocked
+	free     freeMode
 
 	list         *widget.List
 	entries      []journal.Entry // loaded so far, newest first
@@ -47,8 +62,8 @@ type journalScreen struct {
 	content   fyne.CanvasObject
 }
 
-func newJournalScreen(win fyne.Window, store Store) *journalScreen {
-	s := &journalScreen{win: win, store: store, now: time.Now, background: inBackground, activity: func() {}}
+func newJournalScreen(e *env, win fyne.Window, store journalStore) *journalScreen {
+	s := &journalScreen{win: win, store: store, env: e, activity: func() {}}
 	s.editor = newEditor(win, store)
 	s.editor.onChanged = s.onEdited
 	s.editor.save.OnTapped = s.onSave

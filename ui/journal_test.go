@@ -45,21 +45,12 @@ func newTestWindow(t *testing.T) (*Window, *journal.Store) {
 func openTestWindow(t *testing.T, store *journal.Store) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
-	w := New(a, store)
-	w.journal.now = func() time.Time { return fixedNow }
-	for _, b := range []*background{&w.journal.background, &w.patterns.background, &w.people.background, &w.goals.background,
-		&w.sessions.background, &w.measures.background, &w.vocabulary.background, &w.export.background,
-		&w.search.background, &w.calendar.background, &w.backups.background, &w.settings.background} {
-		*b = synchronously
-	}
+	w := newWindow(a, store, testEnv())
 	w.search.debounce = func(run func()) { run() }
-	w.calendar.now = func() time.Time { return fixedNow }
 	w.win.Resize(fyne.NewSize(1100, 720))
 	w.win.Show()
 	return w
 }
-
-func synchronously(work func() (then func())) { work()() }
 
 // writeEntry types an entry into the editor the way a person would.
 func writeEntry(w *Window, title, body string) {

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/storage/repository"
 
-	"github.com/throughline/throughline/assets"
 	"github.com/throughline/throughline/journal"
 )
 
@@ -24,7 +23,7 @@ import (
 func Run(path, appID, version string) int {
 	Version = version
 	a := app.NewWithID(appID)
-	a.SetIcon(assets.Icon)
+	a.SetIcon(ui.Icon)
 	// After NewWithID, which registers Fyne's own handlers for these.
 	repository.Register("http", offline{})
 	repository.Register("https", offline{})

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // settingAutoLock is how many idle minutes lock an encrypted journal;
@@ -23,6 +25,18 @@ const defaultAutoLock = 15
 // idleCheck is how often the window asks whether it has been idle long
 // enough to lock.
 const idleCheck = 20 * time.Second
+
+// lockStore is what locking and unlocking need from the journal.
+type lockStore interface {
+	Path() string
+	Encrypted() bool
+	Locked() bool
+	Unlock(passphrase string) error
+	Lock()
+	Setting(key string) (string, error)
+}
+
+var _ lockStore = (*journal.Store)(nil)
 
 // lockState is the window's part in locking an encrypted journal.
 type lockState struct {

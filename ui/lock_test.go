@@ -43,8 +43,7 @@ func encryptedJournal(t *testing.T) *journal.Store {
 func lockedWindow(t *testing.T, store *journal.Store) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
-	w := New(a, store)
-	w.background = synchronously
+	w := newWindow(a, store, testEnv())
 	w.win.Show()
 	return w
 }
@@ -79,7 +78,6 @@ func TestLock_LocksItselfWhenLeftAlone(t *testing.T) {
 	now := fixedNow
 	w.now = func() time.Time { return now }
 	unlockWith(w, uiPassphrase)
-	w.journal.background, w.journal.now = synchronously, func() time.Time { return fixedNow }
 
 	test.Type(w.journal.editor.title, " and more")
 	now = now.Add(14 * time.Minute)
@@ -118,7 +116,6 @@ func TestLock_NowNeedsEncryption(t *testing.T) {
 
 func TestEncryption_TurnedOnFromTheWindow(t *testing.T) {
 	w, store := newTestWindow(t)
-	w.background = synchronously
 	menuItem(t, w, "Encryption…").Action()
 	if !strings.Contains(dialogText(t, w), "cannot be recovered") {
 		t.Fatalf("the dialog doesn't warn that a forgotten passphrase can't be recovered:\n%s", dialogText(t, w))

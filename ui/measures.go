@@ -25,14 +25,23 @@ const measuresIntro = "Two short questionnaires many therapists use to follow ho
 // safetyTitle heads the safety message: calm, and about the person.
 const safetyTitle = "You don't have to carry this alone"
 
+// measuresStore is what the Measures screen needs from the journal: the
+// measurements, and the crisis lines its safety message shows.
+type measuresStore interface {
+	Measurements(in journal.Instrument) ([]journal.Measurement, error)
+	SaveMeasurement(in journal.Instrument, answers []int, difficulty journal.Difficulty, at time.Time) (journal.Measurement, error)
+	crisisStore
+}
+
+var _ measuresStore = (*journal.Store)(nil)
+
 // measuresScreen shows the questionnaires: for each, the latest score,
 // when it is next suggested, a way to fill it in and the scores over
 // time; and the crisis line the safety message shows.
 type measuresScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
+	*env
+	win   fyne.Window
+	store measuresStore
 
 	cards []*measureCard // one per journal.Instruments, in order
 
@@ -63,8 +72,8 @@ type questionnaire struct {
 	hard        *widget.RadioGroup // the difficulty question's answers
 }
 
-func newMeasuresScreen(win fyne.Window, store Store) *measuresScreen {
-	v := &measuresScreen{win: win, store: store, background: inBackground, now: time.Now}
+func newMeasuresScreen(e *env, win fyne.Window, store measuresStore) *measuresScreen {
+	v := &measuresScreen{win: win, store: store, env: e}
 	cards := make([]fyne.CanvasObject, len(journal.Instruments))
 	for i, in := range journal.Instruments {
 		c := &measureCard{in: in, latest: wrapped(""), due: wrapped(""), chart: container.NewStack(newScoreChart(in, nil))}
@@ -75,7 +84,7 @@ func newMeasuresScreen(win fyne.Window, store Store) *measuresScreen {
 			c.latest, c.due, container.NewHBox(c.fill), c.chart))
 	}
 
-	v.crisis = newCrisisLineEditor(win, store, &v.background,
+	v.crisis = newCrisisLineEditor(e, win, store,
 		"These lines show with the safety message, which comes up when question 9 of the PHQ-9 is answered above \"Not at all\", "+
 			"and any time from Help → If you're struggling right now (Ctrl+Shift+H).")
 	crisis := v.crisis.card
@@ -358,7 +367,7 @@ func (v *measuresScreen) showResult(in journal.Instrument, m journal.Measurement
 // release is still to come; a focused Close would take that release as
 // a press and close the message at once. So Close gets the focus only
 // once the key is up.
-func showSafety(win fyne.Window, store Store, focusNow bool) {
+func showSafety(win fyne.Window, store journal.SettingsReader, focusNow bool) {
 	line, err := journal.ConfiguredCrisisText(store)
 	if err != nil {
 		fyne.LogError("reading the crisis lines; showing every place's", err)

@@ -20,9 +20,7 @@ func newTestMeasures(t *testing.T) (*measuresScreen, fyne.Window, *journal.Store
 	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
-	v := newMeasuresScreen(w, store)
-	v.background = synchronously
-	v.now = func() time.Time { return fixedNow }
+	v := newMeasuresScreen(testEnv(), w, store)
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1100, 720))
 	w.Show()
@@ -484,8 +482,7 @@ func TestMeasures_SafetyMessageOutlastsTheSpaceThatOpenedIt(t *testing.T) {
 	store := mustOpenJournal(t)
 	inner := test.NewTempApp(t).NewWindow("")
 	w := &keyWindow{Window: inner, canvas: &keyCanvas{Canvas: inner.Canvas()}}
-	v := newMeasuresScreen(w, store)
-	v.background = synchronously
+	v := newMeasuresScreen(testEnv(), w, store)
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1100, 720))
 	w.Show()

@@ -19,6 +19,20 @@ const welcomeText = "Throughline is a private journal for the time between thera
 	"A minute of setting up helps: your goals for therapy, when your next session is, where you live (for the " +
 	"right crisis line), and whether to lock the journal with a passphrase. All of it can be changed later, or skipped now."
 
+// onboardingStore is what the first-run welcome needs from the journal:
+// whether it is new, and the first choices it keeps.
+type onboardingStore interface {
+	Entries(journal.EntryQuery) ([]journal.Entry, error)
+	Goals() ([]journal.Goal, error)
+	AddGoals([]journal.Goal) ([]journal.Goal, error)
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+	SetCrisisLines(region, own string) error
+	EnableEncryption(passphrase string) error
+}
+
+var _ onboardingStore = (*journal.Store)(nil)
+
 // onboarding is the first-run welcome: a few steps, each skippable.
 type onboarding struct {
 	w        *Window

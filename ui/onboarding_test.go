@@ -22,8 +22,7 @@ func newJournalWindow(t *testing.T) (*Window, *journal.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	w := New(test.NewTempApp(t), store)
-	w.background = synchronously
+	w := newWindow(test.NewTempApp(t), store, testEnv())
 	w.win.Show()
 	return w, store
 }
@@ -97,7 +96,6 @@ func TestOnboarding_Complete(t *testing.T) {
 		t.Error("finishing didn't go straight to writing")
 	}
 	// New sessions start with the approach chosen.
-	w.sessions.background = synchronously
 	w.sessions.onAdd()
 	if w.sessions.form == nil || w.sessions.form.approach.Selected != "dynamic interpersonal therapy" {
 		t.Error("a new session doesn't start with the approach chosen")

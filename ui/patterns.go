@@ -26,14 +26,24 @@ const (
 	moodChartDays    = 366 // the chart shows at most the last year of the period
 )
 
+// patternsStore is what the Patterns screen reads from the journal.
+type patternsStore interface {
+	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	Patterns() ([]journal.Pattern, error)
+	People() ([]journal.Person, error)
+	Sessions() ([]journal.Session, error)
+	Entry(id int64) (journal.Entry, error)
+}
+
+var _ patternsStore = (*journal.Store)(nil)
+
 // patternsScreen is the pattern-frequency view: what recurs, how often,
 // with whom, and whether it is coming up more or less than before.
 type patternsScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
-	openEntry  func(id int64) // show an entry in the journal
+	*env
+	win       fyne.Window
+	store     patternsStore
+	openEntry func(id int64) // show an entry in the journal
 
 	period   *widget.Select
 	from, to *widget.Entry
@@ -67,8 +77,8 @@ var categoryOfChoice = map[string]string{
 	"Defenses": journal.CategoryDefense, "My own": journal.CategoryOwn, "Emotions": emotionsCategory,
 }
 
-func newPatternsScreen(win fyne.Window, store Store) *patternsScreen {
-	v := &patternsScreen{win: win, store: store, background: inBackground, now: time.Now, openEntry: func(int64) {}}
+func newPatternsScreen(e *env, win fyne.Window, store patternsStore) *patternsScreen {
+	v := &patternsScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.period = widget.NewSelect(periods, func(string) { v.onFilter() })
 	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}
 	v.from.ExtendBaseWidget(v.from)
@@ -255,13 +265,6 @@ func (v *patternsScreen) describe(w analysis.Window, entries, named int, compare
 	return s
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 func (v *patternsScreen) showBars(trends []analysis.Trend, compared bool) {
 	v.bars.RemoveAll()
 	v.rows = v.rows[:0]
@@ -420,16 +423,3 @@ func (v *patternsScreen) listEntries(name string) {
 // maxListed caps the entries listed for a bar: enough to read through,
 // quick to load.
 const maxListed = 100
-
-func note(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return l
-}
-
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}

@@ -47,7 +47,6 @@ func TestPatterns_BarsCountAndTrend(t *testing.T) {
 	w, store := newTestWindow(t)
 	seedPatterns(t, store)
 	v := w.patterns
-	v.now = func() time.Time { return fixedNow }
 
 	// When the view opens on the last 30 days,
 	w.showScreen(w.patterns.content)
@@ -128,7 +127,6 @@ func TestPatterns_BarsCountAndTrend(t *testing.T) {
 func TestPatterns_TogetherRanksAgainstChance(t *testing.T) {
 	w, store := newTestWindow(t)
 	v := w.patterns
-	v.now = func() time.Time { return fixedNow }
 	// 21 entries in the last 30 days. r and s, always together, in 5:
 	// lift 5*21 / (5*5) = 4.2. p in 10 and q in 12, together in 6: lift
 	// 6*21 / (10*12) = 1.05, chance, though the most shared. p in 16 of
@@ -157,7 +155,6 @@ func TestPatterns_TogetherRanksAgainstChance(t *testing.T) {
 func TestPatterns_EmptyAndBadRange(t *testing.T) {
 	w, store := newTestWindow(t)
 	v := w.patterns
-	v.now = func() time.Time { return fixedNow }
 	w.showScreen(w.patterns.content)
 	if len(v.rows) != 0 || !strings.Contains(v.summary.Text, "No entries from") {
 		t.Errorf("empty journal: %d bars, summary %q", len(v.rows), v.summary.Text)
@@ -189,7 +186,6 @@ func TestPatterns_SinceLastSessionAndMoodOverTime(t *testing.T) {
 	w, store := newTestWindow(t)
 	seedPatterns(t, store)
 	v := w.patterns
-	v.now = func() time.Time { return fixedNow }
 	w.showScreen(w.patterns.content)
 	if slices.Contains(v.period.Options, periodSinceSession) {
 		t.Error("'Since last session' offered before any session is logged")

@@ -25,14 +25,25 @@ const peopleIntro = "Add the people who come up in your reflections — a partne
 	"Each person's page gathers the episodes and patterns that involve them, " +
 	"so you can see when the same theme shows up across different relationships."
 
+// peopleStore is what the People screen needs from the journal.
+type peopleStore interface {
+	People() ([]journal.Person, error)
+	AddPerson(journal.Person) (journal.Person, error)
+	UpdatePerson(journal.Person) (journal.Person, error)
+	EpisodesWith(personID int64) ([]journal.PersonEpisode, error)
+	Taggings(from, before time.Time) ([]journal.Tagging, error)
+}
+
+var _ peopleStore = (*journal.Store)(nil)
+
 // peopleScreen lists the people in the journal and, for the one chosen,
 // the patterns and episodes that involve them and who else the same
 // patterns come up with.
 type peopleScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	openEntry  func(id int64) // show an entry in the journal
+	*env
+	win       fyne.Window
+	store     peopleStore
+	openEntry func(id int64) // show an entry in the journal
 
 	people   []journal.Person
 	byPerson map[string]analysis.PersonPatterns // by journal.NameKey of the name
@@ -65,8 +76,8 @@ type peopleScreen struct {
 	content fyne.CanvasObject
 }
 
-func newPeopleScreen(win fyne.Window, store Store) *peopleScreen {
-	v := &peopleScreen{win: win, store: store, background: inBackground, openEntry: func(int64) {}}
+func newPeopleScreen(e *env, win fyne.Window, store peopleStore) *peopleScreen {
+	v := &peopleScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.list = widget.NewList(func() int { return len(v.people) }, newPersonRow, v.updateRow)
 	v.list.OnSelected = v.onSelected
 	v.add = widget.NewButtonWithIcon("Add a person", theme.ContentAddIcon(), v.onAdd)
@@ -81,14 +92,14 @@ func newPeopleScreen(win fyne.Window, store Store) *peopleScreen {
 	v.name.SizeName = theme.SizeNameSubHeadingText
 	v.role = widget.NewLabel("")
 	v.role.Importance = widget.LowImportance
-	v.patternsFor = peopleHeading("")
+	v.patternsFor = heading("")
 	v.patterns, v.across, v.episodes = container.NewVBox(), container.NewVBox(), container.NewVBox()
-	v.episodesFor = peopleHeading("")
+	v.episodesFor = heading("")
 	v.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), v.onEdit)
 	v.page = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(v.edit), v.name), v.role,
 		v.patternsFor, v.patterns,
-		peopleHeading("Across your relationships"),
+		heading("Across your relationships"),
 		note("When the same pattern comes up with different people, it may be a theme you carry into relationships, not something about one person."),
 		v.across,
 		v.episodesFor, v.episodes,
@@ -98,10 +109,6 @@ func newPeopleScreen(win fyne.Window, store Store) *peopleScreen {
 	split.Offset = 0.3
 	v.content = split
 	return v
-}
-
-func peopleHeading(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // newPersonRow is a list row: the name, and the role beside it.
@@ -360,15 +367,6 @@ func episodeLines(ep journal.Episode) []episodeLine {
 	add("Patterns", strings.Join(ep.Patterns, ", "))
 	add("Emotions", strings.Join(ep.Emotions, ", "))
 	return lines
-}
-
-// labelled is "label: text" with the label in bold, wrapped. The text is
-// the person's own, shown as typed, never read as Markdown.
-func labelled(label, text string) *widget.RichText {
-	r := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: label + ": "},
-		&widget.TextSegment{Style: widget.RichTextStyleInline, Text: text})
-	r.Wrapping = fyne.TextWrapWord
-	return r
 }
 
 // roleWords says who someone is to the writer.

@@ -20,8 +20,7 @@ func newTestPeople(t *testing.T) (*peopleScreen, fyne.Window, *journal.Store) {
 	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
-	v := newPeopleScreen(w, store)
-	v.background = synchronously
+	v := newPeopleScreen(testEnv(), w, store)
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1100, 720))
 	w.Show()

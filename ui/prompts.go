@@ -130,10 +130,19 @@ func (s *journalScreen) offerPrompt(first string) {
 	})
 }
 
+// promptStore is what choosing prompts reads from the journal.
+type promptStore interface {
+	Goals() ([]journal.Goal, error)
+	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	Patterns() ([]journal.Pattern, error)
+}
+
+var _ promptStore = (*journal.Store)(nil)
+
 // promptContext is what prompts are chosen for: the titles of active
 // goals, and the patterns most frequent in the last recentPatternDays
 // with their categories.
-func promptContext(store Store, now time.Time) (prompts.Context, error) {
+func promptContext(store promptStore, now time.Time) (prompts.Context, error) {
 	var ctx prompts.Context
 	goals, err := store.Goals()
 	if err != nil {

@@ -219,7 +219,7 @@ func TestJournal_ChipsTakeThePatternsColourAndReadOnIt(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s := newJournalScreen(test.NewTempWindow(t, widget.NewLabel("")), store)
+			s := newJournalScreen(liveEnv(), test.NewTempWindow(t, widget.NewLabel("")), store)
 			row := newEntryRow()
 			test.NewTempWindow(t, row)
 			for i, e := range s.entries {

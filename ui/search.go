@@ -41,11 +41,11 @@ type searchStore interface {
 // searchScreen finds entries by their words and filters, the results
 // updating as the person types.
 type searchScreen struct {
-	win        fyne.Window
-	store      searchStore
-	background background
-	openEntry  func(id int64)
-	activity   func() // the person did something
+	*env
+	win       fyne.Window
+	store     searchStore
+	openEntry func(id int64)
+	activity  func() // the person did something
 	// debounce runs a search once typing pauses; tests run it at once.
 	debounce func(run func())
 
@@ -69,8 +69,8 @@ type searchScreen struct {
 	asked int // searches started; a result older than the last is dropped
 }
 
-func newSearchScreen(win fyne.Window, store searchStore) *searchScreen {
-	s := &searchScreen{win: win, store: store, background: inBackground, openEntry: func(int64) {}, activity: func() {}}
+func newSearchScreen(e *env, win fyne.Window, store searchStore) *searchScreen {
+	s := &searchScreen{win: win, store: store, env: e, openEntry: func(int64) {}, activity: func() {}}
 	s.debounce = s.afterPause
 	s.query = widget.NewEntry()
 	s.query.SetPlaceHolder(`Search your journal: words, "a phrase", prefix*, OR, NOT, -word`)

@@ -199,7 +199,7 @@ func TestSearch_ChoosingAHitOpensIt(t *testing.T) {
 // Typing a word quickly searches once, after the typing pauses.
 func TestSearch_WaitsForTypingToPause(t *testing.T) {
 	test.NewTempApp(t)
-	s := newSearchScreen(test.NewWindow(nil), mustOpenJournal(t))
+	s := newSearchScreen(liveEnv(), test.NewWindow(nil), mustOpenJournal(t))
 	changes := 0
 	var searches atomic.Int32
 	s.debounce = func(func()) {

@@ -31,13 +31,25 @@ type listedSession struct {
 	number int
 }
 
+// sessionsStore is what the Sessions screen needs from the journal: the
+// sessions, and the settings for the approach and the next session.
+type sessionsStore interface {
+	Sessions() ([]journal.Session, error)
+	SaveSession(journal.Session) (journal.Session, error)
+	DeleteSession(id int64) error
+	LastSession(now time.Time) (journal.Session, bool, error)
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+}
+
+var _ sessionsStore = (*journal.Store)(nil)
+
 // sessionsScreen lists the therapy sessions, newest first, shows the one
 // chosen with its questions to tick off, and says when the next one is.
 type sessionsScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	now        func() time.Time
+	*env
+	win   fyne.Window
+	store sessionsStore
 
 	listed   []listedSession // newest first
 	last     int64           // the latest session that has happened, 0 for none
@@ -76,8 +88,8 @@ type sessionsScreen struct {
 	content fyne.CanvasObject
 }
 
-func newSessionsScreen(win fyne.Window, store Store) *sessionsScreen {
-	v := &sessionsScreen{win: win, store: store, background: inBackground, now: time.Now, ticks: map[int64]journal.Session{}}
+func newSessionsScreen(e *env, win fyne.Window, store sessionsStore) *sessionsScreen {
+	v := &sessionsScreen{win: win, store: store, env: e, ticks: map[int64]journal.Session{}}
 	v.nextLabel = widget.NewLabel("")
 	v.setNext = widget.NewButtonWithIcon("Set…", theme.CalendarIcon(), v.onSetNext)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.setNext, v.nextLabel), widget.NewSeparator())
@@ -106,8 +118,8 @@ func newSessionsScreen(win fyne.Window, store Store) *sessionsScreen {
 	v.questions = container.NewVBox()
 	v.page = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(v.edit), v.when), v.kind, v.place,
-		peopleHeading("What I took away"), v.takeaways,
-		container.NewBorder(nil, nil, nil, v.ticked, peopleHeading("Questions to bring next time")), v.questions,
+		heading("What I took away"), v.takeaways,
+		container.NewBorder(nil, nil, nil, v.ticked, heading("Questions to bring next time")), v.questions,
 	)))
 	v.right = container.NewStack(container.NewPadded(v.hint))
 	split := container.NewHSplit(left, v.right)
@@ -329,22 +341,6 @@ func (v *sessionsScreen) showSession(s listedSession, now time.Time) {
 	v.right.Refresh()
 }
 
-// tickLabel is a question's text beside its check, wrapped so a long
-// question never widens the page; tapping it ticks, as on the check.
-type tickLabel struct {
-	widget.Label
-	check *widget.Check
-}
-
-func newTickLabel(text string, check *widget.Check) *tickLabel {
-	l := &tickLabel{check: check}
-	l.Text, l.Wrapping = text, fyne.TextWrapWord
-	l.ExtendBaseWidget(l)
-	return l
-}
-
-func (l *tickLabel) Tapped(*fyne.PointEvent) { l.check.SetChecked(!l.check.Checked) }
-
 // onTicked saves a question ticked or unticked on the session's page at
 // once, and counts it in the list.
 func (v *sessionsScreen) onTicked(id int64, question int, done bool) {
@@ -496,194 +492,4 @@ func (v *sessionsScreen) removeSession(id int64) {
 			v.reload()
 		}
 	})
-}
-
-// onSetNext asks when the next session is.
-func (v *sessionsScreen) onSetNext() {
-	text := ""
-	if !v.next.IsZero() {
-		text = v.next.Format(journal.DateTimeLayout)
-	}
-	v.nextDialog(text)
-}
-
-// nextDialog asks for the next session's date and time, prefilled with
-// text. Return in the field sets it, as the Set button does.
-func (v *sessionsScreen) nextDialog(text string) {
-	when := &widget.Entry{PlaceHolder: "YYYY-MM-DD HH:MM"}
-	when.ExtendBaseWidget(when)
-	when.SetText(text)
-	v.nextWhen = when
-	set := func() { v.setNextSession(when.Text) }
-	when.OnSubmitted = func(string) {
-		// The dialog is the top overlay; hiding it is what its buttons do.
-		if top := v.win.Canvas().Overlays().Top(); top != nil {
-			top.Hide()
-		}
-		set()
-	}
-	choices := []dialogChoice{{label: "Cancel", icon: theme.CancelIcon(), cancel: true}}
-	if !v.next.IsZero() {
-		choices = append(choices, dialogChoice{label: "Clear", icon: theme.ContentClearIcon(), then: func() { v.storeNext("") }})
-	}
-	choices = append(choices, dialogChoice{label: "Set", icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: set})
-	intro := message("When is your next session? Write it like 2026-12-01 18:00.")
-	showChoices(v.win, "Next session", container.NewVBox(intro, when), fyne.NewSize(480, 220), choices...)
-	v.win.Canvas().Focus(when)
-}
-
-// setNextSession keeps the next session's date, or says why it can't
-// read it and asks again; nothing is kept then.
-func (v *sessionsScreen) setNextSession(text string) {
-	t, err := journal.ParseWrittenAt(text, time.Local)
-	if err != nil {
-		v.nextDialog(text)
-		showProblem(v.win, "Check the date and time", err)
-		return
-	}
-	v.storeNext(t.Format(time.RFC3339))
-}
-
-// storeNext keeps the next session's date; "" clears it.
-func (v *sessionsScreen) storeNext(value string) {
-	v.background(func() func() {
-		err := v.store.SetSetting(journal.SettingNextSession, value)
-		return func() {
-			if err != nil {
-				showProblem(v.win, "Couldn't keep the next session's date", err)
-				return
-			}
-			v.reload()
-		}
-	})
-}
-
-// sessionDraft is the session dialog as typed.
-type sessionDraft struct {
-	id                 int64
-	when               string
-	format, approach   string
-	takeaways, pending string // pending: a question typed but not added yet
-	questions          []journal.Question
-}
-
-// session turns the draft into a session, or says what to fix. A
-// question typed but not added yet is kept too.
-func (d sessionDraft) session() (journal.Session, error) {
-	at, err := journal.ParseWrittenAt(d.when, time.Local)
-	if err != nil {
-		return journal.Session{}, err
-	}
-	questions := slices.Clone(d.questions)
-	if strings.TrimSpace(d.pending) != "" {
-		questions = append(questions, journal.Question{Text: d.pending})
-	}
-	return journal.Session{ID: d.id, At: at, Format: d.format, Approach: d.approach, Takeaways: d.takeaways, Questions: questions}, nil
-}
-
-// sessionForm is the session dialog's fields.
-type sessionForm struct {
-	win         fyne.Window
-	id          int64
-	when        *widget.Entry
-	format      *widget.Select
-	approach    *widget.Select
-	takeaways   *writingEntry
-	questions   *fyne.Container
-	rows        []*questionRow
-	newQuestion *widget.Entry
-	addQuestion *widget.Button
-	content     fyne.CanvasObject
-}
-
-// questionRow is one question in the dialog: ticked, its text, and a
-// button that removes it.
-type questionRow struct {
-	done    *widget.Check
-	text    *widget.Entry
-	remove  *widget.Button
-	content fyne.CanvasObject
-}
-
-func newSessionForm(win fyne.Window, d sessionDraft) *sessionForm {
-	f := &sessionForm{win: win, id: d.id, questions: container.NewVBox()}
-	f.when = &widget.Entry{PlaceHolder: "YYYY-MM-DD HH:MM"}
-	f.when.ExtendBaseWidget(f.when)
-	f.when.SetText(d.when)
-	f.format = widget.NewSelect(journal.SessionFormats, nil)
-	f.format.Selected = d.format
-	f.approach = widget.NewSelect(journal.SessionApproaches, nil)
-	f.approach.Selected = d.approach
-	f.takeaways = &writingEntry{}
-	f.takeaways.MultiLine, f.takeaways.Wrapping = true, fyne.TextWrapWord
-	f.takeaways.PlaceHolder = "What stayed with you: something you noticed, said, or felt; something to try."
-	f.takeaways.ExtendBaseWidget(f.takeaways)
-	f.takeaways.SetText(d.takeaways)
-	f.takeaways.SetMinRowsVisible(5)
-	for _, q := range d.questions {
-		f.addRow(q)
-	}
-	f.newQuestion = &widget.Entry{PlaceHolder: "A question to bring next time"}
-	f.newQuestion.ExtendBaseWidget(f.newQuestion)
-	f.newQuestion.SetText(d.pending)
-	f.newQuestion.OnSubmitted = func(string) { f.onAddQuestion() }
-	f.addQuestion = widget.NewButtonWithIcon("Add a question", theme.ContentAddIcon(), f.onAddQuestion)
-	form := widget.NewForm(
-		widget.NewFormItem("When", f.when),
-		widget.NewFormItem("Format", f.format),
-		widget.NewFormItem("Approach", f.approach),
-		widget.NewFormItem("What I took away", f.takeaways),
-		widget.NewFormItem("Questions to bring", container.NewVBox(f.questions,
-			container.NewBorder(nil, nil, nil, f.addQuestion, f.newQuestion))),
-	)
-	f.content = container.NewVScroll(form)
-	return f
-}
-
-func (f *sessionForm) addRow(q journal.Question) {
-	r := &questionRow{done: widget.NewCheck("", nil), text: &widget.Entry{}}
-	r.done.Checked = q.Done
-	r.text.ExtendBaseWidget(r.text)
-	r.text.SetText(q.Text)
-	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeRow(r) })
-	r.remove.Importance = widget.LowImportance
-	r.content = container.NewBorder(nil, nil, r.done, r.remove, r.text)
-	f.rows = append(f.rows, r)
-	f.questions.Add(r.content)
-}
-
-// removeRow takes a question out and puts the focus where Tab was going.
-func (f *sessionForm) removeRow(r *questionRow) {
-	i := slices.Index(f.rows, r)
-	if i < 0 {
-		return
-	}
-	f.rows = slices.Delete(f.rows, i, i+1)
-	f.questions.Remove(r.content)
-	if i < len(f.rows) {
-		f.win.Canvas().Focus(f.rows[i].text)
-	} else {
-		f.win.Canvas().Focus(f.newQuestion)
-	}
-}
-
-// onAddQuestion adds the question typed, keeping the focus in the field
-// for the next one.
-func (f *sessionForm) onAddQuestion() {
-	if strings.TrimSpace(f.newQuestion.Text) == "" {
-		return
-	}
-	f.addRow(journal.Question{Text: strings.TrimSpace(f.newQuestion.Text)})
-	f.newQuestion.SetText("")
-	f.win.Canvas().Focus(f.newQuestion)
-}
-
-// draft is the dialog as typed.
-func (f *sessionForm) draft() sessionDraft {
-	d := sessionDraft{id: f.id, when: f.when.Text, format: f.format.Selected, approach: f.approach.Selected,
-		takeaways: f.takeaways.Text, pending: f.newQuestion.Text}
-	for _, r := range f.rows {
-		d.questions = append(d.questions, journal.Question{Text: r.text.Text, Done: r.done.Checked})
-	}
-	return d
 }

@@ -21,9 +21,7 @@ func newTestSessions(t *testing.T) (*sessionsScreen, fyne.Window, *journal.Store
 	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
 	w := a.NewWindow("")
-	v := newSessionsScreen(w, store)
-	v.background = synchronously
-	v.now = func() time.Time { return fixedNow }
+	v := newSessionsScreen(testEnv(), w, store)
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1100, 720))
 	w.Show()

@@ -33,11 +33,11 @@ type settingsActions struct {
 // lives, its backups and its encryption. Appearance and reminders are
 // Fyne preferences of this computer; the crisis lines are in the journal.
 type settingsScreen struct {
-	app        fyne.App
-	win        fyne.Window
-	store      settingsStore
-	actions    settingsActions
-	background background
+	*env
+	app     fyne.App
+	win     fyne.Window
+	store   settingsStore
+	actions settingsActions
 
 	theme    *widget.RadioGroup
 	textSize *widget.Select
@@ -60,8 +60,8 @@ type settingsScreen struct {
 	content fyne.CanvasObject
 }
 
-func newSettingsScreen(a fyne.App, win fyne.Window, store settingsStore, actions settingsActions) *settingsScreen {
-	v := &settingsScreen{app: a, win: win, store: store, actions: actions, background: inBackground}
+func newSettingsScreen(e *env, a fyne.App, win fyne.Window, store settingsStore, actions settingsActions) *settingsScreen {
+	v := &settingsScreen{app: a, win: win, store: store, actions: actions, env: e}
 
 	var themeLabels []string
 	for _, c := range themeChoices {
@@ -97,7 +97,7 @@ func newSettingsScreen(a fyne.App, win fyne.Window, store settingsStore, actions
 			"counts from the date set on the Sessions screen. Both are off until you turn them on."),
 	))
 
-	v.crisis = newCrisisLineEditor(win, store, &v.background,
+	v.crisis = newCrisisLineEditor(e, win, store,
 		"Shown under Help → If you're struggling right now (Ctrl+Shift+H), on the lock screen, in the guide, "+
 			"with the safety message after a questionnaire, and on the command line. It is kept in your journal, and so in its backups.")
 	crisis := v.crisis.card

@@ -19,8 +19,7 @@ func openTestSettings(t *testing.T, a fyne.App, store settingsStore, actions set
 	t.Helper()
 	win := a.NewWindow("Settings")
 	t.Cleanup(win.Close)
-	v := newSettingsScreen(a, win, store, actions)
-	v.background = synchronously
+	v := newSettingsScreen(testEnv(), a, win, store, actions)
 	v.reload()
 	win.SetContent(v.content)
 	win.Resize(fyne.NewSize(760, 900))
@@ -132,8 +131,7 @@ func TestSettings_CrisisLinesKeptInTheJournal(t *testing.T) {
 		t.Error("saving isn't confirmed")
 	}
 	// The Measures screen and the crisis help read the same settings.
-	m := newMeasuresScreen(v.win, store)
-	m.background = synchronously
+	m := newMeasuresScreen(v.env, v.win, store)
 	m.reload()
 	if got := m.crisis.picker.where.Selected; got != journal.CrisisRegions[3].Choice() {
 		t.Errorf("the Measures screen shows %q", got)

@@ -11,6 +11,16 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
+// upkeepStore is what the window's upkeep needs from the journal.
+type upkeepStore interface {
+	Path() string
+	Locked() bool
+	Soundness() error
+	BackupIfDue(now time.Time) (string, error)
+}
+
+var _ upkeepStore = (*journal.Store)(nil)
+
 // backupCheck is how often an open window asks whether today's backup
 // is due, so one left open for days still makes one a day.
 const backupCheck = time.Hour

@@ -18,19 +18,32 @@ import (
 	analysis "github.com/throughline/throughline/patterns"
 )
 
+// vocabularyStore is what the Vocabulary screen needs from the journal.
+type vocabularyStore interface {
+	Patterns() ([]journal.Pattern, error)
+	Emotions() ([]journal.Emotion, error)
+	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	AddPattern(journal.Pattern) (journal.Pattern, error)
+	UpdatePattern(journal.Pattern) (journal.Pattern, error)
+	ArchivePattern(id int64, archived bool) error
+	MergePatterns(from, into int64) error
+}
+
+var _ vocabularyStore = (*journal.Store)(nil)
+
 // vocabularyScreen shows the words Throughline offers for naming
 // patterns and feelings, with what each pattern means, and lets the
 // person add, change, archive and merge their patterns.
 type vocabularyScreen struct {
-	win        fyne.Window
-	store      Store
-	background background
-	add        *dialogButton
-	status     *widget.Label
-	patterns   *fyne.Container
-	scroll     *container.Scroll // around patterns
-	emotions   *fyne.Container
-	content    fyne.CanvasObject
+	*env
+	win      fyne.Window
+	store    vocabularyStore
+	add      *dialogButton
+	status   *widget.Label
+	patterns *fyne.Container
+	scroll   *container.Scroll // around patterns
+	emotions *fyne.Container
+	content  fyne.CanvasObject
 
 	shown      []journal.Pattern     // as last loaded
 	rows       map[int64]*patternRow // by pattern id, as last shown
@@ -47,8 +60,8 @@ type patternRow struct {
 	edit, archive, merge, restore *dialogButton
 }
 
-func newVocabularyScreen(win fyne.Window, store Store) *vocabularyScreen {
-	v := &vocabularyScreen{win: win, store: store, background: inBackground,
+func newVocabularyScreen(e *env, win fyne.Window, store vocabularyStore) *vocabularyScreen {
+	v := &vocabularyScreen{win: win, store: store, env: e,
 		patterns: container.NewVBox(), emotions: container.NewVBox(), rows: map[int64]*patternRow{}}
 	intro := widget.NewLabel("The names you can give to what you notice. Pick them for an entry in the editor; names you add there appear here too. Here you can add, rename, recolour, archive and merge your patterns.")
 	intro.Wrapping = fyne.TextWrapWord

@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// sessionDraft is the session dialog as typed.
+type sessionDraft struct {
+	id                 int64
+	when               string
+	format, approach   string
+	takeaways, pending string // pending: a question typed but not added yet
+	questions          []journal.Question
+}
+
+// session turns the draft into a session, or says what to fix. A
+// question typed but not added yet is kept too.
+func (d sessionDraft) session() (journal.Session, error) {
+	at, err := journal.ParseWrittenAt(d.when, time.Local)
+	if err != nil {
+		return journal.Session{}, err
+	}
+	questions := slices.Clone(d.questions)
+	if strings.TrimSpace(d.pending) != "" {
+		questions = append(questions, journal.Question{Text: d.pending})
+	}
+	return journal.Session{ID: d.id, At: at, Format: d.format, Approach: d.approach, Takeaways: d.takeaways, Questions: questions}, nil
+}
+
+// sessionForm is the session dialog's fields.
+type sessionForm struct {
+	win         fyne.Window
+	id          int64
+	when        *widget.Entry
+	format      *widget.Select
+	approach    *widget.Select
+	takeaways   *writingEntry
+	questions   *fyne.Container
+	rows        []*questionRow
+	newQuestion *widget.Entry
+	addQuestion *widget.Button
+	content     fyne.CanvasObject
+}
+
+// questionRow is one question in the dialog: ticked, its text, and a
+// button that removes it.
+type questionRow struct {
+	done    *widget.Check
+	text    *widget.Entry
+	remove  *widget.Button
+	content fyne.CanvasObject
+}
+
+func newSessionForm(win fyne.Window, d sessionDraft) *sessionForm {
+	f := &sessionForm{win: win, id: d.id, questions: container.NewVBox()}
+	f.when = &widget.Entry{PlaceHolder: "YYYY-MM-DD HH:MM"}
+	f.when.ExtendBaseWidget(f.when)
+	f.when.SetText(d.when)
+	f.format = widget.NewSelect(journal.SessionFormats, nil)
+	f.format.Selected = d.format
+	f.approach = widget.NewSelect(journal.SessionApproaches, nil)
+	f.approach.Selected = d.approach
+	f.takeaways = &writingEntry{}
+	f.takeaways.MultiLine, f.takeaways.Wrapping = true, fyne.TextWrapWord
+	f.takeaways.PlaceHolder = "What stayed with you: something you noticed, said, or felt; something to try."
+	f.takeaways.ExtendBaseWidget(f.takeaways)
+	f.takeaways.SetText(d.takeaways)
+	f.takeaways.SetMinRowsVisible(5)
+	for _, q := range d.questions {
+		f.addRow(q)
+	}
+	f.newQuestion = &widget.Entry{PlaceHolder: "A question to bring next time"}
+	f.newQuestion.ExtendBaseWidget(f.newQuestion)
+	f.newQuestion.SetText(d.pending)
+	f.newQuestion.OnSubmitted = func(string) { f.onAddQuestion() }
+	f.addQuestion = widget.NewButtonWithIcon("Add a question", theme.ContentAddIcon(), f.onAddQuestion)
+	form := widget.NewForm(
+		widget.NewFormItem("When", f.when),
+		widget.NewFormItem("Format", f.format),
+		widget.NewFormItem("Approach", f.approach),
+		widget.NewFormItem("What I took away", f.takeaways),
+		widget.NewFormItem("Questions to bring", container.NewVBox(f.questions,
+			container.NewBorder(nil, nil, nil, f.addQuestion, f.newQuestion))),
+	)
+	f.content = container.NewVScroll(form)
+	return f
+}
+
+func (f *sessionForm) addRow(q journal.Question) {
+	r := &questionRow{done: widget.NewCheck("", nil), text: &widget.Entry{}}
+	r.done.Checked = q.Done
+	r.text.ExtendBaseWidget(r.text)
+	r.text.SetText(q.Text)
+	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeRow(r) })
+	r.remove.Importance = widget.LowImportance
+	r.content = container.NewBorder(nil, nil, r.done, r.remove, r.text)
+	f.rows = append(f.rows, r)
+	f.questions.Add(r.content)
+}
+
+// removeRow takes a question out and puts the focus where Tab was going.
+func (f *sessionForm) removeRow(r *questionRow) {
+	i := slices.Index(f.rows, r)
+	if i < 0 {
+		return
+	}
+	f.rows = slices.Delete(f.rows, i, i+1)
+	f.questions.Remove(r.content)
+	if i < len(f.rows) {
+		f.win.Canvas().Focus(f.rows[i].text)
+	} else {
+		f.win.Canvas().Focus(f.newQuestion)
+	}
+}
+
+// onAddQuestion adds the question typed, keeping the focus in the field
+// for the next one.
+func (f *sessionForm) onAddQuestion() {
+	if strings.TrimSpace(f.newQuestion.Text) == "" {
+		return
+	}
+	f.addRow(journal.Question{Text: strings.TrimSpace(f.newQuestion.Text)})
+	f.newQuestion.SetText("")
+	f.win.Canvas().Focus(f.newQuestion)
+}
+
+// draft is the dialog as typed.
+func (f *sessionForm) draft() sessionDraft {
+	d := sessionDraft{id: f.id, when: f.when.Text, format: f.format.Selected, approach: f.approach.Selected,
+		takeaways: f.takeaways.Text, pending: f.newQuestion.Text}
+	for _, r := range f.rows {
+		d.questions = append(d.questions, journal.Question{Text: r.text.Text, Done: r.done.Checked})
+	}
+	return d
+}
