@@ -23,7 +23,7 @@ import (
 func Run(path, appID, version string) int {
 	Version = version
 	a := app.NewWithID(appID)
-	a.SetIcon(ui.Icon)
+	a.SetIcon(Icon)
 	// After NewWithID, which registers Fyne's own handlers for these.
 	repository.Register("http", offline{})
 	repository.Register("https", offline{})
