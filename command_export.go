@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/journal/transfer"
 	analysis "github.com/throughline/throughline/patterns"
 	"github.com/throughline/throughline/patterns/report"
@@ -48,7 +49,7 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		switch req.format {
 		case formatJSON:
 			if err := transfer.WriteFileAtomic(req.path, func(w io.Writer) error { return transfer.WriteThroughline(store, w) }); err != nil {
@@ -192,7 +193,7 @@ func entryIDs(values []string) ([]int64, error) {
 
 // exportCSV writes the entries of the window (all of them when none was
 // given), oldest first, less those excluded.
-func exportCSV(c *cli, store *journal.Store, req exportRequest) error {
+func exportCSV(c *cli, store *jstore.Store, req exportRequest) error {
 	w := req.window
 	if req.sinceSession {
 		last, ok, err := store.LastSession(req.opt.Now)

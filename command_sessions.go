@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 var sessionCommands = []subcommand{
@@ -44,7 +45,7 @@ func runSessionList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		sessions, err := store.Sessions()
 		if err != nil {
 			return err
@@ -53,7 +54,7 @@ func runSessionList(c *cli, args []string) error {
 			out := make([]sessionJSON, len(sessions))
 			for i, s := range sessions {
 				out[i] = sessionJSON{ID: s.ID, At: s.At.Format(time.RFC3339), Format: s.Format, Approach: s.Approach, Takeaways: s.Takeaways, Questions: []questionJSON{}}
-				if n := journal.SessionNumber(sessions, i); n > 0 {
+				if n := jstore.SessionNumber(sessions, i); n > 0 {
 					out[i].DITSession = &n
 				}
 				for _, q := range s.Questions {
@@ -70,7 +71,7 @@ func runSessionList(c *cli, args []string) error {
 			if i > 0 {
 				fmt.Fprintln(c.stdout)
 			}
-			printSession(c.stdout, s, journal.SessionNumber(sessions, i))
+			printSession(c.stdout, s, jstore.SessionNumber(sessions, i))
 		}
 		return nil
 	})
@@ -151,7 +152,7 @@ func runSessionAdd(c *cli, args []string) error {
 	if err := checkSession(&s); err != nil {
 		return err
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		saved, err := store.SaveSession(s)
 		if err != nil {
 			return err
@@ -162,7 +163,7 @@ func runSessionAdd(c *cli, args []string) error {
 		}
 		dit := 0
 		if i := slices.IndexFunc(sessions, func(s journal.Session) bool { return s.ID == saved.ID }); i >= 0 {
-			dit = journal.SessionNumber(sessions, i)
+			dit = jstore.SessionNumber(sessions, i)
 		}
 		fmt.Fprintf(c.stdout, "Saved session %d: %s · %s · %s%s.\n", saved.ID, saved.At.Format("Mon 2 Jan 2006, 15:04"), saved.Format, saved.Approach, ditNote(dit))
 		return nil

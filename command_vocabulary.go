@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // subcommand is one verb of a command that groups several, like
@@ -123,7 +124,7 @@ func runPatternList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		patterns, err := store.Patterns()
 		if err != nil {
 			return err
@@ -192,7 +193,7 @@ func runPatternAdd(c *cli, args []string) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		added, err := store.AddPattern(p)
 		if err != nil {
 			return err
@@ -203,8 +204,8 @@ func runPatternAdd(c *cli, args []string) error {
 }
 
 // onPattern opens the journal and finds the pattern called name.
-func (c *cli) onPattern(name string, do func(*journal.Store, journal.Pattern) error) error {
-	return c.withJournal(false, func(store *journal.Store) error {
+func (c *cli) onPattern(name string, do func(*jstore.Store, journal.Pattern) error) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		p, err := store.PatternNamed(name)
 		if err != nil {
 			return err
@@ -221,7 +222,7 @@ func runPatternRename(c *cli, args []string) error {
 	if err := (&journal.Pattern{Name: rest[1]}).Validate(); err != nil {
 		return err
 	}
-	return c.onPattern(rest[0], func(store *journal.Store, p journal.Pattern) error {
+	return c.onPattern(rest[0], func(store *jstore.Store, p journal.Pattern) error {
 		old := p.Name
 		p.Name = rest[1]
 		renamed, err := store.UpdatePattern(p)
@@ -242,7 +243,7 @@ func runPatternRecolour(c *cli, args []string) error {
 	if err := (&journal.Pattern{Name: "colour", Colour: colour}).Validate(); err != nil {
 		return err
 	}
-	return c.onPattern(rest[0], func(store *journal.Store, p journal.Pattern) error {
+	return c.onPattern(rest[0], func(store *jstore.Store, p journal.Pattern) error {
 		p.Colour = colour
 		if _, err := store.UpdatePattern(p); err != nil {
 			return err
@@ -265,7 +266,7 @@ func runPatternMerge(c *cli, args []string) error {
 		return journal.Errorf(journal.EInvalid, "“%s” and “%s” are the same pattern, and a pattern can't be merged into itself. Pick two different patterns.",
 			journal.CleanName(rest[0]), journal.CleanName(rest[1]))
 	}
-	return c.onPattern(rest[0], func(store *journal.Store, from journal.Pattern) error {
+	return c.onPattern(rest[0], func(store *jstore.Store, from journal.Pattern) error {
 		into, err := store.PatternNamed(rest[1])
 		if err != nil {
 			return err
@@ -291,7 +292,7 @@ func runPatternMerge(c *cli, args []string) error {
 
 // entriesNaming counts the entries that name a pattern, themselves or in
 // one of their episodes.
-func entriesNaming(store *journal.Store, pattern string) (int, error) {
+func entriesNaming(store *jstore.Store, pattern string) (int, error) {
 	taggings, err := store.Taggings(time.Time{}, time.Time{})
 	if err != nil {
 		return 0, err
@@ -312,7 +313,7 @@ func runPatternArchive(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.onPattern(rest[0], func(store *journal.Store, p journal.Pattern) error {
+	return c.onPattern(rest[0], func(store *jstore.Store, p journal.Pattern) error {
 		if p.Archived != *undo {
 			if *undo {
 				fmt.Fprintf(c.stdout, "“%s” is not archived; there is nothing to undo.\n", p.Name)

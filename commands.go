@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/ui"
 )
 
@@ -117,7 +118,7 @@ func (c *cli) journalPath() (string, error) {
 	if env := os.Getenv("THROUGHLINE_DB"); env != "" {
 		return env, nil
 	}
-	return journal.DefaultPath()
+	return jstore.DefaultPath()
 }
 
 // fail prints err for a person and picks the exit code.
@@ -163,7 +164,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // open opens the journal for a command. Only commands that write a new
 // entry may create it: a mistyped --db for list or show should say so,
 // not leave an empty journal behind.
-func (c *cli) open(create bool) (*journal.Store, error) {
+func (c *cli) open(create bool) (*jstore.Store, error) {
 	path, err := c.journalPath()
 	if err != nil {
 		return nil, err
@@ -171,7 +172,7 @@ func (c *cli) open(create bool) (*journal.Store, error) {
 	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
 		return nil, journal.Errorf(journal.ENotFound, "There is no journal at %s yet. Check --db or THROUGHLINE_DB, or write a first entry with `throughline add`.", path)
 	}
-	store, err := journal.Open(path)
+	store, err := jstore.Open(path)
 	if err != nil || !store.Encrypted() {
 		return store, err
 	}
@@ -187,7 +188,7 @@ func (c *cli) open(create bool) (*journal.Store, error) {
 
 // withJournal opens the journal for a command, runs do on it and closes
 // it again.
-func (c *cli) withJournal(create bool, do func(*journal.Store) error) error {
+func (c *cli) withJournal(create bool, do func(*jstore.Store) error) error {
 	store, err := c.open(create)
 	if err != nil {
 		return err
@@ -228,7 +229,7 @@ func runPaths(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	for _, l := range append(journal.Locations(path), toolkitSettings()) {
+	for _, l := range append(jstore.Locations(path), toolkitSettings()) {
 		fmt.Fprintf(c.stdout, "%-55s %s\n", l.What+":", l.Path)
 	}
 	fmt.Fprintln(c.stdout, "Throughline writes nothing else, and never uses the network.")
@@ -237,10 +238,10 @@ func runPaths(c *cli, args []string) error {
 
 // toolkitSettings is where Fyne keeps the window's settings: the same
 // place fyne.App.Storage() uses on Linux and the BSDs.
-func toolkitSettings() journal.Location {
+func toolkitSettings() jstore.Location {
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		dir = "$XDG_CONFIG_HOME"
 	}
-	return journal.Location{What: ui.SettingsWhat, Path: filepath.Join(dir, "fyne", appID, "preferences.json")}
+	return jstore.Location{What: ui.SettingsWhat, Path: filepath.Join(dir, "fyne", appID, "preferences.json")}
 }

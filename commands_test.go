@@ -19,7 +19,7 @@ import (
 
 	_ "github.com/glebarez/go-sqlite" // the "sqlite" driver, to make databases other programs would make
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // runCLI runs throughline --db db ARGS... with stdin as standard input.
@@ -383,7 +383,7 @@ func TestCLI_List(t *testing.T) {
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Fatalf("list created the journal it was asked to read: %v", err)
 	}
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

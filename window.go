@@ -13,6 +13,7 @@ import (
 
 	"github.com/throughline/throughline/assets"
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/ui"
 )
 
@@ -27,16 +28,16 @@ func openWindow(path string) int {
 	repository.Register("https", offline{})
 	// One window per journal: a second would keep its own draft and save
 	// over the first's edits. The command line doesn't take this lock.
-	release, err := journal.LockJournal(path)
+	release, err := jstore.LockJournal(path)
 	if err != nil {
 		ui.ShowOpenError(a, err)
 		return 1
 	}
 	defer release()
-	store, err := journal.Open(path)
+	store, err := jstore.Open(path)
 	if journal.ErrorCode(err) == journal.EDamaged {
-		if backup, ok := journal.NewestGoodBackup(journal.BackupDirFor(path)); ok && ui.ShowDamaged(a, err, backup.Time) {
-			return restoreAndRestart(path, backup.Path, journal.BackupDirFor(path))
+		if backup, ok := jstore.NewestGoodBackup(jstore.BackupDirFor(path)); ok && ui.ShowDamaged(a, err, backup.Time) {
+			return restoreAndRestart(path, backup.Path, jstore.BackupDirFor(path))
 		}
 		return 1
 	}
@@ -76,7 +77,7 @@ const envNotice = "THROUGHLINE_NOTICE"
 // have to let go of the old journal.
 func restoreAndRestart(path, backup, dir string) int {
 	notice := "The backup " + backup + " is restored."
-	if kept, err := journal.RestoreBackup(path, backup, dir); err != nil {
+	if kept, err := jstore.RestoreBackup(path, backup, dir); err != nil {
 		notice = "The backup couldn't be restored, and your journal is as it was. " + err.Error()
 	} else {
 		notice += " The journal you had is kept as " + kept + "."

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 var (
@@ -277,7 +278,7 @@ func TestWindow_WriteSaveQuit(t *testing.T) {
 	}
 	// Nothing was left unsaved: no Space from the dialog leaked into the
 	// entry shown after the delete.
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,7 +312,7 @@ func TestWindow_QuittingKeepsDraft(t *testing.T) {
 			tt.quit(x)
 			x.waitExit()
 
-			store, err := journal.Open(db)
+			store, err := jstore.Open(db)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -331,7 +332,7 @@ func TestWindow_QuittingKeepsDraft(t *testing.T) {
 			time.Sleep(500 * time.Millisecond)
 			x.key("ctrl+q")
 			x.waitExit()
-			store, err = journal.Open(db)
+			store, err = jstore.Open(db)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -42,9 +42,9 @@ func TestFTSQuery(t *testing.T) {
 		{`—`, ``, true},
 		{`***`, ``, true},
 	} {
-		got, loose := ftsQuery(tc.typed)
+		got, loose := FTSQuery(tc.typed)
 		if got != tc.want || loose != tc.loose {
-			t.Errorf("ftsQuery(%q) = %q, loose %v; want %q, loose %v", tc.typed, got, loose, tc.want, tc.loose)
+			t.Errorf("FTSQuery(%q) = %q, loose %v; want %q, loose %v", tc.typed, got, loose, tc.want, tc.loose)
 		}
 	}
 }

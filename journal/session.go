@@ -31,7 +31,8 @@ var (
 // DITSessions is the length of a course of dynamic interpersonal therapy.
 const DITSessions = 16
 
-func (s *Session) validate() error {
+// Validate checks a session before it is saved.
+func (s *Session) Validate() error {
 	if s.At.IsZero() {
 		return Errorf(EInvalid, "A session needs a date and time, like 2026-11-25 18:00.")
 	}

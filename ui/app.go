@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Store is what the window needs from the journal.
@@ -37,7 +38,7 @@ type Store interface {
 	Emotions() ([]journal.Emotion, error)
 	Patterns() ([]journal.Pattern, error)
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
-	Search(journal.SearchQuery) (journal.SearchResult, error)
+	Search(jstore.SearchQuery) (jstore.SearchResult, error)
 	People() ([]journal.Person, error)
 	HiddenWords() ([]string, error)
 	HideWords(words ...string) error
@@ -69,7 +70,7 @@ type Store interface {
 	DiscardDraft() error
 }
 
-var _ Store = (*journal.Store)(nil)
+var _ Store = (*jstore.Store)(nil)
 
 // background runs slow work off the UI goroutine, then what the work
 // returns back on it. Tests swap in a synchronous version, as fyne's test

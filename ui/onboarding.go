@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const welcomeText = "Throughline is a private journal for the time between therapy sessions. " +
@@ -164,7 +165,7 @@ func (o *onboarding) showPrivacy() {
 	o.again.OnSubmitted = func(string) { o.encrypt() }
 	o.problem = widget.NewLabel("")
 	o.problem.Wrapping = fyne.TextWrapWord
-	warning := widget.NewLabelWithStyle(journal.ForgottenWarning, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	warning := widget.NewLabelWithStyle(jstore.ForgottenWarning, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	warning.Wrapping = fyne.TextWrapWord
 	about := wrapped("A passphrase locks the journal: everything you write is encrypted, and Throughline asks for it " +
 		"each time it opens and after it has been left alone. It is optional, and can be turned on later under File → Encryption….")

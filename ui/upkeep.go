@@ -8,7 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // backupCheck is how often an open window asks whether today's backup
@@ -51,7 +51,7 @@ func (w *Window) watchSoundness() {
 		if err == nil {
 			return
 		}
-		backup, found := journal.NewestGoodBackup(journal.BackupDirFor(w.store.Path()))
+		backup, found := jstore.NewestGoodBackup(jstore.BackupDirFor(w.store.Path()))
 		fyne.Do(func() {
 			choices := []dialogChoice{{label: "Close", focused: true, cancel: true}}
 			if found {

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -85,17 +86,17 @@ func (s *Store) SetBackupDir(dir string) error {
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return Errorf(EInvalid, "The folder %q can't be used for backups: %v.", dir, err)
+		return journal.Errorf(journal.EInvalid, "The folder %q can't be used for backups: %v.", dir, err)
 	}
 	if abs == filepath.Dir(s.path) {
-		return Errorf(EInvalid, "%s is the journal's own folder. Choose a folder of its own for backups, such as %s.", abs, DefaultBackupDir(s.path))
+		return journal.Errorf(journal.EInvalid, "%s is the journal's own folder. Choose a folder of its own for backups, such as %s.", abs, DefaultBackupDir(s.path))
 	}
 	if err := makeBackupDir(abs); err != nil {
 		return err
 	}
 	probe, err := os.CreateTemp(abs, ".throughline-write-test-*")
 	if err != nil {
-		return Errorf(EUnwritable, "Can't keep backups in %s: %v. Choose a folder you can write to.", abs, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Can't keep backups in %s: %v. Choose a folder you can write to.", abs, plainCause(err))
 	}
 	probe.Close()
 	os.Remove(probe.Name())
@@ -142,7 +143,7 @@ func (s *Store) Backup(path string) (string, error) {
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", Errorf(EInvalid, "The backup path %q can't be used: %v.", path, err)
+		return "", journal.Errorf(journal.EInvalid, "The backup path %q can't be used: %v.", path, err)
 	}
 	if info, err := os.Stat(abs); err == nil && info.IsDir() {
 		abs = freeName(abs, "throughline-"+s.now().Local().Format(stampLayout))
@@ -194,7 +195,7 @@ func (s *Store) BackupIfDue(now time.Time) (made string, err error) {
 func pruneBackups(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return Errorf(EUnwritable, "Made today's backup, but couldn't read %s to remove old ones: %v.", dir, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Made today's backup, but couldn't read %s to remove old ones: %v.", dir, plainCause(err))
 	}
 	names := make([]string, 0, len(entries))
 	for _, e := range entries {
@@ -204,7 +205,7 @@ func pruneBackups(dir string) error {
 	}
 	for _, name := range prunableBackups(names) {
 		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return Errorf(EUnwritable, "Made today's backup, but couldn't remove the old backup %s: %v.", filepath.Join(dir, name), plainCause(err))
+			return journal.Errorf(journal.EUnwritable, "Made today's backup, but couldn't remove the old backup %s: %v.", filepath.Join(dir, name), plainCause(err))
 		}
 	}
 	return nil
@@ -271,7 +272,7 @@ func Backups(dir string) ([]BackupFile, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, Errorf(EUnwritable, "Couldn't read the backup folder %s: %v.", dir, plainCause(err))
+		return nil, journal.Errorf(journal.EUnwritable, "Couldn't read the backup folder %s: %v.", dir, plainCause(err))
 	}
 	var out []BackupFile
 	for _, e := range entries {
@@ -344,10 +345,10 @@ func freeName(dir, stem string) string {
 // makeBackupDir creates dir, only you can read, if it isn't there.
 func makeBackupDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return Errorf(EUnwritable, "Couldn't create the backup folder %s: %v. Choose another folder.", dir, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Couldn't create the backup folder %s: %v. Choose another folder.", dir, plainCause(err))
 	}
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		return Errorf(EUnwritable, "Can't keep backups in %s: it is not a folder. Choose another folder.", dir)
+		return journal.Errorf(journal.EUnwritable, "Can't keep backups in %s: it is not a folder. Choose another folder.", dir)
 	}
 	return nil
 }
@@ -368,7 +369,7 @@ func snapshotInto(target string, vacuum func(target string) error) (err error) {
 		}
 	}()
 	if err := vacuum(target); err != nil {
-		return &Error{Code: EUnwritable, Message: fmt.Sprintf("Couldn't write the backup %s: %v. Nothing else was changed.", target, err), Err: err}
+		return &journal.Error{Code: journal.EUnwritable, Message: fmt.Sprintf("Couldn't write the backup %s: %v. Nothing else was changed.", target, err), Err: err}
 	}
 	// SQLite doesn't sync what VACUUM INTO writes: a power cut could
 	// otherwise leave a backup that only looked made.
@@ -387,11 +388,11 @@ func createPrivate(path string) (*os.File, error) {
 	}
 	switch {
 	case errors.Is(err, fs.ErrExist):
-		return nil, Errorf(EInvalid, "%s already exists, and a backup never replaces a file. Choose a new name, or move that file away first.", path)
+		return nil, journal.Errorf(journal.EInvalid, "%s already exists, and a backup never replaces a file. Choose a new name, or move that file away first.", path)
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, Errorf(EUnwritable, "Couldn't create %s: the folder %s doesn't exist. Create it, or choose another place.", path, filepath.Dir(path))
+		return nil, journal.Errorf(journal.EUnwritable, "Couldn't create %s: the folder %s doesn't exist. Create it, or choose another place.", path, filepath.Dir(path))
 	case err != nil:
-		return nil, Errorf(EUnwritable, "Couldn't create %s: %v. Choose another place.", path, plainCause(err))
+		return nil, journal.Errorf(journal.EUnwritable, "Couldn't create %s: %v. Choose another place.", path, plainCause(err))
 	}
 	return f, nil
 }
@@ -405,7 +406,7 @@ func syncFileAndDir(path string) error {
 			f.Close()
 		}
 		if err != nil {
-			return Errorf(EUnwritable, "Couldn't make sure %s reached the disk: %v.", p, plainCause(err))
+			return journal.Errorf(journal.EUnwritable, "Couldn't make sure %s reached the disk: %v.", p, plainCause(err))
 		}
 	}
 	return nil

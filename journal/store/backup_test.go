@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"slices"
@@ -204,7 +205,7 @@ func TestBackup_NeverReplacesAFile(t *testing.T) {
 	dir := t.TempDir()
 	existing := filepath.Join(dir, "keep.db")
 	os.WriteFile(existing, []byte("my own file"), 0o644)
-	if _, err := s.Backup(existing); ErrorCode(err) != EInvalid || !strings.Contains(err.Error(), "already exists") {
+	if _, err := s.Backup(existing); journal.ErrorCode(err) != journal.EInvalid || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("backup over a file: %v", err)
 	}
 	if data, _ := os.ReadFile(existing); string(data) != "my own file" {
@@ -216,7 +217,7 @@ func TestBackup_NeverReplacesAFile(t *testing.T) {
 	if made, err := s.Backup(empty); err != nil || made != empty {
 		t.Errorf("backup into an empty file: %q, %v", made, err)
 	}
-	if _, err := s.Backup(filepath.Join(dir, "no such folder", "b.db")); ErrorCode(err) != EUnwritable || !strings.Contains(err.Error(), "doesn't exist") {
+	if _, err := s.Backup(filepath.Join(dir, "no such folder", "b.db")); journal.ErrorCode(err) != journal.EUnwritable || !strings.Contains(err.Error(), "doesn't exist") {
 		t.Errorf("backup into a missing folder: %v", err)
 	}
 }
@@ -224,7 +225,7 @@ func TestBackup_NeverReplacesAFile(t *testing.T) {
 func TestSnapshotInto_RemovesAFailedCopy(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "b.db")
 	err := snapshotInto(target, func(string) error { return os.ErrDeadlineExceeded })
-	if ErrorCode(err) != EUnwritable {
+	if journal.ErrorCode(err) != journal.EUnwritable {
 		t.Errorf("got %v, want an unwritable error", err)
 	}
 	if _, err := os.Lstat(target); err == nil {
@@ -281,14 +282,14 @@ func TestSetBackupDir(t *testing.T) {
 		name, dir, want, wantCode string
 	}{
 		{"a new folder", chosen, chosen, ""},
-		{"under a file", filepath.Join(file, "backups"), chosen, EUnwritable},
-		{"the journal's own folder", filepath.Dir(s.Path()), chosen, EInvalid},
+		{"under a file", filepath.Join(file, "backups"), chosen, journal.EUnwritable},
+		{"the journal's own folder", filepath.Dir(s.Path()), chosen, journal.EInvalid},
 		{"back to the default", "", DefaultBackupDir(s.Path()), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := s.SetBackupDir(tt.dir)
-			if ErrorCode(err) != tt.wantCode {
+			if journal.ErrorCode(err) != tt.wantCode {
 				t.Fatalf("SetBackupDir(%q): %v, want code %q", tt.dir, err, tt.wantCode)
 			}
 			if got, _ := s.BackupDir(); got != tt.want {
@@ -329,23 +330,23 @@ func TestCheckBackup(t *testing.T) {
 		name, path, code, want string
 	}{
 		{"a good backup", good, "", ""},
-		{"a text file", text, ENotJournal, "is not a Throughline journal"},
-		{"another program's database", foreign, ENotJournal, "is not a Throughline journal"},
-		{"a damaged backup", damaged, EDamaged, "is damaged"},
-		{"from a newer Throughline", newer, ETooNew, "newer version"},
-		{"with a log beside it", withLog, EInvalid, "holds changes that aren't in the file"},
-		{"no file", filepath.Join(dir, "gone.db"), ENotFound, "There is no backup at"},
-		{"a folder", dir, EInvalid, "is a folder"},
+		{"a text file", text, journal.ENotJournal, "is not a Throughline journal"},
+		{"another program's database", foreign, journal.ENotJournal, "is not a Throughline journal"},
+		{"a damaged backup", damaged, journal.EDamaged, "is damaged"},
+		{"from a newer Throughline", newer, journal.ETooNew, "newer version"},
+		{"with a log beside it", withLog, journal.EInvalid, "holds changes that aren't in the file"},
+		{"no file", filepath.Join(dir, "gone.db"), journal.ENotFound, "There is no backup at"},
+		{"a folder", dir, journal.EInvalid, "is a folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var before [32]byte
-			if tt.code != ENotFound && tt.code != EInvalid || tt.path == withLog {
+			if tt.code != journal.ENotFound && tt.code != journal.EInvalid || tt.path == withLog {
 				before = fileHash(t, tt.path)
 			}
 			err := CheckBackup(tt.path)
-			if ErrorCode(err) != tt.code || (err != nil && !strings.Contains(err.Error(), tt.want)) {
-				t.Fatalf("CheckBackup: %v (%s), want %q saying %q", err, ErrorCode(err), tt.code, tt.want)
+			if journal.ErrorCode(err) != tt.code || (err != nil && !strings.Contains(err.Error(), tt.want)) {
+				t.Fatalf("CheckBackup: %v (%s), want %q saying %q", err, journal.ErrorCode(err), tt.code, tt.want)
 			}
 			if before != [32]byte{} && fileHash(t, tt.path) != before {
 				t.Error("checking changed the file")
@@ -364,7 +365,7 @@ func TestBackup_EncryptedStaysEncrypted(t *testing.T) {
 	if err := s.EnableEncryption(testPassphrase); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.CreateEntry(Entry{Title: "A very private title", Body: "words nobody else may read", WrittenAt: time.Now()}); err != nil {
+	if _, err := s.CreateEntry(journal.Entry{Title: "A very private title", Body: "words nobody else may read", WrittenAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	made, err := s.Backup("")
@@ -391,7 +392,7 @@ func TestBackup_EncryptedStaysEncrypted(t *testing.T) {
 	if err := copied.Unlock(testPassphrase); err != nil {
 		t.Fatal(err)
 	}
-	if list, err := copied.Entries(EntryQuery{}); err != nil || len(list) != 1 || list[0].Title != "A very private title" {
+	if list, err := copied.Entries(journal.EntryQuery{}); err != nil || len(list) != 1 || list[0].Title != "A very private title" {
 		t.Errorf("unlocked backup: %+v, %v", list, err)
 	}
 }

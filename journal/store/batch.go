@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"github.com/throughline/throughline/journal"
 
 	"gorm.io/gorm"
 )
@@ -80,7 +81,7 @@ func (b *batch) vocabularyIDs(table string, names []string) ([]int64, error) {
 }
 
 // add writes a new entry (its ID set) with its names, goals and episodes.
-func (b *batch) add(e Entry) error {
+func (b *batch) add(e journal.Entry) error {
 	row, err := b.s.toRow(e)
 	if err != nil {
 		return err

@@ -11,14 +11,15 @@ import (
 
 	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/journal/journaltest"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // benchPage is the list's page size.
 const benchPage = 60
 
-func openBench(b *testing.B, path string) *journal.Store {
+func openBench(b *testing.B, path string) *jstore.Store {
 	b.Helper()
-	s, err := journal.Open(path)
+	s, err := jstore.Open(path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func BenchmarkOpen_100k(b *testing.B) {
 	path := journaltest.Copy(b, journaltest.Large(b))
 	b.ReportAllocs()
 	for b.Loop() {
-		s, err := journal.Open(path)
+		s, err := jstore.Open(path)
 		if err != nil {
 			b.Fatal(err)
 		}

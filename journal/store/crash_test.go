@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -39,7 +40,7 @@ func crashBody(title string, version int) string {
 // would mean a transaction was only half kept.
 var (
 	crashPatterns = []string{"going quiet under criticism"}
-	crashEpisodes = []Episode{{Person: "Sam", Wish: "to be heard", OtherResponse: "talked over me", SelfResponse: "went quiet"}}
+	crashEpisodes = []journal.Episode{{Person: "Sam", Wish: "to be heard", OtherResponse: "talked over me", SelfResponse: "went quiet"}}
 )
 
 // TestCrashChild is not a test on its own: TestCrash runs this binary
@@ -65,7 +66,7 @@ func TestCrashChild(t *testing.T) {
 		fail("open", err)
 	}
 	fmt.Fprintln(os.Stdout, "ready")
-	var mine []Entry // this process's entries that are not deleted
+	var mine []journal.Entry // this process's entries that are not deleted
 	for n := 0; ; n++ {
 		switch op := rng.IntN(10); {
 		case op < 2 && len(mine) > 0: // update one of ours
@@ -91,7 +92,7 @@ func TestCrashChild(t *testing.T) {
 		default:
 			title := fmt.Sprintf("r%03d-n%04d", round, n)
 			fmt.Fprintf(os.Stdout, "saving %s\n", title)
-			e, err := s.CreateEntry(Entry{Title: title, Body: crashBody(title, 1), WrittenAt: time.Now(),
+			e, err := s.CreateEntry(journal.Entry{Title: title, Body: crashBody(title, 1), WrittenAt: time.Now(),
 				Patterns: crashPatterns, Episodes: crashEpisodes})
 			if err != nil {
 				fail("save", err)
@@ -157,7 +158,7 @@ func (m *crashModel) check(t *testing.T, round int, s *Store) {
 	if err := s.db.Raw("PRAGMA integrity_check").Scan(&problems).Error; err != nil || len(problems) != 1 || problems[0] != "ok" {
 		t.Fatalf("round %d: integrity_check after the kill: %q %v", round, problems, err)
 	}
-	entries, err := s.Entries(EntryQuery{})
+	entries, err := s.Entries(journal.EntryQuery{})
 	if err != nil {
 		t.Fatalf("round %d: %v", round, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"github.com/throughline/throughline/journal"
 	"strconv"
 	"strings"
 
@@ -101,7 +102,7 @@ func (k *dataKeys) wipe() {
 // and kept unique without being readable on disk.
 func (k *dataKeys) nameKey(name string) string {
 	mac := hmac.New(sha256.New, k.names)
-	mac.Write([]byte(NameKey(name)))
+	mac.Write([]byte(journal.NameKey(name)))
 	return "k1:" + hex.EncodeToString(mac.Sum(nil)[:16])
 }
 
@@ -143,7 +144,7 @@ func (c sealedText) Open(f Field, stored string) (string, error) {
 // read or written until the passphrase is given.
 type lockedText struct{}
 
-var errLocked = Errorf(ELocked, "The journal is locked. Unlock it with your passphrase first.")
+var errLocked = journal.Errorf(journal.ELocked, "The journal is locked. Unlock it with your passphrase first.")
 
 func (lockedText) Seal(Field, string) (string, error) { return "", errLocked }
 func (lockedText) Open(Field, string) (string, error) { return "", errLocked }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,21 +56,21 @@ func TestDelete_LeavesNoTraceOnDisk(t *testing.T) {
 		name string
 		// entry builds the entry holding canary; remove removes the canary
 		// from the journal the way a person would.
-		entry  func(canary string) Entry
-		remove func(t *testing.T, s *Store, e Entry)
+		entry  func(canary string) journal.Entry
+		remove func(t *testing.T, s *Store, e journal.Entry)
 		// checkpointed: the log is emptied at once, so the text must be
 		// gone while the journal is still open, not only once it closes.
 		checkpointed bool
 	}{
 		{
 			name: "deleting an entry",
-			entry: func(canary string) Entry {
-				return Entry{
+			entry: func(canary string) journal.Entry {
+				return journal.Entry{
 					Title: "About " + canary, Body: "I told Sam about " + canary + " and went quiet.",
-					Episodes: []Episode{{Person: "Sam", Wish: "to say " + canary, OtherResponse: "laughed", SelfResponse: "went quiet", Reminds: canary + " at school"}},
+					Episodes: []journal.Episode{{Person: "Sam", Wish: "to say " + canary, OtherResponse: "laughed", SelfResponse: "went quiet", Reminds: canary + " at school"}},
 				}
 			},
-			remove: func(t *testing.T, s *Store, e Entry) {
+			remove: func(t *testing.T, s *Store, e journal.Entry) {
 				if err := s.DeleteEntry(e.ID); err != nil {
 					t.Fatal(err)
 				}
@@ -78,10 +79,10 @@ func TestDelete_LeavesNoTraceOnDisk(t *testing.T) {
 		},
 		{
 			name: "editing the text out of an entry",
-			entry: func(canary string) Entry {
-				return Entry{Title: "Tuesday", Body: "Something I'd rather not keep: " + canary + ". The rest of the day was fine."}
+			entry: func(canary string) journal.Entry {
+				return journal.Entry{Title: "Tuesday", Body: "Something I'd rather not keep: " + canary + ". The rest of the day was fine."}
 			},
-			remove: func(t *testing.T, s *Store, e Entry) {
+			remove: func(t *testing.T, s *Store, e journal.Entry) {
 				e.Body = "The rest of the day was fine."
 				if _, err := s.UpdateEntry(e); err != nil {
 					t.Fatal(err)
@@ -100,8 +101,8 @@ func TestDelete_LeavesNoTraceOnDisk(t *testing.T) {
 			canary := newCanary(t)
 			// Entries around it, so the canary shares its pages with text
 			// that stays: its bytes must be wiped, not just its page freed.
-			var kept []Entry
-			add := func(e Entry) Entry {
+			var kept []journal.Entry
+			add := func(e journal.Entry) journal.Entry {
 				e.WrittenAt = time.Now()
 				saved, err := s.CreateEntry(e)
 				if err != nil {
@@ -109,9 +110,9 @@ func TestDelete_LeavesNoTraceOnDisk(t *testing.T) {
 				}
 				return saved
 			}
-			kept = append(kept, add(Entry{Title: "Before", Body: "An ordinary day."}))
+			kept = append(kept, add(journal.Entry{Title: "Before", Body: "An ordinary day."}))
 			e := add(tt.entry(canary))
-			kept = append(kept, add(Entry{Title: "After", Body: "Another ordinary day."}))
+			kept = append(kept, add(journal.Entry{Title: "After", Body: "Another ordinary day."}))
 			if found, err := s.Search(SearchQuery{Text: canary}); err != nil || found.Total != 1 {
 				t.Fatalf("the canary isn't indexed as one word, so the test would prove nothing: %+v, %v", found, err)
 			}

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,13 +52,13 @@ func TestDiskFull_SaveSaysSoAndKeepsEverything(t *testing.T) {
 	}
 	defer func() { s.Close() }()
 
-	draft := Draft{Title: "Half a thought", Body: "Before the disk filled up, I was writing about", WrittenAt: "2026-03-01 21:00"}
+	draft := journal.Draft{Title: "Half a thought", Body: "Before the disk filled up, I was writing about", WrittenAt: "2026-03-01 21:00"}
 	if err := s.SaveDraft(draft); err != nil {
 		t.Fatal(err)
 	}
-	var saved []Entry
+	var saved []journal.Entry
 	save := func(title string, bodySize int) error {
-		e, err := s.CreateEntry(Entry{Title: title, Body: randomText(bodySize), WrittenAt: time.Now(), Patterns: []string{"rumination"}})
+		e, err := s.CreateEntry(journal.Entry{Title: title, Body: randomText(bodySize), WrittenAt: time.Now(), Patterns: []string{"rumination"}})
 		if err == nil {
 			saved = append(saved, e)
 		}
@@ -79,8 +80,8 @@ func TestDiskFull_SaveSaysSoAndKeepsEverything(t *testing.T) {
 
 	// The message says plainly what happened, what to do, and that
 	// nothing was lost.
-	if ErrorCode(full) != EUnwritable {
-		t.Errorf("code %q, want %q", ErrorCode(full), EUnwritable)
+	if journal.ErrorCode(full) != journal.EUnwritable {
+		t.Errorf("code %q, want %q", journal.ErrorCode(full), journal.EUnwritable)
 	}
 	msg := full.Error()
 	for _, want := range []string{"Couldn't save the entry", "disk holding the journal is full", "Free some space", "--db", "Nothing saved before was lost"} {
@@ -125,7 +126,7 @@ func TestDiskFull_SaveSaysSoAndKeepsEverything(t *testing.T) {
 }
 
 // assertKept checks that the draft and every saved entry are in s.
-func assertKept(t *testing.T, s *Store, draft Draft, saved []Entry) {
+func assertKept(t *testing.T, s *Store, draft journal.Draft, saved []journal.Entry) {
 	t.Helper()
 	got, ok, err := s.Draft()
 	if err != nil || !ok || got.Title != draft.Title || got.Body != draft.Body {

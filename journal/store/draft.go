@@ -2,35 +2,18 @@ package store
 
 import (
 	"encoding/json"
+	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
 )
-
-// Draft is what is in the editor, as typed: it may not be a valid entry
-// yet (an empty title, a date being typed), and that is fine.
-type Draft struct {
-	EntryID   int64     `json:"entry_id,omitempty"` // 0 for a new entry
-	Kind      Kind      `json:"kind"`
-	WrittenAt string    `json:"written_at"`
-	Title     string    `json:"title"`
-	Body      string    `json:"body"`
-	Mood      int       `json:"mood,omitempty"`
-	Emotions  []string  `json:"emotions,omitempty"`
-	Patterns  []string  `json:"patterns,omitempty"`
-	Flagged   bool      `json:"flagged,omitempty"`
-	Episodes  []Episode `json:"episodes,omitempty"`
-	GoalIDs   []int64   `json:"goal_ids,omitempty"`
-
-	SavedAt time.Time `json:"-"`
-}
 
 // editorSlot is the drafts row of the journal window's editor.
 const editorSlot = 1
 
 // SaveDraft keeps the editor's contents so they survive a crash or a
 // close without saving.
-func (s *Store) SaveDraft(d Draft) error {
+func (s *Store) SaveDraft(d journal.Draft) error {
 	data, err := json.Marshal(d)
 	if err != nil {
 		return internal("keep the draft", err)
@@ -49,25 +32,25 @@ func (s *Store) SaveDraft(d Draft) error {
 }
 
 // Draft returns the kept draft, if there is one.
-func (s *Store) Draft() (Draft, bool, error) {
+func (s *Store) Draft() (journal.Draft, bool, error) {
 	var rows []struct {
 		Data    string
 		SavedAt int64
 	}
 	if err := s.db.Raw("SELECT data, saved_at FROM drafts WHERE slot = ?", editorSlot).Scan(&rows).Error; err != nil {
-		return Draft{}, false, internal("read the draft", err)
+		return journal.Draft{}, false, internal("read the draft", err)
 	}
 	if len(rows) == 0 {
-		return Draft{}, false, nil
+		return journal.Draft{}, false, nil
 	}
 	seal := sealer{codec: s.codec, table: "drafts", id: editorSlot}
 	data := seal.open("data", rows[0].Data)
 	if seal.err != nil {
-		return Draft{}, false, seal.err
+		return journal.Draft{}, false, seal.err
 	}
-	var d Draft
+	var d journal.Draft
 	if err := json.Unmarshal([]byte(data), &d); err != nil {
-		return Draft{}, false, internal("read the draft", err)
+		return journal.Draft{}, false, internal("read the draft", err)
 	}
 	d.SavedAt = time.UnixMilli(rows[0].SavedAt)
 	return d, true, nil

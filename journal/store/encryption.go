@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +52,7 @@ const MinPassphrase = 8
 
 func checkPassphrase(p string) error {
 	if utf8.RuneCountInString(strings.TrimSpace(p)) < MinPassphrase {
-		return Errorf(EInvalid, "A passphrase needs at least %d characters; a few unrelated words are easy to remember and hard to guess.", MinPassphrase)
+		return journal.Errorf(journal.EInvalid, "A passphrase needs at least %d characters; a few unrelated words are easy to remember and hard to guess.", MinPassphrase)
 	}
 	return nil
 }
@@ -89,7 +90,7 @@ func (s *Store) nameKey(name string) string {
 	if s.keys != nil {
 		return s.keys.nameKey(name)
 	}
-	return NameKey(name)
+	return journal.NameKey(name)
 }
 
 // openKeys opens the journal's data key with passphrase.
@@ -107,7 +108,7 @@ func unwrap(k keyringRow, passphrase string) (*dataKeys, error) {
 	data, err := unseal(kek, k.Wrapped, []byte(keyringAD))
 	clear(kek)
 	if err != nil {
-		return nil, Errorf(EInvalid, "That passphrase doesn't open this journal. Check for caps lock and try again; nothing was changed.")
+		return nil, journal.Errorf(journal.EInvalid, "That passphrase doesn't open this journal. Check for caps lock and try again; nothing was changed.")
 	}
 	return newDataKeys(data), nil
 }
@@ -196,7 +197,7 @@ func (s *Store) buildMemoryIndex() error {
 // into memory. The journal stays unlocked.
 func (s *Store) EnableEncryption(passphrase string) error {
 	if s.encrypted {
-		return Errorf(EInvalid, "The journal is already encrypted. To change the passphrase, use `throughline encryption passphrase`.")
+		return journal.Errorf(journal.EInvalid, "The journal is already encrypted. To change the passphrase, use `throughline encryption passphrase`.")
 	}
 	if err := checkPassphrase(passphrase); err != nil {
 		return err
@@ -229,7 +230,7 @@ func (s *Store) EnableEncryption(passphrase string) error {
 // journal left unlocked can't be decrypted by whoever walks by.
 func (s *Store) DisableEncryption(passphrase string) error {
 	if !s.encrypted {
-		return Errorf(EInvalid, "The journal isn't encrypted.")
+		return journal.Errorf(journal.EInvalid, "The journal isn't encrypted.")
 	}
 	keys, err := s.openKeys(passphrase)
 	if err != nil {
@@ -269,7 +270,7 @@ func (s *Store) DisableEncryption(passphrase string) error {
 // the keyring row changes, however long the journal.
 func (s *Store) ChangePassphrase(old, passphrase string) error {
 	if !s.encrypted {
-		return Errorf(EInvalid, "The journal isn't encrypted, so it has no passphrase to change. Turn encryption on instead.")
+		return journal.Errorf(journal.EInvalid, "The journal isn't encrypted, so it has no passphrase to change. Turn encryption on instead.")
 	}
 	if err := checkPassphrase(passphrase); err != nil {
 		return err
@@ -340,7 +341,7 @@ func (s *Store) convert(tx *gorm.DB, from, to FieldCodec, keys *dataKeys) error 
 				}
 				args = append(args, sealed)
 				if t.named && t.columns[i] == "name" {
-					nameKey = NameKey(plain)
+					nameKey = journal.NameKey(plain)
 					if keys != nil {
 						nameKey = keys.nameKey(plain)
 					}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/journal/journaltest"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Target: unlocking a 10,000-entry encrypted journal, Argon2id and the
@@ -14,7 +15,7 @@ import (
 func BenchmarkUnlock_10k(b *testing.B) {
 	path := journaltest.Encrypted(b, 10_000)
 	for b.Loop() {
-		s, err := journal.Open(path)
+		s, err := jstore.Open(path)
 		if err != nil {
 			b.Fatal(err)
 		}

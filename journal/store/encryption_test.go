@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,23 +28,23 @@ func writeCanaries(t *testing.T, s *Store) {
 			t.Fatal(err)
 		}
 	}
-	_, err := s.AddPerson(Person{Name: canary + "Person", Role: "friend"})
+	_, err := s.AddPerson(journal.Person{Name: canary + "Person", Role: "friend"})
 	must(err)
-	_, err = s.AddPattern(Pattern{Name: canary + "Pattern", Description: "about " + canary})
+	_, err = s.AddPattern(journal.Pattern{Name: canary + "Pattern", Description: "about " + canary})
 	must(err)
-	goals, err := s.AddGoals([]Goal{{Title: canary + " goal", Description: canary + " why"}})
+	goals, err := s.AddGoals([]journal.Goal{{Title: canary + " goal", Description: canary + " why"}})
 	must(err)
-	_, err = s.AddCheckIn(CheckIn{GoalID: goals[0].ID, At: time.Now(), Rating: 5, Note: canary + " note"})
+	_, err = s.AddCheckIn(journal.CheckIn{GoalID: goals[0].ID, At: time.Now(), Rating: 5, Note: canary + " note"})
 	must(err)
-	_, err = s.CreateEntry(Entry{WrittenAt: time.Now(), Title: canary + " title", Body: "the body says " + canary,
+	_, err = s.CreateEntry(journal.Entry{WrittenAt: time.Now(), Title: canary + " title", Body: "the body says " + canary,
 		Emotions: []string{canary + "Feeling"}, Patterns: []string{canary + "Pattern"},
-		Episodes: []Episode{{Person: canary + "Person", Wish: canary + " wish", OtherResponse: canary + " other",
+		Episodes: []journal.Episode{{Person: canary + "Person", Wish: canary + " wish", OtherResponse: canary + " other",
 			SelfResponse: canary + " self", Reminds: canary + " reminds", EarlierPerson: canary + "Earlier"}}})
 	must(err)
-	_, err = s.SaveSession(Session{At: time.Now(), Format: "individual", Approach: "brief", Takeaways: canary + " takeaway",
-		Questions: []Question{{Text: canary + " question"}}})
+	_, err = s.SaveSession(journal.Session{At: time.Now(), Format: "individual", Approach: "brief", Takeaways: canary + " takeaway",
+		Questions: []journal.Question{{Text: canary + " question"}}})
 	must(err)
-	must(s.SaveDraft(Draft{Title: canary + " draft", Body: canary}))
+	must(s.SaveDraft(journal.Draft{Title: canary + " draft", Body: canary}))
 }
 
 // assertNoCanary reads every file of the journal as bytes.
@@ -142,16 +143,16 @@ func TestEncryption_LockedUntilUnlocked(t *testing.T) {
 	if !s.Encrypted() || !s.Locked() {
 		t.Fatalf("encrypted %v, locked %v after reopening", s.Encrypted(), s.Locked())
 	}
-	var je *Error
-	if _, err := s.Entries(EntryQuery{}); !errors.As(err, &je) || je.Code != ELocked {
-		t.Errorf("reading a locked journal: %v, want %s", err, ELocked)
+	var je *journal.Error
+	if _, err := s.Entries(journal.EntryQuery{}); !errors.As(err, &je) || je.Code != journal.ELocked {
+		t.Errorf("reading a locked journal: %v, want %s", err, journal.ELocked)
 	}
-	if _, err := s.CreateEntry(Entry{WrittenAt: time.Now(), Title: "while locked"}); !errors.As(err, &je) || je.Code != ELocked {
-		t.Errorf("writing a locked journal: %v, want %s", err, ELocked)
+	if _, err := s.CreateEntry(journal.Entry{WrittenAt: time.Now(), Title: "while locked"}); !errors.As(err, &je) || je.Code != journal.ELocked {
+		t.Errorf("writing a locked journal: %v, want %s", err, journal.ELocked)
 	}
 
 	before := filesHash(t, path)
-	if err := s.Unlock("wrong passphrase"); !errors.As(err, &je) || je.Code != EInvalid || !strings.Contains(err.Error(), "doesn't open this journal") {
+	if err := s.Unlock("wrong passphrase"); !errors.As(err, &je) || je.Code != journal.EInvalid || !strings.Contains(err.Error(), "doesn't open this journal") {
 		t.Errorf("a wrong passphrase: %v", err)
 	}
 	if filesHash(t, path) != before || !s.Locked() {
@@ -161,7 +162,7 @@ func TestEncryption_LockedUntilUnlocked(t *testing.T) {
 	if err := s.Unlock(testPassphrase); err != nil {
 		t.Fatal(err)
 	}
-	entries, err := s.Entries(EntryQuery{})
+	entries, err := s.Entries(journal.EntryQuery{})
 	if err != nil || len(entries) != 1 || entries[0].Title != canary+" title" || entries[0].Episodes[0].Person != canary+"Person" {
 		t.Fatalf("after unlocking: %+v, %v", entries, err)
 	}
@@ -169,7 +170,7 @@ func TestEncryption_LockedUntilUnlocked(t *testing.T) {
 	if _, err := s.PersonNamed(strings.ToUpper(canary) + "PERSON"); err != nil {
 		t.Errorf("finding a person by name: %v", err)
 	}
-	if _, err := s.AddPattern(Pattern{Name: canary + "pattern"}); err == nil {
+	if _, err := s.AddPattern(journal.Pattern{Name: canary + "pattern"}); err == nil {
 		t.Error("a pattern with the same name (ignoring case) was added")
 	}
 	if d, ok, err := s.Draft(); err != nil || !ok || d.Body != canary {
@@ -209,7 +210,7 @@ func TestEncryption_TamperingIsDetected(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := mustOpen(t)
-			if _, err := s.CreateEntries([]Entry{{WrittenAt: time.Now(), Title: "first", Body: "one"}, {WrittenAt: time.Now(), Title: "second"}}); err != nil {
+			if _, err := s.CreateEntries([]journal.Entry{{WrittenAt: time.Now(), Title: "first", Body: "one"}, {WrittenAt: time.Now(), Title: "second"}}); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.EnableEncryption(testPassphrase); err != nil {
@@ -266,7 +267,7 @@ func TestEncryption_TurnOffAndChangePassphrase(t *testing.T) {
 	if s.Encrypted() {
 		t.Fatal("still encrypted after turning it off")
 	}
-	entries, err := s.Entries(EntryQuery{})
+	entries, err := s.Entries(journal.EntryQuery{})
 	if err != nil || len(entries) != 1 || entries[0].Body != "the body says "+canary {
 		t.Fatalf("after turning encryption off: %+v, %v", entries, err)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
@@ -30,7 +31,7 @@ func (entryRow) TableName() string { return "entries" }
 // clearing a title or a mood sticks.
 var entryColumns = []string{"written_at", "written_offset", "written_zone", "updated_at", "kind", "title", "body", "mood", "flagged"}
 
-func (s *Store) toRow(e Entry) (entryRow, error) {
+func (s *Store) toRow(e journal.Entry) (entryRow, error) {
 	zone, offset := zoneOf(e.WrittenAt)
 	row := entryRow{
 		ID: e.ID, WrittenAt: e.WrittenAt.Unix(), WrittenOffset: offset, WrittenZone: zone,
@@ -46,11 +47,11 @@ func (s *Store) toRow(e Entry) (entryRow, error) {
 	return row, seal.err
 }
 
-func (s *Store) fromRow(row entryRow) (Entry, error) {
-	e := Entry{
+func (s *Store) fromRow(row entryRow) (journal.Entry, error) {
+	e := journal.Entry{
 		ID: row.ID, WrittenAt: inZone(row.WrittenAt, row.WrittenZone, row.WrittenOffset),
 		CreatedAt: time.UnixMilli(row.Created), UpdatedAt: time.UnixMilli(row.Updated),
-		Kind: Kind(row.Kind), Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID,
+		Kind: journal.Kind(row.Kind), Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID,
 	}
 	if row.Mood != nil {
 		e.Mood = *row.Mood
@@ -61,25 +62,25 @@ func (s *Store) fromRow(row entryRow) (Entry, error) {
 }
 
 // CreateEntry saves a new entry and returns it with its id and times.
-func (s *Store) CreateEntry(e Entry) (Entry, error) {
-	saved, err := s.CreateEntries([]Entry{e})
+func (s *Store) CreateEntry(e journal.Entry) (journal.Entry, error) {
+	saved, err := s.CreateEntries([]journal.Entry{e})
 	if err != nil {
-		return Entry{}, err
+		return journal.Entry{}, err
 	}
 	return saved[0], nil
 }
 
 // CreateEntries saves new entries in one transaction: all of them or none.
-func (s *Store) CreateEntries(entries []Entry) ([]Entry, error) {
+func (s *Store) CreateEntries(entries []journal.Entry) ([]journal.Entry, error) {
 	for i := range entries {
 		if err := entries[i].Validate(); err != nil {
 			if len(entries) > 1 {
-				return nil, Errorf(EInvalid, "Entry %d of %d: %s Nothing was saved.", i+1, len(entries), err.Error())
+				return nil, journal.Errorf(journal.EInvalid, "Entry %d of %d: %s Nothing was saved.", i+1, len(entries), err.Error())
 			}
 			return nil, err
 		}
 	}
-	saved := make([]Entry, len(entries))
+	saved := make([]journal.Entry, len(entries))
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		id, err := reserveIDs(tx, "entries", len(entries))
 		if err != nil {
@@ -104,9 +105,9 @@ func (s *Store) CreateEntries(entries []Entry) ([]Entry, error) {
 }
 
 // UpdateEntry replaces an existing entry's fields, emotions and patterns.
-func (s *Store) UpdateEntry(e Entry) (Entry, error) {
+func (s *Store) UpdateEntry(e journal.Entry) (journal.Entry, error) {
 	if err := e.Validate(); err != nil {
-		return Entry{}, err
+		return journal.Entry{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var created []int64
@@ -135,7 +136,7 @@ func (s *Store) UpdateEntry(e Entry) (Entry, error) {
 		return reindex(tx, e)
 	})
 	if err != nil {
-		return Entry{}, internal("save the entry", err)
+		return journal.Entry{}, internal("save the entry", err)
 	}
 	s.checkpoint() // the text before the edit leaves the log
 	return e, nil
@@ -143,7 +144,7 @@ func (s *Store) UpdateEntry(e Entry) (Entry, error) {
 
 // link records an entry's emotions, patterns and episodes, creating
 // names that are not in the vocabulary yet.
-func (s *Store) link(tx *gorm.DB, e Entry) error {
+func (s *Store) link(tx *gorm.DB, e journal.Entry) error {
 	if err := s.linkNames(tx, "entry", e.ID, e.Emotions, e.Patterns); err != nil {
 		return err
 	}
@@ -230,46 +231,28 @@ func (s *Store) DeleteEntry(id int64) error {
 }
 
 func notFound(id int64) error {
-	return Errorf(ENotFound, "There is no entry %d. `throughline list` shows the entries and their numbers.", id)
+	return journal.Errorf(journal.ENotFound, "There is no entry %d. `throughline list` shows the entries and their numbers.", id)
 }
 
 // Entry returns one entry with its emotions and patterns.
-func (s *Store) Entry(id int64) (Entry, error) {
+func (s *Store) Entry(id int64) (journal.Entry, error) {
 	var rows []entryRow
 	if err := s.db.Where("id = ?", id).Find(&rows).Error; err != nil {
-		return Entry{}, internal("read the entry", err)
+		return journal.Entry{}, internal("read the entry", err)
 	}
 	if len(rows) == 0 {
-		return Entry{}, notFound(id)
+		return journal.Entry{}, notFound(id)
 	}
 	entries, err := s.complete(rows)
 	if err != nil {
-		return Entry{}, err
+		return journal.Entry{}, err
 	}
 	return entries[0], nil
 }
 
-// EntryQuery selects entries, newest first.
-type EntryQuery struct {
-	From   time.Time // inclusive; zero means from the start
-	Before time.Time // exclusive; zero means to the end
-	After  *Cursor   // continue a paged listing after this entry
-	Limit  int       // 0 means no limit
-}
-
-// Cursor marks a place in the newest-first order, for paging without
-// OFFSET, which would get slower the further a person scrolls.
-type Cursor struct {
-	WrittenAt time.Time
-	ID        int64
-}
-
-// CursorAfter is the cursor that continues a listing after e.
-func CursorAfter(e Entry) *Cursor { return &Cursor{WrittenAt: e.WrittenAt, ID: e.ID} }
-
 // Entries lists the entries q selects, newest first, with emotions and
 // patterns.
-func (s *Store) Entries(q EntryQuery) ([]Entry, error) {
+func (s *Store) Entries(q journal.EntryQuery) ([]journal.Entry, error) {
 	db := s.db.Model(&entryRow{})
 	if !q.From.IsZero() {
 		db = db.Where("written_at >= ?", q.From.Unix())
@@ -304,8 +287,8 @@ func (s *Store) CountEntries() (int64, error) {
 const linkChunk = 500
 
 // complete opens stored rows and attaches their names and episodes.
-func (s *Store) complete(rows []entryRow) ([]Entry, error) {
-	entries := make([]Entry, len(rows))
+func (s *Store) complete(rows []entryRow) ([]journal.Entry, error) {
+	entries := make([]journal.Entry, len(rows))
 	index := make(map[int64]int, len(rows))
 	ids := make([]int64, len(rows))
 	for i, row := range rows {

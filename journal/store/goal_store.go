@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
@@ -19,10 +20,10 @@ type goalRow struct {
 	DoneAt      sql.NullInt64
 }
 
-func (s *Store) openGoal(r goalRow) (Goal, error) {
+func (s *Store) openGoal(r goalRow) (journal.Goal, error) {
 	seal := sealer{codec: s.codec, table: "goals", id: r.ID}
-	g := Goal{ID: r.ID, ParentID: r.ParentID.Int64, Title: seal.open("title", r.Title), Description: seal.open("description", r.Description),
-		Priority: r.Priority, Status: GoalStatus(r.Status), CreatedAt: time.UnixMilli(r.CreatedAt)}
+	g := journal.Goal{ID: r.ID, ParentID: r.ParentID.Int64, Title: seal.open("title", r.Title), Description: seal.open("description", r.Description),
+		Priority: r.Priority, Status: journal.GoalStatus(r.Status), CreatedAt: time.UnixMilli(r.CreatedAt)}
 	if r.DoneAt.Valid {
 		g.DoneAt = time.UnixMilli(r.DoneAt.Int64)
 	}
@@ -31,12 +32,12 @@ func (s *Store) openGoal(r goalRow) (Goal, error) {
 
 // Goals lists every goal, top-level ones by priority, each followed by
 // its sub-goals by priority.
-func (s *Store) Goals() ([]Goal, error) {
+func (s *Store) Goals() ([]journal.Goal, error) {
 	var rows []goalRow
 	if err := s.db.Raw("SELECT * FROM goals ORDER BY priority, id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the goals", err)
 	}
-	byParent := map[int64][]Goal{}
+	byParent := map[int64][]journal.Goal{}
 	for _, r := range rows {
 		g, err := s.openGoal(r)
 		if err != nil {
@@ -44,7 +45,7 @@ func (s *Store) Goals() ([]Goal, error) {
 		}
 		byParent[g.ParentID] = append(byParent[g.ParentID], g)
 	}
-	var out []Goal
+	var out []journal.Goal
 	for _, g := range byParent[0] {
 		out = append(out, g)
 		out = append(out, byParent[g.ID]...)
@@ -53,22 +54,22 @@ func (s *Store) Goals() ([]Goal, error) {
 }
 
 // Goal returns one goal.
-func (s *Store) Goal(id int64) (Goal, error) {
+func (s *Store) Goal(id int64) (journal.Goal, error) {
 	var rows []goalRow
 	if err := s.db.Raw("SELECT * FROM goals WHERE id = ?", id).Scan(&rows).Error; err != nil {
-		return Goal{}, internal("read the goal", err)
+		return journal.Goal{}, internal("read the goal", err)
 	}
 	if len(rows) == 0 {
-		return Goal{}, Errorf(ENotFound, "There is no goal %d. `throughline goal list` shows them.", id)
+		return journal.Goal{}, journal.Errorf(journal.ENotFound, "There is no goal %d. `throughline goal list` shows them.", id)
 	}
 	return s.openGoal(rows[0])
 }
 
 // AddGoal adds a goal after its siblings.
-func (s *Store) AddGoal(g Goal) (Goal, error) {
-	added, err := s.AddGoals([]Goal{g})
+func (s *Store) AddGoal(g journal.Goal) (journal.Goal, error) {
+	added, err := s.AddGoals([]journal.Goal{g})
 	if err != nil {
-		return Goal{}, err
+		return journal.Goal{}, err
 	}
 	return added[0], nil
 }
@@ -77,18 +78,18 @@ func (s *Store) AddGoal(g Goal) (Goal, error) {
 // goal whose ParentID is negative is a sub-goal of the goal that many
 // places before it in goals, so a goal and its sub-goals can be added
 // together before either has an id.
-func (s *Store) AddGoals(goals []Goal) ([]Goal, error) {
+func (s *Store) AddGoals(goals []journal.Goal) ([]journal.Goal, error) {
 	for i := range goals {
-		if err := goals[i].validate(); err != nil {
+		if err := goals[i].Validate(); err != nil {
 			return nil, err
 		}
 	}
-	out := make([]Goal, len(goals))
+	out := make([]journal.Goal, len(goals))
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		for i, g := range goals {
 			if g.ParentID < 0 {
 				if i+int(g.ParentID) < 0 {
-					return Errorf(EInvalid, "Goal %d of %d is under a goal that isn't in the list. Nothing was added.", i+1, len(goals))
+					return journal.Errorf(journal.EInvalid, "Goal %d of %d is under a goal that isn't in the list. Nothing was added.", i+1, len(goals))
 				}
 				g.ParentID = out[i+int(g.ParentID)].ID
 			}
@@ -99,7 +100,7 @@ func (s *Store) AddGoals(goals []Goal) ([]Goal, error) {
 				}
 				// One level: a goal and the steps towards it.
 				if parent.ParentID.Valid {
-					return Errorf(EInvalid, "“%s” is already a sub-goal; put the new goal under a main goal instead.", s.titleOf(parent))
+					return journal.Errorf(journal.EInvalid, "“%s” is already a sub-goal; put the new goal under a main goal instead.", s.titleOf(parent))
 				}
 			}
 			id, err := nextID(tx, "goals")
@@ -149,16 +150,16 @@ func (s *Store) goalIn(tx *gorm.DB, id int64) (goalRow, error) {
 		return goalRow{}, err
 	}
 	if len(rows) == 0 {
-		return goalRow{}, Errorf(ENotFound, "There is no goal %d. `throughline goal list` shows them.", id)
+		return goalRow{}, journal.Errorf(journal.ENotFound, "There is no goal %d. `throughline goal list` shows them.", id)
 	}
 	return rows[0], nil
 }
 
 // UpdateGoal changes a goal's title, description and status. Completing
 // or archiving it keeps its check-ins and notes when it happened.
-func (s *Store) UpdateGoal(g Goal) (Goal, error) {
-	if err := g.validate(); err != nil {
-		return Goal{}, err
+func (s *Store) UpdateGoal(g journal.Goal) (journal.Goal, error) {
+	if err := g.Validate(); err != nil {
+		return journal.Goal{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		old, err := s.goalIn(tx, g.ID)
@@ -166,7 +167,7 @@ func (s *Store) UpdateGoal(g Goal) (Goal, error) {
 			return err
 		}
 		done := old.DoneAt
-		if g.Status == GoalActive {
+		if g.Status == journal.GoalActive {
 			done = sql.NullInt64{}
 		} else if string(g.Status) != old.Status {
 			done = sql.NullInt64{Int64: s.now().UnixMilli(), Valid: true}
@@ -180,7 +181,7 @@ func (s *Store) UpdateGoal(g Goal) (Goal, error) {
 			title, desc, g.Status, done, g.ID).Error
 	})
 	if err != nil {
-		return Goal{}, internal("change the goal", err)
+		return journal.Goal{}, internal("change the goal", err)
 	}
 	return s.Goal(g.ID)
 }
@@ -211,9 +212,9 @@ func (s *Store) MoveGoal(id int64, position int) error {
 }
 
 // AddCheckIn records how a goal is going.
-func (s *Store) AddCheckIn(c CheckIn) (CheckIn, error) {
-	if err := c.validate(); err != nil {
-		return CheckIn{}, err
+func (s *Store) AddCheckIn(c journal.CheckIn) (journal.CheckIn, error) {
+	if err := c.Validate(); err != nil {
+		return journal.CheckIn{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if _, err := s.goalIn(tx, c.GoalID); err != nil {
@@ -237,7 +238,7 @@ func (s *Store) AddCheckIn(c CheckIn) (CheckIn, error) {
 }
 
 // CheckIns lists a goal's check-ins, oldest first.
-func (s *Store) CheckIns(goalID int64) ([]CheckIn, error) {
+func (s *Store) CheckIns(goalID int64) ([]journal.CheckIn, error) {
 	var rows []struct {
 		ID, GoalID, At int64
 		AtOffset       int
@@ -247,10 +248,10 @@ func (s *Store) CheckIns(goalID int64) ([]CheckIn, error) {
 	if err := s.db.Raw("SELECT id, goal_id, at, at_offset, rating, note FROM checkins WHERE goal_id = ? ORDER BY at, id", goalID).Scan(&rows).Error; err != nil {
 		return nil, internal("read the check-ins", err)
 	}
-	out := make([]CheckIn, len(rows))
+	out := make([]journal.CheckIn, len(rows))
 	for i, r := range rows {
 		seal := sealer{codec: s.codec, table: "checkins", id: r.ID}
-		out[i] = CheckIn{ID: r.ID, GoalID: r.GoalID, At: time.Unix(r.At, 0).In(time.FixedZone("", r.AtOffset)), Rating: r.Rating, Note: seal.open("note", r.Note)}
+		out[i] = journal.CheckIn{ID: r.ID, GoalID: r.GoalID, At: time.Unix(r.At, 0).In(time.FixedZone("", r.AtOffset)), Rating: r.Rating, Note: seal.open("note", r.Note)}
 		if seal.err != nil {
 			return nil, seal.err
 		}
@@ -259,7 +260,7 @@ func (s *Store) CheckIns(goalID int64) ([]CheckIn, error) {
 }
 
 // GoalEvidence lists the entries linked to a goal, newest first.
-func (s *Store) GoalEvidence(goalID int64) ([]Entry, error) {
+func (s *Store) GoalEvidence(goalID int64) ([]journal.Entry, error) {
 	var rows []entryRow
 	if err := s.db.Raw("SELECT e.* FROM entries e JOIN entry_goals g ON g.entry_id = e.id WHERE g.goal_id = ? ORDER BY e.written_at DESC, e.id DESC", goalID).Scan(&rows).Error; err != nil {
 		return nil, internal("read the goal's entries", err)

@@ -1,5 +1,6 @@
 package store
 
+import "github.com/throughline/throughline/journal"
 import "gorm.io/gorm"
 
 // Hidden words are one-off words a person chose to hide in every redacted
@@ -32,7 +33,7 @@ func (s *Store) HiddenWords() ([]string, error) {
 func (s *Store) HideWords(words ...string) error {
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		for _, w := range words {
-			if w = CleanName(w); w != "" {
+			if w = journal.CleanName(w); w != "" {
 				if err := s.insertHiddenWord(tx, w); err != nil {
 					return err
 				}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -16,7 +17,7 @@ func TestPerson_Aliases(t *testing.T) {
 		{"Jo Reyes", []string{" Jo ", "Joanna", "", "jo", "JO REYES", "Jojo  Bean"}, []string{"Jo", "Joanna", "Jojo Bean"}},
 		{"Sam", nil, nil},
 	} {
-		added, err := s.AddPerson(Person{Name: tt.name, Role: "friend", Aliases: tt.aliases})
+		added, err := s.AddPerson(journal.Person{Name: tt.name, Role: "friend", Aliases: tt.aliases})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,7 +30,7 @@ func TestPerson_Aliases(t *testing.T) {
 		}
 	}
 	jo, _ := s.PersonNamed("Jo Reyes")
-	jo.Aliases = ParseAliases("Jo, Jojo")
+	jo.Aliases = journal.ParseAliases("Jo, Jojo")
 	if _, err := s.UpdatePerson(jo); err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func TestHiddenWords(t *testing.T) {
 // holds none of them as written.
 func TestHiddenWords_Encrypted(t *testing.T) {
 	s := mustOpen(t)
-	if _, err := s.AddPerson(Person{Name: "Jo Reyes", Role: "boss", Aliases: []string{"Joanna"}}); err != nil {
+	if _, err := s.AddPerson(journal.Person{Name: "Jo Reyes", Role: "boss", Aliases: []string{"Joanna"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.HideWords("Priya"); err != nil {

@@ -2,25 +2,20 @@ package store
 
 import (
 	"fmt"
+	"github.com/throughline/throughline/journal"
 
 	"gorm.io/gorm"
 )
-
-// Skipped is an imported entry left out, and why.
-type Skipped struct {
-	Item   int // its place in the import, from 1
-	Reason string
-}
 
 // ImportEntries adds entries from another journal in one transaction:
 // all or none. An entry already in the journal (the same Source and
 // SourceID, or without a SourceID the same time, title and body) is
 // skipped, so importing a file twice adds nothing. Names not in the
 // vocabulary become patterns in the imported category.
-func (s *Store) ImportEntries(entries []Entry) (added []Entry, skipped []Skipped, err error) {
+func (s *Store) ImportEntries(entries []journal.Entry) (added []journal.Entry, skipped []journal.Skipped, err error) {
 	for i := range entries {
 		if err := entries[i].Validate(); err != nil {
-			return nil, nil, Errorf(EInvalid, "Entry %d of %d: %s Nothing was imported.", i+1, len(entries), err.Error())
+			return nil, nil, journal.Errorf(journal.EInvalid, "Entry %d of %d: %s Nothing was imported.", i+1, len(entries), err.Error())
 		}
 	}
 	err = s.db.Transaction(func(tx *gorm.DB) error {
@@ -30,11 +25,11 @@ func (s *Store) ImportEntries(entries []Entry) (added []Entry, skipped []Skipped
 		if err != nil {
 			return err
 		}
-		var fresh []Entry
+		var fresh []journal.Entry
 		for i, e := range entries {
 			key := importKey(e)
 			if there[key] {
-				skipped = append(skipped, Skipped{Item: i + 1, Reason: "already in the journal"})
+				skipped = append(skipped, journal.Skipped{Item: i + 1, Reason: "already in the journal"})
 				continue
 			}
 			there[key] = true // a second copy in the same file is skipped too
@@ -65,7 +60,7 @@ func (s *Store) ImportEntries(entries []Entry) (added []Entry, skipped []Skipped
 
 // importKey identifies an entry across imports: its source and id
 // there, or without an id its time, title and body.
-func importKey(e Entry) string {
+func importKey(e journal.Entry) string {
 	if e.SourceID != "" {
 		return "id\x00" + e.Source + "\x00" + e.SourceID
 	}
@@ -74,7 +69,7 @@ func importKey(e Entry) string {
 
 // existing reads, in two queries, the keys of the entries already in the
 // journal that entries could match.
-func (s *Store) existing(tx *gorm.DB, entries []Entry) (map[string]bool, error) {
+func (s *Store) existing(tx *gorm.DB, entries []journal.Entry) (map[string]bool, error) {
 	there := map[string]bool{}
 	var lo, hi int64
 	withText := false
@@ -96,7 +91,7 @@ func (s *Store) existing(tx *gorm.DB, entries []Entry) (map[string]bool, error) 
 		return nil, err
 	}
 	for _, r := range sources {
-		there[importKey(Entry{Source: r.Source, SourceID: r.SourceID})] = true
+		there[importKey(journal.Entry{Source: r.Source, SourceID: r.SourceID})] = true
 	}
 	if !withText {
 		return there, nil
@@ -118,7 +113,7 @@ func (s *Store) existing(tx *gorm.DB, entries []Entry) (map[string]bool, error) 
 
 // importVocabulary creates the entry's unknown pattern names in the
 // imported category, so they can be told apart from the person's own.
-func (b *batch) importVocabulary(e Entry) error {
+func (b *batch) importVocabulary(e journal.Entry) error {
 	if _, err := b.vocabularyIDs("patterns", nil); err != nil { // loads the names
 		return err
 	}
@@ -127,7 +122,7 @@ func (b *batch) importVocabulary(e Entry) error {
 		if _, ok := known[b.s.nameKey(name)]; ok {
 			continue
 		}
-		p := Pattern{Name: name, Category: CategoryImported}
+		p := journal.Pattern{Name: name, Category: journal.CategoryImported}
 		if err := p.Validate(); err != nil {
 			return err
 		}

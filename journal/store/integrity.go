@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"io/fs"
 	"net/url"
 	"os"
@@ -171,15 +172,15 @@ func CheckBackup(path string) error {
 		return err
 	}
 	if err := checkHeader(abs); err != nil {
-		if ErrorCode(err) == ENotJournal {
-			return Errorf(ENotJournal, "%s is not a Throughline journal (it may be another kind of file, or damaged), so it can't be restored. Nothing was changed.", abs)
+		if journal.ErrorCode(err) == journal.ENotJournal {
+			return journal.Errorf(journal.ENotJournal, "%s is not a Throughline journal (it may be another kind of file, or damaged), so it can't be restored. Nothing was changed.", abs)
 		}
 		return err
 	}
 	// A copy taken while the journal was open can leave recent changes in
 	// a log beside it; restoring the file alone would lose them.
 	if info, err := os.Stat(abs + "-wal"); err == nil && info.Size() > 0 {
-		return Errorf(EInvalid, "%s-wal beside %s holds changes that aren't in the file itself, so restoring it alone would lose them. Open it once with Throughline (throughline --db %s list), which writes them in, then restore it. Nothing was changed.",
+		return journal.Errorf(journal.EInvalid, "%s-wal beside %s holds changes that aren't in the file itself, so restoring it alone would lose them. Open it once with Throughline (throughline --db %s list), which writes them in, then restore it. Nothing was changed.",
 			abs, abs, shellQuote(abs))
 	}
 	db, err := openReadOnly(abs, true)
@@ -188,14 +189,14 @@ func CheckBackup(path string) error {
 	}
 	defer db.Close()
 	if problems := integrityProblems(db); !isOK(problems) {
-		return Errorf(EDamaged, "The backup %s is damaged (%s), so it can't be restored. Nothing was changed. Choose another backup.", abs, summarize(problems))
+		return journal.Errorf(journal.EDamaged, "The backup %s is damaged (%s), so it can't be restored. Nothing was changed. Choose another backup.", abs, summarize(problems))
 	}
 	var version sql.NullInt64
 	if err := db.QueryRow("SELECT MAX(id) FROM schema_migrations").Scan(&version); err != nil || !version.Valid {
-		return Errorf(ENotJournal, "%s is marked as a Throughline journal but holds no journal (it was never finished), so it can't be restored. Nothing was changed.", abs)
+		return journal.Errorf(journal.ENotJournal, "%s is marked as a Throughline journal but holds no journal (it was never finished), so it can't be restored. Nothing was changed.", abs)
 	}
 	if int(version.Int64) > SchemaVersion() {
-		return Errorf(ETooNew, "The backup %s was made by a newer version of Throughline. Install the newer version to restore it. Nothing was changed.", abs)
+		return journal.Errorf(journal.ETooNew, "The backup %s was made by a newer version of Throughline. Install the newer version to restore it. Nothing was changed.", abs)
 	}
 	return nil
 }
@@ -215,7 +216,7 @@ func DamagedJournalError(path string, problems []string) error {
 	return damaged(abs, problems, dirs)
 }
 
-func damaged(path string, problems []string, dirs []string) *Error {
+func damaged(path string, problems []string, dirs []string) *journal.Error {
 	msg := fmt.Sprintf("The journal at %s is damaged: %s. It was left as it is.", path, summarize(problems))
 	var newest BackupFile
 	found := false
@@ -233,7 +234,7 @@ func damaged(path string, problems []string, dirs []string) *Error {
 		msg += fmt.Sprintf(" There is no good backup of it in %s. Keep the file, and any %s-wal beside it, somewhere safe: much of it may be recoverable with the sqlite3 tool's .recover command. To write meanwhile, start a new journal with --db NEW.db.",
 			strings.Join(dirs, " or "), filepath.Base(path))
 	}
-	return &Error{Code: EDamaged, Message: msg}
+	return &journal.Error{Code: journal.EDamaged, Message: msg}
 }
 
 // existingFile is path made absolute, refused when there is no file
@@ -241,16 +242,16 @@ func damaged(path string, problems []string, dirs []string) *Error {
 func existingFile(path, what string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", Errorf(EInvalid, "The path %q can't be used: %v.", path, err)
+		return "", journal.Errorf(journal.EInvalid, "The path %q can't be used: %v.", path, err)
 	}
 	info, err := os.Stat(abs)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "", Errorf(ENotFound, "There is no %s at %s. Check the name.", what, abs)
+		return "", journal.Errorf(journal.ENotFound, "There is no %s at %s. Check the name.", what, abs)
 	case err != nil:
-		return "", Errorf(EUnwritable, "Couldn't read the %s at %s: %v.", what, abs, plainCause(err))
+		return "", journal.Errorf(journal.EUnwritable, "Couldn't read the %s at %s: %v.", what, abs, plainCause(err))
 	case info.IsDir():
-		return "", Errorf(EInvalid, "%s is a folder, not a %s file. Give the file inside it.", abs, what)
+		return "", journal.Errorf(journal.EInvalid, "%s is a folder, not a %s file. Give the file inside it.", abs, what)
 	}
 	return abs, nil
 }

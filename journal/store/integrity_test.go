@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,9 +30,9 @@ func closedJournal(t *testing.T, n int) string {
 
 func writeEntries(t *testing.T, s *Store, title string, n int) {
 	t.Helper()
-	entries := make([]Entry, n)
+	entries := make([]journal.Entry, n)
 	for i := range entries {
-		entries[i] = Entry{Title: fmt.Sprintf("%s %d", title, i+1), Body: strings.Repeat("I noticed the old pattern again. ", 20),
+		entries[i] = journal.Entry{Title: fmt.Sprintf("%s %d", title, i+1), Body: strings.Repeat("I noticed the old pattern again. ", 20),
 			WrittenAt: time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)}
 	}
 	if _, err := s.CreateEntries(entries); err != nil {
@@ -92,17 +93,19 @@ func TestOpen_DamagedJournalIsNeverWrittenTo(t *testing.T) {
 	tests := []struct {
 		name    string
 		backup  func(t *testing.T, s *Store) string // makes backups before the damage; returns the one to name
-		wantMsg func(journal, backup string) string
+		wantMsg func(journalPath, backup string) string
 	}{
 		{"no backup", func(*testing.T, *Store) string { return "" },
-			func(journal, _ string) string { return "There is no good backup of it in " + DefaultBackupDir(journal) }},
+			func(journalPath, _ string) string {
+				return "There is no good backup of it in " + DefaultBackupDir(journalPath)
+			}},
 		{"a good backup in the default folder", func(t *testing.T, s *Store) string {
 			made, err := s.Backup("")
 			if err != nil {
 				t.Fatal(err)
 			}
 			return made
-		}, func(journal, backup string) string {
+		}, func(journalPath, backup string) string {
 			return "The newest good backup is " + backup + " ("
 		}},
 		{"a damaged newer backup is passed over", func(t *testing.T, s *Store) string {
@@ -116,8 +119,8 @@ func TestOpen_DamagedJournalIsNeverWrittenTo(t *testing.T) {
 			}
 			damage(t, bad)
 			return good
-		}, func(journal, backup string) string {
-			return "`throughline --db " + journal + " restore " + backup + "` puts it back, keeping the damaged one."
+		}, func(journalPath, backup string) string {
+			return "`throughline --db " + journalPath + " restore " + backup + "` puts it back, keeping the damaged one."
 		}},
 	}
 	for _, tt := range tests {
@@ -136,8 +139,8 @@ func TestOpen_DamagedJournalIsNeverWrittenTo(t *testing.T) {
 			before := fileHash(t, path)
 			err = openDamaged(path)
 			// then Open refuses it as damaged, says where the way back is,
-			if ErrorCode(err) != EDamaged {
-				t.Fatalf("Open gave %v (%s), want %s", err, ErrorCode(err), EDamaged)
+			if journal.ErrorCode(err) != journal.EDamaged {
+				t.Fatalf("Open gave %v (%s), want %s", err, journal.ErrorCode(err), journal.EDamaged)
 			}
 			for _, want := range []string{"The journal at " + path + " is damaged: ", "It was left as it is.", tt.wantMsg(path, backup)} {
 				if !strings.Contains(err.Error(), want) {
@@ -192,23 +195,23 @@ func TestCheckFile(t *testing.T) {
 	}{
 		{"a sound journal", sound, true, ""},
 		{"a damaged journal", damaged, false, ""},
-		{"a text file", text, false, ENotJournal},
-		{"no file", filepath.Join(t.TempDir(), "missing.db"), false, ENotFound},
+		{"a text file", text, false, journal.ENotJournal},
+		{"no file", filepath.Join(t.TempDir(), "missing.db"), false, journal.ENotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var before [32]byte
-			if tt.wantCode != ENotFound {
+			if tt.wantCode != journal.ENotFound {
 				before = fileHash(t, tt.path)
 			}
 			problems, err := CheckFile(tt.path)
-			if ErrorCode(err) != tt.wantCode {
+			if journal.ErrorCode(err) != tt.wantCode {
 				t.Fatalf("CheckFile: %v, want code %q", err, tt.wantCode)
 			}
 			if err == nil && isOK(problems) != tt.wantOK {
 				t.Errorf("problems %q, want ok=%v", problems, tt.wantOK)
 			}
-			if tt.wantCode != ENotFound && fileHash(t, tt.path) != before {
+			if tt.wantCode != journal.ENotFound && fileHash(t, tt.path) != before {
 				t.Error("checking changed the file")
 			}
 			for _, companion := range []string{"-wal", "-shm"} {
@@ -291,25 +294,25 @@ func sqliteExec(t *testing.T, path, stmt string) {
 // goes on, but a write waits for the check and fails if it found damage.
 func TestOpen_LateDamageStopsWrites(t *testing.T) {
 	s := mustOpen(t)
-	if _, err := s.CreateEntry(Entry{Title: "before", WrittenAt: time.Now()}); err != nil {
+	if _, err := s.CreateEntry(journal.Entry{Title: "before", WrittenAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	// As if the check begun on opening had just found damage.
-	s.sound, s.damage = make(chan struct{}), Errorf(EDamaged, "The journal is damaged: a test says so.")
+	s.sound, s.damage = make(chan struct{}), journal.Errorf(journal.EDamaged, "The journal is damaged: a test says so.")
 	close(s.sound)
-	if _, err := s.Entries(EntryQuery{}); err != nil {
+	if _, err := s.Entries(journal.EntryQuery{}); err != nil {
 		t.Errorf("reading a journal found damaged: %v", err)
 	}
-	if _, err := s.CreateEntry(Entry{Title: "after", WrittenAt: time.Now()}); ErrorCode(err) != EDamaged {
-		t.Errorf("writing a journal found damaged: %v, want %s", err, EDamaged)
+	if _, err := s.CreateEntry(journal.Entry{Title: "after", WrittenAt: time.Now()}); journal.ErrorCode(err) != journal.EDamaged {
+		t.Errorf("writing a journal found damaged: %v, want %s", err, journal.EDamaged)
 	}
-	if err := s.SaveDraft(Draft{Title: "typed"}); ErrorCode(err) != EDamaged {
-		t.Errorf("keeping a draft in a journal found damaged: %v, want %s", err, EDamaged)
+	if err := s.SaveDraft(journal.Draft{Title: "typed"}); journal.ErrorCode(err) != journal.EDamaged {
+		t.Errorf("keeping a draft in a journal found damaged: %v, want %s", err, journal.EDamaged)
 	}
-	if err := s.Soundness(); ErrorCode(err) != EDamaged {
+	if err := s.Soundness(); journal.ErrorCode(err) != journal.EDamaged {
 		t.Errorf("Soundness: %v", err)
 	}
-	entries, _ := s.Entries(EntryQuery{})
+	entries, _ := s.Entries(journal.EntryQuery{})
 	if len(entries) != 1 {
 		t.Errorf("%d entries after the refused writes, want 1", len(entries))
 	}

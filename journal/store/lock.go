@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"sync"
@@ -26,7 +27,7 @@ import (
 func LockJournal(path string) (release func(), err error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, Errorf(EInvalid, "The journal path %q can't be used: %v.", path, err)
+		return nil, journal.Errorf(journal.EInvalid, "The journal path %q can't be used: %v.", path, err)
 	}
 	lockPath := abs + ".lock"
 	if err := makeFolder(abs); err != nil {
@@ -36,21 +37,21 @@ func LockJournal(path string) (release func(), err error) {
 	// from inheriting, and so holding, the lock.
 	f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, Errorf(EUnwritable, "Couldn't open the journal's lock file %s: %v. Choose another place with --db or THROUGHLINE_DB.", lockPath, plainCause(err))
+		return nil, journal.Errorf(journal.EUnwritable, "Couldn't open the journal's lock file %s: %v. Choose another place with --db or THROUGHLINE_DB.", lockPath, plainCause(err))
 	}
 	// A lock file left by an older version, or made under another umask,
 	// is made private too, like the journal's other files.
 	if err := f.Chmod(0o600); err != nil {
 		f.Close()
-		return nil, Errorf(EUnwritable, "Couldn't make %s private to you: %v.", lockPath, plainCause(err))
+		return nil, journal.Errorf(journal.EUnwritable, "Couldn't make %s private to you: %v.", lockPath, plainCause(err))
 	}
 	if err := flock(f, syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, &Error{Code: EInUse, Err: err, Message: "The journal at " + abs +
+			return nil, &journal.Error{Code: journal.EInUse, Err: err, Message: "The journal at " + abs +
 				" is already open in another Throughline window. Switch to that window, or close it first."}
 		}
-		return nil, &Error{Code: EUnwritable, Err: err, Message: "Couldn't lock the journal at " + abs +
+		return nil, &journal.Error{Code: journal.EUnwritable, Err: err, Message: "Couldn't lock the journal at " + abs +
 			" for this window (" + err.Error() + "). Its folder may be on a file system without locks; choose another place with --db or THROUGHLINE_DB."}
 	}
 	var once sync.Once

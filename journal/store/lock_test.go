@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,8 +52,8 @@ func TestLockJournal_ReleasedWhenHolderDies(t *testing.T) {
 	}
 
 	_, err = LockJournal(path)
-	if ErrorCode(err) != EInUse {
-		t.Fatalf("locking a journal another process holds: %v (code %q), want code %q", err, ErrorCode(err), EInUse)
+	if journal.ErrorCode(err) != journal.EInUse {
+		t.Fatalf("locking a journal another process holds: %v (code %q), want code %q", err, journal.ErrorCode(err), journal.EInUse)
 	}
 	if msg := err.Error(); !strings.Contains(msg, path) || !strings.Contains(msg, "already open in another Throughline window") {
 		t.Errorf("message %q should name the journal and say it is open in another window", msg)
@@ -79,8 +80,8 @@ func TestLockJournal_OneHolderAtATime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := LockJournal(path); ErrorCode(err) != EInUse {
-		t.Fatalf("second lock while the first is held: %v, want code %q", err, EInUse)
+	if _, err := LockJournal(path); journal.ErrorCode(err) != journal.EInUse {
+		t.Fatalf("second lock while the first is held: %v, want code %q", err, journal.EInUse)
 	}
 	release()
 	release() // releasing twice is harmless

@@ -1,41 +1,23 @@
 package store
 
 import (
-	"strconv"
-	"strings"
+	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
 )
 
-// Measurement is a questionnaire answered on a day, as scored then.
-type Measurement struct {
-	ID int64
-	At time.Time
-	Result
-	Difficulty Difficulty // the last, unscored question's answer
-}
-
-// FormatAnswers writes answers the way ParseAnswers reads them.
-func FormatAnswers(answers []int) string {
-	parts := make([]string, len(answers))
-	for i, a := range answers {
-		parts[i] = strconv.Itoa(a)
-	}
-	return strings.Join(parts, ",")
-}
-
 // SaveMeasurement scores answers for an instrument and stores them with
 // the answer to its last question; bad answers store nothing.
-func (s *Store) SaveMeasurement(in Instrument, answers []int, difficulty Difficulty, at time.Time) (Measurement, error) {
+func (s *Store) SaveMeasurement(in journal.Instrument, answers []int, difficulty journal.Difficulty, at time.Time) (journal.Measurement, error) {
 	result, err := in.Score(answers)
 	if err != nil {
-		return Measurement{}, err
+		return journal.Measurement{}, err
 	}
-	if err := difficulty.check(); err != nil {
-		return Measurement{}, err
+	if err := difficulty.Check(); err != nil {
+		return journal.Measurement{}, err
 	}
-	m := Measurement{At: at, Result: result, Difficulty: difficulty}
+	m := journal.Measurement{At: at, Result: result, Difficulty: difficulty}
 	err = s.db.Transaction(func(tx *gorm.DB) error {
 		id, err := nextID(tx, "measures")
 		if err != nil {
@@ -44,14 +26,14 @@ func (s *Store) SaveMeasurement(in Instrument, answers []int, difficulty Difficu
 		m.ID = id
 		_, offset := at.Zone()
 		return tx.Exec("INSERT INTO measures (id, instrument, at, at_offset, answers, score, difficulty) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			id, in.ID, at.Unix(), offset, FormatAnswers(answers), result.Score, difficulty.column()).Error
+			id, in.ID, at.Unix(), offset, journal.FormatAnswers(answers), result.Score, columnOf(difficulty)).Error
 	})
 	return m, internal("save the questionnaire", err)
 }
 
 // Measurements lists an instrument's answers, oldest first, scored again
 // from the stored answers so the bands always follow this version.
-func (s *Store) Measurements(in Instrument) ([]Measurement, error) {
+func (s *Store) Measurements(in journal.Instrument) ([]journal.Measurement, error) {
 	var rows []struct {
 		ID, At     int64
 		AtOffset   int
@@ -61,9 +43,9 @@ func (s *Store) Measurements(in Instrument) ([]Measurement, error) {
 	if err := s.db.Raw("SELECT id, at, at_offset, answers, difficulty FROM measures WHERE instrument = ? ORDER BY at, id", in.ID).Scan(&rows).Error; err != nil {
 		return nil, internal("read the questionnaires", err)
 	}
-	out := make([]Measurement, 0, len(rows))
+	out := make([]journal.Measurement, 0, len(rows))
 	for _, r := range rows {
-		answers, err := ParseAnswers(r.Answers)
+		answers, err := journal.ParseAnswers(r.Answers)
 		if err != nil {
 			return nil, internal("read a stored questionnaire", err)
 		}
@@ -71,7 +53,7 @@ func (s *Store) Measurements(in Instrument) ([]Measurement, error) {
 		if err != nil {
 			return nil, internal("score a stored questionnaire", err)
 		}
-		out = append(out, Measurement{ID: r.ID, At: time.Unix(r.At, 0).In(time.FixedZone("", r.AtOffset)), Result: result,
+		out = append(out, journal.Measurement{ID: r.ID, At: time.Unix(r.At, 0).In(time.FixedZone("", r.AtOffset)), Result: result,
 			Difficulty: difficultyColumn(r.Difficulty)})
 	}
 	return out, nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"github.com/throughline/throughline/journal"
 
 	"gorm.io/gorm"
 )
@@ -246,7 +247,7 @@ func execSQL(sql string) func(tx *gorm.DB, _ *Store) error {
 // seedVocabulary writes the starter words with the columns step 2 had,
 // so later steps that add columns never break it.
 func seedVocabulary(tx *gorm.DB, s *Store) error {
-	for i, e := range starterEmotions {
+	for i, e := range journal.StarterEmotions {
 		id := int64(i + 1)
 		seal := sealer{codec: s.codec, table: "emotions", id: id}
 		name := seal.seal("name", e.Name)
@@ -257,7 +258,7 @@ func seedVocabulary(tx *gorm.DB, s *Store) error {
 			return err
 		}
 	}
-	for i, p := range starterPatterns {
+	for i, p := range journal.StarterPatterns {
 		id := int64(i + 1)
 		seal := sealer{codec: s.codec, table: "patterns", id: id}
 		name, desc := seal.seal("name", p.Name), seal.seal("description", p.Description)
@@ -332,7 +333,7 @@ func (s *Store) pendingMigrations(list []migration) ([]migration, error) {
 	for _, id := range applied {
 		done[id] = true
 		if id > list[len(list)-1].id {
-			return nil, Errorf(ETooNew, "Couldn't open the journal: %s was made by a newer version of Throughline. Install the newer version to open it. Nothing was changed.", s.path)
+			return nil, journal.Errorf(journal.ETooNew, "Couldn't open the journal: %s was made by a newer version of Throughline. Install the newer version to open it. Nothing was changed.", s.path)
 		}
 	}
 	var todo []migration

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"path/filepath"
 	"testing"
 	"time"
@@ -43,7 +44,7 @@ func TestMigrations_UpgradeKeepsEveryRow(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			entries, err := s.Entries(EntryQuery{})
+			entries, err := s.Entries(journal.EntryQuery{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -57,8 +58,8 @@ func TestMigrations_UpgradeKeepsEveryRow(t *testing.T) {
 				t.Fatalf("search after upgrade: %+v, %v", found, err)
 			}
 			// And the upgraded journal takes today's writes.
-			if _, err := s.CreateEntry(Entry{Title: "after", WrittenAt: time.Now(), Patterns: []string{"denial"},
-				Episodes: []Episode{{Person: "Sam", Wish: "to be heard"}}}); err != nil {
+			if _, err := s.CreateEntry(journal.Entry{Title: "after", WrittenAt: time.Now(), Patterns: []string{"denial"},
+				Episodes: []journal.Episode{{Person: "Sam", Wish: "to be heard"}}}); err != nil {
 				t.Fatal(err)
 			}
 			var applied int
@@ -106,14 +107,14 @@ func TestMigrations_DifficultyQuestionUpgradesStep11(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	ms, err := s.Measurements(PHQ9)
+	ms, err := s.Measurements(journal.PHQ9)
 	if err != nil || len(ms) != 1 || ms[0].Score != 10 || !ms[0].Safety || ms[0].Difficulty.Answered() {
 		t.Fatalf("after the upgrade: %+v, %v", ms, err)
 	}
-	if _, err := s.SaveMeasurement(PHQ9, make([]int, 9), DifficultyAnswer(3), time.Now()); err != nil {
+	if _, err := s.SaveMeasurement(journal.PHQ9, make([]int, 9), journal.DifficultyAnswer(3), time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	if ms, _ := s.Measurements(PHQ9); len(ms) != 2 || ms[1].Difficulty.String() != "Extremely difficult" {
+	if ms, _ := s.Measurements(journal.PHQ9); len(ms) != 2 || ms[1].Difficulty.String() != "Extremely difficult" {
 		t.Errorf("after a new save: %+v", ms)
 	}
 	// The column refuses what no form offers, whoever writes it.

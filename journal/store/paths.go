@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 )
@@ -13,7 +14,7 @@ func DefaultPath() (string, error) {
 	if dir == "" || !filepath.IsAbs(dir) {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", Errorf(EUnwritable, "Couldn't find your home folder to keep the journal in (%v). Give a place with --db PATH or THROUGHLINE_DB.", err)
+			return "", journal.Errorf(journal.EUnwritable, "Couldn't find your home folder to keep the journal in (%v). Give a place with --db PATH or THROUGHLINE_DB.", err)
 		}
 		dir = filepath.Join(home, ".local", "share")
 	}

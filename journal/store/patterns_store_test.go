@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"reflect"
 	"strings"
 	"testing"
@@ -9,11 +10,11 @@ import (
 
 func TestStore_PatternVocabulary(t *testing.T) {
 	s := mustOpen(t)
-	added, err := s.AddPattern(Pattern{Name: "  Doom   scrolling ", Description: "Scrolling instead of feeling.", Colour: "#3a7bd5"})
+	added, err := s.AddPattern(journal.Pattern{Name: "  Doom   scrolling ", Description: "Scrolling instead of feeling.", Colour: "#3a7bd5"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if added.Name != "Doom scrolling" || added.Category != CategoryOwn {
+	if added.Name != "Doom scrolling" || added.Category != journal.CategoryOwn {
 		t.Errorf("added %+v", added)
 	}
 	tests := []struct {
@@ -21,21 +22,21 @@ func TestStore_PatternVocabulary(t *testing.T) {
 		do   func() error
 		want string // "" for success
 	}{
-		{"same name, other case", func() error { _, err := s.AddPattern(Pattern{Name: "doom-scrolling"}); return err }, "already a pattern"},
-		{"seeded name", func() error { _, err := s.AddPattern(Pattern{Name: "DENIAL"}); return err }, "already a pattern"},
-		{"blank", func() error { _, err := s.AddPattern(Pattern{Name: " "}); return err }, "needs a name"},
-		{"hash in name", func() error { _, err := s.AddPattern(Pattern{Name: "#x"}); return err }, "leave out"},
-		{"bad colour", func() error { _, err := s.AddPattern(Pattern{Name: "x", Colour: "blue"}); return err }, "not a colour"},
-		{"bad category", func() error { _, err := s.AddPattern(Pattern{Name: "x", Category: "vibes"}); return err }, "not a pattern category"},
+		{"same name, other case", func() error { _, err := s.AddPattern(journal.Pattern{Name: "doom-scrolling"}); return err }, "already a pattern"},
+		{"seeded name", func() error { _, err := s.AddPattern(journal.Pattern{Name: "DENIAL"}); return err }, "already a pattern"},
+		{"blank", func() error { _, err := s.AddPattern(journal.Pattern{Name: " "}); return err }, "needs a name"},
+		{"hash in name", func() error { _, err := s.AddPattern(journal.Pattern{Name: "#x"}); return err }, "leave out"},
+		{"bad colour", func() error { _, err := s.AddPattern(journal.Pattern{Name: "x", Colour: "blue"}); return err }, "not a colour"},
+		{"bad category", func() error { _, err := s.AddPattern(journal.Pattern{Name: "x", Category: "vibes"}); return err }, "not a pattern category"},
 		{"rename onto another", func() error {
-			_, err := s.UpdatePattern(Pattern{ID: added.ID, Name: "Denial", Category: CategoryOwn})
+			_, err := s.UpdatePattern(journal.Pattern{ID: added.ID, Name: "Denial", Category: journal.CategoryOwn})
 			return err
 		}, "already a pattern"},
 		{"rename to own name in other case", func() error {
-			_, err := s.UpdatePattern(Pattern{ID: added.ID, Name: "DOOM scrolling", Category: CategoryOwn, Colour: "#000000"})
+			_, err := s.UpdatePattern(journal.Pattern{ID: added.ID, Name: "DOOM scrolling", Category: journal.CategoryOwn, Colour: "#000000"})
 			return err
 		}, ""},
-		{"rename missing", func() error { _, err := s.UpdatePattern(Pattern{ID: 999, Name: "new"}); return err }, "no pattern 999"},
+		{"rename missing", func() error { _, err := s.UpdatePattern(journal.Pattern{ID: 999, Name: "new"}); return err }, "no pattern 999"},
 		{"merge into itself", func() error { return s.MergePatterns(added.ID, added.ID) }, "into itself"},
 		{"merge missing", func() error { return s.MergePatterns(999, added.ID) }, "no pattern 999"},
 	}
@@ -53,10 +54,10 @@ func TestStore_PatternVocabulary(t *testing.T) {
 func TestStore_RenameAndMergeKeepLinks(t *testing.T) {
 	s := mustOpen(t)
 	at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
-	saved, err := s.CreateEntries([]Entry{
+	saved, err := s.CreateEntries([]journal.Entry{
 		{Title: "both", WrittenAt: at, Patterns: []string{"avoidance", "denial"}},
 		{Title: "avoidance only", WrittenAt: at.Add(time.Hour), Patterns: []string{"avoidance"}},
-		{Title: "in an episode", WrittenAt: at.Add(2 * time.Hour), Episodes: []Episode{{Person: "Sam", Patterns: []string{"avoidance"}}}},
+		{Title: "in an episode", WrittenAt: at.Add(2 * time.Hour), Episodes: []journal.Episode{{Person: "Sam", Patterns: []string{"avoidance"}}}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -86,7 +87,7 @@ func TestStore_RenameAndMergeKeepLinks(t *testing.T) {
 	if e, _ := s.Entry(saved[2].ID); !reflect.DeepEqual(e.Episodes[0].Patterns, []string{"denial"}) {
 		t.Errorf("episode names %v after merge, want [denial]", e.Episodes[0].Patterns)
 	}
-	if _, err := s.Pattern(avoidance.ID); ErrorCode(err) != ENotFound {
+	if _, err := s.Pattern(avoidance.ID); journal.ErrorCode(err) != journal.ENotFound {
 		t.Errorf("merged pattern still there: %v", err)
 	}
 	if tg, _ := s.Taggings(time.Time{}, time.Time{}); len(tg) != 3 || !reflect.DeepEqual(tg[2].Patterns, []string{"denial"}) {
@@ -96,7 +97,7 @@ func TestStore_RenameAndMergeKeepLinks(t *testing.T) {
 
 func TestStore_ArchiveKeepsHistory(t *testing.T) {
 	s := mustOpen(t)
-	e, err := s.CreateEntry(Entry{Title: "x", WrittenAt: time.Now(), Patterns: []string{"humour"}})
+	e, err := s.CreateEntry(journal.Entry{Title: "x", WrittenAt: time.Now(), Patterns: []string{"humour"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,19 +121,19 @@ func TestStore_ArchiveKeepsHistory(t *testing.T) {
 
 func TestStore_EpisodesAndPeople(t *testing.T) {
 	s := mustOpen(t)
-	if _, err := s.AddPerson(Person{Name: "Mum", Role: "parent"}); err != nil {
+	if _, err := s.AddPerson(journal.Person{Name: "Mum", Role: "parent"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddPerson(Person{Name: "mum"}); err == nil || !strings.Contains(err.Error(), "already in your people list") {
+	if _, err := s.AddPerson(journal.Person{Name: "mum"}); err == nil || !strings.Contains(err.Error(), "already in your people list") {
 		t.Errorf("duplicate person: %v", err)
 	}
-	if _, err := s.AddPerson(Person{Name: "J.", Role: "landlord"}); ErrorCode(err) != EInvalid {
+	if _, err := s.AddPerson(journal.Person{Name: "J.", Role: "landlord"}); journal.ErrorCode(err) != journal.EInvalid {
 		t.Errorf("bad role: %v", err)
 	}
-	ep := Episode{Person: "J.", Wish: "to be taken seriously", OtherResponse: "picked the plan apart",
+	ep := journal.Episode{Person: "J.", Wish: "to be taken seriously", OtherResponse: "picked the plan apart",
 		SelfResponse: "went quiet, explained the logic", Reminds: "dinners when school reports came home", EarlierPerson: "Mum",
 		Patterns: []string{"withdrawing under criticism", "intellectualisation"}, Emotions: []string{"hurt"}}
-	e, err := s.CreateEntry(Entry{Title: "plan", WrittenAt: time.Now(), Episodes: []Episode{ep, {Person: "Sam", Wish: "a night in"}}})
+	e, err := s.CreateEntry(journal.Entry{Title: "plan", WrittenAt: time.Now(), Episodes: []journal.Episode{ep, {Person: "Sam", Wish: "a night in"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,17 +187,17 @@ func TestStore_EpisodesAndPeople(t *testing.T) {
 	if left != 0 {
 		t.Errorf("%d episodes outlived their entry", left)
 	}
-	if _, err := s.CreateEntry(Entry{Title: "x", WrittenAt: time.Now(), Episodes: []Episode{{Wish: "nobody"}}}); ErrorCode(err) != EInvalid {
+	if _, err := s.CreateEntry(journal.Entry{Title: "x", WrittenAt: time.Now(), Episodes: []journal.Episode{{Wish: "nobody"}}}); journal.ErrorCode(err) != journal.EInvalid {
 		t.Errorf("episode without a person: %v", err)
 	}
 }
 
 func TestStore_UpdatePerson(t *testing.T) {
 	s := mustOpen(t)
-	if _, err := s.CreateEntry(Entry{Title: "x", WrittenAt: time.Now(), Episodes: []Episode{{Person: "J.", Wish: "be heard"}}}); err != nil {
+	if _, err := s.CreateEntry(journal.Entry{Title: "x", WrittenAt: time.Now(), Episodes: []journal.Episode{{Person: "J.", Wish: "be heard"}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddPerson(Person{Name: "Sam", Role: "partner"}); err != nil {
+	if _, err := s.AddPerson(journal.Person{Name: "Sam", Role: "partner"}); err != nil {
 		t.Fatal(err)
 	}
 	j, err := s.PersonNamed("j.")
@@ -205,14 +206,14 @@ func TestStore_UpdatePerson(t *testing.T) {
 	}
 	tests := []struct {
 		name   string
-		change Person
+		change journal.Person
 		want   string // "" for success
 	}{
-		{"onto another's name", Person{ID: j.ID, Name: "SAM", Role: "boss"}, "already in your people list"},
-		{"bad role", Person{ID: j.ID, Name: "J.", Role: "landlord"}, "not a role"},
-		{"blank", Person{ID: j.ID, Name: " ", Role: "boss"}, "needs a name"},
-		{"missing", Person{ID: 99, Name: "Z", Role: "boss"}, "no person 99"},
-		{"rename and role", Person{ID: j.ID, Name: "Jo", Role: "boss"}, ""},
+		{"onto another's name", journal.Person{ID: j.ID, Name: "SAM", Role: "boss"}, "already in your people list"},
+		{"bad role", journal.Person{ID: j.ID, Name: "J.", Role: "landlord"}, "not a role"},
+		{"blank", journal.Person{ID: j.ID, Name: " ", Role: "boss"}, "needs a name"},
+		{"missing", journal.Person{ID: 99, Name: "Z", Role: "boss"}, "no person 99"},
+		{"rename and role", journal.Person{ID: j.ID, Name: "Jo", Role: "boss"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -226,7 +227,7 @@ func TestStore_UpdatePerson(t *testing.T) {
 	if jo.ID != j.ID || jo.Role != "boss" {
 		t.Errorf("after edit: %+v", jo)
 	}
-	e, _ := s.Entries(EntryQuery{})
+	e, _ := s.Entries(journal.EntryQuery{})
 	if e[0].Episodes[0].Person != "Jo" {
 		t.Errorf("the episode names %q, want the new name", e[0].Episodes[0].Person)
 	}

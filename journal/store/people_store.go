@@ -1,12 +1,13 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"strings"
 
 	"gorm.io/gorm"
 )
 
-func (s *Store) openPerson(p *Person) error {
+func (s *Store) openPerson(p *journal.Person) error {
 	seal := sealer{codec: s.codec, table: "people", id: p.ID}
 	p.Name = seal.open("name", p.Name)
 	return seal.err
@@ -19,25 +20,20 @@ type personRow struct {
 }
 
 // People lists everyone in the journal, in the order they were added.
-func (s *Store) People() ([]Person, error) {
+func (s *Store) People() ([]journal.Person, error) {
 	var rows []personRow
 	if err := s.db.Raw("SELECT id, name, role, aliases FROM people ORDER BY id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the people", err)
 	}
-	out := make([]Person, len(rows))
+	out := make([]journal.Person, len(rows))
 	for i, r := range rows {
 		seal := sealer{codec: s.codec, table: "people", id: r.ID}
-		out[i] = Person{ID: r.ID, Name: seal.open("name", r.Name), Role: Role(r.Role), Aliases: splitAliases(seal.open("aliases", r.Aliases))}
+		out[i] = journal.Person{ID: r.ID, Name: seal.open("name", r.Name), Role: journal.Role(r.Role), Aliases: splitAliases(seal.open("aliases", r.Aliases))}
 		if seal.err != nil {
 			return nil, seal.err
 		}
 	}
 	return out, nil
-}
-
-// ParseAliases reads other names typed as a list, separated by commas.
-func ParseAliases(typed string) []string {
-	return strings.Split(typed, ",")
 }
 
 func splitAliases(stored string) []string {
@@ -47,35 +43,6 @@ func splitAliases(stored string) []string {
 	return strings.Split(stored, "\n")
 }
 
-// cleanAliases tidies each alias and drops blanks, repeats and the name itself.
-func cleanAliases(name string, aliases []string) []string {
-	seen := map[string]bool{NameKey(name): true}
-	var out []string
-	for _, a := range aliases {
-		a = CleanName(a)
-		if a == "" || seen[NameKey(a)] {
-			continue
-		}
-		seen[NameKey(a)] = true
-		out = append(out, a)
-	}
-	return out
-}
-
-// Validate checks a person before they are saved and tidies the name.
-func (p *Person) Validate() error {
-	role, err := ParseRole(string(p.Role))
-	if err != nil {
-		return err
-	}
-	p.Name, p.Role = CleanName(p.Name), role
-	if p.Name == "" {
-		return Errorf(EInvalid, "A person needs a name or initials.")
-	}
-	p.Aliases = cleanAliases(p.Name, p.Aliases)
-	return nil
-}
-
 // personTaken refuses a name another person has, ignoring case.
 func (s *Store) personTaken(tx *gorm.DB, name string, except int64) error {
 	var taken int64
@@ -83,16 +50,16 @@ func (s *Store) personTaken(tx *gorm.DB, name string, except int64) error {
 		return err
 	}
 	if taken > 0 {
-		return Errorf(EInvalid, "“%s” is already in your people list (names match ignoring case). Use a different name or initials to tell two people apart.", name)
+		return journal.Errorf(journal.EInvalid, "“%s” is already in your people list (names match ignoring case). Use a different name or initials to tell two people apart.", name)
 	}
 	return nil
 }
 
 // AddPerson adds someone to the people list. Names are unique ignoring
 // case, so "Mum" and "mum" are one person.
-func (s *Store) AddPerson(p Person) (Person, error) {
+func (s *Store) AddPerson(p journal.Person) (journal.Person, error) {
 	if err := p.Validate(); err != nil {
-		return Person{}, err
+		return journal.Person{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if err := s.personTaken(tx, p.Name, 0); err != nil {
@@ -107,9 +74,9 @@ func (s *Store) AddPerson(p Person) (Person, error) {
 
 // UpdatePerson renames someone or changes who they are to the writer;
 // their episodes follow.
-func (s *Store) UpdatePerson(p Person) (Person, error) {
+func (s *Store) UpdatePerson(p journal.Person) (journal.Person, error) {
 	if err := p.Validate(); err != nil {
-		return Person{}, err
+		return journal.Person{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if err := s.personTaken(tx, p.Name, p.ID); err != nil {
@@ -122,7 +89,7 @@ func (s *Store) UpdatePerson(p Person) (Person, error) {
 		}
 		res := tx.Exec("UPDATE people SET name = ?, name_key = ?, role = ?, aliases = ? WHERE id = ?", name, s.nameKey(p.Name), p.Role, aliases, p.ID)
 		if res.Error == nil && res.RowsAffected == 0 {
-			return Errorf(ENotFound, "There is no person %d. `throughline person list` shows them.", p.ID)
+			return journal.Errorf(journal.ENotFound, "There is no person %d. `throughline person list` shows them.", p.ID)
 		}
 		return res.Error
 	})
@@ -130,20 +97,20 @@ func (s *Store) UpdatePerson(p Person) (Person, error) {
 }
 
 // PersonNamed finds someone by name, ignoring case and spacing.
-func (s *Store) PersonNamed(name string) (Person, error) {
+func (s *Store) PersonNamed(name string) (journal.Person, error) {
 	people, err := s.People()
 	if err != nil {
-		return Person{}, err
+		return journal.Person{}, err
 	}
 	for _, p := range people {
-		if NameKey(p.Name) == NameKey(name) {
+		if journal.NameKey(p.Name) == journal.NameKey(name) {
 			return p, nil
 		}
 	}
-	return Person{}, Errorf(ENotFound, "There is no one called “%s” in your people list. `throughline person list` shows them.", CleanName(name))
+	return journal.Person{}, journal.Errorf(journal.ENotFound, "There is no one called “%s” in your people list. `throughline person list` shows them.", journal.CleanName(name))
 }
 
-func (s *Store) insertPerson(tx *gorm.DB, p Person) (int64, error) {
+func (s *Store) insertPerson(tx *gorm.DB, p journal.Person) (int64, error) {
 	id, err := nextID(tx, "people")
 	if err != nil {
 		return 0, err
@@ -166,11 +133,11 @@ func (s *Store) personID(tx *gorm.DB, name string) (int64, error) {
 	if len(found) == 1 {
 		return found[0], nil
 	}
-	return s.insertPerson(tx, Person{Name: name, Role: "other"})
+	return s.insertPerson(tx, journal.Person{Name: name, Role: "other"})
 }
 
 // saveEpisodes replaces an entry's episodes with e.Episodes.
-func (s *Store) saveEpisodes(tx *gorm.DB, e Entry) error {
+func (s *Store) saveEpisodes(tx *gorm.DB, e journal.Entry) error {
 	if err := tx.Exec("DELETE FROM episodes WHERE entry_id = ?", e.ID).Error; err != nil {
 		return err
 	}
@@ -221,13 +188,13 @@ const episodeSelect = `SELECT ep.id, ep.entry_id, ep.person_id, ep.earlier_perso
 	FROM episodes ep LEFT JOIN people p ON p.id = ep.person_id LEFT JOIN people q ON q.id = ep.earlier_person_id `
 
 // openEpisodes turns stored rows into episodes with their names.
-func (s *Store) openEpisodes(rows []episodeRow) ([]Episode, error) {
-	out := make([]Episode, len(rows))
+func (s *Store) openEpisodes(rows []episodeRow) ([]journal.Episode, error) {
+	out := make([]journal.Episode, len(rows))
 	index := map[int64]int{}
 	var ids []int64
 	for i, r := range rows {
 		seal := sealer{codec: s.codec, table: "episodes", id: r.ID}
-		ep := Episode{ID: r.ID, Wish: seal.open("wish", r.Wish), OtherResponse: seal.open("other_response", r.OtherResponse),
+		ep := journal.Episode{ID: r.ID, Wish: seal.open("wish", r.Wish), OtherResponse: seal.open("other_response", r.OtherResponse),
 			SelfResponse: seal.open("self_response", r.SelfResponse), Reminds: seal.open("reminds", r.Reminds)}
 		if seal.err != nil {
 			return nil, seal.err
@@ -240,7 +207,7 @@ func (s *Store) openEpisodes(rows []episodeRow) ([]Episode, error) {
 			if name.id == nil || name.stored == nil {
 				continue
 			}
-			p := Person{ID: *name.id, Name: *name.stored}
+			p := journal.Person{ID: *name.id, Name: *name.stored}
 			if err := s.openPerson(&p); err != nil {
 				return nil, err
 			}
@@ -262,7 +229,7 @@ func (s *Store) openEpisodes(rows []episodeRow) ([]Episode, error) {
 
 // EpisodesWith lists the episodes that involve a person, as the one it
 // was with or the one from earlier in life, newest entry first.
-func (s *Store) EpisodesWith(personID int64) ([]PersonEpisode, error) {
+func (s *Store) EpisodesWith(personID int64) ([]journal.PersonEpisode, error) {
 	var rows []episodeRow
 	if err := s.db.Raw(episodeSelect+"JOIN entries e ON e.id = ep.entry_id WHERE ep.person_id = ? OR ep.earlier_person_id = ? ORDER BY e.written_at DESC, ep.position",
 		personID, personID).Scan(&rows).Error; err != nil {
@@ -272,13 +239,13 @@ func (s *Store) EpisodesWith(personID int64) ([]PersonEpisode, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]PersonEpisode, len(rows))
+	out := make([]journal.PersonEpisode, len(rows))
 	for i, r := range rows {
 		e, err := s.Entry(r.EntryID)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = PersonEpisode{Episode: episodes[i], EntryID: e.ID, EntryTitle: e.DisplayTitle(), WrittenAt: e.WrittenAt,
+		out[i] = journal.PersonEpisode{Episode: episodes[i], EntryID: e.ID, EntryTitle: e.DisplayTitle(), WrittenAt: e.WrittenAt,
 			Earlier: r.PersonID == nil || *r.PersonID != personID}
 	}
 	return out, nil

@@ -1,13 +1,14 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 )
 
-func titles(goals []Goal) string {
+func titles(goals []journal.Goal) string {
 	var t []string
 	for _, g := range goals {
 		prefix := ""
@@ -26,7 +27,7 @@ func TestStore_GoalsOrderAndStatusPersist(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The starter set: a goal with sub-goals added with it.
-	added, err := s.AddGoals([]Goal{
+	added, err := s.AddGoals([]journal.Goal{
 		{Title: "Improve relationships"}, {Title: "Express what I need", ParentID: -1}, {Title: "Set healthy boundaries", ParentID: -2},
 		{Title: "Identify my patterns"}, {Title: "Put the past in the past"},
 	})
@@ -43,11 +44,11 @@ func TestStore_GoalsOrderAndStatusPersist(t *testing.T) {
 		t.Fatal(err)
 	}
 	patterns := added[3]
-	patterns.Status = GoalArchived
+	patterns.Status = journal.GoalArchived
 	if _, err := s.UpdateGoal(patterns); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddCheckIn(CheckIn{GoalID: patterns.ID, At: time.Now(), Rating: 6, Note: "kept"}); err != nil {
+	if _, err := s.AddCheckIn(journal.CheckIn{GoalID: patterns.ID, At: time.Now(), Rating: 6, Note: "kept"}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -76,7 +77,7 @@ func TestStore_GoalsOrderAndStatusPersist(t *testing.T) {
 
 func TestStore_GoalInputErrors(t *testing.T) {
 	s := mustOpen(t)
-	g, err := s.AddGoal(Goal{Title: "Say what I need"})
+	g, err := s.AddGoal(journal.Goal{Title: "Say what I need"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,22 +86,31 @@ func TestStore_GoalInputErrors(t *testing.T) {
 		do   func() error
 		want string
 	}{
-		{"blank title", func() error { _, err := s.AddGoal(Goal{Title: " "}); return err }, "needs a title"},
-		{"missing parent", func() error { _, err := s.AddGoal(Goal{Title: "x", ParentID: 99}); return err }, "no goal 99"},
-		{"parent before the list", func() error { _, err := s.AddGoals([]Goal{{Title: "x", ParentID: -1}}); return err }, "isn't in the list"},
+		{"blank title", func() error { _, err := s.AddGoal(journal.Goal{Title: " "}); return err }, "needs a title"},
+		{"missing parent", func() error { _, err := s.AddGoal(journal.Goal{Title: "x", ParentID: 99}); return err }, "no goal 99"},
+		{"parent before the list", func() error { _, err := s.AddGoals([]journal.Goal{{Title: "x", ParentID: -1}}); return err }, "isn't in the list"},
 		{"a sub-goal's sub-goal", func() error {
-			sub, err := s.AddGoal(Goal{Title: "step", ParentID: g.ID})
+			sub, err := s.AddGoal(journal.Goal{Title: "step", ParentID: g.ID})
 			if err != nil {
 				return err
 			}
-			_, err = s.AddGoal(Goal{Title: "x", ParentID: sub.ID})
+			_, err = s.AddGoal(journal.Goal{Title: "x", ParentID: sub.ID})
 			return err
 		}, "already a sub-goal"},
-		{"rating too high", func() error { _, err := s.AddCheckIn(CheckIn{GoalID: g.ID, At: time.Now(), Rating: 11}); return err }, "out of range"},
-		{"rating negative", func() error { _, err := s.AddCheckIn(CheckIn{GoalID: g.ID, At: time.Now(), Rating: -1}); return err }, "out of range"},
-		{"check-in on a missing goal", func() error { _, err := s.AddCheckIn(CheckIn{GoalID: 99, At: time.Now(), Rating: 1}); return err }, "no goal 99"},
+		{"rating too high", func() error {
+			_, err := s.AddCheckIn(journal.CheckIn{GoalID: g.ID, At: time.Now(), Rating: 11})
+			return err
+		}, "out of range"},
+		{"rating negative", func() error {
+			_, err := s.AddCheckIn(journal.CheckIn{GoalID: g.ID, At: time.Now(), Rating: -1})
+			return err
+		}, "out of range"},
+		{"check-in on a missing goal", func() error {
+			_, err := s.AddCheckIn(journal.CheckIn{GoalID: 99, At: time.Now(), Rating: 1})
+			return err
+		}, "no goal 99"},
 		{"entry for a missing goal", func() error {
-			_, err := s.CreateEntry(Entry{Title: "x", WrittenAt: time.Now(), GoalIDs: []int64{99}})
+			_, err := s.CreateEntry(journal.Entry{Title: "x", WrittenAt: time.Now(), GoalIDs: []int64{99}})
 			return err
 		}, "no goal 99"},
 	} {
@@ -117,8 +127,8 @@ func TestStore_GoalInputErrors(t *testing.T) {
 
 func TestStore_EntriesAsGoalEvidence(t *testing.T) {
 	s := mustOpen(t)
-	g, _ := s.AddGoal(Goal{Title: "Express what I need"})
-	e, err := s.CreateEntry(Entry{Title: "Today I said what I needed", WrittenAt: time.Now(), GoalIDs: []int64{g.ID}})
+	g, _ := s.AddGoal(journal.Goal{Title: "Express what I need"})
+	e, err := s.CreateEntry(journal.Entry{Title: "Today I said what I needed", WrittenAt: time.Now(), GoalIDs: []int64{g.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,8 +143,8 @@ func TestStore_EntriesAsGoalEvidence(t *testing.T) {
 func TestStore_SessionsAndSinceLastSession(t *testing.T) {
 	s := mustOpen(t)
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 17, 0, 0, 0, berlin) }
-	for _, sess := range []Session{
-		{At: day(4), Approach: "dynamic interpersonal therapy", Takeaways: "first", Questions: []Question{{Text: "Why Sundays?"}, {Text: " "}}},
+	for _, sess := range []journal.Session{
+		{At: day(4), Approach: "dynamic interpersonal therapy", Takeaways: "first", Questions: []journal.Question{{Text: "Why Sundays?"}, {Text: " "}}},
 		{At: day(11), Approach: "dynamic interpersonal therapy"},
 		{At: day(18), Approach: "psychodynamic", Format: "couples"},
 		{At: day(25), Approach: "dynamic interpersonal therapy"},
@@ -173,13 +183,13 @@ func TestStore_SessionsAndSinceLastSession(t *testing.T) {
 			t.Errorf("last session before %s = %v %v %v, want %v", tt.now, got.At, ok, err, tt.want)
 		}
 	}
-	if _, err := s.SaveSession(Session{At: day(1), Format: "solo"}); ErrorCode(err) != EInvalid {
+	if _, err := s.SaveSession(journal.Session{At: day(1), Format: "solo"}); journal.ErrorCode(err) != journal.EInvalid {
 		t.Errorf("bad format: %v", err)
 	}
-	if err := s.SetSetting(SettingCrisisLine, "Call 116 123"); err != nil {
+	if err := s.SetSetting(journal.SettingCrisisLine, "Call 116 123"); err != nil {
 		t.Fatal(err)
 	}
-	if v, _ := s.Setting(SettingCrisisLine); v != "Call 116 123" {
+	if v, _ := s.Setting(journal.SettingCrisisLine); v != "Call 116 123" {
 		t.Errorf("setting = %q", v)
 	}
 }
@@ -187,24 +197,24 @@ func TestStore_SessionsAndSinceLastSession(t *testing.T) {
 func TestStore_Measurements(t *testing.T) {
 	s := mustOpen(t)
 	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	m, err := s.SaveMeasurement(PHQ9, []int{1, 1, 1, 1, 1, 1, 1, 1, 1}, NoDifficulty, at)
+	m, err := s.SaveMeasurement(journal.PHQ9, []int{1, 1, 1, 1, 1, 1, 1, 1, 1}, journal.NoDifficulty, at)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if m.Score != 9 || m.Band != "mild" || !m.Safety {
 		t.Errorf("saved %+v", m)
 	}
-	if _, err := s.SaveMeasurement(PHQ9, []int{1, 2}, NoDifficulty, at); ErrorCode(err) != EInvalid {
+	if _, err := s.SaveMeasurement(journal.PHQ9, []int{1, 2}, journal.NoDifficulty, at); journal.ErrorCode(err) != journal.EInvalid {
 		t.Errorf("wrong count: %v", err)
 	}
-	if _, err := s.SaveMeasurement(GAD7, []int{0, 0, 0, 0, 0, 0, 4}, NoDifficulty, at); ErrorCode(err) != EInvalid {
+	if _, err := s.SaveMeasurement(journal.GAD7, []int{0, 0, 0, 0, 0, 0, 4}, journal.NoDifficulty, at); journal.ErrorCode(err) != journal.EInvalid {
 		t.Errorf("value 4: %v", err)
 	}
-	got, err := s.Measurements(PHQ9)
+	got, err := s.Measurements(journal.PHQ9)
 	if err != nil || len(got) != 1 || got[0].Score != 9 || !got[0].At.Equal(at) {
 		t.Fatalf("measurements = %+v, %v", got, err)
 	}
-	if gad, _ := s.Measurements(GAD7); len(gad) != 0 {
+	if gad, _ := s.Measurements(journal.GAD7); len(gad) != 0 {
 		t.Errorf("a refused GAD-7 was stored: %+v", gad)
 	}
 }
@@ -212,7 +222,7 @@ func TestStore_Measurements(t *testing.T) {
 func TestStore_ImportTwiceAddsNothing(t *testing.T) {
 	s := mustOpen(t)
 	at := time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)
-	batch := []Entry{
+	batch := []journal.Entry{
 		{Title: "from jrnl", Body: "text", WrittenAt: at, Source: "jrnl", Patterns: []string{"avoidance", "sunday-blues"}},
 		{Title: "with an id", WrittenAt: at, Source: "dayone", SourceID: "ABC"},
 		{Title: "from jrnl", Body: "text", WrittenAt: at, Source: "jrnl"}, // the same entry twice in one file
@@ -224,10 +234,10 @@ func TestStore_ImportTwiceAddsNothing(t *testing.T) {
 	if len(added) != 2 || len(skipped) != 1 || skipped[0].Item != 3 {
 		t.Fatalf("first import: added %d, skipped %+v", len(added), skipped)
 	}
-	if p, err := s.PatternNamed("sunday-blues"); err != nil || p.Category != CategoryImported {
+	if p, err := s.PatternNamed("sunday-blues"); err != nil || p.Category != journal.CategoryImported {
 		t.Errorf("a new tag became %+v, %v; want a pattern in the imported category", p, err)
 	}
-	if p, _ := s.PatternNamed("avoidance"); p.Category != CategoryDefense {
+	if p, _ := s.PatternNamed("avoidance"); p.Category != journal.CategoryDefense {
 		t.Errorf("an existing pattern changed category: %+v", p)
 	}
 	added, skipped, err = s.ImportEntries(batch)
@@ -235,7 +245,7 @@ func TestStore_ImportTwiceAddsNothing(t *testing.T) {
 		t.Errorf("second import: added %d, skipped %d, %v; want nothing added", len(added), len(skipped), err)
 	}
 	// One bad entry and nothing is imported.
-	if _, _, err := s.ImportEntries([]Entry{{Title: "fine", WrittenAt: at.Add(time.Hour)}, {WrittenAt: at}}); ErrorCode(err) != EInvalid {
+	if _, _, err := s.ImportEntries([]journal.Entry{{Title: "fine", WrittenAt: at.Add(time.Hour)}, {WrittenAt: at}}); journal.ErrorCode(err) != journal.EInvalid {
 		t.Errorf("bad batch: %v", err)
 	}
 	if n, _ := s.CountEntries(); n != 2 {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"slices"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 // entries, people, goals, sessions or questionnaires); its vocabulary
 // and settings are replaced by the snapshot's. The snapshot is checked
 // first, so a bad one changes nothing.
-func (s *Store) Restore(snap Snapshot) error {
+func (s *Store) Restore(snap journal.Snapshot) error {
 	if err := refuseNonEmpty(s.db); err != nil {
 		return internal("restore the journal", err)
 	}
@@ -50,7 +51,7 @@ func refuseNonEmpty(tx *gorm.DB) error {
 			return err
 		}
 		if n > 0 {
-			return Errorf(EInvalid, "This journal already has %s. Import a Throughline export into a new, empty journal: throughline --db NEW.db import FILE", t.what)
+			return journal.Errorf(journal.EInvalid, "This journal already has %s. Import a Throughline export into a new, empty journal: throughline --db NEW.db import FILE", t.what)
 		}
 	}
 	return nil
@@ -94,7 +95,7 @@ func (t *restoreTable) insert(tx *gorm.DB) error {
 
 // restoreTables checks snap and turns it into rows, their text sealed,
 // in an order that writes everything before what refers to it.
-func (s *Store) restoreTables(snap Snapshot) ([]*restoreTable, error) {
+func (s *Store) restoreTables(snap journal.Snapshot) ([]*restoreTable, error) {
 	c := snapshotCheck{s: s, emotions: map[string]int64{}, patterns: map[string]int64{}, people: map[string]int64{}, goals: map[int64]int64{}}
 	c.vocabulary(snap)
 	c.progress(snap)
@@ -133,7 +134,7 @@ type snapshotItem struct {
 // fail records the first problem.
 func (c *snapshotCheck) fail(it snapshotItem, format string, args ...any) {
 	if c.err == nil {
-		c.err = Errorf(EInvalid, "Couldn't import %s %d of %d (id %d): %s. Nothing was changed.",
+		c.err = journal.Errorf(journal.EInvalid, "Couldn't import %s %d of %d (id %d): %s. Nothing was changed.",
 			it.what, it.place+1, it.of, it.id, fmt.Sprintf(format, args...))
 	}
 }
@@ -178,7 +179,7 @@ func (c *snapshotCheck) newID(seen map[int64]bool, it snapshotItem) {
 
 // newName refuses a blank name, or one another item has ignoring case.
 func (c *snapshotCheck) newName(keys map[string]int64, it snapshotItem, name string) {
-	key := NameKey(name)
+	key := journal.NameKey(name)
 	if other, taken := keys[key]; taken {
 		c.fail(it, "its name “%s” is also the name of %s id %d (names match ignoring case)", name, it.what, other)
 	} else if key == "" {
@@ -187,16 +188,16 @@ func (c *snapshotCheck) newName(keys map[string]int64, it snapshotItem, name str
 	keys[key] = it.id
 }
 
-func (c *snapshotCheck) vocabulary(snap Snapshot) {
+func (c *snapshotCheck) vocabulary(snap journal.Snapshot) {
 	emotions := c.table("emotions", "name", "id", "name_key", "family")
 	seen := map[int64]bool{}
 	for i, e := range snap.Emotions {
 		it := snapshotItem{"emotion", i, len(snap.Emotions), e.ID}
-		e.Name = CleanName(e.Name)
+		e.Name = journal.CleanName(e.Name)
 		c.newID(seen, it)
 		c.newName(c.emotions, it, e.Name)
-		if !slices.Contains(EmotionFamilies, e.Family) {
-			c.fail(it, "“%s” is not a family; use one of: %s", e.Family, strings.Join(EmotionFamilies, ", "))
+		if !slices.Contains(journal.EmotionFamilies, e.Family) {
+			c.fail(it, "“%s” is not a family; use one of: %s", e.Family, strings.Join(journal.EmotionFamilies, ", "))
 		}
 		emotions.add(append(c.seal("emotions", e.ID, "name", e.Name), e.ID, c.s.nameKey(e.Name), e.Family)...)
 	}
@@ -205,7 +206,7 @@ func (c *snapshotCheck) vocabulary(snap Snapshot) {
 	seen = map[int64]bool{}
 	for i, sp := range snap.Patterns {
 		it := snapshotItem{"pattern", i, len(snap.Patterns), sp.ID}
-		p := Pattern{Name: sp.Name, Category: sp.Category, Description: sp.Description, Colour: sp.Colour}
+		p := journal.Pattern{Name: sp.Name, Category: sp.Category, Description: sp.Description, Colour: sp.Colour}
 		c.refuse(it, p.Validate())
 		c.newID(seen, it)
 		c.newName(c.patterns, it, p.Name)
@@ -217,7 +218,7 @@ func (c *snapshotCheck) vocabulary(snap Snapshot) {
 	seen = map[int64]bool{}
 	for i, sp := range snap.People {
 		it := snapshotItem{"person", i, len(snap.People), sp.ID}
-		p := Person{Name: sp.Name, Role: Role(sp.Role), Aliases: sp.Aliases}
+		p := journal.Person{Name: sp.Name, Role: journal.Role(sp.Role), Aliases: sp.Aliases}
 		c.refuse(it, p.Validate())
 		c.newID(seen, it)
 		c.newName(c.people, it, p.Name)
@@ -227,16 +228,16 @@ func (c *snapshotCheck) vocabulary(snap Snapshot) {
 	hidden := c.table("hidden_words", "name", "id", "name_key")
 	keys := map[string]bool{}
 	for i, w := range snap.HiddenWords {
-		if w = CleanName(w); w == "" || keys[NameKey(w)] {
+		if w = journal.CleanName(w); w == "" || keys[journal.NameKey(w)] {
 			continue // a blank or repeated word hides nothing more
 		}
-		keys[NameKey(w)] = true
+		keys[journal.NameKey(w)] = true
 		id := int64(i + 1)
 		hidden.add(append(c.seal("hidden_words", id, "name", w), id, c.s.nameKey(w))...)
 	}
 }
 
-func (c *snapshotCheck) progress(snap Snapshot) {
+func (c *snapshotCheck) progress(snap journal.Snapshot) {
 	c.goalList(snap.Goals)
 
 	checkins := c.table("checkins", "note", "id", "goal_id", "at", "at_offset", "rating")
@@ -247,8 +248,8 @@ func (c *snapshotCheck) progress(snap Snapshot) {
 		if _, ok := c.goals[ci.GoalID]; !ok {
 			c.fail(it, "it is for goal %d, which isn't in the export", ci.GoalID)
 		}
-		if ci.Rating < 0 || ci.Rating > MaxRating {
-			c.fail(it, "its rating %d is out of range; ratings are from 0 to %d", ci.Rating, MaxRating)
+		if ci.Rating < 0 || ci.Rating > journal.MaxRating {
+			c.fail(it, "its rating %d is out of range; ratings are from 0 to %d", ci.Rating, journal.MaxRating)
 		}
 		at, offset := c.at(it, ci.At)
 		checkins.add(append(c.seal("checkins", ci.ID, "note", ci.Note), ci.ID, ci.GoalID, at, offset, ci.Rating)...)
@@ -260,11 +261,11 @@ func (c *snapshotCheck) progress(snap Snapshot) {
 	for i, ss := range snap.Sessions {
 		it := snapshotItem{"session", i, len(snap.Sessions), ss.ID}
 		c.newID(seen, it)
-		if !slices.Contains(SessionFormats, ss.Format) {
-			c.fail(it, "“%s” is not a session format; use one of: %s", ss.Format, strings.Join(SessionFormats, ", "))
+		if !slices.Contains(journal.SessionFormats, ss.Format) {
+			c.fail(it, "“%s” is not a session format; use one of: %s", ss.Format, strings.Join(journal.SessionFormats, ", "))
 		}
-		if !slices.Contains(SessionApproaches, ss.Approach) {
-			c.fail(it, "“%s” is not an approach; use one of: %s", ss.Approach, strings.Join(SessionApproaches, ", "))
+		if !slices.Contains(journal.SessionApproaches, ss.Approach) {
+			c.fail(it, "“%s” is not an approach; use one of: %s", ss.Approach, strings.Join(journal.SessionApproaches, ", "))
 		}
 		at, offset := c.at(it, ss.At)
 		sessions.add(append(c.seal("sessions", ss.ID, "takeaways", ss.Takeaways), ss.ID, at, offset, ss.Zone, ss.Format, ss.Approach)...)
@@ -282,7 +283,7 @@ func (c *snapshotCheck) progress(snap Snapshot) {
 		it := snapshotItem{"questionnaire", i, len(snap.Measures), m.ID}
 		c.newID(seen, it)
 		var score int
-		if in, err := InstrumentByID(m.Instrument); err != nil || in.ID != m.Instrument {
+		if in, err := journal.InstrumentByID(m.Instrument); err != nil || in.ID != m.Instrument {
 			c.fail(it, "“%s” is not a questionnaire; use phq9 or gad7", m.Instrument)
 		} else if result, err := in.Score(m.Answers); err != nil {
 			c.refuse(it, err)
@@ -290,18 +291,18 @@ func (c *snapshotCheck) progress(snap Snapshot) {
 			score = result.Score
 		}
 		difficulty := difficultyColumn(m.Difficulty)
-		if err := difficulty.check(); err != nil {
+		if err := difficulty.Check(); err != nil {
 			c.refuse(it, err)
 		}
 		at, offset := c.at(it, m.At)
-		measures.add(m.ID, m.Instrument, at, offset, FormatAnswers(m.Answers), score, difficulty.column())
+		measures.add(m.ID, m.Instrument, at, offset, journal.FormatAnswers(m.Answers), score, columnOf(difficulty))
 	}
 
 	settings := c.table("settings", "key", "value")
 	keys := map[string]bool{}
 	for i, st := range snap.Settings {
 		if (st.Key == "" || keys[st.Key]) && c.err == nil {
-			c.err = Errorf(EInvalid, "Couldn't import setting %d of %d: it has no name, or the name of another setting. Nothing was changed.", i+1, len(snap.Settings))
+			c.err = journal.Errorf(journal.EInvalid, "Couldn't import setting %d of %d: it has no name, or the name of another setting. Nothing was changed.", i+1, len(snap.Settings))
 		}
 		keys[st.Key] = true
 		settings.add(st.Key, st.Value)
@@ -310,7 +311,7 @@ func (c *snapshotCheck) progress(snap Snapshot) {
 
 // goalList checks goals, main goals written first so a sub-goal's
 // parent is there before it.
-func (c *snapshotCheck) goalList(goals []SnapshotGoal) {
+func (c *snapshotCheck) goalList(goals []journal.SnapshotGoal) {
 	mains := c.table("goals", "title", "description", "id", "parent_id", "priority", "status", "created_at", "done_at")
 	subs := c.table("goals", mains.columns...)
 	for _, g := range goals {
@@ -320,8 +321,8 @@ func (c *snapshotCheck) goalList(goals []SnapshotGoal) {
 	for i, sg := range goals {
 		it := snapshotItem{"goal", i, len(goals), sg.ID}
 		c.newID(seen, it)
-		g := Goal{Title: sg.Title, Status: GoalStatus(sg.Status)}
-		c.refuse(it, g.validate())
+		g := journal.Goal{Title: sg.Title, Status: journal.GoalStatus(sg.Status)}
+		c.refuse(it, g.Validate())
 		into := mains
 		if sg.ParentID != 0 {
 			into = subs
@@ -359,7 +360,7 @@ func (c *snapshotCheck) recorded(it snapshotItem, s string) int64 {
 	return millis
 }
 
-func (c *snapshotCheck) entries(snap Snapshot) {
+func (c *snapshotCheck) entries(snap journal.Snapshot) {
 	entries := c.table("entries", "title", "body", "id", "written_at", "written_offset", "written_zone",
 		"created_at", "updated_at", "kind", "mood", "flagged", "source", "source_id")
 	entryEmotions := c.table("entry_emotions", "entry_id", "emotion_id")
@@ -378,12 +379,12 @@ func (c *snapshotCheck) entries(snap Snapshot) {
 		}
 		it := snapshotItem{"entry", i, len(snap.Entries), e.ID}
 		c.newID(seen, it)
-		kind, err := ParseKind(e.Kind)
+		kind, err := journal.ParseKind(e.Kind)
 		c.refuse(it, err)
 		var mood any
 		if e.Mood != 0 {
-			if e.Mood < MinMood || e.Mood > MaxMood {
-				c.fail(it, "its mood %d is out of range; moods are from %d to %d, or none", e.Mood, MinMood, MaxMood)
+			if e.Mood < journal.MinMood || e.Mood > journal.MaxMood {
+				c.fail(it, "its mood %d is out of range; moods are from %d to %d, or none", e.Mood, journal.MinMood, journal.MaxMood)
 			}
 			mood = e.Mood
 		}
@@ -430,7 +431,7 @@ func (c *snapshotCheck) entries(snap Snapshot) {
 func (c *snapshotCheck) names(it snapshotItem, owner int64, word string, names []string, keys map[string]int64, links *restoreTable) {
 	linked := map[int64]bool{}
 	for _, name := range names {
-		id, ok := keys[NameKey(name)]
+		id, ok := keys[journal.NameKey(name)]
 		if !ok {
 			c.fail(it, "it names the %s “%s”, which isn't in the export's %ss", word, name, word)
 		} else if linked[id] {
@@ -446,7 +447,7 @@ func (c *snapshotCheck) person(it snapshotItem, name string) any {
 	if name == "" {
 		return nil
 	}
-	id, ok := c.people[NameKey(name)]
+	id, ok := c.people[journal.NameKey(name)]
 	if !ok {
 		c.fail(it, "it has an episode with “%s”, who isn't in the export's people", name)
 	}

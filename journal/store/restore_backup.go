@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"io"
 	"io/fs"
 	"net/url"
@@ -20,7 +21,7 @@ import (
 func RestoreBackup(journalPath, backupPath, backupDir string) (keptAs string, err error) {
 	journalPath, err = filepath.Abs(journalPath)
 	if err != nil {
-		return "", Errorf(EInvalid, "The journal path can't be used: %v.", err)
+		return "", journal.Errorf(journal.EInvalid, "The journal path can't be used: %v.", err)
 	}
 	if err := CheckBackup(backupPath); err != nil {
 		return "", err
@@ -29,14 +30,14 @@ func RestoreBackup(journalPath, backupPath, backupDir string) (keptAs string, er
 	info, err := os.Lstat(journalPath)
 	exists := err == nil
 	if b, berr := os.Stat(backupPath); exists && berr == nil && os.SameFile(info, b) {
-		return "", Errorf(EInvalid, "%s is the journal itself. Choose one of its backups. Nothing was changed.", backupPath)
+		return "", journal.Errorf(journal.EInvalid, "%s is the journal itself. Choose one of its backups. Nothing was changed.", backupPath)
 	}
 	if exists && !info.Mode().IsRegular() {
-		return "", Errorf(ENotJournal, "%s is not a journal file, so nothing was restored over it. Nothing was changed.", journalPath)
+		return "", journal.Errorf(journal.ENotJournal, "%s is not a journal file, so nothing was restored over it. Nothing was changed.", journalPath)
 	}
 	// A file that isn't a journal is somebody else's: never replace it.
-	if exists && info.Size() > 0 && ErrorCode(checkHeader(journalPath)) == ENotJournal {
-		return "", Errorf(ENotJournal, "%s is not a Throughline journal, so the backup was not put in its place. Nothing was changed. If it is your journal, damaged beyond recognition, move it somewhere safe and restore again.", journalPath)
+	if exists && info.Size() > 0 && journal.ErrorCode(checkHeader(journalPath)) == journal.ENotJournal {
+		return "", journal.Errorf(journal.ENotJournal, "%s is not a Throughline journal, so the backup was not put in its place. Nothing was changed. If it is your journal, damaged beyond recognition, move it somewhere safe and restore again.", journalPath)
 	}
 	if backupDir == "" {
 		backupDir = DefaultBackupDir(journalPath)
@@ -90,7 +91,7 @@ func keepJournal(journalPath, backupDir string) (string, error) {
 		if err := copyPrivate(journalPath+suffix, kept+suffix); err != nil {
 			os.Remove(kept)
 			os.Remove(kept + "-wal")
-			return "", Errorf(EUnwritable, "Couldn't keep the journal as it is before restoring: %v. Nothing was changed.", err)
+			return "", journal.Errorf(journal.EUnwritable, "Couldn't keep the journal as it is before restoring: %v. Nothing was changed.", err)
 		}
 	}
 	return kept, nil
@@ -110,7 +111,7 @@ func refuseIfOpen(journalPath string) error {
 	err = db.QueryRow("SELECT COUNT(*) FROM sqlite_master").Scan(&n)
 	var coded interface{ Code() int }
 	if errors.As(err, &coded) && coded.Code()&0xff == sqliteBusy {
-		return Errorf(EUnwritable, "The journal at %s is open in Throughline (a window, or another command). Close it, then restore again. Nothing was changed.", journalPath)
+		return journal.Errorf(journal.EUnwritable, "The journal at %s is open in Throughline (a window, or another command). Close it, then restore again. Nothing was changed.", journalPath)
 	}
 	return nil
 }
@@ -122,14 +123,14 @@ const sqliteBusy = 5
 // over it, so the journal is at every moment either the old file or the
 // whole backup. The old log goes first: left beside the new file, SQLite
 // would apply it to the wrong journal.
-func replaceJournal(journalPath, backupPath string) *Error {
+func replaceJournal(journalPath, backupPath string) *journal.Error {
 	dir := filepath.Dir(journalPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return Errorf(EUnwritable, "Couldn't create the journal's folder %s: %v.", dir, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Couldn't create the journal's folder %s: %v.", dir, plainCause(err))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(journalPath)+".restoring-*") // mode 0600
 	if err != nil {
-		return Errorf(EUnwritable, "Couldn't restore into %s: %v. The journal was not changed.", dir, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Couldn't restore into %s: %v. The journal was not changed.", dir, plainCause(err))
 	}
 	defer os.Remove(tmp.Name()) // after the rename, there is nothing left to remove
 	err = copyInto(tmp, backupPath)
@@ -137,18 +138,18 @@ func replaceJournal(journalPath, backupPath string) *Error {
 		err = cerr
 	}
 	if err != nil {
-		return Errorf(EUnwritable, "Couldn't copy the backup beside the journal: %v. The journal was not changed.", plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Couldn't copy the backup beside the journal: %v. The journal was not changed.", plainCause(err))
 	}
 	for _, companion := range []string{journalPath + "-wal", journalPath + "-shm"} {
 		if err := os.Remove(companion); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return Errorf(EUnwritable, "Couldn't remove the old journal's %s: %v.", companion, plainCause(err))
+			return journal.Errorf(journal.EUnwritable, "Couldn't remove the old journal's %s: %v.", companion, plainCause(err))
 		}
 	}
 	if err := os.Rename(tmp.Name(), journalPath); err != nil {
-		return Errorf(EUnwritable, "Couldn't put the backup in place of %s: %v.", journalPath, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Couldn't put the backup in place of %s: %v.", journalPath, plainCause(err))
 	}
 	if err := syncFileAndDir(journalPath); err != nil {
-		return err.(*Error)
+		return err.(*journal.Error)
 	}
 	return nil
 }

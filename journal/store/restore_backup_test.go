@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,7 +18,7 @@ func journalTitles(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	list, err := s.Entries(EntryQuery{})
+	list, err := s.Entries(journal.EntryQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,22 +77,22 @@ func TestRestoreBackup_RefusedBackupChangesNothing(t *testing.T) {
 	newer := closedJournal(t, 1)
 	sqliteExec(t, newer, "INSERT INTO schema_migrations (id, name, applied_at) VALUES (999, 'from the future', 0)")
 	for _, tt := range []struct{ name, backup, code, want string }{
-		{"not a journal", text, ENotJournal, "Nothing was changed"},
-		{"damaged", damaged, EDamaged, "Nothing was changed"},
-		{"from a newer Throughline", newer, ETooNew, "Nothing was changed"},
-		{"missing", filepath.Join(dir, "gone.db"), ENotFound, "There is no backup at"},
+		{"not a journal", text, journal.ENotJournal, "Nothing was changed"},
+		{"damaged", damaged, journal.EDamaged, "Nothing was changed"},
+		{"from a newer Throughline", newer, journal.ETooNew, "Nothing was changed"},
+		{"missing", filepath.Join(dir, "gone.db"), journal.ENotFound, "There is no backup at"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			journal := closedJournal(t, 2)
-			before := fileHash(t, journal)
-			kept, err := RestoreBackup(journal, tt.backup, "")
-			if ErrorCode(err) != tt.code || kept != "" || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("restore: %q, %v (%s); want %s and nothing kept", kept, err, ErrorCode(err), tt.code)
+			journalPath := closedJournal(t, 2)
+			before := fileHash(t, journalPath)
+			kept, err := RestoreBackup(journalPath, tt.backup, "")
+			if journal.ErrorCode(err) != tt.code || kept != "" || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("restore: %q, %v (%s); want %s and nothing kept", kept, err, journal.ErrorCode(err), tt.code)
 			}
-			if fileHash(t, journal) != before {
+			if fileHash(t, journalPath) != before {
 				t.Error("the journal changed")
 			}
-			if _, err := os.Stat(DefaultBackupDir(journal)); err == nil {
+			if _, err := os.Stat(DefaultBackupDir(journalPath)); err == nil {
 				t.Error("a backup folder was made for a refused restore")
 			}
 		})
@@ -100,13 +101,13 @@ func TestRestoreBackup_RefusedBackupChangesNothing(t *testing.T) {
 
 func TestRestoreBackup_KeepsADamagedJournalByteForByte(t *testing.T) {
 	backup := closedJournal(t, 1)
-	journal := closedJournal(t, 300)
-	damage(t, journal)
+	journalPath := closedJournal(t, 300)
+	damage(t, journalPath)
 	log := []byte("a log SQLite can't read, kept all the same")
-	os.WriteFile(journal+"-wal", log, 0o600)
-	damagedBytes, _ := os.ReadFile(journal)
+	os.WriteFile(journalPath+"-wal", log, 0o600)
+	damagedBytes, _ := os.ReadFile(journalPath)
 
-	kept, err := RestoreBackup(journal, backup, "")
+	kept, err := RestoreBackup(journalPath, backup, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,19 +117,19 @@ func TestRestoreBackup_KeepsADamagedJournalByteForByte(t *testing.T) {
 	if got, _ := os.ReadFile(kept + "-wal"); !bytes.Equal(got, log) {
 		t.Errorf("its log was kept as %q", got)
 	}
-	if got := journalTitles(t, journal); !slices.Equal(got, []string{"entry 1"}) {
+	if got := journalTitles(t, journalPath); !slices.Equal(got, []string{"entry 1"}) {
 		t.Errorf("restored journal holds %q", got)
 	}
 }
 
 func TestRestoreBackup_NoJournalYet(t *testing.T) {
 	backup := closedJournal(t, 1)
-	journal := filepath.Join(t.TempDir(), "new folder", "journal.db")
-	kept, err := RestoreBackup(journal, backup, "")
+	journalPath := filepath.Join(t.TempDir(), "new folder", "journal.db")
+	kept, err := RestoreBackup(journalPath, backup, "")
 	if err != nil || kept != "" {
 		t.Fatalf("restore: %q, %v", kept, err)
 	}
-	if got := journalTitles(t, journal); !slices.Equal(got, []string{"entry 1"}) {
+	if got := journalTitles(t, journalPath); !slices.Equal(got, []string{"entry 1"}) {
 		t.Errorf("restored journal holds %q", got)
 	}
 }
@@ -138,7 +139,7 @@ func TestRestoreBackup_RefusesWhileOpen(t *testing.T) {
 	s := mustOpen(t)
 	writeEntries(t, s, "mine", 2)
 	kept, err := RestoreBackup(s.Path(), backup, "")
-	if ErrorCode(err) != EUnwritable || !strings.Contains(err.Error(), "is open in Throughline") || kept != "" {
+	if journal.ErrorCode(err) != journal.EUnwritable || !strings.Contains(err.Error(), "is open in Throughline") || kept != "" {
 		t.Fatalf("restore over an open journal: %q, %v", kept, err)
 	}
 	if list, _ := Backups(DefaultBackupDir(s.Path())); len(list) != 0 {
@@ -153,13 +154,13 @@ func TestRestoreBackup_NeverReplacesAnotherFile(t *testing.T) {
 	backup := closedJournal(t, 1)
 	notes := filepath.Join(t.TempDir(), "notes.txt")
 	os.WriteFile(notes, bytes.Repeat([]byte("my notes "), 20), 0o600)
-	if _, err := RestoreBackup(notes, backup, ""); ErrorCode(err) != ENotJournal {
+	if _, err := RestoreBackup(notes, backup, ""); journal.ErrorCode(err) != journal.ENotJournal {
 		t.Fatalf("restore over a text file: %v", err)
 	}
 	if data, _ := os.ReadFile(notes); !bytes.HasPrefix(data, []byte("my notes")) {
 		t.Error("the text file was replaced")
 	}
-	if _, err := RestoreBackup(backup, backup, ""); ErrorCode(err) != EInvalid {
+	if _, err := RestoreBackup(backup, backup, ""); journal.ErrorCode(err) != journal.EInvalid {
 		t.Errorf("restoring a journal over itself: %v", err)
 	}
 }

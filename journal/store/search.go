@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"slices"
 	"strings"
 	"time"
@@ -44,7 +45,7 @@ type SearchResult struct {
 type SearchHit struct {
 	ID        int64
 	WrittenAt time.Time
-	Kind      Kind
+	Kind      journal.Kind
 	Title     Highlighted // the title, or the start of the body when untitled
 	Snippet   Highlighted // the passage of the body or episodes that matched best
 	Mood      int
@@ -134,7 +135,7 @@ func (s *Store) Search(q SearchQuery) (SearchResult, error) {
 	if err != nil {
 		return SearchResult{}, err
 	}
-	expr, loose := ftsQuery(q.Text)
+	expr, loose := journal.FTSQuery(q.Text)
 	if expr == "" && strings.TrimSpace(q.Text) != "" {
 		return SearchResult{Loose: loose}, nil // only punctuation: nothing can match
 	}
@@ -142,12 +143,7 @@ func (s *Store) Search(q SearchQuery) (SearchResult, error) {
 	if err != nil && expr != "" && !loose {
 		// Our quoting should leave FTS5 nothing to reject; if it still
 		// does, search the words rather than fail the person.
-		if words, _ := ftsQuery(strings.Map(func(r rune) rune {
-			if isWordRune(r) {
-				return r
-			}
-			return ' '
-		}, q.Text)); words != "" {
+		if words := journal.FTSWords(q.Text); words != "" {
 			res, err = s.search(q, words, filters, args)
 			loose = true
 		}
@@ -161,18 +157,18 @@ func (s *Store) Search(q SearchQuery) (SearchResult, error) {
 
 func (q SearchQuery) validate() error {
 	for _, m := range []int{q.MinMood, q.MaxMood} {
-		if m != 0 && (m < MinMood || m > MaxMood) {
-			return Errorf(EInvalid, "A mood of %d can't be searched for: moods run from %d to %d.", m, MinMood, MaxMood)
+		if m != 0 && (m < journal.MinMood || m > journal.MaxMood) {
+			return journal.Errorf(journal.EInvalid, "A mood of %d can't be searched for: moods run from %d to %d.", m, journal.MinMood, journal.MaxMood)
 		}
 	}
 	if q.MinMood != 0 && q.MaxMood != 0 && q.MinMood > q.MaxMood {
-		return Errorf(EInvalid, "The lowest mood (%d) is above the highest (%d). Swap them to search between them.", q.MinMood, q.MaxMood)
+		return journal.Errorf(journal.EInvalid, "The lowest mood (%d) is above the highest (%d). Swap them to search between them.", q.MinMood, q.MaxMood)
 	}
 	if !q.From.IsZero() && !q.Before.IsZero() && !q.From.Before(q.Before) {
-		return Errorf(EInvalid, "The search starts on %s, after it ends. Give a start before the end.", q.From.Format(time.DateOnly))
+		return journal.Errorf(journal.EInvalid, "The search starts on %s, after it ends. Give a start before the end.", q.From.Format(time.DateOnly))
 	}
 	if q.Limit < 0 {
-		return Errorf(EInvalid, "A search can't return %d entries. Give a limit of 1 or more.", q.Limit)
+		return journal.Errorf(journal.EInvalid, "A search can't return %d entries. Give a limit of 1 or more.", q.Limit)
 	}
 	return nil
 }
@@ -209,7 +205,7 @@ func (s *Store) searchFilters(q SearchQuery) (conds []string, args []any, err er
 				return nil, nil, err
 			}
 			if id == 0 {
-				return nil, nil, Errorf(ENotFound, "There is no %s called “%s” in this journal. %s", v.what, CleanName(name), v.hint)
+				return nil, nil, journal.Errorf(journal.ENotFound, "There is no %s called “%s” in this journal. %s", v.what, journal.CleanName(name), v.hint)
 			}
 			conds = append(conds, "(+e.id IN (SELECT entry_id FROM entry_"+v.table+" WHERE "+v.column+" = ?)"+
 				" OR +e.id IN (SELECT ep.entry_id FROM episodes ep JOIN episode_"+v.table+" x ON x.episode_id = ep.id WHERE x."+v.column+" = ?))")
@@ -318,7 +314,7 @@ func (s *Store) search(q SearchQuery, expr string, conds []string, args []any) (
 	}
 	for _, m := range metas {
 		h := &res.Hits[index[m.ID]]
-		h.WrittenAt, h.Kind, h.Flagged = inZone(m.WrittenAt, m.WrittenZone, m.WrittenOffset), Kind(m.Kind), m.Flagged
+		h.WrittenAt, h.Kind, h.Flagged = inZone(m.WrittenAt, m.WrittenZone, m.WrittenOffset), journal.Kind(m.Kind), m.Flagged
 		if m.Mood != nil {
 			h.Mood = *m.Mood
 		}
@@ -327,7 +323,7 @@ func (s *Store) search(q SearchQuery, expr string, conds []string, args []any) (
 		h := &res.Hits[index[r.ID]]
 		h.Title = parseHighlighted(r.Title)
 		if strings.TrimSpace(h.Title.String()) == "" {
-			h.Title = Highlighted{{Text: Entry{Body: r.Lead}.DisplayTitle()}}
+			h.Title = Highlighted{{Text: journal.Entry{Body: r.Lead}.DisplayTitle()}}
 		}
 		h.Snippet = bestSnippet(r, expr == "")
 	}

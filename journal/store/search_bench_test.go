@@ -3,8 +3,8 @@ package store_test
 import (
 	"testing"
 
-	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/journal/journaltest"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Target: a search answers in under 50 ms at 100,000 entries, ranked,
@@ -15,17 +15,17 @@ func BenchmarkSearch_100k(b *testing.B) {
 	s := openBench(b, journaltest.Large(b))
 	for _, bc := range []struct {
 		name string
-		q    journal.SearchQuery
+		q    jstore.SearchQuery
 	}{
-		{"Word", journal.SearchQuery{Text: "grandmother"}},
-		{"TwoWords", journal.SearchQuery{Text: "manager deadline"}},
-		{"Phrase", journal.SearchQuery{Text: `"hospital corridor"`}},
-		{"Prefix", journal.SearchQuery{Text: "grand*"}},
-		{"Boolean", journal.SearchQuery{Text: "sister OR brother NOT email"}},
-		{"CommonWord", journal.SearchQuery{Text: "felt"}},
-		{"Filtered", journal.SearchQuery{Text: "felt", Flagged: true, MinMood: 1, MaxMood: 4, Patterns: []string{"avoidance"}}},
-		{"FiltersOnly", journal.SearchQuery{Patterns: []string{"avoidance"}, MaxMood: 4}},
-		{"Newest", journal.SearchQuery{Text: "grandmother", Newest: true}},
+		{"Word", jstore.SearchQuery{Text: "grandmother"}},
+		{"TwoWords", jstore.SearchQuery{Text: "manager deadline"}},
+		{"Phrase", jstore.SearchQuery{Text: `"hospital corridor"`}},
+		{"Prefix", jstore.SearchQuery{Text: "grand*"}},
+		{"Boolean", jstore.SearchQuery{Text: "sister OR brother NOT email"}},
+		{"CommonWord", jstore.SearchQuery{Text: "felt"}},
+		{"Filtered", jstore.SearchQuery{Text: "felt", Flagged: true, MinMood: 1, MaxMood: 4, Patterns: []string{"avoidance"}}},
+		{"FiltersOnly", jstore.SearchQuery{Patterns: []string{"avoidance"}, MaxMood: 4}},
+		{"Newest", jstore.SearchQuery{Text: "grandmother", Newest: true}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()

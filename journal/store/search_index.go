@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"strings"
 
 	"gorm.io/gorm"
@@ -41,7 +42,7 @@ CREATE INDEX entries_for_search ON entries (written_at, id, mood, flagged);
 `
 
 // episodeText is the searchable text of an entry's episodes.
-func episodeText(episodes []Episode) string {
+func episodeText(episodes []journal.Episode) string {
 	var parts []string
 	for _, ep := range episodes {
 		parts = append(parts, ep.Wish, ep.OtherResponse, ep.SelfResponse, ep.Reminds)
@@ -70,12 +71,12 @@ const indexChunk = 2000
 const indexInsert = "INSERT INTO search_index (rowid, title, body, episodes) VALUES (?, ?, ?, ?)"
 
 // index adds a new entry's text to the search index.
-func (b *batch) index(e Entry) error {
+func (b *batch) index(e journal.Entry) error {
 	return b.exec(indexInsert, e.ID, e.Title, e.Body, episodeText(e.Episodes))
 }
 
 // reindex replaces an entry's text in the search index.
-func reindex(tx *gorm.DB, e Entry) error {
+func reindex(tx *gorm.DB, e journal.Entry) error {
 	if err := unindex(tx, e.ID); err != nil {
 		return err
 	}
@@ -102,10 +103,10 @@ func (s *Store) indexAll(tx *gorm.DB) error {
 		Scan(&episodes).Error; err != nil {
 		return err
 	}
-	byEntry := map[int64][]Episode{}
+	byEntry := map[int64][]journal.Episode{}
 	for _, r := range episodes {
 		seal := sealer{codec: s.codec, table: "episodes", id: r.ID}
-		ep := Episode{Wish: seal.open("wish", r.Wish), OtherResponse: seal.open("other_response", r.OtherResponse),
+		ep := journal.Episode{Wish: seal.open("wish", r.Wish), OtherResponse: seal.open("other_response", r.OtherResponse),
 			SelfResponse: seal.open("self_response", r.SelfResponse), Reminds: seal.open("reminds", r.Reminds)}
 		if seal.err != nil {
 			return seal.err
@@ -129,7 +130,7 @@ func (s *Store) indexAll(tx *gorm.DB) error {
 		}
 		for _, r := range rows {
 			seal := sealer{codec: s.codec, table: "entries", id: r.ID}
-			e := Entry{ID: r.ID, Title: seal.open("title", r.Title), Body: seal.open("body", r.Body), Episodes: byEntry[r.ID]}
+			e := journal.Entry{ID: r.ID, Title: seal.open("title", r.Title), Body: seal.open("body", r.Body), Episodes: byEntry[r.ID]}
 			if seal.err != nil {
 				return seal.err
 			}

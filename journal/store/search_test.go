@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -67,12 +68,12 @@ func TestSearch_MatchesBruteForce(t *testing.T) {
 		}
 		return strings.Join(words, " ")
 	}
-	var entries []Entry
+	var entries []journal.Entry
 	start := time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC)
 	for i := range 400 {
-		e := Entry{WrittenAt: start.Add(time.Duration(i) * 7 * time.Hour), Title: text(r.IntN(3)), Body: text(1 + r.IntN(30))}
+		e := journal.Entry{WrittenAt: start.Add(time.Duration(i) * 7 * time.Hour), Title: text(r.IntN(3)), Body: text(1 + r.IntN(30))}
 		if r.IntN(4) == 0 {
-			e.Episodes = []Episode{{Person: "Sam", Wish: text(3), OtherResponse: text(2), Reminds: text(2)}}
+			e.Episodes = []journal.Episode{{Person: "Sam", Wish: text(3), OtherResponse: text(2), Reminds: text(2)}}
 		}
 		entries = append(entries, e)
 	}
@@ -123,18 +124,18 @@ func missing(a, b []int64) []int64 {
 func seedSearch(t *testing.T, s *Store) map[string]int64 {
 	t.Helper()
 	day := func(d int) time.Time { return time.Date(2026, 3, d, 20, 0, 0, 0, time.UTC) }
-	entries := []Entry{
+	entries := []journal.Entry{
 		{Title: "The meeting", WrittenAt: day(2), Mood: 3, Flagged: true, Patterns: []string{"withdrawing under criticism"}, Emotions: []string{"afraid"},
 			Body:     "I froze when my manager raised her voice in the meeting. Afterwards I said nothing for an hour.",
-			Episodes: []Episode{{Person: "Dana", Wish: "to be treated with respect", OtherResponse: "raised her voice", SelfResponse: "went quiet"}}},
+			Episodes: []journal.Episode{{Person: "Dana", Wish: "to be treated with respect", OtherResponse: "raised her voice", SelfResponse: "went quiet"}}},
 		{Title: "Dinner with Mum", WrittenAt: day(5), Mood: 6, Patterns: []string{"people-pleasing"},
 			Body:     "Her voice was raised but I stayed. I said what I needed, and the café was quiet.",
-			Episodes: []Episode{{Person: "Mum", Wish: "to be heard", Reminds: "being told off at school"}}},
+			Episodes: []journal.Episode{{Person: "Mum", Wish: "to be heard", Reminds: "being told off at school"}}},
 		{Title: "", WrittenAt: day(9), Mood: 8, Emotions: []string{"calm"},
 			Body: "A walk by the river. Nothing about work at all.\n\nManagers everywhere, though."},
 		{Title: "Froze again", WrittenAt: day(14), Patterns: []string{"withdrawing under criticism", "people-pleasing"}, Flagged: true,
 			Body:     "Same freeze, different room.",
-			Episodes: []Episode{{Person: "Dana", Wish: "to disagree", SelfResponse: "apologised"}}},
+			Episodes: []journal.Episode{{Person: "Dana", Wish: "to disagree", SelfResponse: "apologised"}}},
 	}
 	saved, err := s.CreateEntries(entries)
 	if err != nil {
@@ -236,7 +237,7 @@ func TestSearch_Highlights(t *testing.T) {
 func TestSearch_LongBodySnippetIsAPassage(t *testing.T) {
 	s := mustOpen(t)
 	body := strings.Repeat("ordinary words fill the page ", 100) + "then the word lighthouse appears " + strings.Repeat("and more words ", 100)
-	if _, err := s.CreateEntry(Entry{Title: "long", Body: body, WrittenAt: time.Now()}); err != nil {
+	if _, err := s.CreateEntry(journal.Entry{Title: "long", Body: body, WrittenAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	snippet := mustSearch(t, s, SearchQuery{Text: "lighthouse"}).Hits[0].Snippet
@@ -256,7 +257,7 @@ func TestSearch_FollowsChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.Body, e.Episodes = "Rewritten: a lighthouse.", []Episode{{Person: "Mum", Wish: "harbour"}}
+	e.Body, e.Episodes = "Rewritten: a lighthouse.", []journal.Episode{{Person: "Mum", Wish: "harbour"}}
 	if _, err := s.UpdateEntry(e); err != nil {
 		t.Fatal(err)
 	}
@@ -291,16 +292,16 @@ func TestSearch_RefusesBadFilters(t *testing.T) {
 		code string
 		says string
 	}{
-		{SearchQuery{Patterns: []string{"nonsense"}}, ENotFound, "no pattern called “nonsense”"},
-		{SearchQuery{Emotions: []string{"nonsense"}}, ENotFound, "no emotion called “nonsense”"},
-		{SearchQuery{People: []string{"Nobody"}}, ENotFound, "no one called “Nobody”"},
-		{SearchQuery{MinMood: 11}, EInvalid, "moods run from 1 to 10"},
-		{SearchQuery{MinMood: 7, MaxMood: 3}, EInvalid, "above the highest"},
-		{SearchQuery{From: day, Before: day}, EInvalid, "after it ends"},
-		{SearchQuery{Limit: -1}, EInvalid, "limit of 1 or more"},
+		{SearchQuery{Patterns: []string{"nonsense"}}, journal.ENotFound, "no pattern called “nonsense”"},
+		{SearchQuery{Emotions: []string{"nonsense"}}, journal.ENotFound, "no emotion called “nonsense”"},
+		{SearchQuery{People: []string{"Nobody"}}, journal.ENotFound, "no one called “Nobody”"},
+		{SearchQuery{MinMood: 11}, journal.EInvalid, "moods run from 1 to 10"},
+		{SearchQuery{MinMood: 7, MaxMood: 3}, journal.EInvalid, "above the highest"},
+		{SearchQuery{From: day, Before: day}, journal.EInvalid, "after it ends"},
+		{SearchQuery{Limit: -1}, journal.EInvalid, "limit of 1 or more"},
 	} {
 		_, err := s.Search(tc.q)
-		var je *Error
+		var je *journal.Error
 		if !errors.As(err, &je) || je.Code != tc.code || !strings.Contains(err.Error(), tc.says) {
 			t.Errorf("Search(%+v) = %v; want %v saying %q", tc.q, err, tc.code, tc.says)
 		}
@@ -332,9 +333,9 @@ func ExampleHighlighted_Markdown() {
 func TestSearch_RanksTheNewestWhenThereAreMany(t *testing.T) {
 	s := mustOpen(t)
 	start := time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC)
-	many := make([]Entry, rankWindow+100)
+	many := make([]journal.Entry, rankWindow+100)
 	for i := range many {
-		many[i] = Entry{WrittenAt: start.Add(time.Duration(i) * time.Hour), Body: "an ordinary day"}
+		many[i] = journal.Entry{WrittenAt: start.Add(time.Duration(i) * time.Hour), Body: "an ordinary day"}
 	}
 	// The oldest entry is the best match, but outside the ranked window.
 	many[0].Title = "ordinary ordinary ordinary"

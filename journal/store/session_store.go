@@ -1,15 +1,16 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
 )
 
 // SaveSession adds a session (ID 0) or replaces one, with its questions.
-func (s *Store) SaveSession(sess Session) (Session, error) {
-	if err := sess.validate(); err != nil {
-		return Session{}, err
+func (s *Store) SaveSession(sess journal.Session) (journal.Session, error) {
+	if err := sess.Validate(); err != nil {
+		return journal.Session{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if sess.ID == 0 {
@@ -56,7 +57,7 @@ func (s *Store) DeleteSession(id int64) error {
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		res := tx.Exec("DELETE FROM sessions WHERE id = ?", id)
 		if res.Error == nil && res.RowsAffected == 0 {
-			return Errorf(ENotFound, "There is no session %d. `throughline session list` shows them.", id)
+			return journal.Errorf(journal.ENotFound, "There is no session %d. `throughline session list` shows them.", id)
 		}
 		return res.Error
 	})
@@ -64,7 +65,7 @@ func (s *Store) DeleteSession(id int64) error {
 }
 
 // Sessions lists every session, oldest first.
-func (s *Store) Sessions() ([]Session, error) {
+func (s *Store) Sessions() ([]journal.Session, error) {
 	var rows []struct {
 		ID, At           int64
 		AtOffset         int
@@ -75,11 +76,11 @@ func (s *Store) Sessions() ([]Session, error) {
 	if err := s.db.Raw("SELECT id, at, at_offset, at_zone, format, approach, takeaways FROM sessions ORDER BY at, id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the sessions", err)
 	}
-	out := make([]Session, len(rows))
+	out := make([]journal.Session, len(rows))
 	index := map[int64]int{}
 	for i, r := range rows {
 		seal := sealer{codec: s.codec, table: "sessions", id: r.ID}
-		out[i] = Session{ID: r.ID, At: inZone(r.At, r.AtZone, r.AtOffset), Format: r.Format, Approach: r.Approach, Takeaways: seal.open("takeaways", r.Takeaways)}
+		out[i] = journal.Session{ID: r.ID, At: inZone(r.At, r.AtZone, r.AtOffset), Format: r.Format, Approach: r.Approach, Takeaways: seal.open("takeaways", r.Takeaways)}
 		if seal.err != nil {
 			return nil, seal.err
 		}
@@ -100,30 +101,30 @@ func (s *Store) Sessions() ([]Session, error) {
 			return nil, seal.err
 		}
 		sess := &out[index[q.SessionID]]
-		sess.Questions = append(sess.Questions, Question{Text: text, Done: q.Done})
+		sess.Questions = append(sess.Questions, journal.Question{Text: text, Done: q.Done})
 	}
 	return out, nil
 }
 
 // LastSession is the latest session at or before now, if any: it starts
 // the "since last session" window.
-func (s *Store) LastSession(now time.Time) (Session, bool, error) {
+func (s *Store) LastSession(now time.Time) (journal.Session, bool, error) {
 	sessions, err := s.Sessions()
 	if err != nil {
-		return Session{}, false, err
+		return journal.Session{}, false, err
 	}
 	for i := len(sessions) - 1; i >= 0; i-- {
 		if !sessions[i].At.After(now) {
 			return sessions[i], true, nil
 		}
 	}
-	return Session{}, false, nil
+	return journal.Session{}, false, nil
 }
 
 // SessionNumber is a dynamic interpersonal therapy session's place in its
 // 16-session course (1 for the first), counting the DIT sessions up to
 // it; 0 for other approaches.
-func SessionNumber(sessions []Session, i int) int {
+func SessionNumber(sessions []journal.Session, i int) int {
 	if sessions[i].Approach != "dynamic interpersonal therapy" {
 		return 0
 	}
@@ -135,15 +136,6 @@ func SessionNumber(sessions []Session, i int) int {
 	}
 	return n
 }
-
-// Settings keys.
-const (
-	SettingCrisisLine   = "crisis_line"   // the person's own crisis line: after their region's, or for somewhere else
-	SettingCrisisRegion = "crisis_region" // where the person lives: a CrisisRegions ID, RegionElsewhere, or "" when not said
-	SettingNextSession  = "next_session"  // RFC 3339, or "" when not set
-	SettingApproach     = "approach"      // the therapy's approach, one of SessionApproaches, for new sessions
-	SettingOnboarded    = "onboarded"     // "1" once the first-run welcome was finished or skipped
-)
 
 // Setting returns a setting's value, or "" when it was never set.
 func (s *Store) Setting(key string) (string, error) {

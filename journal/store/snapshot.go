@@ -3,148 +3,11 @@ package store
 import (
 	"database/sql"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
 )
-
-// Snapshot is the whole journal as plain values, every id kept: what a
-// lossless export holds and what Restore writes into an empty journal.
-// Lists are in id order (settings by key), so two snapshots of the same
-// journal are equal. Entries and episodes name their emotions, patterns
-// and people, which are unique by NameKey; goals are named by id.
-//
-// Times are RFC 3339 text. A moment a person dated (an entry, a session,
-// a check-in, a questionnaire) keeps the offset it was written in; an
-// offset with seconds, as zones had before standard time, is written
-// with its seconds ("+00:53:28"). Times the journal records itself
-// (created, updated, done) are UTC with milliseconds.
-type Snapshot struct {
-	Emotions []SnapshotEmotion `json:"emotions"`
-	Patterns []SnapshotPattern `json:"patterns"`
-	People   []SnapshotPerson  `json:"people"`
-	Goals    []SnapshotGoal    `json:"goals"`
-	CheckIns []SnapshotCheckIn `json:"checkins"`
-	Sessions []SnapshotSession `json:"sessions"`
-	Measures []SnapshotMeasure `json:"measures"`
-	Settings []SnapshotSetting `json:"settings"`
-	Entries  []SnapshotEntry   `json:"entries"`
-
-	HiddenWords []string `json:"hidden_words,omitempty"` // one-off words hidden in redacted reports
-}
-
-// SnapshotEmotion is a word of the emotion vocabulary.
-type SnapshotEmotion struct {
-	ID     int64  `json:"id"`
-	Name   string `json:"name"`
-	Family string `json:"family"` // one of EmotionFamilies
-}
-
-// SnapshotPattern is a pattern of the vocabulary, seeded or not.
-type SnapshotPattern struct {
-	ID          int64  `json:"id"`
-	Name        string `json:"name"`
-	Category    string `json:"category"` // one of Categories
-	Description string `json:"description,omitempty"`
-	Colour      string `json:"colour,omitempty"` // "#rrggbb", or none for the category's
-	Archived    bool   `json:"archived,omitempty"`
-}
-
-// SnapshotPerson is someone in the people list.
-type SnapshotPerson struct {
-	ID      int64    `json:"id"`
-	Name    string   `json:"name"`
-	Role    string   `json:"role"` // one of Roles
-	Aliases []string `json:"aliases,omitempty"`
-}
-
-// SnapshotGoal is a goal; a sub-goal names its parent.
-type SnapshotGoal struct {
-	ID          int64  `json:"id"`
-	ParentID    int64  `json:"parent_id,omitempty"` // none for a main goal
-	Title       string `json:"title"`
-	Description string `json:"description,omitempty"`
-	Priority    int    `json:"priority"`
-	Status      string `json:"status"` // active, completed or archived
-	CreatedAt   string `json:"created_at"`
-	DoneAt      string `json:"done_at,omitempty"` // when completed or archived
-}
-
-// SnapshotCheckIn is a dated rating of a goal, 0 to MaxRating.
-type SnapshotCheckIn struct {
-	ID     int64  `json:"id"`
-	GoalID int64  `json:"goal_id"`
-	At     string `json:"at"`
-	Rating int    `json:"rating"`
-	Note   string `json:"note,omitempty"`
-}
-
-// SnapshotSession is a therapy session with its questions, in order.
-type SnapshotSession struct {
-	ID        int64              `json:"id"`
-	At        string             `json:"at"`
-	Zone      string             `json:"zone"` // the zone At was given in, such as "Europe/Berlin"
-	Format    string             `json:"format"`
-	Approach  string             `json:"approach"`
-	Takeaways string             `json:"takeaways,omitempty"`
-	Questions []SnapshotQuestion `json:"questions,omitempty"`
-}
-
-// SnapshotQuestion is something to bring to the next session.
-type SnapshotQuestion struct {
-	ID   int64  `json:"id"`
-	Text string `json:"text"`
-	Done bool   `json:"done,omitempty"`
-}
-
-// SnapshotMeasure is a questionnaire answered on a day; its score and
-// band follow from the answers.
-type SnapshotMeasure struct {
-	ID         int64  `json:"id"`
-	Instrument string `json:"instrument"` // "phq9" or "gad7"
-	At         string `json:"at"`
-	Answers    []int  `json:"answers"`
-	Difficulty *int   `json:"difficulty,omitempty"` // the last question's answer, 0 to 3, when given
-}
-
-// SnapshotSetting is one setting, such as SettingCrisisLine.
-type SnapshotSetting struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
-}
-
-// SnapshotEntry is an entry with everything linked to it.
-type SnapshotEntry struct {
-	ID          int64             `json:"id"`
-	WrittenAt   string            `json:"written_at"`
-	WrittenZone string            `json:"written_zone"` // the zone it was written in, such as "Europe/Berlin"
-	CreatedAt   string            `json:"created_at"`
-	UpdatedAt   string            `json:"updated_at"`
-	Kind        string            `json:"kind"`
-	Title       string            `json:"title,omitempty"`
-	Body        string            `json:"body,omitempty"`
-	Mood        int               `json:"mood,omitempty"` // MinMood..MaxMood; none when not rated
-	Flagged     bool              `json:"flagged,omitempty"`
-	Source      string            `json:"source,omitempty"`    // the journal it was imported from
-	SourceID    string            `json:"source_id,omitempty"` // its id there
-	Emotions    []string          `json:"emotions,omitempty"`
-	Patterns    []string          `json:"patterns,omitempty"`
-	GoalIDs     []int64           `json:"goal_ids,omitempty"`
-	Episodes    []SnapshotEpisode `json:"episodes,omitempty"`
-}
-
-// SnapshotEpisode is a relationship episode of an entry, in the order written.
-type SnapshotEpisode struct {
-	ID            int64    `json:"id"`
-	Person        string   `json:"person"`
-	Wish          string   `json:"wish,omitempty"`
-	OtherResponse string   `json:"other_response,omitempty"`
-	SelfResponse  string   `json:"self_response,omitempty"`
-	Reminds       string   `json:"reminds,omitempty"`
-	EarlierPerson string   `json:"earlier_person,omitempty"`
-	Emotions      []string `json:"emotions,omitempty"`
-	Patterns      []string `json:"patterns,omitempty"`
-}
 
 // Layouts of a snapshot's times.
 const (
@@ -182,8 +45,8 @@ func parseRecorded(s string) (millis int64, ok bool) {
 
 // Snapshot reads the whole journal in one transaction, so what it holds
 // is one moment's journal even while another window writes.
-func (s *Store) Snapshot() (Snapshot, error) {
-	var snap Snapshot
+func (s *Store) Snapshot() (journal.Snapshot, error) {
+	var snap journal.Snapshot
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		r := snapshotReader{s: s, tx: tx}
 		r.vocabulary(&snap)
@@ -192,7 +55,7 @@ func (s *Store) Snapshot() (Snapshot, error) {
 		return r.err
 	})
 	if err != nil {
-		return Snapshot{}, internal("read the journal", err)
+		return journal.Snapshot{}, internal("read the journal", err)
 	}
 	return snap, nil
 }
@@ -224,8 +87,8 @@ func (r *snapshotReader) open(table string, id int64, column, stored string) str
 	return plain
 }
 
-func (r *snapshotReader) vocabulary(snap *Snapshot) {
-	snap.Emotions, snap.Patterns, snap.People = []SnapshotEmotion{}, []SnapshotPattern{}, []SnapshotPerson{}
+func (r *snapshotReader) vocabulary(snap *journal.Snapshot) {
+	snap.Emotions, snap.Patterns, snap.People = []journal.SnapshotEmotion{}, []journal.SnapshotPattern{}, []journal.SnapshotPerson{}
 	r.scan(&snap.Emotions, "SELECT id, name, family FROM emotions ORDER BY id")
 	r.scan(&snap.Patterns, "SELECT id, name, category, description, colour, archived FROM patterns ORDER BY id")
 	var people []personRow
@@ -242,7 +105,7 @@ func (r *snapshotReader) vocabulary(snap *Snapshot) {
 		r.patterns[p.ID] = p.Name
 	}
 	for _, p := range people {
-		sp := SnapshotPerson{ID: p.ID, Name: r.open("people", p.ID, "name", p.Name), Role: p.Role,
+		sp := journal.SnapshotPerson{ID: p.ID, Name: r.open("people", p.ID, "name", p.Name), Role: p.Role,
 			Aliases: splitAliases(r.open("people", p.ID, "aliases", p.Aliases))}
 		snap.People = append(snap.People, sp)
 		r.people[p.ID] = sp.Name
@@ -257,12 +120,12 @@ func (r *snapshotReader) vocabulary(snap *Snapshot) {
 	}
 }
 
-func (r *snapshotReader) progress(snap *Snapshot) {
+func (r *snapshotReader) progress(snap *journal.Snapshot) {
 	var goals []goalRow
 	r.scan(&goals, "SELECT * FROM goals ORDER BY id")
-	snap.Goals = make([]SnapshotGoal, len(goals))
+	snap.Goals = make([]journal.SnapshotGoal, len(goals))
 	for i, g := range goals {
-		snap.Goals[i] = SnapshotGoal{ID: g.ID, ParentID: g.ParentID.Int64, Title: r.open("goals", g.ID, "title", g.Title),
+		snap.Goals[i] = journal.SnapshotGoal{ID: g.ID, ParentID: g.ParentID.Int64, Title: r.open("goals", g.ID, "title", g.Title),
 			Description: r.open("goals", g.ID, "description", g.Description), Priority: g.Priority, Status: g.Status,
 			CreatedAt: formatRecorded(g.CreatedAt)}
 		if g.DoneAt.Valid {
@@ -276,9 +139,9 @@ func (r *snapshotReader) progress(snap *Snapshot) {
 		Note             string
 	}
 	r.scan(&checkins, "SELECT id, goal_id, at, at_offset, rating, note FROM checkins ORDER BY id")
-	snap.CheckIns = make([]SnapshotCheckIn, len(checkins))
+	snap.CheckIns = make([]journal.SnapshotCheckIn, len(checkins))
 	for i, c := range checkins {
-		snap.CheckIns[i] = SnapshotCheckIn{ID: c.ID, GoalID: c.GoalID, At: formatAt(c.At, c.AtOffset), Rating: c.Rating,
+		snap.CheckIns[i] = journal.SnapshotCheckIn{ID: c.ID, GoalID: c.GoalID, At: formatAt(c.At, c.AtOffset), Rating: c.Rating,
 			Note: r.open("checkins", c.ID, "note", c.Note)}
 	}
 
@@ -288,10 +151,10 @@ func (r *snapshotReader) progress(snap *Snapshot) {
 		AtZone, Format, Approach, Takeaways string
 	}
 	r.scan(&sessions, "SELECT id, at, at_offset, at_zone, format, approach, takeaways FROM sessions ORDER BY id")
-	snap.Sessions = make([]SnapshotSession, len(sessions))
+	snap.Sessions = make([]journal.SnapshotSession, len(sessions))
 	index := map[int64]int{}
 	for i, ss := range sessions {
-		snap.Sessions[i] = SnapshotSession{ID: ss.ID, At: formatAt(ss.At, ss.AtOffset), Zone: ss.AtZone, Format: ss.Format,
+		snap.Sessions[i] = journal.SnapshotSession{ID: ss.ID, At: formatAt(ss.At, ss.AtOffset), Zone: ss.AtZone, Format: ss.Format,
 			Approach: ss.Approach, Takeaways: r.open("sessions", ss.ID, "takeaways", ss.Takeaways)}
 		index[ss.ID] = i
 	}
@@ -303,7 +166,7 @@ func (r *snapshotReader) progress(snap *Snapshot) {
 	r.scan(&questions, "SELECT id, session_id, text, done FROM session_questions ORDER BY session_id, position, id")
 	for _, q := range questions {
 		ss := &snap.Sessions[index[q.SessionID]]
-		ss.Questions = append(ss.Questions, SnapshotQuestion{ID: q.ID, Text: r.open("session_questions", q.ID, "text", q.Text), Done: q.Done})
+		ss.Questions = append(ss.Questions, journal.SnapshotQuestion{ID: q.ID, Text: r.open("session_questions", q.ID, "text", q.Text), Done: q.Done})
 	}
 
 	var measures []struct {
@@ -313,29 +176,29 @@ func (r *snapshotReader) progress(snap *Snapshot) {
 		Difficulty          *int
 	}
 	r.scan(&measures, "SELECT id, instrument, at, at_offset, answers, difficulty FROM measures ORDER BY id")
-	snap.Measures = make([]SnapshotMeasure, len(measures))
+	snap.Measures = make([]journal.SnapshotMeasure, len(measures))
 	for i, m := range measures {
-		answers, err := ParseAnswers(m.Answers)
+		answers, err := journal.ParseAnswers(m.Answers)
 		if err != nil && r.err == nil {
 			r.err = fmt.Errorf("questionnaire %d: %w", m.ID, err)
 		}
-		snap.Measures[i] = SnapshotMeasure{ID: m.ID, Instrument: m.Instrument, At: formatAt(m.At, m.AtOffset), Answers: answers,
+		snap.Measures[i] = journal.SnapshotMeasure{ID: m.ID, Instrument: m.Instrument, At: formatAt(m.At, m.AtOffset), Answers: answers,
 			Difficulty: m.Difficulty}
 	}
 
-	snap.Settings = []SnapshotSetting{}
+	snap.Settings = []journal.SnapshotSetting{}
 	r.scan(&snap.Settings, "SELECT key, value FROM settings ORDER BY key")
 }
 
 // entries reads every entry and then each link table whole, in entry
 // order, rather than asking once per entry.
-func (r *snapshotReader) entries(snap *Snapshot) {
+func (r *snapshotReader) entries(snap *journal.Snapshot) {
 	var rows []entryRow
 	r.scan(&rows, "SELECT * FROM entries ORDER BY id")
-	snap.Entries = make([]SnapshotEntry, len(rows))
-	index := make(map[int64]*SnapshotEntry, len(rows))
+	snap.Entries = make([]journal.SnapshotEntry, len(rows))
+	index := make(map[int64]*journal.SnapshotEntry, len(rows))
 	for i, row := range rows {
-		e := SnapshotEntry{ID: row.ID, WrittenAt: formatAt(row.WrittenAt, row.WrittenOffset), WrittenZone: row.WrittenZone,
+		e := journal.SnapshotEntry{ID: row.ID, WrittenAt: formatAt(row.WrittenAt, row.WrittenOffset), WrittenZone: row.WrittenZone,
 			CreatedAt: formatRecorded(row.Created), UpdatedAt: formatRecorded(row.Updated), Kind: row.Kind,
 			Title: r.open("entries", row.ID, "title", row.Title), Body: r.open("entries", row.ID, "body", row.Body),
 			Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID}
@@ -362,19 +225,19 @@ func (r *snapshotReader) entries(snap *Snapshot) {
 	}
 	r.scan(&episodes, "SELECT id, entry_id, person_id, earlier_person_id, wish, other_response, self_response, reminds FROM episodes ORDER BY entry_id, position, id")
 	type place struct {
-		entry *SnapshotEntry
+		entry *journal.SnapshotEntry
 		i     int
 	}
 	where := make(map[int64]place, len(episodes))
 	for _, ep := range episodes {
 		e := index[ep.EntryID]
 		where[ep.ID] = place{e, len(e.Episodes)}
-		e.Episodes = append(e.Episodes, SnapshotEpisode{ID: ep.ID, Person: r.people[ep.PersonID.Int64],
+		e.Episodes = append(e.Episodes, journal.SnapshotEpisode{ID: ep.ID, Person: r.people[ep.PersonID.Int64],
 			Wish: r.open("episodes", ep.ID, "wish", ep.Wish), OtherResponse: r.open("episodes", ep.ID, "other_response", ep.OtherResponse),
 			SelfResponse: r.open("episodes", ep.ID, "self_response", ep.SelfResponse), Reminds: r.open("episodes", ep.ID, "reminds", ep.Reminds),
 			EarlierPerson: r.people[ep.EarlierPersonID.Int64]})
 	}
-	episode := func(id int64) *SnapshotEpisode {
+	episode := func(id int64) *journal.SnapshotEpisode {
 		p := where[id]
 		return &p.entry.Episodes[p.i]
 	}

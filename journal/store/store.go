@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"io"
 	"io/fs"
 	"net/url"
@@ -59,7 +60,7 @@ type Store struct {
 func Open(path string) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, Errorf(EInvalid, "The journal path %q can't be used: %v.", path, err)
+		return nil, journal.Errorf(journal.EInvalid, "The journal path %q can't be used: %v.", path, err)
 	}
 	// Opening a journal that is made and up to date takes no lock;
 	// making or upgrading one does, so one program does it while the
@@ -155,14 +156,14 @@ func prepareFile(path string) error {
 		// SQLite gives the -wal and -shm files this file's mode.
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
-			return Errorf(EUnwritable, "Couldn't create the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", path, plainCause(err))
+			return journal.Errorf(journal.EUnwritable, "Couldn't create the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", path, plainCause(err))
 		}
 		f.Close()
 		return markAsJournal(path)
 	case err != nil:
-		return Errorf(EUnwritable, "Couldn't open the journal at %s: %v.", path, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Couldn't open the journal at %s: %v.", path, plainCause(err))
 	case info.IsDir():
-		return Errorf(ENotJournal, "Couldn't open the journal: %s is a folder, not a journal file. Give the path of a file, such as %s.", path, filepath.Join(path, "journal.db"))
+		return journal.Errorf(journal.ENotJournal, "Couldn't open the journal: %s is a folder, not a journal file. Give the path of a file, such as %s.", path, filepath.Join(path, "journal.db"))
 	case info.Size() == 0:
 		return markAsJournal(path)
 	}
@@ -206,16 +207,16 @@ func checkHeader(path string) error {
 func readHeader(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, Errorf(EUnwritable, "Couldn't read the journal at %s: %v.", path, plainCause(err))
+		return nil, journal.Errorf(journal.EUnwritable, "Couldn't read the journal at %s: %v.", path, plainCause(err))
 	}
 	defer f.Close()
 	header := make([]byte, 100)
 	if _, err := io.ReadFull(f, header); err != nil || !bytes.HasPrefix(header, []byte("SQLite format 3\x00")) {
-		return nil, Errorf(ENotJournal, "Couldn't open the journal: %s is not a Throughline database (it may be another kind of file, or damaged). Nothing was changed.", path)
+		return nil, journal.Errorf(journal.ENotJournal, "Couldn't open the journal: %s is not a Throughline database (it may be another kind of file, or damaged). Nothing was changed.", path)
 	}
 	id := uint32(header[68])<<24 | uint32(header[69])<<16 | uint32(header[70])<<8 | uint32(header[71])
 	if id != applicationID {
-		return nil, Errorf(ENotJournal, "Couldn't open the journal: %s is a SQLite database, but not a Throughline journal. Nothing was changed.", path)
+		return nil, journal.Errorf(journal.ENotJournal, "Couldn't open the journal: %s is a SQLite database, but not a Throughline journal. Nothing was changed.", path)
 	}
 	return header, nil
 }
@@ -240,7 +241,7 @@ func needsMaking(path string) bool {
 func makeFolder(path string) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return Errorf(EUnwritable, "Couldn't create the folder for the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", dir, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Couldn't create the folder for the journal at %s: %v. Choose another place with --db or THROUGHLINE_DB.", dir, plainCause(err))
 	}
 	return nil
 }
@@ -250,7 +251,7 @@ func makeFolder(path string) error {
 func restrictFiles(path string) error {
 	for _, p := range []string{path, path + "-wal", path + "-shm"} {
 		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return Errorf(EUnwritable, "Couldn't make %s private to you: %v.", p, plainCause(err))
+			return journal.Errorf(journal.EUnwritable, "Couldn't make %s private to you: %v.", p, plainCause(err))
 		}
 	}
 	return nil
@@ -260,7 +261,7 @@ func openError(path string, err error) error {
 	if busy(err) {
 		return busyError("open the journal at "+path, err)
 	}
-	return &Error{Code: EUnwritable, Message: fmt.Sprintf("Couldn't open the journal at %s: %v.", path, err), Err: err}
+	return &journal.Error{Code: journal.EUnwritable, Message: fmt.Sprintf("Couldn't open the journal at %s: %v.", path, err), Err: err}
 }
 
 // plainCause strips the path from an *os.PathError, which our messages

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -36,21 +37,21 @@ func TestStore_RoundTrip(t *testing.T) {
 	megabyte := strings.Repeat("I noticed I went quiet again. ", 1<<20/30)
 	tests := []struct {
 		name  string
-		entry Entry
+		entry journal.Entry
 	}{
-		{"1 MB body", Entry{Title: "long", Body: megabyte}},
-		{"emoji with ZWJ sequences", Entry{Title: "👩‍👩‍👧‍👦 family dinner 🧑🏽‍🤝‍🧑🏻", Body: "🏳️‍🌈 and 👨‍❤️‍💋‍👨"}},
-		{"right-to-left text", Entry{Title: "שלום", Body: "مرحبا بالعالم — mixed עברית text"}},
-		{"NUL bytes", Entry{Title: "a\x00b", Body: "before\x00after\x00"}},
-		{"markdown", Entry{Body: "# Heading\n\n- one\n- two\n\n`code #not-a-tag`"}},
-		{"all fields", Entry{Kind: KindDream, Title: "t", Body: "b", Mood: 7, Flagged: true,
+		{"1 MB body", journal.Entry{Title: "long", Body: megabyte}},
+		{"emoji with ZWJ sequences", journal.Entry{Title: "👩‍👩‍👧‍👦 family dinner 🧑🏽‍🤝‍🧑🏻", Body: "🏳️‍🌈 and 👨‍❤️‍💋‍👨"}},
+		{"right-to-left text", journal.Entry{Title: "שלום", Body: "مرحبا بالعالم — mixed עברית text"}},
+		{"NUL bytes", journal.Entry{Title: "a\x00b", Body: "before\x00after\x00"}},
+		{"markdown", journal.Entry{Body: "# Heading\n\n- one\n- two\n\n`code #not-a-tag`"}},
+		{"all fields", journal.Entry{Kind: journal.KindDream, Title: "t", Body: "b", Mood: 7, Flagged: true,
 			Emotions: []string{"hopeful", "anxious"}, Patterns: []string{"people-pleasing", "avoidance"}}},
 	}
-	for m := MinMood; m <= MaxMood; m++ {
+	for m := journal.MinMood; m <= journal.MaxMood; m++ {
 		tests = append(tests, struct {
 			name  string
-			entry Entry
-		}{"mood " + string(rune('0'+m%10)), Entry{Title: "mood", Mood: m}})
+			entry journal.Entry
+		}{"mood " + string(rune('0'+m%10)), journal.Entry{Title: "mood", Mood: m}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,7 +69,7 @@ func TestStore_RoundTrip(t *testing.T) {
 	}
 }
 
-func assertSameEntry(t *testing.T, got, want Entry) {
+func assertSameEntry(t *testing.T, got, want journal.Entry) {
 	t.Helper()
 	if got.Title != want.Title || got.Body != want.Body || got.Mood != want.Mood || got.Flagged != want.Flagged || got.Kind != want.Kind {
 		t.Errorf("entry changed on the way through the store:\n got %+.80v\nwant %+.80v", got, want)
@@ -83,7 +84,7 @@ func assertSameEntry(t *testing.T, got, want Entry) {
 
 func TestStore_UpdateClearsZeroValues(t *testing.T) {
 	s := mustOpen(t)
-	e, err := s.CreateEntry(Entry{Title: "title", Body: "body", Mood: 4, Flagged: true,
+	e, err := s.CreateEntry(journal.Entry{Title: "title", Body: "body", Mood: 4, Flagged: true,
 		WrittenAt: time.Now(), Patterns: []string{"denial"}, Emotions: []string{"sad"}})
 	if err != nil {
 		t.Fatal(err)
@@ -108,7 +109,7 @@ func TestStore_KeepsWrittenZone(t *testing.T) {
 	s := mustOpen(t)
 	tokyo := mustLoad("Asia/Tokyo")
 	at := time.Date(2026, 3, 29, 1, 30, 0, 0, tokyo)
-	e, err := s.CreateEntry(Entry{Title: "far away", WrittenAt: at})
+	e, err := s.CreateEntry(journal.Entry{Title: "far away", WrittenAt: at})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,25 +121,25 @@ func TestStore_KeepsWrittenZone(t *testing.T) {
 
 func TestStore_InvalidInputChangesNothing(t *testing.T) {
 	s := mustOpen(t)
-	if _, err := s.CreateEntry(Entry{Title: "keep me", WrittenAt: time.Now()}); err != nil {
+	if _, err := s.CreateEntry(journal.Entry{Title: "keep me", WrittenAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
 		name  string
-		entry Entry
+		entry journal.Entry
 		want  string
 	}{
-		{"empty", Entry{Title: "  ", Body: "\n\t", WrittenAt: time.Now()}, "empty"},
-		{"mood too low", Entry{Title: "x", Mood: -1, WrittenAt: time.Now()}, "out of range"},
-		{"mood too high", Entry{Title: "x", Mood: 11, WrittenAt: time.Now()}, "out of range"},
-		{"no date", Entry{Title: "x"}, "no date"},
-		{"bad kind", Entry{Title: "x", Kind: "poem", WrittenAt: time.Now()}, "not a kind"},
-		{"blank pattern", Entry{Title: "x", Patterns: []string{" "}, WrittenAt: time.Now()}, "blank"},
+		{"empty", journal.Entry{Title: "  ", Body: "\n\t", WrittenAt: time.Now()}, "empty"},
+		{"mood too low", journal.Entry{Title: "x", Mood: -1, WrittenAt: time.Now()}, "out of range"},
+		{"mood too high", journal.Entry{Title: "x", Mood: 11, WrittenAt: time.Now()}, "out of range"},
+		{"no date", journal.Entry{Title: "x"}, "no date"},
+		{"bad kind", journal.Entry{Title: "x", Kind: "poem", WrittenAt: time.Now()}, "not a kind"},
+		{"blank pattern", journal.Entry{Title: "x", Patterns: []string{" "}, WrittenAt: time.Now()}, "blank"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := s.CreateEntry(tt.entry)
-			if ErrorCode(err) != EInvalid || !strings.Contains(err.Error(), tt.want) {
+			if journal.ErrorCode(err) != journal.EInvalid || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("got %v, want an invalid-input error mentioning %q", err, tt.want)
 			}
 			if n, _ := s.CountEntries(); n != 1 {
@@ -150,17 +151,17 @@ func TestStore_InvalidInputChangesNothing(t *testing.T) {
 
 func TestStore_DeleteAndNotFound(t *testing.T) {
 	s := mustOpen(t)
-	e, err := s.CreateEntry(Entry{Title: "to go", WrittenAt: time.Now(), Patterns: []string{"denial"}})
+	e, err := s.CreateEntry(journal.Entry{Title: "to go", WrittenAt: time.Now(), Patterns: []string{"denial"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteEntry(e.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Entry(e.ID); ErrorCode(err) != ENotFound {
+	if _, err := s.Entry(e.ID); journal.ErrorCode(err) != journal.ENotFound {
 		t.Errorf("read after delete: got %v, want not found", err)
 	}
-	if err := s.DeleteEntry(e.ID); ErrorCode(err) != ENotFound {
+	if err := s.DeleteEntry(e.ID); journal.ErrorCode(err) != journal.ENotFound {
 		t.Errorf("second delete: got %v, want not found", err)
 	}
 	var links int64
@@ -174,7 +175,7 @@ func TestStore_UnknownNamesAreCreatedOnce(t *testing.T) {
 	s := mustOpen(t)
 	before, _ := s.Patterns()
 	for _, name := range []string{"Doom scrolling", "doom-scrolling", "  DOOM   scrolling "} {
-		if _, err := s.CreateEntry(Entry{Title: "x", WrittenAt: time.Now(), Patterns: []string{name, "People pleasing"}}); err != nil {
+		if _, err := s.CreateEntry(journal.Entry{Title: "x", WrittenAt: time.Now(), Patterns: []string{name, "People pleasing"}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -182,7 +183,7 @@ func TestStore_UnknownNamesAreCreatedOnce(t *testing.T) {
 	if len(after) != len(before)+1 {
 		t.Fatalf("got %d patterns, want %d: one new one for all spellings", len(after), len(before)+1)
 	}
-	if p := after[len(after)-1]; p.Name != "Doom scrolling" || p.Category != CategoryOwn {
+	if p := after[len(after)-1]; p.Name != "Doom scrolling" || p.Category != journal.CategoryOwn {
 		t.Errorf("new pattern = %+v", p)
 	}
 }
@@ -190,18 +191,18 @@ func TestStore_UnknownNamesAreCreatedOnce(t *testing.T) {
 func TestStore_PagesNewestFirst(t *testing.T) {
 	s := mustOpen(t)
 	base := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
-	var batch []Entry
+	var batch []journal.Entry
 	for i := range 25 {
 		// Pairs share a time, so the id must break ties.
-		batch = append(batch, Entry{Title: "e", WrittenAt: base.Add(time.Duration(i/2) * time.Hour)})
+		batch = append(batch, journal.Entry{Title: "e", WrittenAt: base.Add(time.Duration(i/2) * time.Hour)})
 	}
 	if _, err := s.CreateEntries(batch); err != nil {
 		t.Fatal(err)
 	}
 	var seen []int64
-	var after *Cursor
+	var after *journal.Cursor
 	for {
-		page, err := s.Entries(EntryQuery{After: after, Limit: 10})
+		page, err := s.Entries(journal.EntryQuery{After: after, Limit: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,7 +212,7 @@ func TestStore_PagesNewestFirst(t *testing.T) {
 		for _, e := range page {
 			seen = append(seen, e.ID)
 		}
-		after = CursorAfter(page[len(page)-1])
+		after = journal.CursorAfter(page[len(page)-1])
 	}
 	if len(seen) != 25 {
 		t.Fatalf("paging saw %d entries, want 25", len(seen))
@@ -226,11 +227,11 @@ func TestStore_PagesNewestFirst(t *testing.T) {
 func TestStore_FromBefore(t *testing.T) {
 	s := mustOpen(t)
 	for _, day := range []int{1, 2, 3, 4} {
-		if _, err := s.CreateEntry(Entry{Title: "d", WrittenAt: time.Date(2026, 5, day, 12, 0, 0, 0, time.UTC)}); err != nil {
+		if _, err := s.CreateEntry(journal.Entry{Title: "d", WrittenAt: time.Date(2026, 5, day, 12, 0, 0, 0, time.UTC)}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	got, err := s.Entries(EntryQuery{From: time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC), Before: time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)})
+	got, err := s.Entries(journal.EntryQuery{From: time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC), Before: time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +245,7 @@ func TestStore_Draft(t *testing.T) {
 	if _, ok, err := s.Draft(); ok || err != nil {
 		t.Fatalf("new journal has a draft: %v %v", ok, err)
 	}
-	want := Draft{EntryID: 3, Title: "half", Body: "written\x00 👩‍👩‍👧", WrittenAt: "2026-11-2", Mood: 5, Patterns: []string{"denial"}}
+	want := journal.Draft{EntryID: 3, Title: "half", Body: "written\x00 👩‍👩‍👧", WrittenAt: "2026-11-2", Mood: 5, Patterns: []string{"denial"}}
 	if err := s.SaveDraft(want); err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +274,7 @@ func TestOpen_PrivateFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.CreateEntry(Entry{Title: "private", WrittenAt: time.Now()}); err != nil {
+	if _, err := s.CreateEntry(journal.Entry{Title: "private", WrittenAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]os.FileMode{
@@ -312,18 +313,18 @@ func TestOpen_RefusesWhatIsNotAJournal(t *testing.T) {
 	tests := []struct {
 		name, path, code, want string
 	}{
-		{"text file", text, ENotJournal, "not a Throughline database"},
-		{"truncated", short, ENotJournal, "not a Throughline database"},
-		{"other SQLite database", other, ENotJournal, "not a Throughline journal"},
-		{"folder", dir, ENotJournal, "is a folder"},
-		{"parent is a file", underFile, EUnwritable, "Couldn't create the folder"},
+		{"text file", text, journal.ENotJournal, "not a Throughline database"},
+		{"truncated", short, journal.ENotJournal, "not a Throughline database"},
+		{"other SQLite database", other, journal.ENotJournal, "not a Throughline journal"},
+		{"folder", dir, journal.ENotJournal, "is a folder"},
+		{"parent is a file", underFile, journal.EUnwritable, "Couldn't create the folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before, _ := os.ReadFile(tt.path)
 			_, err := Open(tt.path)
-			if ErrorCode(err) != tt.code || !strings.Contains(err.Error(), tt.want) {
-				t.Fatalf("got %v (%s), want %s mentioning %q", err, ErrorCode(err), tt.code, tt.want)
+			if journal.ErrorCode(err) != tt.code || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v (%s), want %s mentioning %q", err, journal.ErrorCode(err), tt.code, tt.want)
 			}
 			after, _ := os.ReadFile(tt.path)
 			if string(before) != string(after) {
@@ -344,7 +345,7 @@ func TestOpen_RefusesNewerJournal(t *testing.T) {
 	}
 	s.db.Exec("INSERT INTO schema_migrations (id, name, applied_at) VALUES (999, 'from the future', 0)")
 	s.Close()
-	if _, err := Open(path); ErrorCode(err) != ETooNew {
+	if _, err := Open(path); journal.ErrorCode(err) != journal.ETooNew {
 		t.Fatalf("got %v, want a too-new error", err)
 	}
 }
@@ -353,7 +354,7 @@ func TestOpen_RefusesNewerJournal(t *testing.T) {
 // check must see our id even before a checkpoint.
 func TestOpen_WhileOpenElsewhere(t *testing.T) {
 	first := mustOpen(t)
-	if _, err := first.CreateEntry(Entry{Title: "from the window", WrittenAt: time.Now()}); err != nil {
+	if _, err := first.CreateEntry(journal.Entry{Title: "from the window", WrittenAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	second, err := Open(first.Path())
@@ -369,7 +370,7 @@ func TestOpen_WhileOpenElsewhere(t *testing.T) {
 func TestStore_Taggings(t *testing.T) {
 	s := mustOpen(t)
 	day := func(d int) time.Time { return time.Date(2026, 5, d, 12, 0, 0, 0, berlin) }
-	if _, err := s.CreateEntries([]Entry{
+	if _, err := s.CreateEntries([]journal.Entry{
 		{Title: "a", WrittenAt: day(3), Mood: 6, Patterns: []string{"avoidance", "denial"}, Emotions: []string{"sad"}},
 		{Title: "b", WrittenAt: day(1), Patterns: []string{"denial"}},
 		{Title: "c", WrittenAt: day(5), Body: "no names"},
@@ -402,7 +403,7 @@ func TestOpen_PathWithSpacesAndAccents(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.CreateEntry(Entry{Title: "here", WrittenAt: time.Now()}); err != nil {
+	if _, err := s.CreateEntry(journal.Entry{Title: "here", WrittenAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "journal.db-wal")); err != nil {
@@ -418,14 +419,14 @@ func TestOpen_PathWithSpacesAndAccents(t *testing.T) {
 // that id (the window's editor) must never save over a newer entry.
 func TestStore_IDsAreNeverReused(t *testing.T) {
 	s := mustOpen(t)
-	saved, err := s.CreateEntries([]Entry{{Title: "one", WrittenAt: time.Now()}, {Title: "two", WrittenAt: time.Now()}})
+	saved, err := s.CreateEntries([]journal.Entry{{Title: "one", WrittenAt: time.Now()}, {Title: "two", WrittenAt: time.Now()}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteEntry(saved[1].ID); err != nil {
 		t.Fatal(err)
 	}
-	next, err := s.CreateEntry(Entry{Title: "three", WrittenAt: time.Now()})
+	next, err := s.CreateEntry(journal.Entry{Title: "three", WrittenAt: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -434,7 +435,7 @@ func TestStore_IDsAreNeverReused(t *testing.T) {
 	}
 	stale := saved[1]
 	stale.Title = "saved from a stale editor"
-	if _, err := s.UpdateEntry(stale); ErrorCode(err) != ENotFound {
+	if _, err := s.UpdateEntry(stale); journal.ErrorCode(err) != journal.ENotFound {
 		t.Errorf("saving the deleted entry: %v, want not found", err)
 	}
 }

@@ -4,24 +4,12 @@ import (
 	"cmp"
 	"database/sql"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"math"
 	"slices"
 	"strings"
 	"time"
 )
-
-// Tagging is what pattern analysis needs of one entry: when it was
-// written, its mood, and the names on it. No text, so analysing years of
-// entries never loads their bodies.
-type Tagging struct {
-	EntryID   int64
-	WrittenAt time.Time
-	Mood      int // 0 when not rated
-	Patterns  []string
-	Emotions  []string
-	People    []string // who the entry's relationship episodes were with
-	// Patterns include those named only in the entry's episodes.
-}
 
 // Taggings lists the taggings of the entries written in [from, before),
 // oldest first. Zero times leave that side open.
@@ -29,7 +17,7 @@ type Tagging struct {
 // It reads each table as one packed string of numbers ("1,2;3,4;...")
 // rather than row by row: the SQLite driver's cost is per row and
 // column, and at 100,000 entries that cost was nine tenths of the time.
-func (s *Store) Taggings(from, before time.Time) ([]Tagging, error) {
+func (s *Store) Taggings(from, before time.Time) ([]journal.Tagging, error) {
 	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
 	if !from.IsZero() {
 		lo = from.Unix()
@@ -43,7 +31,7 @@ func (s *Store) Taggings(from, before time.Time) ([]Tagging, error) {
 	if err != nil {
 		return nil, internal("read the entries' dates and moods", err)
 	}
-	out := make([]Tagging, len(rows)/4)
+	out := make([]journal.Tagging, len(rows)/4)
 	// Analysis needs the local day, not the zone's name: a fixed zone
 	// with the offset the entry was written at gives the same day and
 	// hour, and is shared by every entry written at that offset.
@@ -55,7 +43,7 @@ func (s *Store) Taggings(from, before time.Time) ([]Tagging, error) {
 			zone = time.FixedZone("", int(f[2]))
 			zones[f[2]] = zone
 		}
-		out[i] = Tagging{EntryID: f[0], WrittenAt: time.Unix(f[1], 0).In(zone), Mood: int(f[3])}
+		out[i] = journal.Tagging{EntryID: f[0], WrittenAt: time.Unix(f[1], 0).In(zone), Mood: int(f[3])}
 	}
 	// group_concat keeps the subquery's order in practice, but SQLite
 	// doesn't promise it.
@@ -65,19 +53,19 @@ func (s *Store) Taggings(from, before time.Time) ([]Tagging, error) {
 	at := newPositions(out)
 	for _, l := range []struct {
 		vocabulary, query string
-		list              func(t *Tagging) *[]string
+		list              func(t *journal.Tagging) *[]string
 		onlyNew           bool // skip names the entry already has
 	}{
 		{"patterns", `SELECT group_concat(entry_id || ',' || pattern_id, ';') FROM entry_patterns`,
-			func(t *Tagging) *[]string { return &t.Patterns }, false},
+			func(t *journal.Tagging) *[]string { return &t.Patterns }, false},
 		{"emotions", `SELECT group_concat(entry_id || ',' || emotion_id, ';') FROM entry_emotions`,
-			func(t *Tagging) *[]string { return &t.Emotions }, false},
+			func(t *journal.Tagging) *[]string { return &t.Emotions }, false},
 		// Patterns named only in an entry's episodes count for the entry.
 		{"patterns", `SELECT group_concat(ep.entry_id || ',' || l.pattern_id, ';') FROM episode_patterns l JOIN episodes ep ON ep.id = l.episode_id`,
-			func(t *Tagging) *[]string { return &t.Patterns }, true},
+			func(t *journal.Tagging) *[]string { return &t.Patterns }, true},
 		{"people", `SELECT group_concat(entry_id || ',' || person_id, ';')
 			FROM (SELECT entry_id, person_id FROM episodes WHERE person_id IS NOT NULL ORDER BY entry_id, position)`,
-			func(t *Tagging) *[]string { return &t.People }, true},
+			func(t *journal.Tagging) *[]string { return &t.People }, true},
 	} {
 		names, err := s.vocabularyNames(l.vocabulary)
 		if err != nil {
@@ -116,7 +104,7 @@ func (s *Store) Taggings(from, before time.Time) ([]Tagging, error) {
 	return out, nil
 }
 
-func compareTaggings(a, b Tagging) int {
+func compareTaggings(a, b journal.Tagging) int {
 	return cmp.Or(a.WrittenAt.Compare(b.WrittenAt), cmp.Compare(a.EntryID, b.EntryID))
 }
 
@@ -124,7 +112,7 @@ func compareTaggings(a, b Tagging) int {
 // entry, from 1), so a slice indexed by id beats a map.
 type positions []int32
 
-func newPositions(out []Tagging) positions {
+func newPositions(out []journal.Tagging) positions {
 	var most int64
 	for _, t := range out {
 		most = max(most, t.EntryID)

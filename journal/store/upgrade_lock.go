@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"github.com/throughline/throughline/journal"
 	"os"
 	"syscall"
 	"time"
@@ -39,7 +40,7 @@ func (l *upgradeLock) hold() error {
 	}
 	f, err := os.OpenFile(lockPath, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return Errorf(EUnwritable, "Couldn't open the journal's upgrade lock %s: %v. Choose another place with --db or THROUGHLINE_DB.", lockPath, plainCause(err))
+		return journal.Errorf(journal.EUnwritable, "Couldn't open the journal's upgrade lock %s: %v. Choose another place with --db or THROUGHLINE_DB.", lockPath, plainCause(err))
 	}
 	deadline := time.Now().Add(writeWait)
 	for {
@@ -50,11 +51,11 @@ func (l *upgradeLock) hold() error {
 			return nil
 		case !errors.Is(err, syscall.EWOULDBLOCK):
 			f.Close()
-			return &Error{Code: EUnwritable, Err: err, Message: "Couldn't lock the journal at " + l.path +
+			return &journal.Error{Code: journal.EUnwritable, Err: err, Message: "Couldn't lock the journal at " + l.path +
 				" to create or upgrade it (" + err.Error() + "), so it was left as it is. Its folder may be on a file system without locks; choose another place with --db or THROUGHLINE_DB."}
 		case time.Now().After(deadline):
 			f.Close()
-			return Errorf(EBusy, "Another program has been creating or upgrading the journal at %s for over %s, so it wasn't opened. Nothing was changed. Try again once that has finished.", l.path, waitWords())
+			return journal.Errorf(journal.EBusy, "Another program has been creating or upgrading the journal at %s for over %s, so it wasn't opened. Nothing was changed. Try again once that has finished.", l.path, waitWords())
 		}
 		time.Sleep(upgradeLockPoll)
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/throughline/throughline/journal"
 	"slices"
 	"strings"
 
@@ -43,7 +44,7 @@ func (s *Store) insertEmotion(tx *gorm.DB, name, family string) (int64, error) {
 	return id, err
 }
 
-func (s *Store) insertPattern(tx *gorm.DB, p Pattern) (int64, error) {
+func (s *Store) insertPattern(tx *gorm.DB, p journal.Pattern) (int64, error) {
 	id, err := nextID(tx, "patterns")
 	if err != nil {
 		return 0, err
@@ -74,9 +75,9 @@ func (s *Store) vocabularyIDs(tx *gorm.DB, table string, names []string) ([]int6
 		var id int64
 		var err error
 		if table == "emotions" {
-			id, err = s.insertEmotion(tx, name, FamilyOther)
+			id, err = s.insertEmotion(tx, name, journal.FamilyOther)
 		} else {
-			p := Pattern{Name: name, Category: CategoryOwn}
+			p := journal.Pattern{Name: name, Category: journal.CategoryOwn}
 			if err := p.Validate(); err != nil {
 				return nil, err
 			}
@@ -91,8 +92,8 @@ func (s *Store) vocabularyIDs(tx *gorm.DB, table string, names []string) ([]int6
 }
 
 // Emotions lists the emotion vocabulary, in family order then seed order.
-func (s *Store) Emotions() ([]Emotion, error) {
-	var rows []Emotion
+func (s *Store) Emotions() ([]journal.Emotion, error) {
+	var rows []journal.Emotion
 	if err := s.db.Raw("SELECT id, name, family FROM emotions ORDER BY id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the emotion words", err)
 	}
@@ -104,17 +105,17 @@ func (s *Store) Emotions() ([]Emotion, error) {
 		}
 	}
 	order := map[string]int{}
-	for i, f := range EmotionFamilies {
+	for i, f := range journal.EmotionFamilies {
 		order[f] = i
 	}
-	slices.SortStableFunc(rows, func(a, b Emotion) int { return order[a.Family] - order[b.Family] })
+	slices.SortStableFunc(rows, func(a, b journal.Emotion) int { return order[a.Family] - order[b.Family] })
 	return rows, nil
 }
 
 // Patterns lists the pattern vocabulary in the order it was added,
 // archived ones included.
-func (s *Store) Patterns() ([]Pattern, error) {
-	var rows []Pattern
+func (s *Store) Patterns() ([]journal.Pattern, error) {
+	var rows []journal.Pattern
 	if err := s.db.Raw("SELECT id, name, category, description, colour, archived FROM patterns ORDER BY id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the patterns", err)
 	}
@@ -126,7 +127,7 @@ func (s *Store) Patterns() ([]Pattern, error) {
 	return rows, nil
 }
 
-func (s *Store) openPattern(p *Pattern) error {
+func (s *Store) openPattern(p *journal.Pattern) error {
 	seal := sealer{codec: s.codec, table: "patterns", id: p.ID}
 	p.Name = seal.open("name", p.Name)
 	p.Description = seal.open("description", p.Description)
@@ -134,13 +135,13 @@ func (s *Store) openPattern(p *Pattern) error {
 }
 
 // Pattern returns one pattern by id.
-func (s *Store) Pattern(id int64) (Pattern, error) {
-	var rows []Pattern
+func (s *Store) Pattern(id int64) (journal.Pattern, error) {
+	var rows []journal.Pattern
 	if err := s.db.Raw("SELECT id, name, category, description, colour, archived FROM patterns WHERE id = ?", id).Scan(&rows).Error; err != nil {
-		return Pattern{}, internal("read the pattern", err)
+		return journal.Pattern{}, internal("read the pattern", err)
 	}
 	if len(rows) == 0 {
-		return Pattern{}, Errorf(ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", id)
+		return journal.Pattern{}, journal.Errorf(journal.ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", id)
 	}
 	p := rows[0]
 	err := s.openPattern(&p)
@@ -148,51 +149,15 @@ func (s *Store) Pattern(id int64) (Pattern, error) {
 }
 
 // PatternNamed finds a pattern by name, ignoring case and spacing.
-func (s *Store) PatternNamed(name string) (Pattern, error) {
+func (s *Store) PatternNamed(name string) (journal.Pattern, error) {
 	var ids []int64
 	if err := s.db.Raw("SELECT id FROM patterns WHERE name_key = ?", s.nameKey(name)).Scan(&ids).Error; err != nil {
-		return Pattern{}, internal("find the pattern", err)
+		return journal.Pattern{}, internal("find the pattern", err)
 	}
 	if len(ids) == 0 {
-		return Pattern{}, Errorf(ENotFound, "There is no pattern called “%s”. `throughline pattern list` shows them.", CleanName(name))
+		return journal.Pattern{}, journal.Errorf(journal.ENotFound, "There is no pattern called “%s”. `throughline pattern list` shows them.", journal.CleanName(name))
 	}
 	return s.Pattern(ids[0])
-}
-
-// Validate checks a pattern before it is saved and tidies its name,
-// category and colour.
-func (p *Pattern) Validate() error {
-	p.Name = CleanName(p.Name)
-	p.Category = strings.ToLower(strings.TrimSpace(p.Category))
-	p.Colour = strings.ToLower(strings.TrimSpace(p.Colour))
-	if p.Name == "" {
-		return Errorf(EInvalid, "A pattern needs a name.")
-	}
-	if strings.ContainsAny(p.Name, "#,") {
-		return Errorf(EInvalid, "“%s” can't be a pattern name: leave out '#' and ','.", p.Name)
-	}
-	if p.Category == "" {
-		p.Category = CategoryOwn
-	}
-	if !slices.Contains(Categories, p.Category) {
-		return Errorf(EInvalid, "%q is not a pattern category. Use one of: %s.", p.Category, strings.Join(Categories, ", "))
-	}
-	if p.Colour != "" && !isColour(p.Colour) {
-		return Errorf(EInvalid, "%q is not a colour. Write it as #rrggbb, like #3a7bd5, or leave it empty for the category's colour.", p.Colour)
-	}
-	return nil
-}
-
-func isColour(s string) bool {
-	if len(s) != 7 || s[0] != '#' {
-		return false
-	}
-	for _, c := range s[1:] {
-		if !strings.ContainsRune("0123456789abcdef", c) {
-			return false
-		}
-	}
-	return true
 }
 
 // nameTaken reports a conflict when another pattern has name's key.
@@ -202,15 +167,15 @@ func (s *Store) nameTaken(tx *gorm.DB, name string, except int64) error {
 		return err
 	}
 	if len(other) > 0 {
-		return Errorf(EInvalid, "There is already a pattern called “%s” (names match ignoring case). Choose another name, or merge the two.", name)
+		return journal.Errorf(journal.EInvalid, "There is already a pattern called “%s” (names match ignoring case). Choose another name, or merge the two.", name)
 	}
 	return nil
 }
 
 // AddPattern adds a pattern to the vocabulary.
-func (s *Store) AddPattern(p Pattern) (Pattern, error) {
+func (s *Store) AddPattern(p journal.Pattern) (journal.Pattern, error) {
 	if err := p.Validate(); err != nil {
-		return Pattern{}, err
+		return journal.Pattern{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if err := s.nameTaken(tx, p.Name, 0); err != nil {
@@ -225,9 +190,9 @@ func (s *Store) AddPattern(p Pattern) (Pattern, error) {
 
 // UpdatePattern changes a pattern's name, category, description and
 // colour; its links to entries stay as they are.
-func (s *Store) UpdatePattern(p Pattern) (Pattern, error) {
+func (s *Store) UpdatePattern(p journal.Pattern) (journal.Pattern, error) {
 	if err := p.Validate(); err != nil {
-		return Pattern{}, err
+		return journal.Pattern{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if err := s.nameTaken(tx, p.Name, p.ID); err != nil {
@@ -241,7 +206,7 @@ func (s *Store) UpdatePattern(p Pattern) (Pattern, error) {
 		res := tx.Exec("UPDATE patterns SET name = ?, name_key = ?, category = ?, description = ?, colour = ? WHERE id = ?",
 			name, s.nameKey(p.Name), p.Category, desc, p.Colour, p.ID)
 		if res.Error == nil && res.RowsAffected == 0 {
-			return Errorf(ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", p.ID)
+			return journal.Errorf(journal.ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", p.ID)
 		}
 		return res.Error
 	})
@@ -254,7 +219,7 @@ func (s *Store) ArchivePattern(id int64, archived bool) error {
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		res := tx.Exec("UPDATE patterns SET archived = ? WHERE id = ?", archived, id)
 		if res.Error == nil && res.RowsAffected == 0 {
-			return Errorf(ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", id)
+			return journal.Errorf(journal.ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", id)
 		}
 		return res.Error
 	})
@@ -265,7 +230,7 @@ func (s *Store) ArchivePattern(id int64, archived bool) error {
 // episode that named from names into instead, and from is removed.
 func (s *Store) MergePatterns(from, into int64) error {
 	if from == into {
-		return Errorf(EInvalid, "A pattern can't be merged into itself. Pick two different patterns.")
+		return journal.Errorf(journal.EInvalid, "A pattern can't be merged into itself. Pick two different patterns.")
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		for _, id := range []int64{from, into} {
@@ -274,7 +239,7 @@ func (s *Store) MergePatterns(from, into int64) error {
 				return err
 			}
 			if n == 0 {
-				return Errorf(ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", id)
+				return journal.Errorf(journal.ENotFound, "There is no pattern %d. `throughline pattern list` shows them.", id)
 			}
 		}
 		for _, table := range []string{"entry_patterns", "episode_patterns"} {

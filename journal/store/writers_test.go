@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/throughline/throughline/journal"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -52,7 +53,7 @@ func TestWriters_EightStoresAtOnce(t *testing.T) {
 					}
 					defer s.Close()
 					for j := 0; j < writes; j += 2 {
-						e, err := s.CreateEntry(Entry{Title: fmt.Sprintf("Store %d, write %d", i, j), WrittenAt: time.Now()})
+						e, err := s.CreateEntry(journal.Entry{Title: fmt.Sprintf("Store %d, write %d", i, j), WrittenAt: time.Now()})
 						if err == nil {
 							e.Body = "Edited."
 							_, err = s.UpdateEntry(e)
@@ -80,7 +81,7 @@ func TestWriters_EightStoresAtOnce(t *testing.T) {
 			if len(steps) != len(migrations) || steps[len(steps)-1] != SchemaVersion() {
 				t.Errorf("steps recorded: %v, want each of the %d once", steps, len(migrations))
 			}
-			entries, err := s.Entries(EntryQuery{})
+			entries, err := s.Entries(journal.EntryQuery{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,7 +105,7 @@ func TestWriters_EightStoresAtOnce(t *testing.T) {
 func TestWriters_CheckpointDoesNotHoldWritersBack(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.db")
 	a, b := mustOpenAt(t, path), mustOpenAt(t, path)
-	e, err := a.CreateEntry(Entry{Title: "Read while edited", WrittenAt: time.Now()})
+	e, err := a.CreateEntry(journal.Entry{Title: "Read while edited", WrittenAt: time.Now()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestWriters_CheckpointDoesNotHoldWritersBack(t *testing.T) {
 	}()
 	time.Sleep(100 * time.Millisecond) // a's checkpoint is waiting for the reader by now
 	writeStarted := time.Now()
-	if _, err := b.CreateEntry(Entry{Title: "Written meanwhile", WrittenAt: time.Now()}); err != nil {
+	if _, err := b.CreateEntry(journal.Entry{Title: "Written meanwhile", WrittenAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	if took := time.Since(writeStarted); took > patience {
@@ -180,10 +181,10 @@ func TestWriters_SaysSoWhenItCantWait(t *testing.T) {
 		if _, err := conn.ExecContext(t.Context(), "BEGIN IMMEDIATE"); err != nil {
 			t.Fatal(err)
 		}
-		_, err = s.CreateEntry(Entry{Title: "Never saved", WrittenAt: time.Now()})
+		_, err = s.CreateEntry(journal.Entry{Title: "Never saved", WrittenAt: time.Now()})
 		conn.ExecContext(t.Context(), "ROLLBACK")
-		if ErrorCode(err) != EBusy || !strings.Contains(err.Error(), "another program has been writing to the journal for over 0.3 seconds") || !strings.Contains(err.Error(), "Nothing was changed") {
-			t.Errorf("got %v (%s), want a message that it waited its turn and gave up", err, ErrorCode(err))
+		if journal.ErrorCode(err) != journal.EBusy || !strings.Contains(err.Error(), "another program has been writing to the journal for over 0.3 seconds") || !strings.Contains(err.Error(), "Nothing was changed") {
+			t.Errorf("got %v (%s), want a message that it waited its turn and gave up", err, journal.ErrorCode(err))
 		}
 		if n, err := s.CountEntries(); err != nil || n != 0 {
 			t.Errorf("%d entries (%v) after the write that gave up, want none", n, err)
@@ -198,8 +199,8 @@ func TestWriters_SaysSoWhenItCantWait(t *testing.T) {
 		}
 		defer maker.release()
 		_, err := Open(path)
-		if ErrorCode(err) != EBusy || !strings.Contains(err.Error(), "creating or upgrading the journal at "+path) {
-			t.Errorf("got %v (%s), want a message that it waited for the journal to be made", err, ErrorCode(err))
+		if journal.ErrorCode(err) != journal.EBusy || !strings.Contains(err.Error(), "creating or upgrading the journal at "+path) {
+			t.Errorf("got %v (%s), want a message that it waited for the journal to be made", err, journal.ErrorCode(err))
 		}
 		if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("the journal file: %v; want it left to the program making it", err)
@@ -212,8 +213,8 @@ func TestWriters_SaysSoWhenItCantWait(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := Open(path)
-		if ErrorCode(err) != EUnwritable || !strings.Contains(err.Error(), path+".upgrade.lock") || !strings.Contains(err.Error(), "Choose another place with --db") {
-			t.Errorf("got %v (%s), want a message naming the lock and what to do", err, ErrorCode(err))
+		if journal.ErrorCode(err) != journal.EUnwritable || !strings.Contains(err.Error(), path+".upgrade.lock") || !strings.Contains(err.Error(), "Choose another place with --db") {
+			t.Errorf("got %v (%s), want a message naming the lock and what to do", err, journal.ErrorCode(err))
 		}
 		if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
 			t.Errorf("the journal file: %v; want none made without the lock", err)
