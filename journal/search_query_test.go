@@ -48,3 +48,17 @@ func TestFTSQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestFTSWords_KeepsOnlyTheWords(t *testing.T) {
+	for _, tc := range []struct{ typed, want string }{
+		{`froze AND (boss`, `"froze" AND "boss"`},
+		{`"manager raised*`, `"manager" "raised"`},
+		{`title:boss NEAR(a)`, `"title" "boss" "NEAR" "a"`},
+		{`people-pleasing`, `"people" "pleasing"`},
+		{`— ***`, ``},
+	} {
+		if got := FTSWords(tc.typed); got != tc.want {
+			t.Errorf("FTSWords(%q) = %q; want %q", tc.typed, got, tc.want)
+		}
+	}
+}
