@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // SettingBackupDir is the backup folder the person chose; "" means

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 func day(s string) time.Time {

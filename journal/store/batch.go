@@ -2,9 +2,10 @@ package store
 
 import (
 	"database/sql"
-	"github.com/throughline/throughline/journal"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // batch writes new entries inside one transaction. It prepares each

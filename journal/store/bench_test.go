@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/journal/journaltest"
 	jstore "github.com/throughline/throughline/journal/store"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // benchPage is the list's page size.

@@ -3,8 +3,9 @@ package store
 import (
 	"strings"
 
-	"github.com/throughline/throughline/journal"
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // SetCrisisLines keeps where the person lives (a CrisisRegions ID,

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/hex"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // newCanary is a word found nowhere else: letters and digits only, so

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // mountSmallDisk mounts a tmpfs of size at a new folder and unmounts it

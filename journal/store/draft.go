@@ -2,10 +2,11 @@ package store
 
 import (
 	"encoding/json"
-	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // editorSlot is the drafts row of the journal window's editor.

@@ -2,11 +2,12 @@ package store
 
 import (
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"strings"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // schemaKeyring holds an encrypted journal's data key, wrapped by a key

@@ -5,9 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/journal/journaltest"
 	jstore "github.com/throughline/throughline/journal/store"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // Target: unlocking a 10,000-entry encrypted journal, Argon2id and the

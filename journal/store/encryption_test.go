@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"errors"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 const testPassphrase = "correct horse battery staple"

@@ -1,10 +1,11 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // entryRow is an entry as stored: times as numbers, text as sealed by the

@@ -5,6 +5,7 @@ import (
 	"syscall"
 
 	gosqlite "github.com/glebarez/go-sqlite"
+
 	"github.com/throughline/throughline/journal"
 )
 

@@ -3,10 +3,11 @@ package store
 import (
 	"database/sql"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 type goalRow struct {

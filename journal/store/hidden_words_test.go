@@ -1,10 +1,11 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/throughline/throughline/journal"
 )
 
 func TestPerson_Aliases(t *testing.T) {

@@ -2,9 +2,10 @@ package store
 
 import (
 	"fmt"
-	"github.com/throughline/throughline/journal"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // ImportEntries adds entries from another journal in one transaction:

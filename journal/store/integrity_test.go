@@ -4,12 +4,13 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // closedJournal makes a journal holding n entries, long enough to fill

@@ -2,11 +2,12 @@ package store
 
 import (
 	"errors"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"sync"
 	"syscall"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // LockJournal makes sure only one Throughline window has the journal at

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bufio"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // lockChildEnv names the journal a TestLockChild process locks.

@@ -1,10 +1,11 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // SaveMeasurement scores answers for an instrument and stores them with

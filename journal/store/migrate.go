@@ -2,9 +2,10 @@ package store
 
 import (
 	"fmt"
-	"github.com/throughline/throughline/journal"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // migration is one step of the schema's history. Steps are never edited

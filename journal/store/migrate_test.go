@@ -1,10 +1,11 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 func TestMigrations_IDsAreUniqueAndIncreasing(t *testing.T) {

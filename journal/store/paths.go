@@ -1,9 +1,10 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // DefaultPath is where the journal lives when no other place is given:

@@ -1,11 +1,12 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 func TestStore_PatternVocabulary(t *testing.T) {

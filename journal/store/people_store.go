@@ -1,10 +1,11 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"strings"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 func (s *Store) openPerson(p *journal.Person) error {

@@ -1,11 +1,12 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 func titles(goals []journal.Goal) string {

@@ -2,11 +2,12 @@ package store
 
 import (
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"slices"
 	"strings"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // Restore writes snap into this journal, every id kept, in one

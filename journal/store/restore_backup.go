@@ -4,13 +4,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // RestoreBackup puts the backup at backupPath in place of the journal at

@@ -2,13 +2,14 @@ package store
 
 import (
 	"bytes"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/throughline/throughline/journal"
 )
 
 func journalTitles(t *testing.T, path string) []string {

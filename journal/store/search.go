@@ -2,12 +2,13 @@ package store
 
 import (
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"slices"
 	"strings"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // DefaultSearchLimit is how many hits a search returns unless asked.

@@ -3,13 +3,14 @@ package store
 import (
 	"errors"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/throughline/throughline/journal"
 )
 
 func mustSearch(t *testing.T, s *Store, q SearchQuery) SearchResult {

@@ -3,11 +3,12 @@ package store
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // fillEverything writes something into every table through the normal

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"io"
 	"io/fs"
 	"net/url"
@@ -16,6 +15,8 @@ import (
 	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // applicationID marks a SQLite file as a Throughline journal ("THLN"),

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // mustOpen opens a fresh journal in a temporary folder.

@@ -4,11 +4,12 @@ import (
 	"cmp"
 	"database/sql"
 	"fmt"
-	"github.com/throughline/throughline/journal"
 	"math"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // Taggings lists the taggings of the entries written in [from, before),

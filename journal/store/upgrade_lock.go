@@ -2,10 +2,11 @@ package store
 
 import (
 	"errors"
-	"github.com/throughline/throughline/journal"
 	"os"
 	"syscall"
 	"time"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // upgradeLock keeps creating and upgrading the journal to one program at

@@ -1,11 +1,12 @@
 package store
 
 import (
-	"github.com/throughline/throughline/journal"
 	"slices"
 	"strings"
 
 	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // nextID picks the id for a new row before it is written, so its text can
