@@ -54,7 +54,7 @@ func runSessionList(c *cli, args []string) error {
 			out := make([]sessionJSON, len(sessions))
 			for i, s := range sessions {
 				out[i] = sessionJSON{ID: s.ID, At: s.At.Format(time.RFC3339), Format: s.Format, Approach: s.Approach, Takeaways: s.Takeaways, Questions: []questionJSON{}}
-				if n := jstore.SessionNumber(sessions, i); n > 0 {
+				if n := journal.SessionNumber(sessions, i); n > 0 {
 					out[i].DITSession = &n
 				}
 				for _, q := range s.Questions {
@@ -71,7 +71,7 @@ func runSessionList(c *cli, args []string) error {
 			if i > 0 {
 				fmt.Fprintln(c.stdout)
 			}
-			printSession(c.stdout, s, jstore.SessionNumber(sessions, i))
+			printSession(c.stdout, s, journal.SessionNumber(sessions, i))
 		}
 		return nil
 	})
@@ -163,7 +163,7 @@ func runSessionAdd(c *cli, args []string) error {
 		}
 		dit := 0
 		if i := slices.IndexFunc(sessions, func(s journal.Session) bool { return s.ID == saved.ID }); i >= 0 {
-			dit = jstore.SessionNumber(sessions, i)
+			dit = journal.SessionNumber(sessions, i)
 		}
 		fmt.Fprintf(c.stdout, "Saved session %d: %s · %s · %s%s.\n", saved.ID, saved.At.Format("Mon 2 Jan 2006, 15:04"), saved.Format, saved.Approach, ditNote(dit))
 		return nil

@@ -58,3 +58,19 @@ func (s *Session) Validate() error {
 	s.Questions = kept
 	return nil
 }
+
+// SessionNumber is a dynamic interpersonal therapy session's place in its
+// 16-session course (1 for the first), counting the DIT sessions up to
+// it; 0 for other approaches.
+func SessionNumber(sessions []Session, i int) int {
+	if sessions[i].Approach != "dynamic interpersonal therapy" {
+		return 0
+	}
+	n := 0
+	for _, s := range sessions[:i+1] {
+		if s.Approach == "dynamic interpersonal therapy" {
+			n++
+		}
+	}
+	return n
+}

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
-	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const sessionsIntro = "Log your therapy sessions here: when each one was, its format and approach, what you took away, " +
@@ -234,7 +233,7 @@ func (v *sessionsScreen) reload() {
 			}
 			v.listed = make([]listedSession, len(sessions))
 			for i := range sessions {
-				v.listed[len(sessions)-1-i] = listedSession{sessions[i], jstore.SessionNumber(sessions, i)}
+				v.listed[len(sessions)-1-i] = listedSession{sessions[i], journal.SessionNumber(sessions, i)}
 			}
 			v.last = 0
 			if hasLast {

@@ -163,7 +163,7 @@ func TestStore_SessionsAndSinceLastSession(t *testing.T) {
 	}
 	var numbers []int
 	for i := range sessions {
-		numbers = append(numbers, SessionNumber(sessions, i))
+		numbers = append(numbers, journal.SessionNumber(sessions, i))
 	}
 	if !reflect.DeepEqual(numbers, []int{1, 2, 0, 3}) {
 		t.Errorf("DIT session numbers = %v, want [1 2 0 3]", numbers)

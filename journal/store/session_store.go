@@ -122,22 +122,6 @@ func (s *Store) LastSession(now time.Time) (journal.Session, bool, error) {
 	return journal.Session{}, false, nil
 }
 
-// SessionNumber is a dynamic interpersonal therapy session's place in its
-// 16-session course (1 for the first), counting the DIT sessions up to
-// it; 0 for other approaches.
-func SessionNumber(sessions []journal.Session, i int) int {
-	if sessions[i].Approach != "dynamic interpersonal therapy" {
-		return 0
-	}
-	n := 0
-	for _, s := range sessions[:i+1] {
-		if s.Approach == "dynamic interpersonal therapy" {
-			n++
-		}
-	}
-	return n
-}
-
 // Setting returns a setting's value, or "" when it was never set.
 func (s *Store) Setting(key string) (string, error) {
 	var values []string
