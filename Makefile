@@ -75,7 +75,7 @@ clean:
 FUZZTIME ?= 60s
 fuzz:
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseWrittenAt$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./journal -run '^$$' -fuzz '^FuzzStoreRoundTrip$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./journal/store -run '^$$' -fuzz '^FuzzStoreRoundTrip$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzInlineTags$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME)
 	for target in FuzzReadJrnl FuzzReadDayOne FuzzReadDaylio FuzzReadMarkdownFile FuzzImportThroughline; do \

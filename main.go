@@ -14,7 +14,7 @@ import (
 	_ "github.com/throughline/throughline/ui/plainlocale" // before Fyne: see its doc
 
 	"github.com/throughline/throughline/cli"
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/ui"
 )
 
@@ -28,7 +28,7 @@ const appID = "app.throughline.journal"
 func main() {
 	app := cli.App{
 		Version:    version,
-		Settings:   func() journal.Location { return ui.SettingsLocation(appID) },
+		Settings:   func() jstore.Location { return ui.SettingsLocation(appID) },
 		OpenWindow: func(path string) int { return ui.Run(path, appID, version) },
 	}
 	os.Exit(app.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // runBackup copies the journal into a new backup file, lists the
@@ -35,7 +36,7 @@ func runBackup(c *cli, args []string) error {
 	case *list:
 		return listBackups(c)
 	case setDir.set:
-		return c.withJournal(false, func(store *journal.Store) error {
+		return c.withJournal(false, func(store *jstore.Store) error {
 			if err := store.SetBackupDir(setDir.value); err != nil {
 				return err
 			}
@@ -47,7 +48,7 @@ func runBackup(c *cli, args []string) error {
 			return nil
 		})
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		made, err := store.Backup(out.value)
 		if err != nil {
 			return err
@@ -64,8 +65,8 @@ func listBackups(c *cli) error {
 	if err != nil {
 		return err
 	}
-	dir := journal.BackupDirFor(path)
-	list, err := journal.Backups(dir)
+	dir := jstore.BackupDirFor(path)
+	list, err := jstore.Backups(dir)
 	if err != nil {
 		return err
 	}
@@ -99,7 +100,7 @@ func runRestore(c *cli, args []string) error {
 		return usagef("The journal path %q can't be used: %v.", path, err)
 	}
 	path = abs
-	kept, err := journal.RestoreBackup(path, rest[0], journal.BackupDirFor(path))
+	kept, err := jstore.RestoreBackup(path, rest[0], jstore.BackupDirFor(path))
 	if err != nil {
 		return err
 	}
@@ -127,14 +128,14 @@ func runCheck(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	problems, err := journal.CheckFile(path)
+	problems, err := jstore.CheckFile(path)
 	if err != nil {
 		return err
 	}
 	if len(problems) != 1 || problems[0] != "ok" {
-		return journal.DamagedJournalError(path, problems)
+		return jstore.DamagedJournalError(path, problems)
 	}
-	n, err := journal.CountEntriesInFile(path)
+	n, err := jstore.CountEntriesInFile(path)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 var backedUpRE = regexp.MustCompile(`^Backed up the journal to (.+)\. Only you can read it \(file mode 0600\)\.\n$`)
@@ -33,7 +34,7 @@ func backup(t *testing.T, db string, args ...string) string {
 // process start per entry).
 func bigJournal(t *testing.T, db string, n int) {
 	t.Helper()
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Exit codes: 0 done, 1 the journal couldn't do it, 2 the command was
@@ -69,7 +70,7 @@ func init() {
 type App struct {
 	Version string
 	// Settings is where the window keeps its own settings, for `paths`.
-	Settings func() journal.Location
+	Settings func() jstore.Location
 	// OpenWindow runs the window on the journal at path until it quits,
 	// for a run with no command, and returns the exit code.
 	OpenWindow func(path string) int
@@ -134,7 +135,7 @@ func (c *cli) journalPath() (string, error) {
 	if env := os.Getenv("THROUGHLINE_DB"); env != "" {
 		return env, nil
 	}
-	return journal.DefaultPath()
+	return jstore.DefaultPath()
 }
 
 // fail prints err for a person and picks the exit code.
@@ -180,7 +181,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // open opens the journal for a command. Only commands that write a new
 // entry may create it: a mistyped --db for list or show should say so,
 // not leave an empty journal behind.
-func (c *cli) open(create bool) (*journal.Store, error) {
+func (c *cli) open(create bool) (*jstore.Store, error) {
 	path, err := c.journalPath()
 	if err != nil {
 		return nil, err
@@ -188,7 +189,7 @@ func (c *cli) open(create bool) (*journal.Store, error) {
 	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
 		return nil, journal.Errorf(journal.ENotFound, "There is no journal at %s yet. Check --db or THROUGHLINE_DB, or write a first entry with `throughline add`.", path)
 	}
-	store, err := journal.Open(path)
+	store, err := jstore.Open(path)
 	if err != nil || !store.Encrypted() {
 		return store, err
 	}
@@ -204,7 +205,7 @@ func (c *cli) open(create bool) (*journal.Store, error) {
 
 // withJournal opens the journal for a command, runs do on it and closes
 // it again.
-func (c *cli) withJournal(create bool, do func(*journal.Store) error) error {
+func (c *cli) withJournal(create bool, do func(*jstore.Store) error) error {
 	store, err := c.open(create)
 	if err != nil {
 		return err

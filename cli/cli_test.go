@@ -19,15 +19,15 @@ import (
 	_ "github.com/glebarez/go-sqlite" // the "sqlite" driver, to make databases other programs would make
 
 	"github.com/throughline/throughline/internal/testenv"
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // testApp is the command line as main builds it, with a window that
 // can't open: runArgs refuses a run that would open it.
 var testApp = App{
 	Version: "test-version",
-	Settings: func() journal.Location {
-		return journal.Location{What: "Window settings", Path: "/settings/preferences.json"}
+	Settings: func() jstore.Location {
+		return jstore.Location{What: "Window settings", Path: "/settings/preferences.json"}
 	},
 }
 

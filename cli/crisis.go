@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // runCrisis shows the crisis help with the lines for where the person
@@ -33,7 +34,7 @@ func runCrisis(c *cli, args []string) error {
 		fmt.Fprintln(c.stdout, journal.CrisisHelpMessage(c.crisisTextReadOnly()))
 		return nil
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		region, err := store.Setting(journal.SettingCrisisRegion)
 		if err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 func runEncryption(c *cli, args []string) error {
@@ -21,7 +22,7 @@ func runEncryption(c *cli, args []string) error {
 	}
 	switch action {
 	case "status":
-		return c.withJournal(false, func(s *journal.Store) error {
+		return c.withJournal(false, func(s *jstore.Store) error {
 			if s.Encrypted() {
 				fmt.Fprintln(c.stdout, "The journal is encrypted: every text you wrote is unreadable without the passphrase.")
 			} else {
@@ -30,11 +31,11 @@ func runEncryption(c *cli, args []string) error {
 			return nil
 		})
 	case "on":
-		return c.withJournal(false, func(s *journal.Store) error {
+		return c.withJournal(false, func(s *jstore.Store) error {
 			if s.Encrypted() {
 				return journal.Errorf(journal.EInvalid, "The journal is already encrypted. `throughline encryption passphrase` changes the passphrase.")
 			}
-			fmt.Fprintln(c.stderr, journal.ForgottenWarning)
+			fmt.Fprintln(c.stderr, jstore.ForgottenWarning)
 			p, err := askNewPassphrase()
 			if err != nil {
 				return err
@@ -46,7 +47,7 @@ func runEncryption(c *cli, args []string) error {
 			return nil
 		})
 	case "off":
-		return c.withJournal(false, func(s *journal.Store) error {
+		return c.withJournal(false, func(s *jstore.Store) error {
 			if !s.Encrypted() {
 				return journal.Errorf(journal.EInvalid, "The journal isn't encrypted.")
 			}
@@ -57,7 +58,7 @@ func runEncryption(c *cli, args []string) error {
 			return nil
 		})
 	case "passphrase":
-		return c.withJournal(false, func(s *journal.Store) error {
+		return c.withJournal(false, func(s *jstore.Store) error {
 			if !s.Encrypted() {
 				return journal.Errorf(journal.EInvalid, "The journal isn't encrypted, so it has no passphrase. `throughline encryption on` encrypts it.")
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // entryFlags are the flags add and edit share. Each records whether it
@@ -109,7 +110,7 @@ func runAdd(c *cli, args []string) error {
 	if err := e.Validate(); err != nil {
 		return err // before opening, so bad input never creates a journal
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		saved, err := store.CreateEntry(e)
 		if err != nil {
 			return err
@@ -139,7 +140,7 @@ func readBody(r io.Reader) (string, error) {
 
 // onEntry runs a command that takes one entry number: it parses args,
 // runs check (if any) before the journal is opened, then do.
-func (c *cli) onEntry(fs *flag.FlagSet, args []string, check func() error, do func(*journal.Store, int64) error) error {
+func (c *cli) onEntry(fs *flag.FlagSet, args []string, check func() error, do func(*jstore.Store, int64) error) error {
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -153,7 +154,7 @@ func (c *cli) onEntry(fs *flag.FlagSet, args []string, check func() error, do fu
 			return err
 		}
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		return do(store, id)
 	})
 }
@@ -165,7 +166,7 @@ func runEdit(c *cli, args []string) error {
 	// Check the values before the journal, so a bad mood is reported as
 	// such even when the entry doesn't exist.
 	check := func() error { return f.apply(&journal.Entry{}) }
-	return c.onEntry(fs, args, check, func(store *journal.Store, id int64) error {
+	return c.onEntry(fs, args, check, func(store *jstore.Store, id int64) error {
 		e, err := store.Entry(id)
 		if err != nil {
 			return err
@@ -185,7 +186,7 @@ func runEdit(c *cli, args []string) error {
 }
 
 func runDelete(c *cli, args []string) error {
-	return c.onEntry(c.flags("delete"), args, nil, func(store *journal.Store, id int64) error {
+	return c.onEntry(c.flags("delete"), args, nil, func(store *jstore.Store, id int64) error {
 		if err := store.DeleteEntry(id); err != nil {
 			return err
 		}
@@ -197,7 +198,7 @@ func runDelete(c *cli, args []string) error {
 func runShow(c *cli, args []string) error {
 	fs := c.flags("show")
 	asJSON := fs.Bool("json", false, "print JSON")
-	return c.onEntry(fs, args, nil, func(store *journal.Store, id int64) error {
+	return c.onEntry(fs, args, nil, func(store *jstore.Store, id int64) error {
 		e, err := store.Entry(id)
 		if err != nil {
 			return err
@@ -258,7 +259,7 @@ func runList(c *cli, args []string) error {
 	if !q.From.IsZero() && !q.Before.IsZero() && !q.From.Before(q.Before) {
 		return journal.Errorf(journal.EInvalid, "--since %s is after --until %s. Swap them.", *since, *until)
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		entries, err := store.Entries(q)
 		if err != nil {
 			return err

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 func TestCLI_Add(t *testing.T) {
@@ -164,7 +164,7 @@ func TestCLI_List(t *testing.T) {
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Fatalf("list created the journal it was asked to read: %v", err)
 	}
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/journal/transfer"
 	analysis "github.com/throughline/throughline/patterns"
 	"github.com/throughline/throughline/patterns/report"
@@ -30,7 +31,7 @@ func runExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		switch req.format {
 		case report.FormatJSON:
 			if err := transfer.WriteFileAtomic(req.path, func(w io.Writer) error { return transfer.WriteThroughline(store, w) }); err != nil {
@@ -163,7 +164,7 @@ func entryIDs(values []string) ([]int64, error) {
 
 // exportCSV writes the entries the export covers (all of them when no
 // days were given), oldest first.
-func exportCSV(c *cli, store *journal.Store, req exportRequest) error {
+func exportCSV(c *cli, store *jstore.Store, req exportRequest) error {
 	entries, err := report.ChosenEntries(store, req.opt)
 	if err != nil {
 		return noSession(err)

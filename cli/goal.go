@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 var goalCommands = []subcommand{
@@ -56,7 +57,7 @@ func parseRating(s string) (int, error) {
 
 // latestRatings is each goal's last check-in rating; goals never checked
 // in on are missing.
-func latestRatings(store *journal.Store, goals []journal.Goal) (map[int64]int, error) {
+func latestRatings(store *jstore.Store, goals []journal.Goal) (map[int64]int, error) {
 	ratings := map[int64]int{}
 	for _, g := range goals {
 		checkIns, err := store.CheckIns(g.ID)
@@ -92,7 +93,7 @@ func runGoalList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		every, err := store.Goals()
 		if err != nil {
 			return err
@@ -233,7 +234,7 @@ func runGoalStarter(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		existing, err := store.Goals()
 		if err != nil {
 			return err
@@ -261,8 +262,8 @@ func runGoalStarter(c *cli, args []string) error {
 
 // onGoal opens the journal and finds goal id for a verb. Verbs check
 // their input first, so bad input never opens the journal.
-func (c *cli) onGoal(id int64, do func(*journal.Store, journal.Goal) error) error {
-	return c.withJournal(false, func(store *journal.Store) error {
+func (c *cli) onGoal(id int64, do func(*jstore.Store, journal.Goal) error) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		g, err := store.Goal(id)
 		if err != nil {
 			return err
@@ -300,7 +301,7 @@ func runGoalReorder(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.onGoal(id, func(store *journal.Store, g journal.Goal) error {
+	return c.onGoal(id, func(store *jstore.Store, g journal.Goal) error {
 		goals, err := store.Goals()
 		if err != nil {
 			return err
@@ -361,7 +362,7 @@ func runGoalCheckIn(c *cli, args []string) error {
 			return err
 		}
 	}
-	return c.onGoal(id, func(store *journal.Store, g journal.Goal) error {
+	return c.onGoal(id, func(store *jstore.Store, g journal.Goal) error {
 		if _, err := store.AddCheckIn(checkIn); err != nil {
 			return err
 		}
@@ -393,7 +394,7 @@ func (c *cli) setGoalStatus(name string, args []string, status journal.GoalStatu
 	if err != nil {
 		return err
 	}
-	return c.onGoal(id, func(store *journal.Store, g journal.Goal) error {
+	return c.onGoal(id, func(store *jstore.Store, g journal.Goal) error {
 		if g.Status == status {
 			fmt.Fprintf(c.stdout, "Goal %d “%s” is already %s.\n", g.ID, g.Title, status)
 			return nil

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/journal/transfer"
 )
 
@@ -30,7 +30,7 @@ func runImport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		sum, err := batch.Import(store)
 		if err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // measureJSON is what `throughline measure --json` prints.
@@ -106,7 +107,7 @@ func (c *cli) crisisTextReadOnly() string {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return journal.CrisisDefault
 	}
-	store, err := journal.Open(path)
+	store, err := jstore.Open(path)
 	if err != nil {
 		return journal.CrisisDefault
 	}

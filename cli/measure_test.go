@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 func TestCLI_Measure(t *testing.T) {
@@ -117,7 +118,7 @@ func TestCLI_MeasureNamesQuestion9AndTheDifficulty(t *testing.T) {
 	if strings.Index(out, "question 9") > strings.Index(out, "PHQ-9: 2") {
 		t.Errorf("the score comes before question 9:\n%s", out)
 	}
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 func runPaths(c *cli, args []string) error {
@@ -14,7 +14,7 @@ func runPaths(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	locations := journal.Locations(path)
+	locations := jstore.Locations(path)
 	if c.app.Settings != nil {
 		locations = append(locations, c.app.Settings())
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 var patternCommands = []subcommand{
@@ -54,7 +55,7 @@ func runPatternList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		patterns, err := store.Patterns()
 		if err != nil {
 			return err
@@ -123,7 +124,7 @@ func runPatternAdd(c *cli, args []string) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		added, err := store.AddPattern(p)
 		if err != nil {
 			return err
@@ -134,8 +135,8 @@ func runPatternAdd(c *cli, args []string) error {
 }
 
 // onPattern opens the journal and finds the pattern called name.
-func (c *cli) onPattern(name string, do func(*journal.Store, journal.Pattern) error) error {
-	return c.withJournal(false, func(store *journal.Store) error {
+func (c *cli) onPattern(name string, do func(*jstore.Store, journal.Pattern) error) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		p, err := store.PatternNamed(name)
 		if err != nil {
 			return err
@@ -152,7 +153,7 @@ func runPatternRename(c *cli, args []string) error {
 	if err := (&journal.Pattern{Name: rest[1]}).Validate(); err != nil {
 		return err
 	}
-	return c.onPattern(rest[0], func(store *journal.Store, p journal.Pattern) error {
+	return c.onPattern(rest[0], func(store *jstore.Store, p journal.Pattern) error {
 		old := p.Name
 		p.Name = rest[1]
 		renamed, err := store.UpdatePattern(p)
@@ -173,7 +174,7 @@ func runPatternRecolour(c *cli, args []string) error {
 	if err := (&journal.Pattern{Name: "colour", Colour: colour}).Validate(); err != nil {
 		return err
 	}
-	return c.onPattern(rest[0], func(store *journal.Store, p journal.Pattern) error {
+	return c.onPattern(rest[0], func(store *jstore.Store, p journal.Pattern) error {
 		p.Colour = colour
 		if _, err := store.UpdatePattern(p); err != nil {
 			return err
@@ -196,7 +197,7 @@ func runPatternMerge(c *cli, args []string) error {
 		return journal.Errorf(journal.EInvalid, "“%s” and “%s” are the same pattern, and a pattern can't be merged into itself. Pick two different patterns.",
 			journal.CleanName(rest[0]), journal.CleanName(rest[1]))
 	}
-	return c.onPattern(rest[0], func(store *journal.Store, from journal.Pattern) error {
+	return c.onPattern(rest[0], func(store *jstore.Store, from journal.Pattern) error {
 		into, err := store.PatternNamed(rest[1])
 		if err != nil {
 			return err
@@ -222,7 +223,7 @@ func runPatternMerge(c *cli, args []string) error {
 
 // entriesNaming counts the entries that name a pattern, themselves or in
 // one of their episodes.
-func entriesNaming(store *journal.Store, pattern string) (int, error) {
+func entriesNaming(store *jstore.Store, pattern string) (int, error) {
 	taggings, err := store.Taggings(time.Time{}, time.Time{})
 	if err != nil {
 		return 0, err
@@ -243,7 +244,7 @@ func runPatternArchive(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.onPattern(rest[0], func(store *journal.Store, p journal.Pattern) error {
+	return c.onPattern(rest[0], func(store *jstore.Store, p journal.Pattern) error {
 		if p.Archived != *undo {
 			if *undo {
 				fmt.Fprintf(c.stdout, "“%s” is not archived; there is nothing to undo.\n", p.Name)

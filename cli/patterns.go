@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	analysis "github.com/throughline/throughline/patterns"
 )
 
@@ -59,7 +60,7 @@ func runPatterns(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		span := ""
 		if sinceSession {
 			last, ok, err := store.LastSession(now)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 var personCommands = []subcommand{
@@ -31,7 +32,7 @@ func runPersonList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		people, err := store.People()
 		if err != nil {
 			return err
@@ -77,7 +78,7 @@ func runPersonAdd(c *cli, args []string) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		added, err := store.AddPerson(p)
 		if err != nil {
 			return err
@@ -104,7 +105,7 @@ func runPersonEdit(c *cli, args []string) error {
 	if err := check.Validate(); err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		p, err := store.PersonNamed(rest[0])
 		if err != nil {
 			return err

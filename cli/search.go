@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // searchJSON is the shape of `throughline search --json`.
@@ -56,14 +57,14 @@ func (f *searchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.mood, "mood", "", "a mood, like 7, or a range, like 3-6; leaves out unrated entries")
 	fs.BoolVar(&f.flagged, "flagged", false, "only entries to bring to the next session")
 	fs.BoolVar(&f.newest, "newest", false, "newest first instead of best match first")
-	fs.IntVar(&f.limit, "limit", journal.DefaultSearchLimit, "how many entries to show at most")
+	fs.IntVar(&f.limit, "limit", jstore.DefaultSearchLimit, "how many entries to show at most")
 	fs.BoolVar(&f.asJSON, "json", false, "print JSON")
 }
 
 // query turns the flags and the words into a search, checking them
 // before the journal is opened.
-func (f *searchFlags) query(words []string) (journal.SearchQuery, error) {
-	q := journal.SearchQuery{
+func (f *searchFlags) query(words []string) (jstore.SearchQuery, error) {
+	q := jstore.SearchQuery{
 		Text:     strings.TrimSpace(strings.Join(words, " ")),
 		Patterns: f.patterns.values, Emotions: f.emotions.values, People: f.people.values,
 		Flagged: f.flagged, Newest: f.newest, Limit: f.limit,
@@ -167,7 +168,7 @@ func runSearch(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		res, err := store.Search(q)
 		if err != nil {
 			return err
@@ -182,7 +183,7 @@ func runSearch(c *cli, args []string) error {
 	})
 }
 
-func toSearchJSON(text string, res journal.SearchResult) searchJSON {
+func toSearchJSON(text string, res jstore.SearchResult) searchJSON {
 	out := searchJSON{Query: text, Total: res.Total, RankedNewest: res.RankedNewest, Loose: res.Loose, Hits: []searchHitJSON{}}
 	for _, h := range res.Hits {
 		j := searchHitJSON{
@@ -210,7 +211,7 @@ const (
 //
 //	#12  Mon 2 Mar 2026 20:00  The meeting
 //	    I froze when my **manager** raised her voice…
-func printSearch(w io.Writer, res journal.SearchResult, terminal bool) {
+func printSearch(w io.Writer, res jstore.SearchResult, terminal bool) {
 	for _, h := range res.Hits {
 		fmt.Fprintf(w, "#%d  %s  %s\n", h.ID, h.WrittenAt.Format("Mon 2 Jan 2006 15:04"), oneLine(h.Title.String()))
 		snippet := h.Snippet.Markdown()
@@ -236,7 +237,7 @@ func printSearch(w io.Writer, res journal.SearchResult, terminal bool) {
 
 // printSearchNotes says, on standard error so JSON stays whole, when the
 // query was searched loosely or only the newest matches were ranked.
-func printSearchNotes(w io.Writer, text string, res journal.SearchResult) {
+func printSearchNotes(w io.Writer, text string, res jstore.SearchResult) {
 	if res.Loose {
 		if strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 			fmt.Fprintf(w, "“%s” has no words to search for. Search for letters or numbers.\n", text)
@@ -251,7 +252,7 @@ func printSearchNotes(w io.Writer, text string, res journal.SearchResult) {
 }
 
 // marked is h with each match between open and close.
-func marked(h journal.Highlighted, open, close string) string {
+func marked(h jstore.Highlighted, open, close string) string {
 	var b strings.Builder
 	for _, f := range h {
 		if f.Match && strings.TrimSpace(f.Text) != "" {

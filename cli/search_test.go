@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // searchJournal is a journal of four entries in March 2026, two of them
@@ -32,7 +33,7 @@ func searchJournal(t *testing.T) (db string, ids map[string]int64) {
 			"--pattern", "withdrawing under criticism", "--pattern", "people-pleasing", "--body", "Same freeze, different room."),
 	}
 	// The command line can't write episodes, so add them through the store.
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,12 +229,12 @@ func TestCLI_SearchLimitAndTotal(t *testing.T) {
 	}
 	// The default is journal.DefaultSearchLimit.
 	db = newJournal(t)
-	for i := range journal.DefaultSearchLimit + 2 {
+	for i := range jstore.DefaultSearchLimit + 2 {
 		addEntry(t, db, "", "--title", "Day "+strconv.Itoa(i), "--body", "an ordinary day")
 	}
 	res := searchJSONOut(t, db, "ordinary")
-	if len(res.Hits) != journal.DefaultSearchLimit || res.Total != journal.DefaultSearchLimit+2 {
-		t.Errorf("no --limit: %d hits of %d, want %d of %d", len(res.Hits), res.Total, journal.DefaultSearchLimit, journal.DefaultSearchLimit+2)
+	if len(res.Hits) != jstore.DefaultSearchLimit || res.Total != jstore.DefaultSearchLimit+2 {
+		t.Errorf("no --limit: %d hits of %d, want %d of %d", len(res.Hits), res.Total, jstore.DefaultSearchLimit, jstore.DefaultSearchLimit+2)
 	}
 	out := mustCLI(t, db, "", "search", "ordinary")
 	if want := "50 of 52 matching entries shown. --limit 52 shows them all.\n"; !strings.HasSuffix(out, want) {
@@ -373,7 +374,7 @@ func TestCLI_SearchRankedNewest(t *testing.T) {
 	}
 	isolateJournalLocation(t)
 	db := newJournal(t)
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -496,7 +497,7 @@ func TestCLI_SearchHelp(t *testing.T) {
 
 // TestSearch_MarkedForATerminal: on a terminal, matches are bold, not **.
 func TestSearch_MarkedForATerminal(t *testing.T) {
-	h := journal.Highlighted{{Text: "I froze when my "}, {Text: "manager", Match: true}, {Text: " "}, {Text: " ", Match: true}, {Text: "left"}}
+	h := jstore.Highlighted{{Text: "I froze when my "}, {Text: "manager", Match: true}, {Text: " "}, {Text: " ", Match: true}, {Text: "left"}}
 	if got, want := marked(h, boldOn, boldOff), "I froze when my \x1b[1mmanager\x1b[0m  left"; got != want {
 		t.Errorf("marked = %q, want %q", got, want)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 var sessionCommands = []subcommand{
@@ -44,7 +45,7 @@ func runSessionList(c *cli, args []string) error {
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	return c.withJournal(false, func(store *journal.Store) error {
+	return c.withJournal(false, func(store *jstore.Store) error {
 		sessions, err := store.Sessions()
 		if err != nil {
 			return err
@@ -151,7 +152,7 @@ func runSessionAdd(c *cli, args []string) error {
 	if err := checkSession(&s); err != nil {
 		return err
 	}
-	return c.withJournal(true, func(store *journal.Store) error {
+	return c.withJournal(true, func(store *jstore.Store) error {
 		saved, err := store.SaveSession(s)
 		if err != nil {
 			return err

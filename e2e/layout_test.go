@@ -38,27 +38,33 @@ func TestLayout_RootHoldsOnlyMainAndFolders(t *testing.T) {
 	}
 }
 
-func TestLayout_CLILinksNoGUI(t *testing.T) {
-	list := exec.Command("go", "list", "-deps", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "./cli")
-	list.Dir = ".."
-	out, err := list.Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		fields := strings.Fields(line)
-		pkg := fields[0]
-		if pkg == "github.com/throughline/throughline/ui" {
-			t.Errorf("cli links the window (package ui): main hands it what it needs instead")
+// TestLayout_ImportsPointOneWay holds main → cli, ui → patterns → journal:
+// the toolkit belongs to the window alone and the database to the store
+// alone, so the command line, the analysis, the report, import/export and
+// the domain link neither, and the store links nothing above it.
+func TestLayout_ImportsPointOneWay(t *testing.T) {
+	const module = "github.com/throughline/throughline"
+	fyne, database := []string{"fyne.io/"}, []string{"gorm.io/", "github.com/glebarez/", "modernc.org/sqlite"}
+	for _, tt := range []struct {
+		pkgs   []string
+		banned []string
+	}{
+		{[]string{"./cli"}, append([]string{module + "/ui"}, fyne...)},
+		{[]string{"./patterns/...", "./journal", "./journal/transfer"}, append(fyne, database...)},
+		{[]string{"./assets"}, fyne},
+		{[]string{"./journal/store"}, append([]string{module + "/journal/transfer", module + "/patterns", module + "/cli", module + "/ui"}, fyne...)},
+	} {
+		list := exec.Command("go", append([]string{"list", "-deps"}, tt.pkgs...)...)
+		list.Dir = ".."
+		out, err := list.CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list -deps %v: %v\n%s", tt.pkgs, err, out)
 		}
-		if strings.HasPrefix(pkg, "fyne.io/") {
-			continue
-		}
-		for _, imp := range fields[1:] {
-			// assets still wraps its bytes as Fyne resources; the
-			// command line links nothing else of Fyne's.
-			if strings.HasPrefix(imp, "fyne.io/") && pkg != "github.com/throughline/throughline/assets" {
-				t.Errorf("%s imports %s, so the command line links the GUI toolkit", pkg, imp)
+		for _, dep := range strings.Fields(string(out)) {
+			for _, b := range tt.banned {
+				if strings.HasPrefix(dep, b) {
+					t.Errorf("%v links %s", tt.pkgs, dep)
+				}
 			}
 		}
 	}

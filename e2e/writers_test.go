@@ -19,6 +19,7 @@ import (
 
 	"github.com/throughline/throughline/cli"
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // writerEnv, when set, makes the test binary one writer of
@@ -61,7 +62,7 @@ func TestWriters_EightProcessesWriteAtOnce(t *testing.T) {
 			want[fmt.Sprintf("Writer %d, write %d", w, i)] = fmt.Sprintf("Edited by writer %d in write %d.", w, i+1)
 		}
 	}
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // journalText is every entry's and the draft's text in db.
 func journalText(t *testing.T, db string) (entries []journal.Entry, draft journal.Draft) {
 	t.Helper()
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +110,7 @@ func TestWindow_EscapeAndF1FromAField(t *testing.T) {
 	x.key("ctrl+q")
 	x.waitExit()
 
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // startAnother starts an app on db in x's display, the first or one
@@ -53,7 +54,7 @@ func (x *xSession) startAnother(db string) (app *exec.Cmd, window string, stderr
 // from here must fail because it is in use.
 func assertLockHeld(t *testing.T, db, when string) {
 	t.Helper()
-	release, err := journal.LockJournal(db)
+	release, err := jstore.LockJournal(db)
 	if err == nil {
 		release()
 		t.Fatalf("%s: no window holds the journal's lock", when)
@@ -236,7 +237,7 @@ func TestWindow_CLIWritesWhileOpen(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("entries after the window closed:\n got %v\nwant %v", got, want)
 	}
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ import (
 
 	"github.com/throughline/throughline/internal/testenv"
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 var (
@@ -276,7 +277,7 @@ func TestWindow_WriteSaveQuit(t *testing.T) {
 	}
 	// Nothing was left unsaved: no Space from the dialog leaked into the
 	// entry shown after the delete.
-	store, err := journal.Open(db)
+	store, err := jstore.Open(db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +311,7 @@ func TestWindow_QuittingKeepsDraft(t *testing.T) {
 			tt.quit(x)
 			x.waitExit()
 
-			store, err := journal.Open(db)
+			store, err := jstore.Open(db)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -330,7 +331,7 @@ func TestWindow_QuittingKeepsDraft(t *testing.T) {
 			time.Sleep(500 * time.Millisecond)
 			x.key("ctrl+q")
 			x.waitExit()
-			store, err = journal.Open(db)
+			store, err = jstore.Open(db)
 			if err != nil {
 				t.Fatal(err)
 			}

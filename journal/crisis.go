@@ -1,10 +1,6 @@
 package journal
 
-import (
-	"strings"
-
-	"gorm.io/gorm"
-)
+import "strings"
 
 // CrisisRegion is a place whose crisis lines Throughline knows, so the
 // help it shows gives numbers that work where the person lives.
@@ -108,30 +104,6 @@ func ConfiguredCrisisText(s SettingsReader) (string, error) {
 		return CrisisDefault, err
 	}
 	return CrisisText(region, own), nil
-}
-
-// SetCrisisLines keeps where the person lives (a CrisisRegions ID,
-// RegionElsewhere, or "" for not said) and their own line, together. A
-// place this version doesn't know is refused and nothing changes.
-func (s *Store) SetCrisisLines(region, own string) error {
-	region = strings.ToLower(strings.TrimSpace(region))
-	if _, ok := CrisisRegionByID(region); !ok && region != "" && region != RegionElsewhere {
-		var ids []string
-		for _, r := range CrisisRegions {
-			ids = append(ids, r.ID+" ("+r.Name+")")
-		}
-		return Errorf(EInvalid, "%q is not a place Throughline has crisis lines for. Use one of %s, or %s and give your local line. Nothing was changed.",
-			region, strings.Join(ids, ", "), RegionElsewhere)
-	}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		for key, value := range map[string]string{SettingCrisisRegion: region, SettingCrisisLine: strings.TrimSpace(own)} {
-			if err := setSetting(tx, key, value); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return internal("save the crisis lines", err)
 }
 
 // CrisisHelpMessage is the calm text for someone who chose to look for

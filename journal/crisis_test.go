@@ -78,22 +78,6 @@ func TestCrisisHelpMessage_IsForSomeoneWhoChoseToLook(t *testing.T) {
 	}
 }
 
-func TestConfiguredCrisisText_ReadsTheSettings(t *testing.T) {
-	s := mustOpen(t)
-	if got, err := ConfiguredCrisisText(s); err != nil || got != CrisisDefault {
-		t.Errorf("a new journal gives %q, %v; want the default", got, err)
-	}
-	if err := s.SetSetting(SettingCrisisRegion, "nz"); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SetSetting(SettingCrisisLine, "My therapist: 021 000 0000"); err != nil {
-		t.Fatal(err)
-	}
-	if got, err := ConfiguredCrisisText(s); err != nil || got != CrisisText("nz", "My therapist: 021 000 0000") {
-		t.Errorf("got %q, %v", got, err)
-	}
-}
-
 func TestSafetyNote_NamesQuestion9AndIsFirmerForTheHigherAnswers(t *testing.T) {
 	for _, tt := range []struct {
 		item9 int
@@ -127,30 +111,5 @@ func TestSafetyNote_NamesQuestion9AndIsFirmerForTheHigherAnswers(t *testing.T) {
 	gad, _ := GAD7.Score([]int{3, 3, 3, 3, 3, 3, 3})
 	if note := GAD7.SafetyNote(gad); note != "" {
 		t.Errorf("the GAD-7 has no safety item, but says %q", note)
-	}
-}
-
-func TestStore_SetCrisisLines(t *testing.T) {
-	s := mustOpen(t)
-	if err := s.SetCrisisLines(" UK-IE ", "  My therapist: 01632 960 123 "); err != nil {
-		t.Fatal(err)
-	}
-	region, _ := s.Setting(SettingCrisisRegion)
-	own, _ := s.Setting(SettingCrisisLine)
-	if region != "uk-ie" || own != "My therapist: 01632 960 123" {
-		t.Errorf("kept %q, %q", region, own)
-	}
-	err := s.SetCrisisLines("atlantis", "")
-	if ErrorCode(err) != EInvalid || !strings.Contains(err.Error(), "uk-ie (United Kingdom or Ireland)") || !strings.Contains(err.Error(), "Nothing was changed") {
-		t.Errorf("an unknown place: %v", err)
-	}
-	if region, _ := s.Setting(SettingCrisisRegion); region != "uk-ie" {
-		t.Errorf("refusing changed the place to %q", region)
-	}
-	if err := s.SetCrisisLines("", ""); err != nil {
-		t.Fatal(err)
-	}
-	if got, _ := ConfiguredCrisisText(s); got != CrisisDefault {
-		t.Errorf("after clearing, the text is %q", got)
 	}
 }

@@ -35,8 +35,8 @@ func (d Difficulty) String() string {
 	return DifficultyOptions[d.Option()]
 }
 
-// check refuses an answer that is not one of DifficultyOptions.
-func (d Difficulty) check() error {
+// Check refuses an answer that is not one of DifficultyOptions.
+func (d Difficulty) Check() error {
 	if d.Option() < -1 || d.Option() >= len(DifficultyOptions) {
 		return difficultyError(d.Option())
 	}
@@ -74,22 +74,4 @@ func difficultyList() string {
 		parts[i] = strconv.Itoa(i) + " (" + o + ")"
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
-}
-
-// column is the answer as the measures table keeps it: the option, or
-// NULL for none.
-func (d Difficulty) column() *int {
-	if !d.Answered() {
-		return nil
-	}
-	option := d.Option()
-	return &option
-}
-
-// difficultyColumn reads the measures table's column back.
-func difficultyColumn(option *int) Difficulty {
-	if option == nil {
-		return NoDifficulty
-	}
-	return DifficultyAnswer(*option)
 }

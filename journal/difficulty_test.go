@@ -3,7 +3,6 @@ package journal
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestParseDifficulty(t *testing.T) {
@@ -32,23 +31,5 @@ func TestParseDifficulty(t *testing.T) {
 		if err != nil || got != tt.want || got.String() != tt.words {
 			t.Errorf("ParseDifficulty(%q) = %v (%q), %v; want %v (%q)", tt.in, got, got.String(), err, tt.want, tt.words)
 		}
-	}
-}
-
-func TestStore_MeasurementKeepsTheDifficultyAnswer(t *testing.T) {
-	s := mustOpen(t)
-	at := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
-	if _, err := s.SaveMeasurement(PHQ9, make([]int, 9), DifficultyAnswer(1), at); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SaveMeasurement(PHQ9, make([]int, 9), NoDifficulty, at.Add(time.Hour)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SaveMeasurement(PHQ9, make([]int, 9), DifficultyAnswer(4), at); ErrorCode(err) != EInvalid {
-		t.Errorf("a difficulty of 4 was taken: %v", err)
-	}
-	got, err := s.Measurements(PHQ9)
-	if err != nil || len(got) != 2 || got[0].Difficulty.String() != "Somewhat difficult" || got[1].Difficulty.Answered() {
-		t.Fatalf("measurements = %+v, %v", got, err)
 	}
 }

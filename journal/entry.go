@@ -124,7 +124,7 @@ func (e *Entry) Validate() error {
 		}
 	}
 	for i := range e.Episodes {
-		if err := e.Episodes[i].validate(); err != nil {
+		if err := e.Episodes[i].Validate(); err != nil {
 			return err
 		}
 	}

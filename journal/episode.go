@@ -49,8 +49,8 @@ type Episode struct {
 	Emotions      []string
 }
 
-// validate checks an episode before it is saved and tidies its names.
-func (ep *Episode) validate() error {
+// Validate checks an episode before it is saved and tidies its names.
+func (ep *Episode) Validate() error {
 	ep.Person, ep.EarlierPerson = CleanName(ep.Person), CleanName(ep.EarlierPerson)
 	if ep.Person == "" {
 		return Errorf(EInvalid, "An episode needs the person it was with. Add their name or initials.")

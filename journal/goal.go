@@ -62,7 +62,8 @@ var StarterGoals = []StarterGoal{
 	{Title: "Address my needs", Optional: true},
 }
 
-func (g *Goal) validate() error {
+// Validate checks a goal before it is saved and tidies its title.
+func (g *Goal) Validate() error {
 	g.Title = strings.TrimSpace(g.Title)
 	if g.Title == "" {
 		return Errorf(EInvalid, "A goal needs a title, like “Say what I need at work”.")
@@ -77,7 +78,8 @@ func (g *Goal) validate() error {
 	return Errorf(EInvalid, "%q is not a goal status. Use active, completed or archived.", g.Status)
 }
 
-func (c *CheckIn) validate() error {
+// Validate checks a check-in before it is saved.
+func (c *CheckIn) Validate() error {
 	if c.Rating < 0 || c.Rating > MaxRating {
 		return Errorf(EInvalid, "A check-in rating is from 0 (not at all) to %d (fully); %d is out of range.", MaxRating, c.Rating)
 	}

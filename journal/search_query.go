@@ -5,7 +5,7 @@ import (
 	"unicode"
 )
 
-// ftsQuery turns what a person typed into an FTS5 query. It understands
+// FTSQuery turns what a person typed into an FTS5 query. It understands
 // words, "quoted phrases", a trailing * for a prefix, AND, OR, NOT,
 // parentheses, and -word for "without". Every word and phrase is passed
 // to FTS5 quoted, so punctuation and FTS5's own keywords (NEAR, column
@@ -15,7 +15,7 @@ import (
 // operator with nothing on one side), loose is true and the query
 // searches for the words alone, so typing never ends in an error.
 // An empty expr means there is nothing to search for.
-func ftsQuery(typed string) (expr string, loose bool) {
+func FTSQuery(typed string) (expr string, loose bool) {
 	tokens, ok := lexQuery(typed)
 	if ok {
 		tokens = dropEmpty(tokens)
@@ -30,6 +30,19 @@ func ftsQuery(typed string) (expr string, loose bool) {
 		}
 	}
 	return strings.Join(words, " "), len(words) > 0 || strings.TrimSpace(typed) != ""
+}
+
+// FTSWords is FTSQuery of the words alone in what a person typed, every
+// other character a space: the search to fall back on should FTS5 still
+// reject FTSQuery's expression.
+func FTSWords(typed string) string {
+	words, _ := FTSQuery(strings.Map(func(r rune) rune {
+		if isWordRune(r) {
+			return r
+		}
+		return ' '
+	}, typed))
+	return words
 }
 
 type tokenKind int

@@ -42,9 +42,23 @@ func TestFTSQuery(t *testing.T) {
 		{`—`, ``, true},
 		{`***`, ``, true},
 	} {
-		got, loose := ftsQuery(tc.typed)
+		got, loose := FTSQuery(tc.typed)
 		if got != tc.want || loose != tc.loose {
-			t.Errorf("ftsQuery(%q) = %q, loose %v; want %q, loose %v", tc.typed, got, loose, tc.want, tc.loose)
+			t.Errorf("FTSQuery(%q) = %q, loose %v; want %q, loose %v", tc.typed, got, loose, tc.want, tc.loose)
+		}
+	}
+}
+
+func TestFTSWords_KeepsOnlyTheWords(t *testing.T) {
+	for _, tc := range []struct{ typed, want string }{
+		{`froze AND (boss`, `"froze" AND "boss"`},
+		{`"manager raised*`, `"manager" "raised"`},
+		{`title:boss NEAR(a)`, `"title" "boss" "NEAR" "a"`},
+		{`people-pleasing`, `"people" "pleasing"`},
+		{`— ***`, ``},
+	} {
+		if got := FTSWords(tc.typed); got != tc.want {
+			t.Errorf("FTSWords(%q) = %q; want %q", tc.typed, got, tc.want)
 		}
 	}
 }

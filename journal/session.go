@@ -31,7 +31,8 @@ var (
 // DITSessions is the length of a course of dynamic interpersonal therapy.
 const DITSessions = 16
 
-func (s *Session) validate() error {
+// Validate checks a session before it is saved.
+func (s *Session) Validate() error {
 	if s.At.IsZero() {
 		return Errorf(EInvalid, "A session needs a date and time, like 2026-11-25 18:00.")
 	}
@@ -56,4 +57,20 @@ func (s *Session) validate() error {
 	}
 	s.Questions = kept
 	return nil
+}
+
+// SessionNumber is a dynamic interpersonal therapy session's place in its
+// 16-session course (1 for the first), counting the DIT sessions up to
+// it; 0 for other approaches.
+func SessionNumber(sessions []Session, i int) int {
+	if sessions[i].Approach != "dynamic interpersonal therapy" {
+		return 0
+	}
+	n := 0
+	for _, s := range sessions[:i+1] {
+		if s.Approach == "dynamic interpersonal therapy" {
+			n++
+		}
+	}
+	return n
 }

@@ -51,10 +51,10 @@ const FamilyOther = "other"
 // EmotionFamilies lists the families in the order they are shown.
 var EmotionFamilies = []string{"joy", "love", "calm", "sadness", "anger", "fear", "shame", "surprise", "disgust", FamilyOther}
 
-// starterEmotions is the built-in vocabulary of feeling words. The
+// StarterEmotions is the built-in vocabulary of feeling words. The
 // families follow the common "feelings wheel" groupings so a person can
 // start from a broad family and find a more exact word.
-var starterEmotions = []Emotion{
+var StarterEmotions = []Emotion{
 	{Name: "happy", Family: "joy"}, {Name: "content", Family: "joy"}, {Name: "proud", Family: "joy"},
 	{Name: "hopeful", Family: "joy"}, {Name: "excited", Family: "joy"}, {Name: "relieved", Family: "joy"},
 	{Name: "grateful", Family: "joy"}, {Name: "playful", Family: "joy"},
@@ -76,9 +76,9 @@ var starterEmotions = []Emotion{
 	{Name: "disgusted", Family: "disgust"}, {Name: "contemptuous", Family: "disgust"}, {Name: "repelled", Family: "disgust"},
 }
 
-// starterPatterns is the seeded pattern vocabulary. Descriptions are one
+// StarterPatterns is the seeded pattern vocabulary. Descriptions are one
 // plain line a person can recognise themselves in, without jargon.
-var starterPatterns = []Pattern{
+var StarterPatterns = []Pattern{
 	{Name: "people-pleasing", Category: CategoryRelationship, Description: "Putting others' wishes first to be liked or to avoid upsetting them."},
 	{Name: "withdrawing under criticism", Category: CategoryRelationship, Description: "Going quiet or pulling away when I feel judged."},
 	{Name: "choosing emotionally unavailable partners", Category: CategoryRelationship, Description: "Being drawn to people who can't be close or present."},

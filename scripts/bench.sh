@@ -22,7 +22,7 @@ export THROUGHLINE_CORPUS="$corpus"
 # default 10-minute timeout. A failed benchmark fails the run, but only
 # after the summary of the figures that did come out.
 status=0
-go test -run '^$' -bench . -benchtime 2s -timeout 60m ./journal/ ./journal/transfer/ ./patterns/ ./patterns/report/ ./ui/ "$@" | tee build/bench/results.txt || status=$?
+go test -run '^$' -bench . -benchtime 2s -timeout 60m ./journal/ ./journal/store/ ./journal/transfer/ ./patterns/ ./patterns/report/ ./ui/ "$@" | tee build/bench/results.txt || status=$?
 
 # The real window on the journal the benchmarks just built. Its failure
 # costs only its own figures, so the summary still comes out.

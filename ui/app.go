@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Store is what the window needs from the journal: each screen's own
@@ -36,7 +36,7 @@ type Store interface {
 	reminderStore
 }
 
-var _ Store = (*journal.Store)(nil)
+var _ Store = (*jstore.Store)(nil)
 
 // Window is Throughline's main window.
 type Window struct {

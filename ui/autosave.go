@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // autosaveDelay is how long typing must pause before the draft is
@@ -18,7 +19,7 @@ type draftStore interface {
 	DiscardDraft() error
 }
 
-var _ draftStore = (*journal.Store)(nil)
+var _ draftStore = (*jstore.Store)(nil)
 
 // autosaver keeps the editor's latest contents and writes them as the
 // draft once typing pauses, or at once on Flush. It is safe to use from

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // backupsStore is what the Backups screen needs from the journal.
@@ -22,13 +23,13 @@ type backupsStore interface {
 	Backup(path string) (string, error)
 }
 
-var _ backupsStore = (*journal.Store)(nil)
+var _ backupsStore = (*jstore.Store)(nil)
 
 // backupLabels name the kinds of backup as a person thinks of them.
-var backupLabels = map[journal.BackupKind]string{
-	journal.BackupDaily:         "Daily (automatic)",
-	journal.BackupManual:        "Made by you",
-	journal.BackupBeforeRestore: "Kept before a restore",
+var backupLabels = map[jstore.BackupKind]string{
+	jstore.BackupDaily:         "Daily (automatic)",
+	jstore.BackupManual:        "Made by you",
+	jstore.BackupBeforeRestore: "Kept before a restore",
 }
 
 // backupsExplained is what the automatic backups do, and what any backup
@@ -61,7 +62,7 @@ type backupsScreen struct {
 
 // backupRow is one backup in the list.
 type backupRow struct {
-	file    journal.BackupFile
+	file    jstore.BackupFile
 	restore *widget.Button
 }
 
@@ -93,9 +94,9 @@ func newBackupsScreen(e *env, win fyne.Window, store backupsStore) *backupsScree
 func (v *backupsScreen) reload() {
 	v.background(func() func() {
 		dir, err := v.store.BackupDir()
-		var files []journal.BackupFile
+		var files []jstore.BackupFile
 		if err == nil {
-			files, err = journal.Backups(dir)
+			files, err = jstore.Backups(dir)
 		}
 		return func() {
 			if dir != "" {
@@ -106,7 +107,7 @@ func (v *backupsScreen) reload() {
 	})
 }
 
-func (v *backupsScreen) showBackups(files []journal.BackupFile, err error) {
+func (v *backupsScreen) showBackups(files []jstore.BackupFile, err error) {
 	v.rows = nil
 	v.list.RemoveAll()
 	switch {
@@ -190,9 +191,9 @@ func (v *backupsScreen) onBackUp() {
 // onRestore checks the backup first, so a damaged one is refused before
 // the journal is closed for nothing, then asks. Cancel has the focus: a
 // stray Return changes nothing.
-func (v *backupsScreen) onRestore(f journal.BackupFile) {
+func (v *backupsScreen) onRestore(f jstore.BackupFile) {
 	v.background(func() func() {
-		err := journal.CheckBackup(f.Path)
+		err := jstore.CheckBackup(f.Path)
 		return func() {
 			if err != nil {
 				showProblem(v.win, "This backup can't be restored", err)

@@ -9,12 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // newTestBackups builds the Backups screen in a window of its own, on a
 // fresh journal, working synchronously.
-func newTestBackups(t *testing.T) (*backupsScreen, fyne.Window, *journal.Store) {
+func newTestBackups(t *testing.T) (*backupsScreen, fyne.Window, *jstore.Store) {
 	t.Helper()
 	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
@@ -33,13 +33,13 @@ func TestBackups_BackUpNowCreatesAndLists(t *testing.T) {
 	if len(v.rows) != 0 || !strings.Contains(shownText(t, v.list), "No backups in this folder yet") {
 		t.Fatalf("a new journal lists %d backups:\n%s", len(v.rows), shownText(t, v.list))
 	}
-	if v.folder.Text != journal.DefaultBackupDir(store.Path()) {
+	if v.folder.Text != jstore.DefaultBackupDir(store.Path()) {
 		t.Errorf("folder shown: %q", v.folder.Text)
 	}
 	// when Back up now is pressed,
 	test.Tap(v.backUp)
 	// then a private backup is in the folder, listed as made by you.
-	list, err := journal.Backups(journal.DefaultBackupDir(store.Path()))
+	list, err := jstore.Backups(jstore.DefaultBackupDir(store.Path()))
 	if err != nil || len(list) != 1 {
 		t.Fatalf("backups in the folder: %v, %v", list, err)
 	}
@@ -97,7 +97,7 @@ func TestBackups_RestoreAsksFirst(t *testing.T) {
 
 func TestBackups_BadBackupIsRefusedBeforeAsking(t *testing.T) {
 	v, w, store := newTestBackups(t)
-	dir := journal.DefaultBackupDir(store.Path())
+	dir := jstore.DefaultBackupDir(store.Path())
 	os.MkdirAll(dir, 0o700)
 	os.WriteFile(filepath.Join(dir, "not-a-journal.db"), []byte(strings.Repeat("text, not a journal. ", 20)), 0o600)
 	v.reload()

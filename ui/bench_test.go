@@ -5,14 +5,14 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/journal/journaltest"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // openLarge opens the shared 100,000-entry journal (read only here).
-func openLarge(b *testing.B) *journal.Store {
+func openLarge(b *testing.B) *jstore.Store {
 	b.Helper()
-	store, err := journal.Open(journaltest.Large(b))
+	store, err := jstore.Open(journaltest.Large(b))
 	if err != nil {
 		b.Fatal(err)
 	}

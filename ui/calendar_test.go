@@ -12,12 +12,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	analysis "github.com/throughline/throughline/patterns"
 )
 
 // seedCalendar writes entries around fixedNow (Wednesday 25 November
 // 2026) and returns their ids by title.
-func seedCalendar(t *testing.T, store *journal.Store) map[string]int64 {
+func seedCalendar(t *testing.T, store *jstore.Store) map[string]int64 {
 	t.Helper()
 	at := func(y int, m time.Month, d, hour int) time.Time { return time.Date(y, m, d, hour, 0, 0, 0, time.UTC) }
 	tokyo := time.FixedZone("JST", 9*60*60)

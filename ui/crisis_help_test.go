@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Every way a person opens crisis help for themselves shows the calm
@@ -18,7 +19,7 @@ import (
 func TestCrisisHelp_EveryWayInShowsTheCalmTextAndTheLinesChosen(t *testing.T) {
 	lines := journal.CrisisText("au", "")
 	want := journal.CrisisHelpMessage(lines)
-	choose := func(t *testing.T, store *journal.Store) {
+	choose := func(t *testing.T, store *jstore.Store) {
 		t.Helper()
 		if err := store.SetCrisisLines("au", ""); err != nil {
 			t.Fatal(err)

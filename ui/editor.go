@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const (
@@ -47,7 +48,7 @@ type editorStore interface {
 	goalsLister
 }
 
-var _ editorStore = (*journal.Store)(nil)
+var _ editorStore = (*jstore.Store)(nil)
 
 // editor is the form for one entry. It holds fields as typed; turning
 // them into an entry (and complaining about them) happens on save.

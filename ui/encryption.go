@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // autoLockChoices are the idle times offered, in minutes, 0 for never.
@@ -26,7 +26,7 @@ type encryptionStore interface {
 	SetSetting(key, value string) error
 }
 
-var _ encryptionStore = (*journal.Store)(nil)
+var _ encryptionStore = (*jstore.Store)(nil)
 
 // encryptionForm is the Encryption dialog's fields, kept for tests.
 type encryptionForm struct {
@@ -63,7 +63,7 @@ func (w *Window) showEncryption() {
 	}
 	f.passphrase, f.again = password("New passphrase"), password("The same again")
 	if !w.store.Encrypted() {
-		warning := widget.NewLabelWithStyle(journal.ForgottenWarning, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		warning := widget.NewLabelWithStyle(jstore.ForgottenWarning, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		warning.Wrapping = fyne.TextWrapWord
 		content := container.NewVBox(message("Encrypting makes everything you write unreadable without your passphrase: "+
 			"entries, episodes, people's names, goals, notes and your own patterns. You'll type it each time the journal opens."),

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // peopleLister is what the episodes field reads from the journal: the
@@ -19,7 +20,7 @@ type peopleLister interface {
 	People() ([]journal.Person, error)
 }
 
-var _ peopleLister = (*journal.Store)(nil)
+var _ peopleLister = (*jstore.Store)(nil)
 
 // episodesField lists an entry's relationship episodes, each a button
 // that opens it, and a button to add one.

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/journal/transfer"
 	analysis "github.com/throughline/throughline/patterns"
 	"github.com/throughline/throughline/patterns/report"
@@ -45,7 +46,7 @@ type exportStore interface {
 	SetSetting(key, value string) error
 }
 
-var _ exportStore = (*journal.Store)(nil)
+var _ exportStore = (*jstore.Store)(nil)
 
 // exportScreen prepares the session-prep report: which days, which
 // parts, which entries, with people's names or only their roles; it

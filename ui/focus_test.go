@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const canary = "raised their voice"
@@ -21,7 +22,7 @@ func editorFields(w *Window) []fyne.Focusable {
 
 // assertNothingKept checks that canary reached no field of the editor,
 // no draft and no entry.
-func assertNothingKept(t *testing.T, w *Window, store *journal.Store) {
+func assertNothingKept(t *testing.T, w *Window, store *jstore.Store) {
 	t.Helper()
 	if err := w.journal.autosave.Flush(); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // goalsLister is what the goals field reads from the journal: the goals
@@ -18,7 +19,7 @@ type goalsLister interface {
 	Goals() ([]journal.Goal, error)
 }
 
-var _ goalsLister = (*journal.Store)(nil)
+var _ goalsLister = (*jstore.Store)(nil)
 
 // goalsField links an entry to the goals it is evidence for ("today I
 // said what I needed").

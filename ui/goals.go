@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const goalsIntro = "A goal's page shows how it is going. Check in now and then with a rating from 0 (not at all) to 10 (fully) " +
@@ -28,7 +29,7 @@ type goalsStore interface {
 	LastSession(now time.Time) (journal.Session, bool, error)
 }
 
-var _ goalsStore = (*journal.Store)(nil)
+var _ goalsStore = (*jstore.Store)(nil)
 
 // goalsScreen lists the person's therapy goals by priority and, for the
 // one chosen, its check-ins drawn over time, how it moved since the last

@@ -11,11 +11,12 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // newTestGoals builds the goals screen in a window of its own, on a
 // fresh journal, loading synchronously with the clock at fixedNow.
-func newTestGoals(t *testing.T) (*goalsScreen, fyne.Window, *journal.Store) {
+func newTestGoals(t *testing.T) (*goalsScreen, fyne.Window, *jstore.Store) {
 	t.Helper()
 	store := mustOpenJournal(t)
 	v, w := showTestGoals(t, store)
@@ -34,9 +35,9 @@ func showTestGoals(t *testing.T, store goalsStore) (*goalsScreen, fyne.Window) {
 }
 
 // reopenedJournal opens the journal again, as the next start of the app would.
-func reopenedJournal(t *testing.T, store *journal.Store) *journal.Store {
+func reopenedJournal(t *testing.T, store *jstore.Store) *jstore.Store {
 	t.Helper()
-	again, err := journal.Open(store.Path())
+	again, err := jstore.Open(store.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func reopenedJournal(t *testing.T, store *journal.Store) *journal.Store {
 }
 
 // seedGoals adds A (with sub-goals a1 and a2), B and C, in that order.
-func seedGoals(t *testing.T, store *journal.Store) map[string]journal.Goal {
+func seedGoals(t *testing.T, store *jstore.Store) map[string]journal.Goal {
 	t.Helper()
 	added, err := store.AddGoals([]journal.Goal{
 		{Title: "A"}, {Title: "a1", ParentID: -1}, {Title: "a2", ParentID: -2},
@@ -61,7 +62,7 @@ func seedGoals(t *testing.T, store *journal.Store) map[string]journal.Goal {
 	return byTitle
 }
 
-func checkInOn(t *testing.T, store *journal.Store, goal int64, daysAgo, rating int, note string) {
+func checkInOn(t *testing.T, store *jstore.Store, goal int64, daysAgo, rating int, note string) {
 	t.Helper()
 	if _, err := store.AddCheckIn(journal.CheckIn{GoalID: goal, At: fixedNow.AddDate(0, 0, -daysAgo), Rating: rating, Note: note}); err != nil {
 		t.Fatal(err)
@@ -70,7 +71,7 @@ func checkInOn(t *testing.T, store *journal.Store, goal int64, daysAgo, rating i
 
 // goalOrder is the goals in the store's order, sub-goals as "parent/sub"
 // and anything not active with its status.
-func goalOrder(t *testing.T, store *journal.Store) string {
+func goalOrder(t *testing.T, store *jstore.Store) string {
 	t.Helper()
 	goals, err := store.Goals()
 	if err != nil {
@@ -608,7 +609,7 @@ func TestGoals_EvidenceOpensItsEntry(t *testing.T) {
 }
 
 // failingGoals is a journal whose goal writes fail.
-type failingGoals struct{ *journal.Store }
+type failingGoals struct{ *jstore.Store }
 
 var errGoalsDiskFull = errors.New("Couldn't save: the disk is full. Free some space and try again. Nothing was changed.")
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // pageSize is how many entries the list loads at a time: enough to fill
@@ -33,7 +34,7 @@ type journalStore interface {
 	promptStore
 }
 
-var _ journalStore = (*journal.Store)(nil)
+var _ journalStore = (*jstore.Store)(nil)
 
 // journalScreen is the entry list beside the editor.
 type journalScreen struct {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	_ "github.com/throughline/throughline/ui/plainlocale" // quiet Fyne under C.UTF-8
 )
 
@@ -21,9 +22,9 @@ var fixedNow = time.Date(2026, 11, 25, 18, 30, 0, 0, time.UTC)
 
 // mustOpenJournal opens a fresh journal in a temporary folder, closed
 // when the test ends.
-func mustOpenJournal(t *testing.T) *journal.Store {
+func mustOpenJournal(t *testing.T) *jstore.Store {
 	t.Helper()
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
+	store, err := jstore.Open(filepath.Join(t.TempDir(), "journal.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,13 +37,13 @@ func mustOpenJournal(t *testing.T) *journal.Store {
 }
 
 // newTestWindow opens the window on a fresh journal in a temp folder.
-func newTestWindow(t *testing.T) (*Window, *journal.Store) {
+func newTestWindow(t *testing.T) (*Window, *jstore.Store) {
 	t.Helper()
 	store := mustOpenJournal(t)
 	return openTestWindow(t, store), store
 }
 
-func openTestWindow(t *testing.T, store *journal.Store) *Window {
+func openTestWindow(t *testing.T, store *jstore.Store) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := newWindow(a, store, testEnv())
@@ -62,7 +63,7 @@ func writeEntry(w *Window, title, body string) {
 	test.Type(j.editor.body, body)
 }
 
-func entries(t *testing.T, store *journal.Store) []journal.Entry {
+func entries(t *testing.T, store *jstore.Store) []journal.Entry {
 	t.Helper()
 	list, err := store.Entries(journal.EntryQuery{})
 	if err != nil {

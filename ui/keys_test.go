@@ -10,11 +10,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // journalState is everything a dialog could change: the editor as
 // typed, and what the journal holds.
-func journalState(t *testing.T, w *Window, store *journal.Store) string {
+func journalState(t *testing.T, w *Window, store *jstore.Store) string {
 	t.Helper()
 	entries, err := store.Entries(journal.EntryQuery{})
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/storage/repository"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Run runs the desktop app on the journal at path until it quits, and
@@ -29,16 +30,16 @@ func Run(path, appID, version string) int {
 	repository.Register("https", offline{})
 	// One window per journal: a second would keep its own draft and save
 	// over the first's edits. The command line doesn't take this lock.
-	release, err := journal.LockJournal(path)
+	release, err := jstore.LockJournal(path)
 	if err != nil {
 		ShowOpenError(a, err)
 		return 1
 	}
 	defer release()
-	store, err := journal.Open(path)
+	store, err := jstore.Open(path)
 	if journal.ErrorCode(err) == journal.EDamaged {
-		if backup, ok := journal.NewestGoodBackup(journal.BackupDirFor(path)); ok && ShowDamaged(a, err, backup.Time) {
-			return restoreAndRestart(path, backup.Path, journal.BackupDirFor(path))
+		if backup, ok := jstore.NewestGoodBackup(jstore.BackupDirFor(path)); ok && ShowDamaged(a, err, backup.Time) {
+			return restoreAndRestart(path, backup.Path, jstore.BackupDirFor(path))
 		}
 		return 1
 	}
@@ -78,7 +79,7 @@ const envNotice = "THROUGHLINE_NOTICE"
 // have to let go of the old journal.
 func restoreAndRestart(path, backup, dir string) int {
 	notice := "The backup " + backup + " is restored."
-	if kept, err := journal.RestoreBackup(path, backup, dir); err != nil {
+	if kept, err := jstore.RestoreBackup(path, backup, dir); err != nil {
 		notice = "The backup couldn't be restored, and your journal is as it was. " + err.Error()
 	} else {
 		notice += " The journal you had is kept as " + kept + "."
@@ -110,10 +111,10 @@ var _ repository.Repository = offline{}
 
 // SettingsLocation is where Fyne keeps the window's settings: the same
 // place fyne.App.Storage() uses on Linux and the BSDs.
-func SettingsLocation(appID string) journal.Location {
+func SettingsLocation(appID string) jstore.Location {
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		dir = "$XDG_CONFIG_HOME"
 	}
-	return journal.Location{What: SettingsWhat, Path: filepath.Join(dir, "fyne", appID, "preferences.json")}
+	return jstore.Location{What: SettingsWhat, Path: filepath.Join(dir, "fyne", appID, "preferences.json")}
 }

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // settingAutoLock is how many idle minutes lock an encrypted journal;
@@ -36,7 +36,7 @@ type lockStore interface {
 	Setting(key string) (string, error)
 }
 
-var _ lockStore = (*journal.Store)(nil)
+var _ lockStore = (*jstore.Store)(nil)
 
 // lockState is the window's part in locking an encrypted journal.
 type lockState struct {

@@ -10,16 +10,17 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const uiPassphrase = "a long test passphrase"
 
 // encryptedJournal makes a journal with one entry, encrypts it and opens
 // it again, locked, as the app finds it at start.
-func encryptedJournal(t *testing.T) *journal.Store {
+func encryptedJournal(t *testing.T) *jstore.Store {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "journal.db")
-	s, err := journal.Open(path)
+	s, err := jstore.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +31,7 @@ func encryptedJournal(t *testing.T) *journal.Store {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err = journal.Open(path)
+	s, err = jstore.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func encryptedJournal(t *testing.T) *journal.Store {
 
 // lockedWindow opens the window on a locked journal, its slow work run
 // in place.
-func lockedWindow(t *testing.T, store *journal.Store) *Window {
+func lockedWindow(t *testing.T, store *jstore.Store) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := newWindow(a, store, testEnv())

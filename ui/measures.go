@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const measuresIntro = "Two short questionnaires many therapists use to follow how things are going: " +
@@ -33,7 +34,7 @@ type measuresStore interface {
 	crisisStore
 }
 
-var _ measuresStore = (*journal.Store)(nil)
+var _ measuresStore = (*jstore.Store)(nil)
 
 // measuresScreen shows the questionnaires: for each, the latest score,
 // when it is next suggested, a way to fill it in and the scores over

@@ -11,11 +11,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // newTestMeasures builds the measures screen in a window of its own, on
 // a fresh journal, loading synchronously at fixedNow.
-func newTestMeasures(t *testing.T) (*measuresScreen, fyne.Window, *journal.Store) {
+func newTestMeasures(t *testing.T) (*measuresScreen, fyne.Window, *jstore.Store) {
 	t.Helper()
 	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
@@ -83,7 +84,7 @@ func topDialogText(t *testing.T, w fyne.Window) string {
 	return shownText(t, top)
 }
 
-func storedMeasurements(t *testing.T, store *journal.Store, in journal.Instrument) []journal.Measurement {
+func storedMeasurements(t *testing.T, store *jstore.Store, in journal.Instrument) []journal.Measurement {
 	t.Helper()
 	ms, err := store.Measurements(in)
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // showProblem tells the person what went wrong in words meant for them.
@@ -35,9 +35,9 @@ const SettingsWhat = "Window settings (no journal text)"
 
 func locationsView(path string, settings fyne.URI) fyne.CanvasObject {
 	form := widget.NewForm()
-	locations := journal.Locations(path)
+	locations := jstore.Locations(path)
 	if settings != nil {
-		locations = append(locations, journal.Location{What: SettingsWhat, Path: settings.Path() + "/preferences.json"})
+		locations = append(locations, jstore.Location{What: SettingsWhat, Path: settings.Path() + "/preferences.json"})
 	}
 	for _, l := range locations {
 		p := widget.NewLabel(l.Path)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const welcomeText = "Throughline is a private journal for the time between therapy sessions. " +
@@ -31,7 +32,7 @@ type onboardingStore interface {
 	EnableEncryption(passphrase string) error
 }
 
-var _ onboardingStore = (*journal.Store)(nil)
+var _ onboardingStore = (*jstore.Store)(nil)
 
 // onboarding is the first-run welcome: a few steps, each skippable.
 type onboarding struct {
@@ -178,7 +179,7 @@ func (o *onboarding) showPrivacy() {
 	o.again.OnSubmitted = func(string) { o.encrypt() }
 	o.problem = widget.NewLabel("")
 	o.problem.Wrapping = fyne.TextWrapWord
-	warning := widget.NewLabelWithStyle(journal.ForgottenWarning, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	warning := widget.NewLabelWithStyle(jstore.ForgottenWarning, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	warning.Wrapping = fyne.TextWrapWord
 	about := wrapped("A passphrase locks the journal: everything you write is encrypted, and Throughline asks for it " +
 		"each time it opens and after it has been left alone. It is optional, and can be turned on later under File → Encryption….")

@@ -12,12 +12,13 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // newJournalWindow opens the window on a journal never opened before.
-func newJournalWindow(t *testing.T) (*Window, *journal.Store) {
+func newJournalWindow(t *testing.T) (*Window, *jstore.Store) {
 	t.Helper()
-	store, err := journal.Open(filepath.Join(t.TempDir(), "journal.db"))
+	store, err := jstore.Open(filepath.Join(t.TempDir(), "journal.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

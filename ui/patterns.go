@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	analysis "github.com/throughline/throughline/patterns"
 )
 
@@ -35,7 +36,7 @@ type patternsStore interface {
 	Entry(id int64) (journal.Entry, error)
 }
 
-var _ patternsStore = (*journal.Store)(nil)
+var _ patternsStore = (*jstore.Store)(nil)
 
 // patternsScreen is the pattern-frequency view: what recurs, how often,
 // with whom, and whether it is coming up more or less than before.

@@ -11,10 +11,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // seedPatterns writes entries a number of days before fixedNow.
-func seedPatterns(t *testing.T, store *journal.Store) {
+func seedPatterns(t *testing.T, store *jstore.Store) {
 	t.Helper()
 	day := func(daysAgo int) time.Time { return fixedNow.AddDate(0, 0, -daysAgo) }
 	entries := []journal.Entry{

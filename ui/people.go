@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	analysis "github.com/throughline/throughline/patterns"
 )
 
@@ -34,7 +35,7 @@ type peopleStore interface {
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
 }
 
-var _ peopleStore = (*journal.Store)(nil)
+var _ peopleStore = (*jstore.Store)(nil)
 
 // peopleScreen lists the people in the journal and, for the one chosen,
 // the patterns and episodes that involve them and who else the same

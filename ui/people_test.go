@@ -11,11 +11,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // newTestPeople builds the people screen in a window of its own, on a
 // fresh journal, loading synchronously.
-func newTestPeople(t *testing.T) (*peopleScreen, fyne.Window, *journal.Store) {
+func newTestPeople(t *testing.T) (*peopleScreen, fyne.Window, *jstore.Store) {
 	t.Helper()
 	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
@@ -29,7 +30,7 @@ func newTestPeople(t *testing.T) (*peopleScreen, fyne.Window, *journal.Store) {
 
 // seedPeople gives J. (boss) and Sam (partner) episodes that share
 // withdrawing under criticism; Dad comes up only as the one from earlier.
-func seedPeople(t *testing.T, store *journal.Store) []journal.Entry {
+func seedPeople(t *testing.T, store *jstore.Store) []journal.Entry {
 	t.Helper()
 	for _, p := range []journal.Person{{Name: "J.", Role: "boss"}, {Name: "Sam", Role: "partner"}} {
 		if _, err := store.AddPerson(p); err != nil {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/patterns"
 	"github.com/throughline/throughline/patterns/prompts"
 )
@@ -137,7 +138,7 @@ type promptStore interface {
 	Patterns() ([]journal.Pattern, error)
 }
 
-var _ promptStore = (*journal.Store)(nil)
+var _ promptStore = (*jstore.Store)(nil)
 
 // promptContext is what prompts are chosen for: the titles of active
 // goals, and the patterns most frequent in the last recentPatternDays

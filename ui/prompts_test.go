@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/patterns/prompts"
 )
 
@@ -228,7 +229,7 @@ func TestPrompts_TagsNameTheSeededVocabulary(t *testing.T) {
 }
 
 func BenchmarkPromptContext(b *testing.B) {
-	store, err := journal.Open(b.TempDir() + "/journal.db")
+	store, err := jstore.Open(b.TempDir() + "/journal.db")
 	if err != nil {
 		b.Fatal(err)
 	}

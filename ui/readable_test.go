@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	analysis "github.com/throughline/throughline/patterns"
 )
 
@@ -119,7 +120,7 @@ func charts(t *testing.T) (fyne.CanvasObject, *scoreChart) {
 	t.Helper()
 	day := func(d int) time.Time { return time.Date(2026, time.November, d, 20, 0, 0, 0, time.UTC) }
 	hit := newHitRow()
-	hit.set(journal.SearchHit{WrittenAt: day(3), Mood: 6})
+	hit.set(jstore.SearchHit{WrittenAt: day(3), Mood: 6})
 	scores := newScoreChart(journal.PHQ9, []journal.Measurement{phqAt(t, day(2), 14), phqAt(t, day(16), 22), phqAt(t, day(25), 4)})
 	box := container.NewVBox(hit,
 		newBarRow("going quiet", categoryColours[journal.CategoryRelationship], 0.5, "4  ▲ +2", func(string) {}),

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Preference keys for the reminders. Both reminders are off until the
@@ -144,7 +145,7 @@ type reminderStore interface {
 	Setting(key string) (string, error)
 }
 
-var _ reminderStore = (*journal.Store)(nil)
+var _ reminderStore = (*jstore.Store)(nil)
 
 // reminders sends the reminders that are due, as desktop notifications,
 // while the app runs.

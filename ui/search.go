@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // searchDelay is how long typing must pause before the search runs, so a
@@ -32,7 +33,7 @@ var moodChoices = []string{anyMood, "1", "2", "3", "4", "5", "6", "7", "8", "9",
 
 // searchStore is what the search screen reads from the journal.
 type searchStore interface {
-	Search(journal.SearchQuery) (journal.SearchResult, error)
+	Search(jstore.SearchQuery) (jstore.SearchResult, error)
 	Patterns() ([]journal.Pattern, error)
 	Emotions() ([]journal.Emotion, error)
 	People() ([]journal.Person, error)
@@ -62,7 +63,7 @@ type searchScreen struct {
 	status   *widget.Label
 	list     *widget.List
 
-	hits []journal.SearchHit
+	hits []jstore.SearchHit
 
 	mu    sync.Mutex
 	timer *time.Timer
@@ -218,8 +219,8 @@ func (s *searchScreen) run() {
 
 // searchQuery reads the fields. Lists pick one name each: the store
 // accepts several, but one of each is what a person narrows by here.
-func (s *searchScreen) searchQuery() (journal.SearchQuery, error) {
-	q := journal.SearchQuery{Text: strings.TrimSpace(s.query.Text), Flagged: s.flagged.Checked, Newest: s.order.Selected == newestFirst}
+func (s *searchScreen) searchQuery() (jstore.SearchQuery, error) {
+	q := jstore.SearchQuery{Text: strings.TrimSpace(s.query.Text), Flagged: s.flagged.Checked, Newest: s.order.Selected == newestFirst}
 	if p := s.pattern.Selected; p != "" && p != anyPattern {
 		q.Patterns = []string{p}
 	}
@@ -248,12 +249,12 @@ func (s *searchScreen) searchQuery() (journal.SearchQuery, error) {
 	return q, nil
 }
 
-func filtering(q journal.SearchQuery) bool {
+func filtering(q jstore.SearchQuery) bool {
 	return !q.From.IsZero() || !q.Before.IsZero() || len(q.Patterns)+len(q.Emotions)+len(q.People) > 0 ||
 		q.MinMood != 0 || q.MaxMood != 0 || q.Flagged
 }
 
-func (s *searchScreen) show(hits []journal.SearchHit, status string) {
+func (s *searchScreen) show(hits []jstore.SearchHit, status string) {
 	s.hits = hits
 	s.status.SetText(status)
 	s.list.Refresh()
@@ -262,7 +263,7 @@ func (s *searchScreen) show(hits []journal.SearchHit, status string) {
 
 // resultSummary tells how many entries matched and anything the person
 // should know about how the search was done.
-func resultSummary(res journal.SearchResult) string {
+func resultSummary(res jstore.SearchResult) string {
 	var parts []string
 	switch {
 	case res.Total == 0:

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // hitRow is one search result: when, mood and flag, the title and the
@@ -56,7 +56,7 @@ func (r *hitRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.New(&rowLayout{pad: theme.Padding()}, top, r.title, r.snippet))
 }
 
-func (r *hitRow) set(h journal.SearchHit) {
+func (r *hitRow) set(h jstore.SearchHit) {
 	r.date.Text = h.WrittenAt.Format("Mon 2 Jan 2006 · 15:04")
 	var meta []string
 	if h.Flagged {
@@ -76,7 +76,7 @@ func (r *hitRow) set(h journal.SearchHit) {
 
 // highlightedSegments shows text on one line with its matches in bold,
 // in the primary colour so they stand out without relying on colour alone.
-func highlightedSegments(h journal.Highlighted, bold bool) []widget.RichTextSegment {
+func highlightedSegments(h jstore.Highlighted, bold bool) []widget.RichTextSegment {
 	var out []widget.RichTextSegment
 	for _, f := range h {
 		style := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: bold}}

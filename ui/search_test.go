@@ -11,9 +11,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
-func seedSearchScreen(t *testing.T, store *journal.Store) {
+func seedSearchScreen(t *testing.T, store *jstore.Store) {
 	t.Helper()
 	day := func(daysAgo int) time.Time { return fixedNow.AddDate(0, 0, -daysAgo) }
 	entries := []journal.Entry{
@@ -30,7 +31,7 @@ func seedSearchScreen(t *testing.T, store *journal.Store) {
 }
 
 // openSearch opens the window on the search screen, as Ctrl+F does.
-func openSearch(t *testing.T) (*Window, *journal.Store) {
+func openSearch(t *testing.T) (*Window, *jstore.Store) {
 	t.Helper()
 	store := mustOpenJournal(t)
 	seedSearchScreen(t, store)

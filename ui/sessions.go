@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const sessionsIntro = "Log your therapy sessions here: when each one was, its format and approach, what you took away, " +
@@ -42,7 +43,7 @@ type sessionsStore interface {
 	SetSetting(key, value string) error
 }
 
-var _ sessionsStore = (*journal.Store)(nil)
+var _ sessionsStore = (*jstore.Store)(nil)
 
 // sessionsScreen lists the therapy sessions, newest first, shows the one
 // chosen with its questions to tick off, and says when the next one is.

@@ -10,13 +10,14 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 const ditApproach = "dynamic interpersonal therapy"
 
 // newTestSessions builds the sessions screen in a window of its own, on
 // a fresh journal, loading synchronously, with the clock at fixedNow.
-func newTestSessions(t *testing.T) (*sessionsScreen, fyne.Window, *journal.Store) {
+func newTestSessions(t *testing.T) (*sessionsScreen, fyne.Window, *jstore.Store) {
 	t.Helper()
 	store := mustOpenJournal(t)
 	a := test.NewTempApp(t)
@@ -30,7 +31,7 @@ func newTestSessions(t *testing.T) (*sessionsScreen, fyne.Window, *journal.Store
 
 // seedSessions saves sessions a week apart, the last one a week before
 // fixedNow, each with the approach given, oldest first.
-func seedSessions(t *testing.T, store *journal.Store, approaches ...string) []journal.Session {
+func seedSessions(t *testing.T, store *jstore.Store, approaches ...string) []journal.Session {
 	t.Helper()
 	var saved []journal.Session
 	for i, approach := range approaches {
@@ -44,7 +45,7 @@ func seedSessions(t *testing.T, store *journal.Store, approaches ...string) []jo
 	return saved
 }
 
-func storedSessions(t *testing.T, store *journal.Store) []journal.Session {
+func storedSessions(t *testing.T, store *jstore.Store) []journal.Session {
 	t.Helper()
 	sessions, err := store.Sessions()
 	if err != nil {

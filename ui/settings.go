@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // settingsStore is what the Settings screen needs from the journal.
@@ -18,7 +18,7 @@ type settingsStore interface {
 	SetCrisisLines(region, own string) error
 }
 
-var _ settingsStore = (*journal.Store)(nil)
+var _ settingsStore = (*jstore.Store)(nil)
 
 // settingsActions are the window's own dialogs the Settings screen
 // opens.

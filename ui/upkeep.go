@@ -8,7 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // upkeepStore is what the window's upkeep needs from the journal.
@@ -19,7 +19,7 @@ type upkeepStore interface {
 	BackupIfDue(now time.Time) (string, error)
 }
 
-var _ upkeepStore = (*journal.Store)(nil)
+var _ upkeepStore = (*jstore.Store)(nil)
 
 // backupCheck is how often an open window asks whether today's backup
 // is due, so one left open for days still makes one a day.
@@ -61,7 +61,7 @@ func (w *Window) watchSoundness() {
 		if err == nil {
 			return
 		}
-		backup, found := journal.NewestGoodBackup(journal.BackupDirFor(w.store.Path()))
+		backup, found := jstore.NewestGoodBackup(jstore.BackupDirFor(w.store.Path()))
 		fyne.Do(func() {
 			choices := []dialogChoice{{label: "Close", focused: true, cancel: true}}
 			if found {

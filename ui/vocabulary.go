@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	analysis "github.com/throughline/throughline/patterns"
 )
 
@@ -29,7 +30,7 @@ type vocabularyStore interface {
 	MergePatterns(from, into int64) error
 }
 
-var _ vocabularyStore = (*journal.Store)(nil)
+var _ vocabularyStore = (*jstore.Store)(nil)
 
 // vocabularyScreen shows the words Throughline offers for naming
 // patterns and feelings, with what each pattern means, and lets the

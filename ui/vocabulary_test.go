@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 func TestVocabulary_ShowsDescriptionsAndUses(t *testing.T) {
@@ -117,11 +118,11 @@ func TestVocabulary_RenameKeepsEntriesLinked(t *testing.T) {
 func TestVocabulary_DuplicateNameChangesNothing(t *testing.T) {
 	tests := []struct {
 		name string
-		open func(t *testing.T, v *vocabularyScreen, store *journal.Store)
+		open func(t *testing.T, v *vocabularyScreen, store *jstore.Store)
 		typ  string
 	}{
-		{"adding", func(_ *testing.T, v *vocabularyScreen, _ *journal.Store) { test.Tap(v.add) }, "Denial"},
-		{"renaming", func(t *testing.T, v *vocabularyScreen, store *journal.Store) {
+		{"adding", func(_ *testing.T, v *vocabularyScreen, _ *jstore.Store) { test.Tap(v.add) }, "Denial"},
+		{"renaming", func(t *testing.T, v *vocabularyScreen, store *jstore.Store) {
 			test.Tap(v.rows[patternNamed(t, store, "denial").ID].edit)
 			v.editing.name.SetText("")
 		}, "PROJECTION"},
@@ -324,7 +325,7 @@ func TestVocabulary_Merge(t *testing.T) {
 }
 
 // openVocabulary opens the window on a fresh journal at the Vocabulary tab.
-func openVocabulary(t *testing.T) (*Window, *journal.Store) {
+func openVocabulary(t *testing.T) (*Window, *jstore.Store) {
 	t.Helper()
 	w, store := newTestWindow(t)
 	w.showScreen(w.vocabulary.content)
@@ -337,7 +338,7 @@ func inView(v *vocabularyScreen, row *patternRow) bool {
 	return top >= v.scroll.Offset.Y && top+row.content.Size().Height <= v.scroll.Offset.Y+v.scroll.Size().Height
 }
 
-func patternNamed(t *testing.T, store *journal.Store, name string) journal.Pattern {
+func patternNamed(t *testing.T, store *jstore.Store, name string) journal.Pattern {
 	t.Helper()
 	p, err := store.PatternNamed(name)
 	if err != nil {

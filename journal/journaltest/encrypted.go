@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // Passphrase opens the journals Encrypted builds.
@@ -20,7 +21,7 @@ var encrypted sync.Map // entries -> path
 // Tests that write must work on a Copy.
 func Encrypted(tb testing.TB, n int) string {
 	tb.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("throughline-bench-v%d-%d-encrypted.db", journal.SchemaVersion(), n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("throughline-bench-v%d-%d-encrypted.db", jstore.SchemaVersion(), n))
 	if _, done := encrypted.Load(n); done {
 		return path
 	}
@@ -34,7 +35,7 @@ func Encrypted(tb testing.TB, n int) string {
 }
 
 func buildEncrypted(large, path string, n int) error {
-	src, err := journal.Open(large)
+	src, err := jstore.Open(large)
 	if err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func buildEncrypted(large, path string, n int) error {
 	}
 	defer os.RemoveAll(dir)
 	built := filepath.Join(dir, "journal.db")
-	s, err := journal.Open(built)
+	s, err := jstore.Open(built)
 	if err != nil {
 		return err
 	}

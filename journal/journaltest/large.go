@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // LargeEntries is how many entries Large's journal holds.
@@ -55,7 +56,7 @@ func Large(tb testing.TB) string {
 }
 
 func prepareLarge() (path, skip string, err error) {
-	path = filepath.Join(os.TempDir(), fmt.Sprintf("throughline-bench-v%d-%d.db", journal.SchemaVersion(), LargeEntries))
+	path = filepath.Join(os.TempDir(), fmt.Sprintf("throughline-bench-v%d-%d.db", jstore.SchemaVersion(), LargeEntries))
 	if _, err := os.Stat(path); err == nil {
 		return path, "", nil
 	}
@@ -134,7 +135,7 @@ func findCorpusGenerator() (string, bool) {
 // fillJournal creates the journal at path from the corpus, buildBatch
 // entries per transaction.
 func fillJournal(path, corpus string) error {
-	s, err := journal.Open(path)
+	s, err := jstore.Open(path)
 	if err != nil {
 		return err
 	}

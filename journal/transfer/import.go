@@ -150,7 +150,7 @@ func tagName(tag string) string {
 // Import reads the file or folder at path and adds its entries to the
 // journal in one transaction. format is one of Formats, or "" to tell it
 // from the file. On any error the journal is unchanged.
-func Import(store *journal.Store, path, format string) (Summary, error) {
+func Import(store ImportTarget, path, format string) (Summary, error) {
 	b, err := Read(path, format)
 	if err != nil {
 		return Summary{}, err
@@ -272,7 +272,7 @@ func knownFormat(f string) bool {
 
 // Import adds the batch's entries to the journal in one transaction.
 // Entries already there are skipped; on any error nothing is added.
-func (b *Batch) Import(store *journal.Store) (Summary, error) {
+func (b *Batch) Import(store ImportTarget) (Summary, error) {
 	if b.Format == FormatThroughline {
 		return importThroughline(store, b)
 	}

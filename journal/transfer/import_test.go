@@ -14,6 +14,7 @@ import (
 
 	"github.com/throughline/throughline/internal/testenv"
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // samples is the folder of files exported by other journals (copied
@@ -30,9 +31,9 @@ func sample(t testing.TB, name string) string {
 }
 
 // mustOpen opens a fresh journal in a temporary folder.
-func mustOpen(tb testing.TB) *journal.Store {
+func mustOpen(tb testing.TB) *jstore.Store {
 	tb.Helper()
-	s, err := journal.Open(filepath.Join(tb.TempDir(), "journal.db"))
+	s, err := jstore.Open(filepath.Join(tb.TempDir(), "journal.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -49,7 +50,7 @@ type state struct {
 	Patterns []journal.Pattern
 }
 
-func snapshot(t testing.TB, s *journal.Store) state {
+func snapshot(t testing.TB, s *jstore.Store) state {
 	t.Helper()
 	entries, err := s.Entries(journal.EntryQuery{})
 	if err != nil {
@@ -403,7 +404,7 @@ func fuzzReader(f *testing.F, format string, read func(io.Reader) ([]journal.Ent
 }
 
 // checkRead is what every reader's fuzz target checks.
-func checkRead(t *testing.T, s *journal.Store, format string, entries []journal.Entry, rejected []Rejected, err error) {
+func checkRead(t *testing.T, s *jstore.Store, format string, entries []journal.Entry, rejected []Rejected, err error) {
 	t.Helper()
 	if err != nil {
 		if journal.ErrorCode(err) != journal.EInvalid || !strings.HasSuffix(err.Error(), "Nothing was imported.") {

@@ -1,14 +1,10 @@
 package transfer
 
-import (
-	"path/filepath"
-
-	"github.com/throughline/throughline/journal"
-)
+import "path/filepath"
 
 // importThroughline restores a Throughline export that Read has already
 // decoded and checked.
-func importThroughline(store *journal.Store, b *Batch) (Summary, error) {
+func importThroughline(store ImportTarget, b *Batch) (Summary, error) {
 	if err := store.Restore(*b.snapshot); err != nil {
 		return Summary{}, named(err, filepath.Base(b.path))
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // brief is the part of an entry these tests check.
@@ -171,7 +172,7 @@ func BenchmarkImportJrnl_100k(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
-		s, err := journal.Open(filepath.Join(b.TempDir(), "journal.db"))
+		s, err := jstore.Open(filepath.Join(b.TempDir(), "journal.db"))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -39,7 +39,7 @@ type throughlineHeader struct {
 // WriteThroughline writes the whole journal to w as indented JSON, in
 // the same order every time: two exports of the same journal differ only
 // in exported_at. Errors from w are returned as they are.
-func WriteThroughline(store *journal.Store, w io.Writer) error {
+func WriteThroughline(store ExportSource, w io.Writer) error {
 	snap, err := store.Snapshot()
 	if err != nil {
 		return err
@@ -111,7 +111,7 @@ func writeIndented(w io.Writer, file throughlineFile) error {
 // ImportThroughline reads a Throughline export from r into store, which
 // must be an empty journal, keeping every id. The file is checked whole
 // before anything is written; on any error the journal is unchanged.
-func ImportThroughline(store *journal.Store, r io.Reader) (Summary, error) {
+func ImportThroughline(store ImportTarget, r io.Reader) (Summary, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return Summary{}, journal.Errorf(journal.EInvalid, "Couldn't read the export: %v. Nothing was imported.", err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/journal/journaltest"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // exportTime is exported_at in every test export.
@@ -20,9 +21,9 @@ var exportTime = time.Date(2026, 11, 25, 18, 0, 0, 0, time.UTC)
 
 func init() { throughlineNow = func() time.Time { return exportTime } }
 
-func newThroughlineJournal(tb testing.TB) *journal.Store {
+func newThroughlineJournal(tb testing.TB) *jstore.Store {
 	tb.Helper()
-	s, err := journal.Open(filepath.Join(tb.TempDir(), "journal.db"))
+	s, err := jstore.Open(filepath.Join(tb.TempDir(), "journal.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -31,7 +32,7 @@ func newThroughlineJournal(tb testing.TB) *journal.Store {
 }
 
 // fillForExport writes something into every table the export carries.
-func fillForExport(t *testing.T, s *journal.Store) {
+func fillForExport(t *testing.T, s *jstore.Store) {
 	t.Helper()
 	must := func(_ any, err error) {
 		t.Helper()
@@ -83,7 +84,7 @@ func fillForExport(t *testing.T, s *journal.Store) {
 	must(nil, s.SetSetting(journal.SettingCrisisLine, "Call 0800 111 111"))
 }
 
-func exportOf(t testing.TB, s *journal.Store) []byte {
+func exportOf(t testing.TB, s *jstore.Store) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := WriteThroughline(s, &buf); err != nil {
@@ -284,7 +285,7 @@ func FuzzImportThroughline(f *testing.F) {
 		`"entries":[{"id":1,"written_at":"2026-11-25T18:30:00+01:00","written_zone":"Europe/Berlin","created_at":"2026-11-25T17:30:00.000Z",` +
 		`"updated_at":"2026-11-25T17:30:00.000Z","kind":"reflection","title":"t","mood":3,"emotions":["calm"],"patterns":["rumination"]}]}}`))
 	dir := f.TempDir()
-	var store *journal.Store
+	var store *jstore.Store
 	var empty journal.Snapshot
 	f.Cleanup(func() {
 		if store != nil {
@@ -295,7 +296,7 @@ func FuzzImportThroughline(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if store == nil {
 			opened++
-			s, err := journal.Open(filepath.Join(dir, fmt.Sprintf("journal-%d.db", opened)))
+			s, err := jstore.Open(filepath.Join(dir, fmt.Sprintf("journal-%d.db", opened)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -325,7 +326,7 @@ func FuzzImportThroughline(f *testing.F) {
 
 // Target: a full JSON export of 100,000 entries in under 5 s.
 func BenchmarkExportJSON_100k(b *testing.B) {
-	s, err := journal.Open(journaltest.Large(b))
+	s, err := jstore.Open(journaltest.Large(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -342,7 +343,7 @@ func BenchmarkExportJSON_100k(b *testing.B) {
 // An import of the same 100,000 entries into a new journal, for the
 // record: every entry is checked, sealed and written in one transaction.
 func BenchmarkImportJSON_100k(b *testing.B) {
-	s, err := journal.Open(journaltest.Large(b))
+	s, err := jstore.Open(journaltest.Large(b))
 	if err != nil {
 		b.Fatal(err)
 	}

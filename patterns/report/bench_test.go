@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/patterns"
 )
 
@@ -15,7 +16,7 @@ import (
 // or three each, every 7th flagged for the session, every 5th with a
 // relationship episode; a session every fortnight, a PHQ-9 and a GAD-7
 // every month, and three goals checked in on every week.
-func yearJournal(b *testing.B) (*journal.Store, time.Time, time.Time) {
+func yearJournal(b *testing.B) (*jstore.Store, time.Time, time.Time) {
 	b.Helper()
 	store := openJournal(b)
 	first := time.Date(2025, time.January, 1, 21, 0, 0, 0, zone)

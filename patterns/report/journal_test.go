@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
 )
 
 // The fixture journal: a session on Tue 18 Nov 2025 at 17:00, the report
@@ -32,14 +33,17 @@ const (
 
 // fixture holds the ids tests refer to.
 type fixture struct {
-	store            *journal.Store
+	store            *jstore.Store
 	talking, dream   int64 // the flagged entries
 	friends, quietly int64 // unflagged ones in the window
 }
 
-func openJournal(tb testing.TB) *journal.Store {
+// The journal's store is what the window and the command line hand to Build.
+var _ Store = (*jstore.Store)(nil)
+
+func openJournal(tb testing.TB) *jstore.Store {
 	tb.Helper()
-	store, err := journal.Open(filepath.Join(tb.TempDir(), "journal.db"))
+	store, err := jstore.Open(filepath.Join(tb.TempDir(), "journal.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -27,8 +27,6 @@ type Store interface {
 	Setting(key string) (string, error)
 }
 
-var _ Store = (*journal.Store)(nil)
-
 // Section is one part of the report a person can choose.
 type Section string
 

@@ -1,0 +1,16 @@
+package journal
+
+import "time"
+
+// Tagging is what pattern analysis needs of one entry: when it was
+// written, its mood, and the names on it. No text, so analysing years of
+// entries never loads their bodies.
+type Tagging struct {
+	EntryID   int64
+	WrittenAt time.Time
+	Mood      int // 0 when not rated
+	Patterns  []string
+	Emotions  []string
+	People    []string // who the entry's relationship episodes were with
+	// Patterns include those named only in the entry's episodes.
+}

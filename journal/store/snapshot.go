@@ -1,0 +1,273 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// Layouts of a snapshot's times.
+const (
+	recordedLayout   = "2006-01-02T15:04:05.000Z07:00" // created, updated, done: UTC milliseconds
+	offsetSecsLayout = "2006-01-02T15:04:05Z07:00:00"  // a dated moment whose offset has seconds
+)
+
+func formatAt(unix int64, offset int) string {
+	t := time.Unix(unix, 0).In(time.FixedZone("", offset))
+	if offset%60 != 0 {
+		return t.Format(offsetSecsLayout)
+	}
+	return t.Format(time.RFC3339)
+}
+
+func parseAt(s string) (unix int64, offset int, ok bool) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		if t, err = time.Parse(offsetSecsLayout, s); err != nil {
+			return 0, 0, false
+		}
+	}
+	_, offset = t.Zone()
+	return t.Unix(), offset, true
+}
+
+func formatRecorded(millis int64) string {
+	return time.UnixMilli(millis).UTC().Format(recordedLayout)
+}
+
+func parseRecorded(s string) (millis int64, ok bool) {
+	t, err := time.Parse(time.RFC3339, s)
+	return t.UnixMilli(), err == nil
+}
+
+// Snapshot reads the whole journal in one transaction, so what it holds
+// is one moment's journal even while another window writes.
+func (s *Store) Snapshot() (journal.Snapshot, error) {
+	var snap journal.Snapshot
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		r := snapshotReader{s: s, tx: tx}
+		r.vocabulary(&snap)
+		r.progress(&snap)
+		r.entries(&snap)
+		return r.err
+	})
+	if err != nil {
+		return journal.Snapshot{}, internal("read the journal", err)
+	}
+	return snap, nil
+}
+
+// snapshotReader reads tables in bulk, keeping the first error.
+type snapshotReader struct {
+	s   *Store
+	tx  *gorm.DB
+	err error
+
+	emotions, patterns, people map[int64]string // opened names by id
+}
+
+// scan runs query into dest unless an earlier step failed.
+func (r *snapshotReader) scan(dest any, query string) {
+	if r.err == nil {
+		r.err = r.tx.Raw(query).Scan(dest).Error
+	}
+}
+
+// open opens a stored field, keeping the first error.
+func (r *snapshotReader) open(table string, id int64, column, stored string) string {
+	if r.err != nil {
+		return ""
+	}
+	seal := sealer{codec: r.s.codec, table: table, id: id}
+	plain := seal.open(column, stored)
+	r.err = seal.err
+	return plain
+}
+
+func (r *snapshotReader) vocabulary(snap *journal.Snapshot) {
+	snap.Emotions, snap.Patterns, snap.People = []journal.SnapshotEmotion{}, []journal.SnapshotPattern{}, []journal.SnapshotPerson{}
+	r.scan(&snap.Emotions, "SELECT id, name, family FROM emotions ORDER BY id")
+	r.scan(&snap.Patterns, "SELECT id, name, category, description, colour, archived FROM patterns ORDER BY id")
+	var people []personRow
+	r.scan(&people, "SELECT id, name, role, aliases FROM people ORDER BY id")
+	r.emotions, r.patterns, r.people = map[int64]string{}, map[int64]string{}, map[int64]string{}
+	for i := range snap.Emotions {
+		e := &snap.Emotions[i]
+		e.Name = r.open("emotions", e.ID, "name", e.Name)
+		r.emotions[e.ID] = e.Name
+	}
+	for i := range snap.Patterns {
+		p := &snap.Patterns[i]
+		p.Name, p.Description = r.open("patterns", p.ID, "name", p.Name), r.open("patterns", p.ID, "description", p.Description)
+		r.patterns[p.ID] = p.Name
+	}
+	for _, p := range people {
+		sp := journal.SnapshotPerson{ID: p.ID, Name: r.open("people", p.ID, "name", p.Name), Role: p.Role,
+			Aliases: splitAliases(r.open("people", p.ID, "aliases", p.Aliases))}
+		snap.People = append(snap.People, sp)
+		r.people[p.ID] = sp.Name
+	}
+	var hidden []struct {
+		ID   int64
+		Name string
+	}
+	r.scan(&hidden, "SELECT id, name FROM hidden_words ORDER BY id")
+	for _, h := range hidden {
+		snap.HiddenWords = append(snap.HiddenWords, r.open("hidden_words", h.ID, "name", h.Name))
+	}
+}
+
+func (r *snapshotReader) progress(snap *journal.Snapshot) {
+	var goals []goalRow
+	r.scan(&goals, "SELECT * FROM goals ORDER BY id")
+	snap.Goals = make([]journal.SnapshotGoal, len(goals))
+	for i, g := range goals {
+		snap.Goals[i] = journal.SnapshotGoal{ID: g.ID, ParentID: g.ParentID.Int64, Title: r.open("goals", g.ID, "title", g.Title),
+			Description: r.open("goals", g.ID, "description", g.Description), Priority: g.Priority, Status: g.Status,
+			CreatedAt: formatRecorded(g.CreatedAt)}
+		if g.DoneAt.Valid {
+			snap.Goals[i].DoneAt = formatRecorded(g.DoneAt.Int64)
+		}
+	}
+
+	var checkins []struct {
+		ID, GoalID, At   int64
+		AtOffset, Rating int
+		Note             string
+	}
+	r.scan(&checkins, "SELECT id, goal_id, at, at_offset, rating, note FROM checkins ORDER BY id")
+	snap.CheckIns = make([]journal.SnapshotCheckIn, len(checkins))
+	for i, c := range checkins {
+		snap.CheckIns[i] = journal.SnapshotCheckIn{ID: c.ID, GoalID: c.GoalID, At: formatAt(c.At, c.AtOffset), Rating: c.Rating,
+			Note: r.open("checkins", c.ID, "note", c.Note)}
+	}
+
+	var sessions []struct {
+		ID, At                              int64
+		AtOffset                            int
+		AtZone, Format, Approach, Takeaways string
+	}
+	r.scan(&sessions, "SELECT id, at, at_offset, at_zone, format, approach, takeaways FROM sessions ORDER BY id")
+	snap.Sessions = make([]journal.SnapshotSession, len(sessions))
+	index := map[int64]int{}
+	for i, ss := range sessions {
+		snap.Sessions[i] = journal.SnapshotSession{ID: ss.ID, At: formatAt(ss.At, ss.AtOffset), Zone: ss.AtZone, Format: ss.Format,
+			Approach: ss.Approach, Takeaways: r.open("sessions", ss.ID, "takeaways", ss.Takeaways)}
+		index[ss.ID] = i
+	}
+	var questions []struct {
+		ID, SessionID int64
+		Text          string
+		Done          bool
+	}
+	r.scan(&questions, "SELECT id, session_id, text, done FROM session_questions ORDER BY session_id, position, id")
+	for _, q := range questions {
+		ss := &snap.Sessions[index[q.SessionID]]
+		ss.Questions = append(ss.Questions, journal.SnapshotQuestion{ID: q.ID, Text: r.open("session_questions", q.ID, "text", q.Text), Done: q.Done})
+	}
+
+	var measures []struct {
+		ID, At              int64
+		AtOffset            int
+		Instrument, Answers string
+		Difficulty          *int
+	}
+	r.scan(&measures, "SELECT id, instrument, at, at_offset, answers, difficulty FROM measures ORDER BY id")
+	snap.Measures = make([]journal.SnapshotMeasure, len(measures))
+	for i, m := range measures {
+		answers, err := journal.ParseAnswers(m.Answers)
+		if err != nil && r.err == nil {
+			r.err = fmt.Errorf("questionnaire %d: %w", m.ID, err)
+		}
+		snap.Measures[i] = journal.SnapshotMeasure{ID: m.ID, Instrument: m.Instrument, At: formatAt(m.At, m.AtOffset), Answers: answers,
+			Difficulty: m.Difficulty}
+	}
+
+	snap.Settings = []journal.SnapshotSetting{}
+	r.scan(&snap.Settings, "SELECT key, value FROM settings ORDER BY key")
+}
+
+// entries reads every entry and then each link table whole, in entry
+// order, rather than asking once per entry.
+func (r *snapshotReader) entries(snap *journal.Snapshot) {
+	var rows []entryRow
+	r.scan(&rows, "SELECT * FROM entries ORDER BY id")
+	snap.Entries = make([]journal.SnapshotEntry, len(rows))
+	index := make(map[int64]*journal.SnapshotEntry, len(rows))
+	for i, row := range rows {
+		e := journal.SnapshotEntry{ID: row.ID, WrittenAt: formatAt(row.WrittenAt, row.WrittenOffset), WrittenZone: row.WrittenZone,
+			CreatedAt: formatRecorded(row.Created), UpdatedAt: formatRecorded(row.Updated), Kind: row.Kind,
+			Title: r.open("entries", row.ID, "title", row.Title), Body: r.open("entries", row.ID, "body", row.Body),
+			Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID}
+		if row.Mood != nil {
+			e.Mood = *row.Mood
+		}
+		snap.Entries[i] = e
+		index[row.ID] = &snap.Entries[i]
+	}
+	r.links("SELECT entry_id, emotion_id FROM entry_emotions ORDER BY entry_id, emotion_id", func(entry, emotion int64) {
+		index[entry].Emotions = append(index[entry].Emotions, r.emotions[emotion])
+	})
+	r.links("SELECT entry_id, pattern_id FROM entry_patterns ORDER BY entry_id, pattern_id", func(entry, pattern int64) {
+		index[entry].Patterns = append(index[entry].Patterns, r.patterns[pattern])
+	})
+	r.links("SELECT entry_id, goal_id FROM entry_goals ORDER BY entry_id, goal_id", func(entry, goal int64) {
+		index[entry].GoalIDs = append(index[entry].GoalIDs, goal)
+	})
+
+	var episodes []struct {
+		ID, EntryID                                int64
+		PersonID, EarlierPersonID                  sql.NullInt64
+		Wish, OtherResponse, SelfResponse, Reminds string
+	}
+	r.scan(&episodes, "SELECT id, entry_id, person_id, earlier_person_id, wish, other_response, self_response, reminds FROM episodes ORDER BY entry_id, position, id")
+	type place struct {
+		entry *journal.SnapshotEntry
+		i     int
+	}
+	where := make(map[int64]place, len(episodes))
+	for _, ep := range episodes {
+		e := index[ep.EntryID]
+		where[ep.ID] = place{e, len(e.Episodes)}
+		e.Episodes = append(e.Episodes, journal.SnapshotEpisode{ID: ep.ID, Person: r.people[ep.PersonID.Int64],
+			Wish: r.open("episodes", ep.ID, "wish", ep.Wish), OtherResponse: r.open("episodes", ep.ID, "other_response", ep.OtherResponse),
+			SelfResponse: r.open("episodes", ep.ID, "self_response", ep.SelfResponse), Reminds: r.open("episodes", ep.ID, "reminds", ep.Reminds),
+			EarlierPerson: r.people[ep.EarlierPersonID.Int64]})
+	}
+	episode := func(id int64) *journal.SnapshotEpisode {
+		p := where[id]
+		return &p.entry.Episodes[p.i]
+	}
+	r.links("SELECT episode_id, emotion_id FROM episode_emotions ORDER BY episode_id, emotion_id", func(ep, emotion int64) {
+		episode(ep).Emotions = append(episode(ep).Emotions, r.emotions[emotion])
+	})
+	r.links("SELECT episode_id, pattern_id FROM episode_patterns ORDER BY episode_id, pattern_id", func(ep, pattern int64) {
+		episode(ep).Patterns = append(episode(ep).Patterns, r.patterns[pattern])
+	})
+}
+
+// links calls add for each pair of ids query returns, scanning rows
+// directly: link tables run to hundreds of thousands of rows.
+func (r *snapshotReader) links(query string, add func(owner, id int64)) {
+	if r.err != nil {
+		return
+	}
+	rows, err := r.tx.Raw(query).Rows()
+	if err != nil {
+		r.err = err
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var owner, id int64
+		if r.err = rows.Scan(&owner, &id); r.err != nil {
+			return
+		}
+		add(owner, id)
+	}
+	r.err = rows.Err()
+}
