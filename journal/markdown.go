@@ -37,18 +37,23 @@ const (
 	MarkdownText MarkdownPart = iota
 	// MarkdownCode is the text of a code span.
 	MarkdownCode
-	// MarkdownAddress is where a link goes: after a link's text, its
-	// destination; for an autolink (<https://…>), the address as written.
-	MarkdownAddress
+	// MarkdownLink is where a link goes, after the link's text.
+	MarkdownLink
+	// MarkdownAutolink is an autolink's address (<https://…>): text, but
+	// not words.
+	MarkdownAutolink
+	// MarkdownHTML is inline HTML (<b>, <!-- … -->), which a preview does
+	// not show.
+	MarkdownHTML
 )
 
 // MarkdownSpan is one piece of a body's inline text.
 type MarkdownSpan struct {
 	Part MarkdownPart
 	// Start and Stop are its bytes in the source, as written (escapes and
-	// entities kept); both are -1 for a link's destination.
+	// entities kept); both are -1 for an address.
 	Start, Stop int
-	// Value is source[Start:Stop], or a link's destination.
+	// Value is source[Start:Stop], or the address.
 	Value []byte
 	// Break is what ends the line after it: ' ' for a soft line break,
 	// '\n' for a hard one, 0 when the line goes on.
@@ -56,9 +61,8 @@ type MarkdownSpan struct {
 }
 
 // WalkMarkdownText calls visit with each piece of inline text under n in
-// the order a reader meets it. Code blocks, HTML blocks, inline HTML and
-// reference definitions are left out: a preview shows them as code or not
-// at all.
+// the order it is written in. Code blocks, HTML blocks and reference
+// definitions are left out: they hold no inline text.
 func WalkMarkdownText(n ast.Node, source []byte, visit func(MarkdownSpan)) {
 	// The walker returns no error, so neither does Walk.
 	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -69,15 +73,19 @@ func WalkMarkdownText(n ast.Node, source []byte, visit func(MarkdownSpan)) {
 			}
 		case *ast.AutoLink:
 			if entering {
-				label := n.Label(source)
-				visit(MarkdownSpan{Part: MarkdownAddress, Start: -1, Stop: -1, Value: label})
+				visit(MarkdownSpan{Part: MarkdownAutolink, Start: -1, Stop: -1, Value: n.Label(source)})
 			}
 		case *ast.Link:
 			if !entering {
-				visit(MarkdownSpan{Part: MarkdownAddress, Start: -1, Stop: -1, Value: n.Destination})
+				visit(MarkdownSpan{Part: MarkdownLink, Start: -1, Stop: -1, Value: n.Destination})
 			}
 		case *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
+			if entering {
+				for i := 0; i < n.Segments.Len(); i++ {
+					at := n.Segments.At(i)
+					visit(MarkdownSpan{Part: MarkdownHTML, Start: at.Start, Stop: at.Stop, Value: at.Value(source)})
+				}
+			}
 		}
 		return ast.WalkContinue, nil
 	})
