@@ -163,14 +163,19 @@ func demoteHeadings(md string) string {
 	// The walker returns no error, so neither does Walk.
 	_ = ast.Walk(journal.ParseMarkdown(source), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
+		if !entering || !ok || h.Pos() < 0 {
 			return ast.WalkContinue, nil
 		}
 		at := h.Pos()
 		for at < len(md) && md[at] == ' ' {
 			at++
 		}
-		if at < len(md) && md[at] == '#' {
+		marks := at
+		for marks < len(md) && md[marks] == '#' {
+			marks++
+		}
+		// An underlined heading's text may start with '#' ("#tag\n===").
+		if marks-at == h.Level && (marks == len(md) || strings.IndexByte(" \t\r\n", md[marks]) >= 0) {
 			b.WriteString(md[from:at])
 			b.WriteString(strings.Repeat("#", min(h.Level+3, 6)-h.Level))
 			from = at

@@ -178,9 +178,29 @@ func TestPlainText(t *testing.T) {
 		{"See [the notes](https://example.org/x \"t\") and ![a cat](cat.png) and `code`.", "See the notes (https://example.org/x) and a cat and code."},
 		{"```\nkeep *this*\n  as is\n```\n---\nHeading\n===", "keep *this*\n  as is\n\nHeading"},
 		{"\\*not emphasis\\* ~~gone~~", "*not emphasis* gone"},
+		// Read as the preview reads them.
+		{"text\n\n    indented *code*\n\nafter", "text\n\nindented *code*\n\nafter"},
+		{"`a *b* c` and `[x](y)`", "a *b* c and [x](y)"},
+		{"1. one\n1. two", "1. one\n\n2. two"},
+		{"Tom &amp; Sam &#35;1", "Tom & Sam #1"},
+		{"> - quoted item\n\n- [link **bold**](u)", "• quoted item\n\n• link bold (u)"},
 	} {
 		if got := PlainText(c.in); got != c.want {
 			t.Errorf("PlainText(%q) =\n%q\nwant\n%q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestDemoteHeadings(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"# A\ntext\n## B #", "#### A\ntext\n##### B #"},
+		{"  # Indented\n##### Five\n###### Six", "  #### Indented\n###### Five\n###### Six"},
+		{"```\n# code\n```\n    # indented code", "```\n# code\n```\n    # indented code"},
+		{"> # quoted\n- # listed", "> #### quoted\n- #### listed"},
+		{"#tag\nUnderlined\n===", "#tag\nUnderlined\n==="},
+	} {
+		if got := demoteHeadings(c.in); got != c.want {
+			t.Errorf("demoteHeadings(%q) =\n%q\nwant\n%q", c.in, got, c.want)
 		}
 	}
 }
