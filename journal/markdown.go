@@ -1,8 +1,10 @@
 package journal
 
-// The one Markdown reader: tags, reports and the window's preview read an
-// entry as the same parser does, so what counts as code, a link or text
-// is the same everywhere.
+// The one Markdown reader. Tags and reports read an entry with goldmark,
+// the parser under the window's preview (Fyne's RichText builds its own
+// instance and takes no options), configured to read as it reads, so what
+// counts as code, a link or text is the same everywhere. The ui package's
+// TestPreviewAgreesWithTags holds the two together.
 
 import (
 	"github.com/yuin/goldmark"
@@ -11,15 +13,16 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// MarkdownExtensions are the goldmark extensions bodies are read with:
-// those Fyne's RichText preview adds to CommonMark from v2.8 (before it,
-// none), less tables, which the preview of v2.7 shows as text. None of
-// them changes what is code, a link or text.
-var MarkdownExtensions = []goldmark.Extender{extension.Strikethrough, extension.TaskList}
+// markdownExtensions add struck-through text and task boxes to
+// CommonMark, for reports to print. They change how some text is drawn,
+// never whether it is text: the preview (Fyne v2.7, plain CommonMark) and
+// these agree on code, links and text. Tables are left out: a table
+// extension splits cells before code spans, which the preview does not.
+var markdownExtensions = []goldmark.Extender{extension.Strikethrough, extension.TaskList}
 
 // markdownParser is built once: a goldmark parser is safe to share, and
 // building one per body would cost more than reading most bodies.
-var markdownParser = goldmark.New(goldmark.WithExtensions(MarkdownExtensions...)).Parser()
+var markdownParser = goldmark.New(goldmark.WithExtensions(markdownExtensions...)).Parser()
 
 // ParseMarkdown reads a body as CommonMark. The nodes' segments are
 // offsets into source, which the caller must not change while it uses

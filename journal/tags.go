@@ -48,7 +48,7 @@ func InlineTags(body string) []string {
 	source := []byte(body)
 	// Pieces of text that touch in the source are read as one, so a word
 	// the parser split (at an '_' that opens no emphasis, say) stays whole.
-	start, stop := 0, -1
+	start, stop := -1, -1
 	WalkMarkdownText(ParseMarkdown(source), source, func(s MarkdownSpan) {
 		if s.Part == MarkdownText && s.Start == stop {
 			stop = s.Stop
