@@ -16,8 +16,8 @@ import (
 // markdownExtensions add struck-through text and task boxes to
 // CommonMark, for reports to print. They change how some text is drawn,
 // never whether it is text: the preview (Fyne v2.7, plain CommonMark) and
-// these agree on code, links and text. Tables are left out: a table
-// extension splits cells before code spans, which the preview does not.
+// these agree on code, links and text. Tables are left out, as the
+// preview leaves them out: a table's lines are a paragraph to both.
 var markdownExtensions = []goldmark.Extender{extension.Strikethrough, extension.TaskList}
 
 // markdownParser is built once: a goldmark parser is safe to share, and
