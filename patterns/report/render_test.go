@@ -205,6 +205,24 @@ func TestDemoteHeadings(t *testing.T) {
 	}
 }
 
+// FuzzPlainText: any body flattens without a panic, and demoting its
+// headings only adds '#'s.
+func FuzzPlainText(f *testing.F) {
+	for _, md := range []string{
+		"# Title #\n\n*soft* **strong**", "- a\n- [ ] b\n  - [x] c\n1. d", "> quoted\n> - item\n\nafter",
+		"[the notes](https://example.org/x \"t\") ![a cat](cat.png) <https://x.org> `code`",
+		"```\n# code\n```\n---\nHeading\n===", "<div>\n# html\n</div>\n\n<b>x</b> &amp;", "-\n\n    code\n#tag\n===",
+	} {
+		f.Add(md)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		PlainText(md)
+		if d := demoteHeadings(md); strings.ReplaceAll(d, "#", "") != strings.ReplaceAll(md, "#", "") {
+			t.Fatalf("demoteHeadings(%q) = %q: more changed than the '#'s", md, d)
+		}
+	})
+}
+
 func TestVisual(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"plain text", "plain text"},
