@@ -44,6 +44,9 @@ import (
 // Tags inside link text, emphasis, lists and blockquotes are tags:
 // "[#anger](url)", "*#shame*", "- #anger", "> #denial".
 func InlineTags(body string) []string {
+	if strings.IndexByte(body, '#') < 0 {
+		return nil // most bodies: no need to parse them
+	}
 	found := tagList{keys: map[string]bool{}, spellings: map[string]bool{}}
 	source := []byte(body)
 	// Pieces of text that touch in the source are read as one, so a word
