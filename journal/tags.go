@@ -26,16 +26,12 @@ import (
 //     (今日は#悲しみ) a tag needs a space or punctuation before it.
 //   - "\#word" is a literal '#', as Markdown's backslash escape says.
 //
-// Only text a person reads counts, as CommonMark parses it:
+// Only text a person reads counts, as the preview's Markdown parser
+// (ParseMarkdown) reads it:
 //   - Headings: the '#'s that open "# Title" or "## Sub" are not tags (a
 //     space follows them); tags in a heading's text are. "#tag" at the
 //     start of a line is a tag.
-//   - Code is not text: code spans (`#x`, or a span opened by two
-//     backticks, which one backtick inside does not close); fenced code
-//     blocks (``` or ~~~, to the closing fence of the same character and
-//     at least the same length, or to the end of the blockquote or list
-//     item they are in); indented code blocks (four spaces or a tab more
-//     than the list item they are in, where no paragraph is continuing).
+//   - Code is not text: code spans, fenced and indented code blocks.
 //   - Links: the destination and title of [text](url#frag "title"),
 //     reference definitions ([ref]: url#frag) and autolinks
 //     (<https://example.com/#x>) are not text; link text is.
@@ -43,15 +39,35 @@ import (
 //     whitespace, '<', '`' or a ')' or ']' they did not open, and their
 //     fragments (https://example.com/page#section) are not tags.
 //   - HTML is not text: tags (<span style="color:#c00">), comments
-//     (<!-- #draft -->) and HTML blocks (a line opening with <div>, say,
-//     to the next blank line); a preview shows none of them.
+//     (<!-- #draft -->) and HTML blocks; a preview shows none of them.
 //
 // Tags inside link text, emphasis, lists and blockquotes are tags:
-// "[#anger](url)", "*#shame*", "- #anger", "> #denial". The body is read
-// once, line by line, in time linear in its length.
+// "[#anger](url)", "*#shame*", "- #anger", "> #denial".
 func InlineTags(body string) []string {
-	found := tagList{keys: map[string]bool{}, spellings: map[string]bool{}, lastTicks: map[int]int{}}
-	eachInlineText(body, found.scan)
+	if strings.IndexByte(body, '#') < 0 {
+		return nil // most bodies: no need to parse them
+	}
+	found := tagList{keys: map[string]bool{}, spellings: map[string]bool{}}
+	source := []byte(body)
+	// Pieces of text that touch in the source are read as one, so a word
+	// the parser split (at an '_' that opens no emphasis, say) stays whole.
+	start, stop := -1, -1
+	WalkMarkdownText(ParseMarkdown(source), source, func(s MarkdownSpan) {
+		if s.Part == MarkdownText && s.Start == stop {
+			stop = s.Stop
+			return
+		}
+		if stop >= 0 {
+			found.scan(body[:stop], start)
+		}
+		start, stop = -1, -1
+		if s.Part == MarkdownText {
+			start, stop = s.Start, s.Stop
+		}
+	})
+	if stop >= 0 {
+		found.scan(body[:stop], start)
+	}
 	return found.tags
 }
 
@@ -60,7 +76,6 @@ type tagList struct {
 	tags      []string
 	keys      map[string]bool // NameKeys of the tags
 	spellings map[string]bool // every spelling met, so a repeat skips NameKey
-	lastTicks map[int]int     // lent to each paragraph's inlineText
 }
 
 func (l *tagList) add(tag string) {
@@ -131,39 +146,13 @@ func tagEnd(s string, i int) int {
 	return j
 }
 
-// scan adds the tags in one stretch of inline Markdown: a paragraph, or
-// a heading's text.
-func (l *tagList) scan(s string) {
-	in := inlineText{s: s, lastTicks: l.lastTicks}
-	for i := 0; i < len(s); {
+// scan adds the tags in s[i:], a stretch of text; s[:i] is the body
+// before it, which decides whether a '#' at i follows a word.
+func (l *tagList) scan(s string, i int) {
+	for i < len(s) {
 		switch c := s[i]; {
 		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
-			i += 2 // an escaped character is literal: \# \` \[
-		case c == '`':
-			n := runLength(s, i, '`')
-			i += n
-			if end := in.codeSpanEnd(i, n); end >= 0 {
-				i = end
-			}
-		case c == '[':
-			in.brackets++
-			i++
-		case c == ']':
-			i++
-			if in.brackets > 0 {
-				in.brackets--
-				if i < len(s) && s[i] == '(' {
-					if end := linkTailEnd(s, i+1); end >= 0 {
-						i = end
-					}
-				}
-			}
-		case c == '<':
-			if end := in.angleEnd(i); end >= 0 {
-				i = end
-			} else {
-				i++
-			}
+			i += 2 // an escaped character is literal: \#
 		case c == '#':
 			if end := tagEnd(s, i); end >= 0 {
 				l.add(s[i+1 : end])
@@ -182,257 +171,6 @@ func (l *tagList) scan(s string) {
 			i++
 		}
 	}
-}
-
-// inlineText is what scanning a paragraph remembers as it goes.
-type inlineText struct {
-	s         string
-	brackets  int         // '[' not yet closed, so "](" may start a link's destination
-	lastTicks map[int]int // start of the last backtick run of each length, once noted
-	noted     bool        // lastTicks is for s
-	noClose   bool        // no "-->" follows: no later "<!--" opens a comment
-}
-
-// codeSpanEnd returns the end of the code span whose opening run of n
-// backticks ends at i, or -1 when no run of exactly n closes it (then the
-// backticks are literal). The last run of each length is noted once, so
-// an opener without a closer costs nothing, and the search for a closer
-// reads only text the span then skips: linear, as in cmark.
-func (in *inlineText) codeSpanEnd(i, n int) int {
-	s := in.s
-	if !in.noted {
-		clear(in.lastTicks)
-		for j := strings.IndexByte(s, '`'); j >= 0; {
-			m := runLength(s, j, '`')
-			in.lastTicks[m] = j
-			k := strings.IndexByte(s[j+m:], '`')
-			if k < 0 {
-				break
-			}
-			j += m + k
-		}
-		in.noted = true
-	}
-	if last, ok := in.lastTicks[n]; !ok || last < i {
-		return -1
-	}
-	for j := i; ; {
-		j += strings.IndexByte(s[j:], '`')
-		m := runLength(s, j, '`')
-		if m == n {
-			return j + n
-		}
-		j += m
-	}
-}
-
-// angleEnd returns the end of the autolink, HTML comment or HTML tag that
-// starts with the '<' at i, or -1 when none does.
-func (in *inlineText) angleEnd(i int) int {
-	s := in.s
-	if end := autolinkEnd(s, i); end >= 0 {
-		return end
-	}
-	if strings.HasPrefix(s[i:], "<!--") {
-		if in.noClose {
-			return -1
-		}
-		// "<!-->" and "<!--->" are whole comments too.
-		k := strings.Index(s[i+2:], "-->")
-		if k < 0 {
-			in.noClose = true
-			return -1
-		}
-		return i + 2 + k + len("-->")
-	}
-	return htmlTagEnd(s, i)
-}
-
-// autolinkEnd returns the end of the autolink <scheme:...> at i, or -1.
-func autolinkEnd(s string, i int) int {
-	j := i + 1
-	for j < len(s) && j-i-1 < 32 && (isASCIILetter(s[j]) || j > i+1 && (isASCIIDigit(s[j]) || strings.IndexByte("+.-", s[j]) >= 0)) {
-		j++
-	}
-	if j-i-1 < 2 || j >= len(s) || s[j] != ':' {
-		return -1
-	}
-	for j++; j < len(s); j++ {
-		switch c := s[j]; {
-		case c == '>':
-			return j + 1
-		case c <= ' ' || c == '<' || c == 0x7f:
-			return -1
-		}
-	}
-	return -1
-}
-
-// htmlTagEnd returns the end of the HTML open or closing tag at i, or -1.
-// Quoted attribute values may not hold '<' here (CommonMark allows it), so
-// a tag that fails never reads past the next '<': each '<' of a long run
-// of broken tags is read once, and a paragraph in linear time.
-func htmlTagEnd(s string, i int) int {
-	j := i + 1
-	closing := j < len(s) && s[j] == '/'
-	if closing {
-		j++
-	}
-	if j >= len(s) || !isASCIILetter(s[j]) {
-		return -1
-	}
-	for j < len(s) && (isASCIILetter(s[j]) || isASCIIDigit(s[j]) || s[j] == '-') {
-		j++
-	}
-	for {
-		k := skipSpace(s, j)
-		switch {
-		case k < len(s) && s[k] == '>':
-			return k + 1
-		case !closing && strings.HasPrefix(s[k:], "/>"):
-			return k + 2
-		case closing || k == j || k == len(s) || !isAttrNameStart(s[k]):
-			return -1
-		}
-		for j = k + 1; j < len(s) && (isAttrNameStart(s[j]) || isASCIIDigit(s[j]) || s[j] == '.' || s[j] == '-'); j++ {
-		}
-		k = skipSpace(s, j)
-		if k == len(s) || s[k] != '=' {
-			continue // an attribute without a value
-		}
-		k = skipSpace(s, k+1)
-		if k == len(s) {
-			return -1
-		}
-		if q := s[k]; q == '"' || q == '\'' {
-			n := strings.IndexAny(s[k+1:], string(q)+"<")
-			if n < 0 || s[k+1+n] == '<' {
-				return -1
-			}
-			j = k + 1 + n + 1
-			continue
-		}
-		for j = k; j < len(s) && strings.IndexByte(" \t\n\r\f\v\"'=<>`", s[j]) < 0; j++ {
-		}
-		if j == k {
-			return -1
-		}
-	}
-}
-
-func isAttrNameStart(c byte) bool { return isASCIILetter(c) || c == '_' || c == ':' }
-
-// linkTailEnd returns the end of a link's "(destination "title")" whose
-// '(' is just before p, or -1 when there is none there.
-func linkTailEnd(s string, p int) int {
-	j := linkDestinationEnd(s, skipSpace(s, p))
-	if j < 0 {
-		return -1
-	}
-	k := skipSpace(s, j)
-	if k > j {
-		if end := linkTitleEnd(s, k); end >= 0 {
-			k = skipSpace(s, end)
-		}
-	}
-	if k < len(s) && s[k] == ')' {
-		return k + 1
-	}
-	return -1
-}
-
-// linkDestinationEnd returns the end of the link destination at j: <...>,
-// or text without spaces whose parentheses balance. It returns -1 when
-// there is none. Nested parentheses are limited to 32, as in cmark, which
-// also bounds how often a run of failed "](" rereads the same text.
-func linkDestinationEnd(s string, j int) int {
-	if j < len(s) && s[j] == '<' {
-		for j++; j < len(s) && s[j] != '\n' && s[j] != '<'; j++ {
-			if s[j] == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]) {
-				j++
-			} else if s[j] == '>' {
-				return j + 1
-			}
-		}
-		return -1
-	}
-	depth := 0
-	for ; j < len(s); j++ {
-		switch c := s[j]; {
-		case c == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]):
-			j++
-		case c <= ' ' || c == 0x7f:
-			return j
-		case c == '(':
-			if depth++; depth > 32 {
-				return -1
-			}
-		case c == ')':
-			if depth == 0 {
-				return j
-			}
-			depth--
-		}
-	}
-	if depth > 0 {
-		return -1
-	}
-	return j
-}
-
-// linkTitleEnd returns the end of the link title "...", '...' or (...) at
-// k, or -1 when there is none.
-func linkTitleEnd(s string, k int) int {
-	if k == len(s) || s[k] != '"' && s[k] != '\'' && s[k] != '(' {
-		return -1
-	}
-	closer := s[k]
-	if closer == '(' {
-		closer = ')'
-	}
-	for k++; k < len(s); k++ {
-		switch {
-		case s[k] == '\\' && k+1 < len(s) && isASCIIPunct(s[k+1]):
-			k++
-		case s[k] == closer:
-			return k + 1
-		case closer == ')' && s[k] == '(':
-			return -1
-		}
-	}
-	return -1
-}
-
-// isLinkDefinition reports whether the line s is a whole link reference
-// definition, "[label]: destination "title"", which a preview does not
-// show. (Definitions spread over several lines are read as text.)
-func isLinkDefinition(s string) bool {
-	if s == "" || s[0] != '[' {
-		return false
-	}
-	j := 1
-	for ; j < len(s) && s[j] != ']'; j++ {
-		switch {
-		case s[j] == '[' || j > 1000:
-			return false
-		case s[j] == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]):
-			j++
-		}
-	}
-	if j == len(s) || isBlank(s[1:j]) || j+1 == len(s) || s[j+1] != ':' {
-		return false
-	}
-	k := skipSpace(s, j+2)
-	end := linkDestinationEnd(s, k)
-	if end <= k {
-		return false
-	}
-	if t := skipSpace(s, end); t > end {
-		if titleEnd := linkTitleEnd(s, t); titleEnd >= 0 {
-			end = titleEnd
-		}
-	}
-	return isBlank(s[end:])
 }
 
 // urlPrefixes start the bare URLs that Markdown previews link (GFM's
@@ -482,4 +220,10 @@ func bareURLEnd(s string, i int) int {
 		j += w
 	}
 	return j
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isASCIIDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isASCIIPunct(c byte) bool {
+	return c > ' ' && c < 0x7f && !isASCIILetter(c) && !isASCIIDigit(c)
 }

@@ -2,9 +2,11 @@ package report
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/throughline/throughline/journal"
+	"github.com/yuin/goldmark/ast"
 )
 
 // Markdown prints the report as Markdown. Entry bodies go in as written,
@@ -151,29 +153,35 @@ func mdCell(s string) string {
 	return strings.ReplaceAll(mdLine(s), "|", `\|`)
 }
 
-var mdHeading = regexp.MustCompile(`^( {0,3})(#{1,6})([ \t]|$)`)
-
 // demoteHeadings moves an entry's headings three levels down, so its "#"
-// sits under the report's "###" entry title; code blocks are left alone.
+// sits under the report's "###" entry title. Underlined headings have no
+// level to move; code is left alone.
 func demoteHeadings(md string) string {
-	lines := strings.Split(md, "\n")
-	var fenceMark string
-	for i, line := range lines {
-		if m := fence.FindStringSubmatch(line); m != nil {
-			switch {
-			case fenceMark == "":
-				fenceMark = m[1][:3]
-			case strings.HasPrefix(m[1], fenceMark):
-				fenceMark = ""
-			}
-			continue
+	source := []byte(md)
+	var b strings.Builder
+	from := 0
+	// The walker returns no error, so neither does Walk.
+	_ = ast.Walk(journal.ParseMarkdown(source), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok || h.Pos() < 0 {
+			return ast.WalkContinue, nil
 		}
-		if fenceMark == "" {
-			lines[i] = mdHeading.ReplaceAllStringFunc(line, func(h string) string {
-				m := mdHeading.FindStringSubmatch(h)
-				return m[1] + strings.Repeat("#", min(len(m[2])+3, 6)) + m[3]
-			})
+		at := h.Pos()
+		for at < len(md) && md[at] == ' ' {
+			at++
 		}
-	}
-	return strings.Join(lines, "\n")
+		marks := at
+		for marks < len(md) && md[marks] == '#' {
+			marks++
+		}
+		// An underlined heading's text may start with '#' ("#tag\n===").
+		if marks-at == h.Level && (marks == len(md) || strings.IndexByte(" \t\r\n", md[marks]) >= 0) {
+			b.WriteString(md[from:at])
+			b.WriteString(strings.Repeat("#", min(h.Level+3, 6)-h.Level))
+			from = at
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	b.WriteString(md[from:])
+	return b.String()
 }

@@ -1,14 +1,19 @@
 package report
 
 import (
-	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/throughline/throughline/journal"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // An entry's Markdown, as the PDF and HTML reports print it: plain text in
 // blocks, the markup taken away but what it meant kept (a heading stays a
-// heading, a list item gets its bullet, a link keeps its address). It
-// follows CommonMark loosely: a journal entry is not a technical document.
+// heading, a list item gets its bullet, a link keeps its address). It is
+// read by journal.ParseMarkdown, as the window's preview and tags read it.
 
 type blockKind int
 
@@ -29,158 +34,124 @@ type block struct {
 	depth  int    // a list item's nesting, 0 for the outermost
 }
 
-var (
-	atxHeading    = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	thematicBreak = regexp.MustCompile(`^ {0,3}([-*_])(?:[ \t]*[-*_]){2,}[ \t]*$`)
-	setext        = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
-	listMarker    = regexp.MustCompile(`^([ \t]*)([-*+]|[0-9]{1,9}[.)])[ \t]+(.*)$`)
-	taskBox       = regexp.MustCompile(`^\[([ xX])\][ \t]+`)
-	quoteMarker   = regexp.MustCompile(`^ {0,3}>[ ]?`)
-	fence         = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
-)
+// maxDepth is the deepest a list item is indented in a report.
+const maxDepth = 4
 
-// blocks splits a Markdown body into plain-text blocks.
+// blocks splits a Markdown body into plain-text blocks. HTML, which the
+// preview leaves out, is printed as written: it is what the person wrote.
 func blocks(md string) []block {
-	var out []block
-	var open *block // the paragraph, quote or list item that lines continue
-	var fenceMark string
-	flush := func() { open = nil }
-	add := func(b block) {
-		out = append(out, b)
-		open = &out[len(out)-1]
+	source := []byte(md)
+	r := blockReader{source: source}
+	r.children(journal.ParseMarkdown(source), 0, false)
+	return r.out
+}
+
+type blockReader struct {
+	source []byte
+	out    []block
+}
+
+// children adds the blocks under n.
+func (r *blockReader) children(n ast.Node, depth int, quoted bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		r.node(c, depth, quoted)
 	}
-	for _, line := range strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n") {
-		if fenceMark != "" {
-			if strings.HasPrefix(strings.TrimSpace(line), fenceMark) {
-				fenceMark = ""
-				flush()
-				continue
-			}
-			if open.text != "" {
-				open.text += "\n"
-			}
-			open.text += strings.TrimRight(line, " \t")
-			continue
+}
+
+// node adds the blocks of n: list items at depth, and every text block as
+// a quote when n is inside a blockquote.
+func (r *blockReader) node(n ast.Node, depth int, quoted bool) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		r.add(block{kind: heading, text: r.inline(n)}, quoted)
+	case *ast.Paragraph, *ast.TextBlock:
+		r.add(block{kind: paragraph, text: r.inline(n)}, quoted)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		r.out = append(r.out, block{kind: code, text: r.lines(n, "\n")})
+	case *ast.HTMLBlock:
+		text := r.lines(n, " ")
+		if n.HasClosure() {
+			text += " " + strings.TrimSpace(string(n.ClosureLine.Value(r.source)))
 		}
-		if m := fence.FindStringSubmatch(line); m != nil {
-			fenceMark = m[1][:3]
-			add(block{kind: code})
-			continue
+		r.add(block{kind: paragraph, text: strings.TrimSpace(text)}, quoted)
+	case *ast.Blockquote:
+		r.children(n, depth, true)
+	case *ast.List:
+		r.list(n, depth, quoted)
+	}
+}
+
+// list adds a list's items, each with its marker and the text of its
+// first block; what follows in the item comes after it.
+func (r *blockReader) list(l *ast.List, depth int, quoted bool) {
+	number := l.Start
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		b := block{kind: listItem, marker: "•", depth: min(depth, maxDepth)}
+		if l.IsOrdered() {
+			b.marker = strconv.Itoa(number) + "."
+			number++
 		}
-		if strings.TrimSpace(line) == "" {
-			flush()
-			continue
-		}
-		if m := setext.FindStringSubmatch(line); m != nil && open != nil && open.kind == paragraph {
-			open.kind = heading // the paragraph above was a heading
-			flush()
-			continue
-		}
-		if thematicBreak.MatchString(line) {
-			flush()
-			continue
-		}
-		if m := atxHeading.FindStringSubmatch(line); m != nil {
-			add(block{kind: heading, text: inline(m[1])})
-			flush()
-			continue
-		}
-		if q := quoteMarker.FindString(line); q != "" {
-			text := strings.TrimPrefix(line, q)
-			if open != nil && open.kind == quote && strings.TrimSpace(text) != "" {
-				open.text = joinLine(open.text, text)
-			} else if strings.TrimSpace(text) == "" {
-				flush()
-			} else {
-				add(block{kind: quote, text: joinLine("", text)})
-			}
-			continue
-		}
-		if m := listMarker.FindStringSubmatch(line); m != nil {
-			marker, text := "•", m[3]
-			if c := m[2][0]; c >= '0' && c <= '9' {
-				marker = m[2][:len(m[2])-1] + "."
-			}
-			if t := taskBox.FindStringSubmatch(text); t != nil {
-				marker, text = "☐", text[len(t[0]):]
-				if t[1] != " " {
-					marker = "☑"
+		first := item.FirstChild()
+		switch first.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			if box, ok := first.FirstChild().(*east.TaskCheckBox); ok {
+				b.marker = "☐"
+				if box.IsChecked {
+					b.marker = "☑"
 				}
 			}
-			depth := len(strings.ReplaceAll(m[1], "\t", "    ")) / 2
-			add(block{kind: listItem, marker: marker, depth: min(depth, 4), text: joinLine("", text)})
-			continue
+			b.text = r.inline(first)
+			first = first.NextSibling()
 		}
-		if open != nil {
-			open.text = joinLine(open.text, line)
-			continue
-		}
-		add(block{kind: paragraph, text: joinLine("", line)})
-	}
-	for i := range out {
-		if out[i].kind != code {
-			out[i].text = inline(strings.TrimRight(out[i].text, " \t"))
+		r.out = append(r.out, b)
+		for c := first; c != nil; c = c.NextSibling() {
+			r.node(c, depth+1, quoted)
 		}
 	}
-	return out
 }
 
-// joinLine adds a line to a block's text: joined by a space, or by a line
-// break when the line before ended with two spaces or a backslash.
-func joinLine(text, line string) string {
-	line = strings.TrimLeft(line, " \t")
-	if text == "" {
-		return line
+func (r *blockReader) add(b block, quoted bool) {
+	if quoted {
+		b.kind = quote
 	}
-	hard := strings.HasSuffix(text, "  ") || strings.HasSuffix(text, "\\")
-	text = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(text, " \t"), "\\"), " \t")
-	if hard {
-		return text + "\n" + line
-	}
-	return text + " " + line
+	r.out = append(r.out, b)
 }
 
-var inlineRules = []struct {
-	re   *regexp.Regexp
-	with string
-}{
-	{regexp.MustCompile(`!\[([^\]]*)\]\([^)]*\)`), "$1"},                                   // an image: its description
-	{regexp.MustCompile(`\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)`), "$1 ($2)"}, // a link: its text and address
-	{regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`), "$1"},                            // an autolink
-	{regexp.MustCompile("`+([^`]+?)`+"), "$1"},                                             // code
-	{regexp.MustCompile(`\*\*([^*]+?)\*\*`), "$1"},                                         // strong
-	{regexp.MustCompile(`(^|[^\p{L}\p{N}_])__([^_]+?)__`), "$1$2"},                         // strong
-	{regexp.MustCompile(`\*([^*\s](?:[^*]*[^*\s])?)\*`), "$1"},                             // emphasis
-	{regexp.MustCompile(`(^|[^\p{L}\p{N}_])_([^_\s](?:[^_]*[^_\s])?)_`), "$1$2"},           // emphasis
-	{regexp.MustCompile(`~~([^~]+?)~~`), "$1"},                                             // strikethrough
-}
-
-// escaped is a backslash escape: punctuation meant as itself.
-var escaped = regexp.MustCompile(`\\[!-/:-@\[-` + "`" + `{-~]`)
-
-// escapeBase is where the private-use characters that stand for escaped
-// punctuation begin, while the rules run: so "\*" is never emphasis.
-const escapeBase = 0xE000
-
-// inline takes the inline markup out of text.
-func inline(text string) string {
-	protected := false
-	text = escaped.ReplaceAllStringFunc(text, func(e string) string {
-		protected = true
-		return string(rune(escapeBase + int(e[1])))
+// inline is the text of a block's inline content: markup taken away, a
+// link followed by its address, soft line breaks as spaces and hard ones
+// kept.
+func (r *blockReader) inline(n ast.Node) string {
+	var b strings.Builder
+	journal.WalkMarkdownText(n, r.source, func(s journal.MarkdownSpan) {
+		switch s.Part {
+		case journal.MarkdownHTML:
+			b.Write(s.Value) // as written: a report prints what the person wrote
+		case journal.MarkdownText:
+			b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(s.Value))))
+		case journal.MarkdownCode:
+			b.WriteString(strings.NewReplacer("\r\n", " ", "\n", " ").Replace(string(s.Value)))
+		case journal.MarkdownLink:
+			b.WriteString(" (" + string(s.Value) + ")")
+		case journal.MarkdownAutolink:
+			b.Write(s.Value)
+		}
+		if s.Break != 0 {
+			b.WriteByte(s.Break)
+		}
 	})
-	for _, r := range inlineRules {
-		text = r.re.ReplaceAllString(text, r.with)
+	return strings.TrimRight(b.String(), " \n")
+}
+
+// lines are a block's lines as written, without trailing spaces, joined
+// by sep.
+func (r *blockReader) lines(n ast.Node, sep string) string {
+	lines := n.Lines()
+	text := make([]string, lines.Len())
+	for i := range text {
+		at := lines.At(i)
+		text[i] = strings.TrimRight(string(at.Value(r.source)), " \t\r\n")
 	}
-	if !protected {
-		return text
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= escapeBase && r < escapeBase+0x80 {
-			return r - escapeBase
-		}
-		return r
-	}, text)
+	return strings.Join(text, sep)
 }
 
 // PlainText is an entry's Markdown as plain text: blocks separated by a

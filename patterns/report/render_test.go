@@ -178,11 +178,49 @@ func TestPlainText(t *testing.T) {
 		{"See [the notes](https://example.org/x \"t\") and ![a cat](cat.png) and `code`.", "See the notes (https://example.org/x) and a cat and code."},
 		{"```\nkeep *this*\n  as is\n```\n---\nHeading\n===", "keep *this*\n  as is\n\nHeading"},
 		{"\\*not emphasis\\* ~~gone~~", "*not emphasis* gone"},
+		// Read as the preview reads them.
+		{"text\n\n    indented *code*\n\nafter", "text\n\nindented *code*\n\nafter"},
+		{"`a *b* c` and `[x](y)`", "a *b* c and [x](y)"},
+		{"1. one\n1. two", "1. one\n\n2. two"},
+		{"Tom &amp; Sam &#35;1", "Tom & Sam #1"},
+		{"> - quoted item\n\n- [link **bold**](u)", "• quoted item\n\n• link bold (u)"},
 	} {
 		if got := PlainText(c.in); got != c.want {
 			t.Errorf("PlainText(%q) =\n%q\nwant\n%q", c.in, got, c.want)
 		}
 	}
+}
+
+func TestDemoteHeadings(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"# A\ntext\n## B #", "#### A\ntext\n##### B #"},
+		{"  # Indented\n##### Five\n###### Six", "  #### Indented\n###### Five\n###### Six"},
+		{"```\n# code\n```\n    # indented code", "```\n# code\n```\n    # indented code"},
+		{"> # quoted\n- # listed", "> #### quoted\n- #### listed"},
+		{"#tag\nUnderlined\n===", "#tag\nUnderlined\n==="},
+	} {
+		if got := demoteHeadings(c.in); got != c.want {
+			t.Errorf("demoteHeadings(%q) =\n%q\nwant\n%q", c.in, got, c.want)
+		}
+	}
+}
+
+// FuzzPlainText: any body flattens without a panic, and demoting its
+// headings only adds '#'s.
+func FuzzPlainText(f *testing.F) {
+	for _, md := range []string{
+		"# Title #\n\n*soft* **strong**", "- a\n- [ ] b\n  - [x] c\n1. d", "> quoted\n> - item\n\nafter",
+		"[the notes](https://example.org/x \"t\") ![a cat](cat.png) <https://x.org> `code`",
+		"```\n# code\n```\n---\nHeading\n===", "<div>\n# html\n</div>\n\n<b>x</b> &amp;", "-\n\n    code\n#tag\n===",
+	} {
+		f.Add(md)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		PlainText(md)
+		if d := demoteHeadings(md); strings.ReplaceAll(d, "#", "") != strings.ReplaceAll(md, "#", "") {
+			t.Fatalf("demoteHeadings(%q) = %q: more changed than the '#'s", md, d)
+		}
+	})
 }
 
 func TestVisual(t *testing.T) {
