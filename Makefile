@@ -25,21 +25,14 @@ deps-test:
 # that need a tool or privilege (Xvfb and xdotool, pdftotext, a tmpfs
 # mount, a network namespace) fail rather than skip when it is missing:
 # THROUGHLINE_REQUIRE_TOOLS (see internal/testenv). Then every fuzz
-# target in every package for FUZZBRIEF each (make fuzz runs them longer).
-# Targets are found with -list, so a new one is fuzzed without a change
-# here. Go writes only failing inputs to testdata/fuzz (commit them: they
+# target in every package for FUZZBRIEF each (scripts/fuzz.sh; make fuzz
+# runs them longer). Go writes only failing inputs to testdata/fuzz (commit them: they
 # become regression seeds); what it learns goes to its cache. Last, the
 # Linux bundle is built and checked.
 FUZZBRIEF ?= 3s
 test: deps-test lint
 	THROUGHLINE_REQUIRE_TOOLS=1 $(GO) test -count=1 ./...
-	@for pkg in $$($(GO) list ./...); do \
-		targets=$$($(GO) test "$$pkg" -list '^Fuzz') || { echo "$$targets"; exit 1; }; \
-		for target in $$(echo "$$targets" | grep '^Fuzz'); do \
-			echo "fuzzing $$target ($$pkg) for $(FUZZBRIEF)"; \
-			$(GO) test "$$pkg" -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZBRIEF) -fuzzminimizetime $(FUZZBRIEF) || exit 1; \
-		done; \
-	done
+	@GO=$(GO) scripts/fuzz.sh $(FUZZBRIEF) $(FUZZBRIEF)
 	$(MAKE) --no-print-directory package
 	scripts/check_package.sh
 
@@ -71,13 +64,8 @@ bench: deps-test
 clean:
 	rm -rf bin build
 
-# Each fuzz target for FUZZTIME (make test runs only their seeds).
+# Every fuzz target in every package for FUZZTIME each (make test runs
+# them for FUZZBRIEF).
 FUZZTIME ?= 60s
 fuzz:
-	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseWrittenAt$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./journal/store -run '^$$' -fuzz '^FuzzStoreRoundTrip$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./journal -run '^$$' -fuzz '^FuzzInlineTags$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./journal -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME)
-	for target in FuzzReadJrnl FuzzReadDayOne FuzzReadDaylio FuzzReadMarkdownFile FuzzImportThroughline; do \
-		$(GO) test ./journal/transfer -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s || exit 1; \
-	done
+	@GO=$(GO) scripts/fuzz.sh $(FUZZTIME) 5s
