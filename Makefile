@@ -56,8 +56,12 @@ lint:
 	$(GO) vet ./...
 
 # Benchmarks on a generated 100,000-entry journal (slow the first time),
-# then the built app in a real window on it, each figure next to its
-# target. deps-test: deps-run's packages plus Xvfb, xdotool, imagemagick.
+# then the built app in a real window on it, then the built binary as a
+# whole process on 10k and 100k journals, each figure next to its target;
+# with JRNL_GIT (../shared/bench/README.md), jrnl on the same corpus and
+# each ratio next to its goal. BENCH_GO=0, BENCH_WINDOW=0, BENCH_CLI=0 and
+# BENCH_PEER=0 leave parts out (scripts/bench.sh, scripts/bench_cli.sh).
+# deps-test: deps-run's packages plus Xvfb, xdotool, imagemagick.
 bench: deps-test
 	scripts/bench.sh
 

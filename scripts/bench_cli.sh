@@ -37,7 +37,7 @@ die() { echo "bench_cli: $*" >&2; exit 1; }
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a whole number above 0, not '$runs'"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (apt-get install time)"
 mkdir -p "$out"
-rm -f "$figures"
+echo "# section: whole process, bin/throughline on journals imported from the corpus (best of $runs; ratios: medians)" >"$figures"
 
 corpus() { # corpus N: the path of the N-entry corpus JSON, made once
 	local path=$PWD/$out/corpus-$1.json

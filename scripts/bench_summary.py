@@ -1,13 +1,21 @@
 #!/usr/bin/env python3
 """Prints each benchmark figure next to its target.
 
-    scripts/bench_summary.py RESULTS [WINDOW]
+    scripts/bench_summary.py RESULTS [FIGURES...]
 
-RESULTS is `go test -bench` output (build/bench/results.txt). WINDOW, if
-given and present, holds the real-window figures that
-scripts/bench_window.sh wrote (build/bench/window.txt), one a line:
+RESULTS is `go test -bench` output (build/bench/results.txt); when it is
+missing, the Go benchmarks count as not run. Each FIGURES file, if
+present, holds figures measured outside `go test`: the real window
+(build/bench/window.txt, by scripts/bench_window.sh) and the built binary
+as a whole process, with the ratios against jrnl (build/bench/cli.txt,
+by scripts/bench_cli.sh). One a line, tab-separated:
 
-    figure<TAB>value<TAB>unit<TAB>target     (target "-" for none)
+    figure<TAB>value<TAB>unit<TAB>target     (target "-": none; value "-": not measured)
+    ratio<TAB>figure<TAB>jrnl seconds<TAB>Throughline seconds<TAB>goal<TAB>note
+
+A ratio is jrnl's time over Throughline's (30 means 30 times faster) and
+is met when at least its goal; with jrnl's time "-" it is not measured,
+and its note says why.
 
 Benchmarks run more than once (-count N) are judged by their median. A
 missed target is marked MISSED, but the exit status stays 0: the summary
@@ -74,27 +82,72 @@ def parse_results(path):
     return [(pkg, name, runs[(pkg, name)]) for pkg, name in order], cpu
 
 
-def parse_window(path):
-    """Returns [(figure, value, unit, target or None)]."""
-    figures = []
+# What each FIGURES file holds, by its name.
+SECTIONS = {
+    "window.txt": ("real window, the built app in X", "scripts/bench_window.sh"),
+    "cli.txt": ("whole process, the built binary", "scripts/bench_cli.sh"),
+}
+# A FIGURES file may name its own section in a line "# section: TITLE".
+SECTION_LINE = "# section: "
+
+
+def parse_figures(path):
+    """Returns the section's title ("" when the file names none) and its
+    figures: ("figure", name, value or None, unit, target or None) and
+    ("ratio", name, jrnl s or None, Throughline s or None, goal, note)."""
+    title, figures = "", []
     with open(path, encoding="utf-8", errors="replace") as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
+            if line.startswith(SECTION_LINE):
+                title = line[len(SECTION_LINE):].strip()
             if not line.strip() or line.startswith("#"):
                 continue
             fields = line.split("\t")
-            if len(fields) != 4:
-                print(f"{path}:{n}: expected figure, value, unit and target, tab-separated; skipped", file=sys.stderr)
-                continue
-            figure, value, unit, target = fields
             try:
-                value = float(value)
-                target = None if target.strip() in ("", "-", NO_TARGET) else float(target)
+                if fields[0] == "ratio" and len(fields) == 6:
+                    _, name, jrnl, ours, goal, note = fields
+                    figures.append(("ratio", name, optional(jrnl), optional(ours), float(goal), note))
+                elif len(fields) == 4:
+                    name, value, unit, target = fields
+                    figures.append(("figure", name, optional(value), unit, optional(target)))
+                else:
+                    print(f"{path}:{n}: expected figure, value, unit and target, or a ratio row, tab-separated; skipped", file=sys.stderr)
             except ValueError:
-                print(f"{path}:{n}: value or target isn't a number; skipped", file=sys.stderr)
+                print(f"{path}:{n}: a value, target or goal isn't a number; skipped", file=sys.stderr)
+    return title, figures
+
+
+def optional(text):
+    """A number, or None for "", "-" or "—"."""
+    return None if text.strip() in ("", "-", NO_TARGET) else float(text)
+
+
+def figure_rows(figures):
+    """Returns the table's rows, and how many targets were missed and how many not measured."""
+    rows, missed, unmeasured = [], 0, 0
+    for kind, name, *rest in figures:
+        if kind == "ratio":
+            jrnl, ours, goal, note = rest
+            target = f"≥ {goal:g}×"
+            if jrnl is None or not ours:
+                unmeasured += 1
+                rows.append((name, "not measured" + (f" ({note})" if note else ""), target, NO_TARGET))
                 continue
-            figures.append((figure, value, unit, target))
-    return figures
+            ratio = jrnl / ours
+            ok = "ok" if ratio >= goal else "MISSED"
+            measured = f"{number(ratio)}× (jrnl {number(jrnl)} s / {number(ours)} s)" + (f"; {note}" if note else "")
+        else:
+            value, unit, target_value = rest
+            if value is None:
+                unmeasured += 1
+                rows.append((name, "not measured", target_text(target_value, unit), NO_TARGET))
+                continue
+            ok = verdict(value, target_value)
+            measured, target = f"{number(value)} {unit}", target_text(target_value, unit)
+        missed += ok == "MISSED"
+        rows.append((name, measured, target, ok))
+    return rows, missed, unmeasured
 
 
 def number(x):
@@ -146,14 +199,18 @@ def table(header, rows):
 
 
 def main(argv):
-    if len(argv) not in (2, 3):
+    if len(argv) < 2:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    try:
-        results, go_cpu = parse_results(argv[1])
-    except OSError as e:
-        print(f"bench_summary: can't read the benchmark results: {e}", file=sys.stderr)
-        return 1
+    results, go_cpu, not_run = [], "", ""
+    if os.path.exists(argv[1]):
+        try:
+            results, go_cpu = parse_results(argv[1])
+        except OSError as e:
+            print(f"bench_summary: can't read the benchmark results: {e}", file=sys.stderr)
+            return 1
+    else:
+        not_run = "go test -bench"
 
     cores, model = machine()
     print("Throughline benchmarks on a 100,000-entry journal")
@@ -173,7 +230,9 @@ def main(argv):
         ok = verdict(ms, target)
         missed += ok == "MISSED"
         rows.append((shown, measured, target_text(target, "ms"), ok, what))
-    if rows:
+    if not_run:
+        print(f"go test -bench: not measured ({argv[1]} is missing)")
+    elif rows:
         print("go test -bench (" + argv[1] + ")")
         print(table(("figure", "measured", "target", "ok?", "stands for"), rows))
     else:
@@ -181,36 +240,42 @@ def main(argv):
 
     absent = [n for n in TARGETS if n not in names]
     absent += [p + "*" for p, _ in PREFIX_TARGETS if not any(n.startswith(p) for n in names)]
-    if absent:
+    if absent and not not_run:
         print("not in the results: " + ", ".join(absent))
     print()
 
-    unmeasured = ""
-    if len(argv) == 3:
-        window = argv[2]
-        if not os.path.exists(window):
-            unmeasured = " (the real window wasn't measured)"
-            print(f"real window: not measured ({window} is missing; see scripts/bench_window.sh's output)")
-        else:
-            try:
-                figures = parse_window(window)
-            except OSError as e:
-                print(f"bench_summary: can't read the real-window figures: {e}", file=sys.stderr)
-                return 1
-            rows = []
-            for figure, value, unit, target in figures:
-                ok = verdict(value, target)
-                missed += ok == "MISSED"
-                rows.append((figure, f"{number(value)} {unit}", target_text(target, unit), ok))
-            if rows:
-                print("real window, the built app in X (" + window + ")")
-                print(table(("figure", "measured", "target", "ok?"), rows))
-            else:
-                unmeasured = " (the real window wasn't measured)"
-                print(f"real window: no figures in {window}")
+    unmeasured, parts_missing = 0, [not_run] if not_run else []
+    for path in argv[2:]:
+        title, script = SECTIONS.get(os.path.basename(path), (path, "its script"))
+        if not os.path.exists(path):
+            parts_missing.append(title)
+            print(f"{title}: not measured ({path} is missing; see {script}'s output)")
             print()
+            continue
+        try:
+            own_title, figures = parse_figures(path)
+        except OSError as e:
+            print(f"bench_summary: can't read {path}: {e}", file=sys.stderr)
+            return 1
+        if not figures:
+            parts_missing.append(title)
+            print(f"{title}: no figures in {path}")
+            print()
+            continue
+        print(f"{own_title or title} ({path})")
+        for kind, header in (("figure", "figure"), ("ratio", "jrnl's time / Throughline's")):
+            rows, m, u = figure_rows([f for f in figures if f[0] == kind])
+            missed, unmeasured = missed + m, unmeasured + u
+            if rows:
+                print(table((header, "measured", "target", "ok?"), rows))
+                print()
 
-    print((f"{missed} target(s) MISSED" if missed else "all targets met") + unmeasured)
+    line = f"{missed} target(s) MISSED" if missed else "all targets met"
+    if unmeasured:
+        line += f", {unmeasured} not measured"
+    if parts_missing:
+        line += " (not measured: " + ", ".join(parts_missing) + ")"
+    print(line)
     return 0
 
 
