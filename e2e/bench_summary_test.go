@@ -39,7 +39,7 @@ func TestBenchSummary_JudgesWholeProcessFiguresAndRatios(t *testing.T) {
 	for _, want := range []string{
 		"go test -bench: not measured",
 		"whole process, a fixture (testdata/bench/cli.txt)",
-		"3 target(s) MISSED, 2 not measured (not measured: go test -bench)",
+		"3 target(s) MISSED, 2 figure(s) not measured; parts not measured: go test -bench",
 	} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("the summary doesn't say %q:\n%s", want, summary)

@@ -272,9 +272,9 @@ def main(argv):
 
     line = f"{missed} target(s) MISSED" if missed else "all targets met"
     if unmeasured:
-        line += f", {unmeasured} not measured"
+        line += f", {unmeasured} figure(s) not measured"
     if parts_missing:
-        line += " (not measured: " + ", ".join(parts_missing) + ")"
+        line += "; parts not measured: " + ", ".join(parts_missing)
     print(line)
     return 0
 
