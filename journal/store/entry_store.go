@@ -267,6 +267,12 @@ func (s *Store) Entries(q journal.EntryQuery) ([]journal.Entry, error) {
 		// the index instead of walking it from the newest entry.
 		db = db.Where("(written_at, id) < (?, ?)", at, q.After.ID)
 	}
+	if q.Flagged {
+		db = db.Where("flagged")
+	}
+	if q.WithEpisodes {
+		db = db.Where("EXISTS (SELECT 1 FROM episodes WHERE episodes.entry_id = entries.id)")
+	}
 	if q.Limit > 0 {
 		db = db.Limit(q.Limit)
 	}
