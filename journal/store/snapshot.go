@@ -194,20 +194,10 @@ func (r *snapshotReader) progress(snap *journal.Snapshot) {
 // entries reads every entry and then each link table whole, in entry
 // order, rather than asking once per entry.
 func (r *snapshotReader) entries(snap *journal.Snapshot) {
-	var rows []entryRow
-	r.scan(&rows, "SELECT * FROM entries ORDER BY id")
-	snap.Entries = make([]journal.SnapshotEntry, len(rows))
-	index := make(map[int64]*journal.SnapshotEntry, len(rows))
-	for i, row := range rows {
-		e := journal.SnapshotEntry{ID: row.ID, WrittenAt: formatAt(row.WrittenAt, row.WrittenOffset), WrittenZone: row.WrittenZone,
-			CreatedAt: formatRecorded(row.Created), UpdatedAt: formatRecorded(row.Updated), Kind: row.Kind,
-			Title: r.open("entries", row.ID, "title", row.Title), Body: r.open("entries", row.ID, "body", row.Body),
-			Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID}
-		if row.Mood != nil {
-			e.Mood = *row.Mood
-		}
-		snap.Entries[i] = e
-		index[row.ID] = &snap.Entries[i]
+	r.entryRows(snap)
+	index := make(map[int64]*journal.SnapshotEntry, len(snap.Entries))
+	for i := range snap.Entries {
+		index[snap.Entries[i].ID] = &snap.Entries[i]
 	}
 	r.links("SELECT entry_id, emotion_id FROM entry_emotions ORDER BY entry_id, emotion_id", func(entry, emotion int64) {
 		index[entry].Emotions = append(index[entry].Emotions, r.emotions[emotion])
@@ -248,6 +238,70 @@ func (r *snapshotReader) entries(snap *journal.Snapshot) {
 	r.links("SELECT episode_id, pattern_id FROM episode_patterns ORDER BY episode_id, pattern_id", func(ep, pattern int64) {
 		episode(ep).Patterns = append(episode(ep).Patterns, r.patterns[pattern])
 	})
+}
+
+// entryRows reads every entry's own columns, scanning rows directly:
+// GORM's reflection per row and column was most of a 100,000-entry export.
+func (r *snapshotReader) entryRows(snap *journal.Snapshot) {
+	if r.err != nil {
+		return
+	}
+	var count int64
+	if r.err = r.tx.Raw("SELECT count(*) FROM entries").Row().Scan(&count); r.err != nil {
+		return
+	}
+	snap.Entries = make([]journal.SnapshotEntry, 0, count)
+	rows, err := r.tx.Raw(`SELECT id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged, source, source_id
+		FROM entries ORDER BY id`).Rows()
+	if err != nil {
+		r.err = err
+		return
+	}
+	defer rows.Close()
+	times := newTimeFormats()
+	for rows.Next() {
+		var row entryRow
+		var mood sql.NullInt64
+		if r.err = rows.Scan(&row.ID, &row.WrittenAt, &row.WrittenOffset, &row.WrittenZone, &row.Created, &row.Updated, &row.Kind,
+			&row.Title, &row.Body, &mood, &row.Flagged, &row.Source, &row.SourceID); r.err != nil {
+			return
+		}
+		snap.Entries = append(snap.Entries, journal.SnapshotEntry{ID: row.ID, WrittenAt: times.at(row.WrittenAt, row.WrittenOffset),
+			WrittenZone: row.WrittenZone, CreatedAt: times.recorded(row.Created), UpdatedAt: times.recorded(row.Updated), Kind: row.Kind,
+			Title: r.open("entries", row.ID, "title", row.Title), Body: r.open("entries", row.ID, "body", row.Body),
+			Mood: int(mood.Int64), Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID})
+	}
+	if r.err == nil {
+		r.err = rows.Err()
+	}
+}
+
+// timeFormats formats a snapshot's times as formatAt and formatRecorded
+// do, making each offset's zone once rather than once per entry.
+type timeFormats struct {
+	zones map[int]*time.Location
+	buf   []byte
+}
+
+func newTimeFormats() *timeFormats { return &timeFormats{zones: map[int]*time.Location{}} }
+
+func (f *timeFormats) at(unix int64, offset int) string {
+	zone, ok := f.zones[offset]
+	if !ok {
+		zone = time.FixedZone("", offset)
+		f.zones[offset] = zone
+	}
+	layout := time.RFC3339
+	if offset%60 != 0 {
+		layout = offsetSecsLayout
+	}
+	f.buf = time.Unix(unix, 0).In(zone).AppendFormat(f.buf[:0], layout)
+	return string(f.buf)
+}
+
+func (f *timeFormats) recorded(millis int64) string {
+	f.buf = time.UnixMilli(millis).UTC().AppendFormat(f.buf[:0], recordedLayout)
+	return string(f.buf)
 }
 
 // links calls add for each pair of ids query returns, scanning rows

@@ -93,11 +93,18 @@ func writeIndented(w io.Writer, file throughlineFile) error {
 			continue
 		}
 		out.WriteString("[")
+		entries, isEntries := list.Interface().([]journal.SnapshotEntry)
+		var entry []byte
 		for j := range list.Len() {
 			if j > 0 {
 				out.WriteString(",")
 			}
 			out.WriteString("\n      ")
+			if isEntries {
+				entry = appendEntry(entry[:0], &entries[j], "      ")
+				out.Write(entry)
+				continue
+			}
 			if err := encode(list.Index(j).Interface(), "      "); err != nil {
 				return err
 			}
