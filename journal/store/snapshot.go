@@ -48,17 +48,60 @@ func parseRecorded(s string) (millis int64, ok bool) {
 // is one moment's journal even while another window writes.
 func (s *Store) Snapshot() (journal.Snapshot, error) {
 	var snap journal.Snapshot
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		r := snapshotReader{s: s, tx: tx}
-		r.vocabulary(&snap)
-		r.progress(&snap)
-		r.entries(&snap)
-		return r.err
+	err := s.StreamSnapshot(func(head *journal.Snapshot, entries int) error {
+		snap = *head
+		snap.Entries = make([]journal.SnapshotEntry, 0, entries)
+		return nil
+	}, func(e *journal.SnapshotEntry) error {
+		snap.Entries = append(snap.Entries, *e)
+		return nil
 	})
 	if err != nil {
-		return journal.Snapshot{}, internal("read the journal", err)
+		return journal.Snapshot{}, err
 	}
 	return snap, nil
+}
+
+// StreamSnapshot reads the whole journal in one transaction as Snapshot
+// does, but hands the entries over one at a time, in id order, so an
+// export of 100,000 of them is written while it is read and never held
+// whole: head gets everything else and how many entries follow, then
+// each gets every entry (its lists are its own). An error from head or
+// each stops the reading and is returned as it is.
+func (s *Store) StreamSnapshot(head func(snap *journal.Snapshot, entries int) error, each func(e *journal.SnapshotEntry) error) error {
+	var theirs error
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		r := snapshotReader{s: s, tx: tx}
+		var snap journal.Snapshot
+		r.vocabulary(&snap)
+		r.progress(&snap)
+		links := r.entryLinks()
+		var count int64
+		if r.err == nil {
+			r.err = tx.Raw("SELECT count(*) FROM entries").Row().Scan(&count)
+		}
+		if r.err != nil {
+			return r.err
+		}
+		if theirs = head(&snap, int(count)); theirs != nil {
+			return theirs
+		}
+		r.entries(links, func(e *journal.SnapshotEntry) bool {
+			theirs = each(e)
+			return theirs == nil
+		})
+		if theirs != nil {
+			return theirs
+		}
+		return r.err
+	})
+	if theirs != nil {
+		return theirs
+	}
+	if err != nil {
+		return internal("read the journal", err)
+	}
+	return nil
 }
 
 // snapshotReader reads tables in bulk, keeping the first error.
@@ -191,22 +234,26 @@ func (r *snapshotReader) progress(snap *journal.Snapshot) {
 	r.scan(&snap.Settings, "SELECT key, value FROM settings ORDER BY key")
 }
 
-// entries reads every entry and then each link table whole, in entry
-// order, rather than asking once per entry.
-func (r *snapshotReader) entries(snap *journal.Snapshot) {
-	r.entryRows(snap)
-	index := make(map[int64]*journal.SnapshotEntry, len(snap.Entries))
-	for i := range snap.Entries {
-		index[snap.Entries[i].ID] = &snap.Entries[i]
-	}
+// entryLinks is what links to entries, by entry id.
+type entryLinks struct {
+	emotions, patterns map[int64][]string
+	goals              map[int64][]int64
+	episodes           map[int64][]journal.SnapshotEpisode
+}
+
+// entryLinks reads each link table whole, before the entries, rather
+// than asking once per entry.
+func (r *snapshotReader) entryLinks() entryLinks {
+	l := entryLinks{emotions: map[int64][]string{}, patterns: map[int64][]string{}, goals: map[int64][]int64{},
+		episodes: map[int64][]journal.SnapshotEpisode{}}
 	r.links("SELECT entry_id, emotion_id FROM entry_emotions ORDER BY entry_id, emotion_id", func(entry, emotion int64) {
-		index[entry].Emotions = append(index[entry].Emotions, r.emotions[emotion])
+		l.emotions[entry] = append(l.emotions[entry], r.emotions[emotion])
 	})
 	r.links("SELECT entry_id, pattern_id FROM entry_patterns ORDER BY entry_id, pattern_id", func(entry, pattern int64) {
-		index[entry].Patterns = append(index[entry].Patterns, r.patterns[pattern])
+		l.patterns[entry] = append(l.patterns[entry], r.patterns[pattern])
 	})
 	r.links("SELECT entry_id, goal_id FROM entry_goals ORDER BY entry_id, goal_id", func(entry, goal int64) {
-		index[entry].GoalIDs = append(index[entry].GoalIDs, goal)
+		l.goals[entry] = append(l.goals[entry], goal)
 	})
 
 	var episodes []struct {
@@ -216,21 +263,20 @@ func (r *snapshotReader) entries(snap *journal.Snapshot) {
 	}
 	r.scan(&episodes, "SELECT id, entry_id, person_id, earlier_person_id, wish, other_response, self_response, reminds FROM episodes ORDER BY entry_id, position, id")
 	type place struct {
-		entry *journal.SnapshotEntry
+		entry int64
 		i     int
 	}
 	where := make(map[int64]place, len(episodes))
 	for _, ep := range episodes {
-		e := index[ep.EntryID]
-		where[ep.ID] = place{e, len(e.Episodes)}
-		e.Episodes = append(e.Episodes, journal.SnapshotEpisode{ID: ep.ID, Person: r.people[ep.PersonID.Int64],
+		where[ep.ID] = place{ep.EntryID, len(l.episodes[ep.EntryID])}
+		l.episodes[ep.EntryID] = append(l.episodes[ep.EntryID], journal.SnapshotEpisode{ID: ep.ID, Person: r.people[ep.PersonID.Int64],
 			Wish: r.open("episodes", ep.ID, "wish", ep.Wish), OtherResponse: r.open("episodes", ep.ID, "other_response", ep.OtherResponse),
 			SelfResponse: r.open("episodes", ep.ID, "self_response", ep.SelfResponse), Reminds: r.open("episodes", ep.ID, "reminds", ep.Reminds),
 			EarlierPerson: r.people[ep.EarlierPersonID.Int64]})
 	}
 	episode := func(id int64) *journal.SnapshotEpisode {
 		p := where[id]
-		return &p.entry.Episodes[p.i]
+		return &l.episodes[p.entry][p.i]
 	}
 	r.links("SELECT episode_id, emotion_id FROM episode_emotions ORDER BY episode_id, emotion_id", func(ep, emotion int64) {
 		episode(ep).Emotions = append(episode(ep).Emotions, r.emotions[emotion])
@@ -238,19 +284,16 @@ func (r *snapshotReader) entries(snap *journal.Snapshot) {
 	r.links("SELECT episode_id, pattern_id FROM episode_patterns ORDER BY episode_id, pattern_id", func(ep, pattern int64) {
 		episode(ep).Patterns = append(episode(ep).Patterns, r.patterns[pattern])
 	})
+	return l
 }
 
-// entryRows reads every entry's own columns, scanning rows directly:
+// entries reads every entry's own columns in id order, adds its links
+// and hands it to each until each returns false. It scans rows directly:
 // GORM's reflection per row and column was most of a 100,000-entry export.
-func (r *snapshotReader) entryRows(snap *journal.Snapshot) {
+func (r *snapshotReader) entries(l entryLinks, each func(e *journal.SnapshotEntry) bool) {
 	if r.err != nil {
 		return
 	}
-	var count int64
-	if r.err = r.tx.Raw("SELECT count(*) FROM entries").Row().Scan(&count); r.err != nil {
-		return
-	}
-	snap.Entries = make([]journal.SnapshotEntry, 0, count)
 	rows, err := r.tx.Raw(`SELECT id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged, source, source_id
 		FROM entries ORDER BY id`).Rows()
 	if err != nil {
@@ -266,14 +309,16 @@ func (r *snapshotReader) entryRows(snap *journal.Snapshot) {
 			&row.Title, &row.Body, &mood, &row.Flagged, &row.Source, &row.SourceID); r.err != nil {
 			return
 		}
-		snap.Entries = append(snap.Entries, journal.SnapshotEntry{ID: row.ID, WrittenAt: times.at(row.WrittenAt, row.WrittenOffset),
+		e := journal.SnapshotEntry{ID: row.ID, WrittenAt: times.at(row.WrittenAt, row.WrittenOffset),
 			WrittenZone: row.WrittenZone, CreatedAt: times.recorded(row.Created), UpdatedAt: times.recorded(row.Updated), Kind: row.Kind,
 			Title: r.open("entries", row.ID, "title", row.Title), Body: r.open("entries", row.ID, "body", row.Body),
-			Mood: int(mood.Int64), Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID})
+			Mood: int(mood.Int64), Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID,
+			Emotions: l.emotions[row.ID], Patterns: l.patterns[row.ID], GoalIDs: l.goals[row.ID], Episodes: l.episodes[row.ID]}
+		if r.err != nil || !each(&e) {
+			return
+		}
 	}
-	if r.err == nil {
-		r.err = rows.Err()
-	}
+	r.err = rows.Err()
 }
 
 // timeFormats formats a snapshot's times as formatAt and formatRecorded

@@ -144,30 +144,59 @@ func TestThroughline_FileShape(t *testing.T) {
 	}
 }
 
-// The export is streamed item by item; it must be what one Encode of the
-// whole file gives.
+// snapshotSource streams a snapshot as the store does.
+type snapshotSource journal.Snapshot
+
+func (s snapshotSource) StreamSnapshot(head func(*journal.Snapshot, int) error, each func(*journal.SnapshotEntry) error) error {
+	snap := journal.Snapshot(s)
+	entries := snap.Entries
+	snap.Entries = nil
+	if err := head(&snap, len(entries)); err != nil {
+		return err
+	}
+	for i := range entries {
+		if err := each(&entries[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The export is streamed item by item, entries as they are read; it
+// must be what one Encode of the whole file gives.
 func TestThroughline_StreamsAsOneEncodeWould(t *testing.T) {
 	s := newThroughlineJournal(t)
 	fillForExport(t, s)
-	snap, err := s.Snapshot()
+	full, err := s.Snapshot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap.Settings = nil // a nil list too
-	file := throughlineFile{Throughline: &throughlineHeader{Format: 1, ExportedAt: "now"}, Journal: &snap}
-	var want bytes.Buffer
-	enc := json.NewEncoder(&want)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(file); err != nil {
+	full.Settings = nil // a nil list too
+	empty, err := newThroughlineJournal(t).Snapshot()
+	if err != nil {
 		t.Fatal(err)
 	}
-	var got bytes.Buffer
-	if err := writeIndented(&got, file); err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != want.String() {
-		t.Errorf("streamed:\n%s\none Encode:\n%s", got.String(), want.String())
+	now := time.Date(2026, 12, 6, 4, 0, 0, 0, time.UTC)
+	defer func(was func() time.Time) { throughlineNow = was }(throughlineNow)
+	throughlineNow = func() time.Time { return now }
+	for name, snap := range map[string]journal.Snapshot{"full": full, "empty": empty} {
+		t.Run(name, func(t *testing.T) {
+			file := throughlineFile{Throughline: &throughlineHeader{Format: 1, ExportedAt: now.Format(time.RFC3339)}, Journal: &snap}
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(file); err != nil {
+				t.Fatal(err)
+			}
+			var got bytes.Buffer
+			if err := WriteThroughline(snapshotSource(snap), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("streamed:\n%s\none Encode:\n%s", got.String(), want.String())
+			}
+		})
 	}
 }
 
