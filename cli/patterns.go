@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/throughline/throughline/journal"
@@ -89,7 +91,7 @@ func runPatterns(c *cli, args []string) error {
 		if *asJSON {
 			return writeJSON(c.stdout, reportJSON(s, category))
 		}
-		printReport(c, s, category, span)
+		printReport(c.stdout, s, category, span)
 		return nil
 	})
 }
@@ -145,7 +147,10 @@ func reportJSON(s analysis.Summary, category map[string]string) patternsReportJS
 
 // printReport writes the report as text; span says which days it covers,
 // "" for the window's own dates.
-func printReport(c *cli, s analysis.Summary, category map[string]string, span string) {
+func printReport(w io.Writer, s analysis.Summary, category map[string]string, span string) {
+	// A line a pattern was a system call each; one at the end is enough.
+	out := bufio.NewWriterSize(w, 64<<10)
+	defer out.Flush()
 	switch {
 	case span != "":
 	case s.Window.From.IsZero():
@@ -153,26 +158,26 @@ func printReport(c *cli, s analysis.Summary, category map[string]string, span st
 	default:
 		span = "from " + s.Window.From.Format("2 Jan 2006") + " to " + s.Window.To.AddDate(0, 0, -1).Format("2 Jan 2006")
 	}
-	fmt.Fprintf(c.stdout, "%s %s.\n", count(s.Entries, "entry", "entries"), span)
+	fmt.Fprintf(out, "%s %s.\n", count(s.Entries, "entry", "entries"), span)
 	if len(s.Trends) == 0 {
-		fmt.Fprintln(c.stdout, "No patterns named in these days.")
+		fmt.Fprintln(out, "No patterns named in these days.")
 		return
 	}
 	if !s.Compared {
-		fmt.Fprintln(c.stdout, analysis.NoComparison(s.Window))
+		fmt.Fprintln(out, analysis.NoComparison(s.Window))
 	}
-	fmt.Fprintln(c.stdout)
+	fmt.Fprintln(out)
 	for _, t := range s.Trends {
 		change := ""
 		if s.Compared {
 			change = fmt.Sprintf("  %+d against the %s before", t.Delta, s.Window.Length())
 		}
-		fmt.Fprintf(c.stdout, "%5d  %4.0f%%  %-40s %-12s%s\n", t.Count, 100*float64(t.Count)/float64(s.Entries), t.Name, category[t.Name], change)
+		fmt.Fprintf(out, "%5d  %4.0f%%  %-40s %-12s%s\n", t.Count, 100*float64(t.Count)/float64(s.Entries), t.Name, category[t.Name], change)
 	}
 	if len(s.Pairs) > 0 {
-		fmt.Fprintln(c.stdout, "\nTogether:")
+		fmt.Fprintln(out, "\nTogether:")
 		for _, p := range s.Pairs[:min(len(s.Pairs), 10)] {
-			fmt.Fprintf(c.stdout, "%5d  %s + %s: %s.\n", p.Count, p.A, p.B, p.Text())
+			fmt.Fprintf(out, "%5d  %s + %s: %s.\n", p.Count, p.A, p.B, p.Text())
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -211,7 +212,10 @@ const (
 //
 //	#12  Mon 2 Mar 2026 20:00  The meeting
 //	    I froze when my **manager** raised her voice…
-func printSearch(w io.Writer, res jstore.SearchResult, terminal bool) {
+func printSearch(out io.Writer, res jstore.SearchResult, terminal bool) {
+	// Three writes a hit were as many system calls; one at the end is enough.
+	w := bufio.NewWriterSize(out, 64<<10)
+	defer w.Flush()
 	for _, h := range res.Hits {
 		fmt.Fprintf(w, "#%d  %s  %s\n", h.ID, h.WrittenAt.Format("Mon 2 Jan 2006 15:04"), oneLine(h.Title.String()))
 		snippet := h.Snippet.Markdown()

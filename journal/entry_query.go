@@ -8,6 +8,11 @@ type EntryQuery struct {
 	Before time.Time // exclusive; zero means to the end
 	After  *Cursor   // continue a paged listing after this entry
 	Limit  int       // 0 means no limit
+
+	// Narrow the selection further; both together select entries that
+	// are both. A report reads only these in full, not every entry.
+	Flagged      bool // only entries flagged for the session
+	WithEpisodes bool // only entries with a relationship episode
 }
 
 // Cursor marks a place in the newest-first order, for paging without

@@ -267,6 +267,14 @@ func (s *Store) Entries(q journal.EntryQuery) ([]journal.Entry, error) {
 		// the index instead of walking it from the newest entry.
 		db = db.Where("(written_at, id) < (?, ?)", at, q.After.ID)
 	}
+	if q.Flagged {
+		db = db.Where("flagged")
+	}
+	if q.WithEpisodes {
+		// IN, not EXISTS per entry: SQLite seeks each entry with an
+		// episode by id instead of probing every entry in the days.
+		db = db.Where("id IN (SELECT entry_id FROM episodes)")
+	}
 	if q.Limit > 0 {
 		db = db.Limit(q.Limit)
 	}

@@ -48,17 +48,60 @@ func parseRecorded(s string) (millis int64, ok bool) {
 // is one moment's journal even while another window writes.
 func (s *Store) Snapshot() (journal.Snapshot, error) {
 	var snap journal.Snapshot
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		r := snapshotReader{s: s, tx: tx}
-		r.vocabulary(&snap)
-		r.progress(&snap)
-		r.entries(&snap)
-		return r.err
+	err := s.StreamSnapshot(func(head *journal.Snapshot, entries int) error {
+		snap = *head
+		snap.Entries = make([]journal.SnapshotEntry, 0, entries)
+		return nil
+	}, func(e *journal.SnapshotEntry) error {
+		snap.Entries = append(snap.Entries, *e)
+		return nil
 	})
 	if err != nil {
-		return journal.Snapshot{}, internal("read the journal", err)
+		return journal.Snapshot{}, err
 	}
 	return snap, nil
+}
+
+// StreamSnapshot reads the whole journal in one transaction as Snapshot
+// does, but hands the entries over one at a time, in id order, so an
+// export of 100,000 of them is written while it is read and never held
+// whole: head gets everything else and how many entries follow, then
+// each gets every entry (its lists are its own). An error from head or
+// each stops the reading and is returned as it is.
+func (s *Store) StreamSnapshot(head func(snap *journal.Snapshot, entries int) error, each func(e *journal.SnapshotEntry) error) error {
+	var theirs error
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		r := snapshotReader{s: s, tx: tx}
+		var snap journal.Snapshot
+		r.vocabulary(&snap)
+		r.progress(&snap)
+		links := r.entryLinks()
+		var count int64
+		if r.err == nil {
+			r.err = tx.Raw("SELECT count(*) FROM entries").Row().Scan(&count)
+		}
+		if r.err != nil {
+			return r.err
+		}
+		if theirs = head(&snap, int(count)); theirs != nil {
+			return theirs
+		}
+		r.entries(links, func(e *journal.SnapshotEntry) bool {
+			theirs = each(e)
+			return theirs == nil
+		})
+		if theirs != nil {
+			return theirs
+		}
+		return r.err
+	})
+	if theirs != nil {
+		return theirs
+	}
+	if err != nil {
+		return internal("read the journal", err)
+	}
+	return nil
 }
 
 // snapshotReader reads tables in bulk, keeping the first error.
@@ -191,32 +234,26 @@ func (r *snapshotReader) progress(snap *journal.Snapshot) {
 	r.scan(&snap.Settings, "SELECT key, value FROM settings ORDER BY key")
 }
 
-// entries reads every entry and then each link table whole, in entry
-// order, rather than asking once per entry.
-func (r *snapshotReader) entries(snap *journal.Snapshot) {
-	var rows []entryRow
-	r.scan(&rows, "SELECT * FROM entries ORDER BY id")
-	snap.Entries = make([]journal.SnapshotEntry, len(rows))
-	index := make(map[int64]*journal.SnapshotEntry, len(rows))
-	for i, row := range rows {
-		e := journal.SnapshotEntry{ID: row.ID, WrittenAt: formatAt(row.WrittenAt, row.WrittenOffset), WrittenZone: row.WrittenZone,
-			CreatedAt: formatRecorded(row.Created), UpdatedAt: formatRecorded(row.Updated), Kind: row.Kind,
-			Title: r.open("entries", row.ID, "title", row.Title), Body: r.open("entries", row.ID, "body", row.Body),
-			Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID}
-		if row.Mood != nil {
-			e.Mood = *row.Mood
-		}
-		snap.Entries[i] = e
-		index[row.ID] = &snap.Entries[i]
-	}
+// entryLinks is what links to entries, by entry id.
+type entryLinks struct {
+	emotions, patterns map[int64][]string
+	goals              map[int64][]int64
+	episodes           map[int64][]journal.SnapshotEpisode
+}
+
+// entryLinks reads each link table whole, before the entries, rather
+// than asking once per entry.
+func (r *snapshotReader) entryLinks() entryLinks {
+	l := entryLinks{emotions: map[int64][]string{}, patterns: map[int64][]string{}, goals: map[int64][]int64{},
+		episodes: map[int64][]journal.SnapshotEpisode{}}
 	r.links("SELECT entry_id, emotion_id FROM entry_emotions ORDER BY entry_id, emotion_id", func(entry, emotion int64) {
-		index[entry].Emotions = append(index[entry].Emotions, r.emotions[emotion])
+		l.emotions[entry] = append(l.emotions[entry], r.emotions[emotion])
 	})
 	r.links("SELECT entry_id, pattern_id FROM entry_patterns ORDER BY entry_id, pattern_id", func(entry, pattern int64) {
-		index[entry].Patterns = append(index[entry].Patterns, r.patterns[pattern])
+		l.patterns[entry] = append(l.patterns[entry], r.patterns[pattern])
 	})
 	r.links("SELECT entry_id, goal_id FROM entry_goals ORDER BY entry_id, goal_id", func(entry, goal int64) {
-		index[entry].GoalIDs = append(index[entry].GoalIDs, goal)
+		l.goals[entry] = append(l.goals[entry], goal)
 	})
 
 	var episodes []struct {
@@ -226,21 +263,20 @@ func (r *snapshotReader) entries(snap *journal.Snapshot) {
 	}
 	r.scan(&episodes, "SELECT id, entry_id, person_id, earlier_person_id, wish, other_response, self_response, reminds FROM episodes ORDER BY entry_id, position, id")
 	type place struct {
-		entry *journal.SnapshotEntry
+		entry int64
 		i     int
 	}
 	where := make(map[int64]place, len(episodes))
 	for _, ep := range episodes {
-		e := index[ep.EntryID]
-		where[ep.ID] = place{e, len(e.Episodes)}
-		e.Episodes = append(e.Episodes, journal.SnapshotEpisode{ID: ep.ID, Person: r.people[ep.PersonID.Int64],
+		where[ep.ID] = place{ep.EntryID, len(l.episodes[ep.EntryID])}
+		l.episodes[ep.EntryID] = append(l.episodes[ep.EntryID], journal.SnapshotEpisode{ID: ep.ID, Person: r.people[ep.PersonID.Int64],
 			Wish: r.open("episodes", ep.ID, "wish", ep.Wish), OtherResponse: r.open("episodes", ep.ID, "other_response", ep.OtherResponse),
 			SelfResponse: r.open("episodes", ep.ID, "self_response", ep.SelfResponse), Reminds: r.open("episodes", ep.ID, "reminds", ep.Reminds),
 			EarlierPerson: r.people[ep.EarlierPersonID.Int64]})
 	}
 	episode := func(id int64) *journal.SnapshotEpisode {
 		p := where[id]
-		return &p.entry.Episodes[p.i]
+		return &l.episodes[p.entry][p.i]
 	}
 	r.links("SELECT episode_id, emotion_id FROM episode_emotions ORDER BY episode_id, emotion_id", func(ep, emotion int64) {
 		episode(ep).Emotions = append(episode(ep).Emotions, r.emotions[emotion])
@@ -248,6 +284,69 @@ func (r *snapshotReader) entries(snap *journal.Snapshot) {
 	r.links("SELECT episode_id, pattern_id FROM episode_patterns ORDER BY episode_id, pattern_id", func(ep, pattern int64) {
 		episode(ep).Patterns = append(episode(ep).Patterns, r.patterns[pattern])
 	})
+	return l
+}
+
+// entries reads every entry's own columns in id order, adds its links
+// and hands it to each until each returns false. It scans rows directly:
+// GORM's reflection per row and column was most of a 100,000-entry export.
+func (r *snapshotReader) entries(l entryLinks, each func(e *journal.SnapshotEntry) bool) {
+	if r.err != nil {
+		return
+	}
+	rows, err := r.tx.Raw(`SELECT id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged, source, source_id
+		FROM entries ORDER BY id`).Rows()
+	if err != nil {
+		r.err = err
+		return
+	}
+	defer rows.Close()
+	times := newTimeFormats()
+	for rows.Next() {
+		var row entryRow
+		var mood sql.NullInt64
+		if r.err = rows.Scan(&row.ID, &row.WrittenAt, &row.WrittenOffset, &row.WrittenZone, &row.Created, &row.Updated, &row.Kind,
+			&row.Title, &row.Body, &mood, &row.Flagged, &row.Source, &row.SourceID); r.err != nil {
+			return
+		}
+		e := journal.SnapshotEntry{ID: row.ID, WrittenAt: times.at(row.WrittenAt, row.WrittenOffset),
+			WrittenZone: row.WrittenZone, CreatedAt: times.recorded(row.Created), UpdatedAt: times.recorded(row.Updated), Kind: row.Kind,
+			Title: r.open("entries", row.ID, "title", row.Title), Body: r.open("entries", row.ID, "body", row.Body),
+			Mood: int(mood.Int64), Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID,
+			Emotions: l.emotions[row.ID], Patterns: l.patterns[row.ID], GoalIDs: l.goals[row.ID], Episodes: l.episodes[row.ID]}
+		if r.err != nil || !each(&e) {
+			return
+		}
+	}
+	r.err = rows.Err()
+}
+
+// timeFormats formats a snapshot's times as formatAt and formatRecorded
+// do, making each offset's zone once rather than once per entry.
+type timeFormats struct {
+	zones map[int]*time.Location
+	buf   []byte
+}
+
+func newTimeFormats() *timeFormats { return &timeFormats{zones: map[int]*time.Location{}} }
+
+func (f *timeFormats) at(unix int64, offset int) string {
+	zone, ok := f.zones[offset]
+	if !ok {
+		zone = time.FixedZone("", offset)
+		f.zones[offset] = zone
+	}
+	layout := time.RFC3339
+	if offset%60 != 0 {
+		layout = offsetSecsLayout
+	}
+	f.buf = time.Unix(unix, 0).In(zone).AppendFormat(f.buf[:0], layout)
+	return string(f.buf)
+}
+
+func (f *timeFormats) recorded(millis int64) string {
+	f.buf = time.UnixMilli(millis).UTC().AppendFormat(f.buf[:0], recordedLayout)
+	return string(f.buf)
 }
 
 // links calls add for each pair of ids query returns, scanning rows

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -438,5 +439,47 @@ func TestStore_IDsAreNeverReused(t *testing.T) {
 	stale.Title = "saved from a stale editor"
 	if _, err := s.UpdateEntry(stale); journal.ErrorCode(err) != journal.ENotFound {
 		t.Errorf("saving the deleted entry: %v, want not found", err)
+	}
+}
+
+// A report reads in full only the entries it prints: those flagged and
+// those with an episode, each alone or both.
+func TestStore_FlaggedAndWithEpisodes(t *testing.T) {
+	s := mustOpen(t)
+	day := func(d int) time.Time { return time.Date(2026, 5, d, 12, 0, 0, 0, time.UTC) }
+	for _, e := range []journal.Entry{
+		{Title: "plain", WrittenAt: day(1)},
+		{Title: "flagged", WrittenAt: day(2), Flagged: true},
+		{Title: "episode", WrittenAt: day(3), Episodes: []journal.Episode{{Person: "Sam", Wish: "to be heard"}}},
+		{Title: "both", WrittenAt: day(4), Flagged: true, Episodes: []journal.Episode{{Person: "Jo"}, {Person: "Kim"}}},
+		{Title: "both, too late", WrittenAt: day(9), Flagged: true, Episodes: []journal.Episode{{Person: "Jo"}}},
+	} {
+		if _, err := s.CreateEntry(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		q    journal.EntryQuery
+		want []string
+	}{
+		{"flagged", journal.EntryQuery{Before: day(8), Flagged: true}, []string{"both", "flagged"}},
+		{"with episodes", journal.EntryQuery{Before: day(8), WithEpisodes: true}, []string{"both", "episode"}},
+		{"both", journal.EntryQuery{Before: day(8), Flagged: true, WithEpisodes: true}, []string{"both"}},
+		{"neither narrows", journal.EntryQuery{Before: day(8)}, []string{"both", "episode", "flagged", "plain"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := s.Entries(tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, e := range got {
+				titles = append(titles, e.Title)
+			}
+			if !slices.Equal(titles, tc.want) {
+				t.Errorf("got %q, want %q", titles, tc.want)
+			}
+		})
 	}
 }

@@ -11,5 +11,5 @@ type ImportTarget interface {
 
 // ExportSource is what a lossless export needs of the journal's store.
 type ExportSource interface {
-	Snapshot() (journal.Snapshot, error)
+	StreamSnapshot(head func(snap *journal.Snapshot, entries int) error, each func(e *journal.SnapshotEntry) error) error
 }

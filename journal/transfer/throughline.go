@@ -38,74 +38,121 @@ type throughlineHeader struct {
 
 // WriteThroughline writes the whole journal to w as indented JSON, in
 // the same order every time: two exports of the same journal differ only
-// in exported_at. Errors from w are returned as they are.
+// in exported_at. Each entry is written as it is read, so the export is
+// never one block in memory. Errors from w are returned as they are.
 func WriteThroughline(store ExportSource, w io.Writer) error {
-	snap, err := store.Snapshot()
+	x := exportWriter{out: bufio.NewWriterSize(w, 1<<16)}
+	header := &throughlineHeader{Format: ThroughlineFormat, ExportedAt: throughlineNow().UTC().Format(time.RFC3339)}
+	var rest journal.Snapshot
+	err := store.StreamSnapshot(func(snap *journal.Snapshot, entries int) error {
+		rest = *snap
+		x.out.WriteString("{\n  \"throughline\": ")
+		if err := x.encode(header, "  "); err != nil {
+			return err
+		}
+		x.out.WriteString(",\n  \"journal\": {")
+		return x.fields(snap, 0, entriesField+1) // up to the entries' key
+	}, x.entry)
 	if err != nil {
 		return err
 	}
-	file := throughlineFile{
-		Throughline: &throughlineHeader{Format: ThroughlineFormat, ExportedAt: throughlineNow().UTC().Format(time.RFC3339)},
-		Journal:     &snap,
+	if x.entries == 0 {
+		x.out.WriteString("[]")
+	} else {
+		x.out.WriteString("\n    ]")
 	}
-	return writeIndented(w, file)
-}
-
-// writeIndented writes file as an Encoder indenting by two spaces would,
-// but one list item at a time, so 100,000 entries are never one block of
-// JSON in memory.
-func writeIndented(w io.Writer, file throughlineFile) error {
-	out := bufio.NewWriterSize(w, 1<<16)
-	var item bytes.Buffer
-	enc := json.NewEncoder(&item)
-	enc.SetEscapeHTML(false) // "<" and "&" in entries stay as written
-	encode := func(v any, prefix string) error {
-		item.Reset()
-		enc.SetIndent(prefix, "  ")
-		if err := enc.Encode(v); err != nil {
-			return err
-		}
-		out.Write(bytes.TrimSuffix(item.Bytes(), []byte("\n")))
-		return nil
-	}
-	out.WriteString("{\n  \"throughline\": ")
-	if err := encode(file.Throughline, "  "); err != nil {
+	if err := x.fields(&rest, entriesField+1, reflect.TypeFor[journal.Snapshot]().NumField()); err != nil {
 		return err
 	}
-	out.WriteString(",\n  \"journal\": {")
-	snap := reflect.ValueOf(*file.Journal)
-	for i := range snap.NumField() {
-		key, opts, _ := strings.Cut(snap.Type().Field(i).Tag.Get("json"), ",")
-		list := snap.Field(i)
-		if opts == "omitempty" && list.Len() == 0 {
+	x.out.WriteString("\n  }\n}\n")
+	return x.out.Flush()
+}
+
+// entriesField is the place of the entries among a snapshot's fields.
+var entriesField = func() int {
+	f, _ := reflect.TypeFor[journal.Snapshot]().FieldByName("Entries")
+	return f.Index[0]
+}()
+
+// exportWriter writes an export as an Encoder indenting by two spaces
+// would, but one list item at a time, so 100,000 entries are never one
+// block of JSON in memory.
+type exportWriter struct {
+	out     *bufio.Writer
+	item    bytes.Buffer
+	enc     *json.Encoder
+	buf     []byte // the last entry written, its space used again
+	entries int
+}
+
+// encode writes v with encoding/json, its lines after the first starting
+// with prefix.
+func (x *exportWriter) encode(v any, prefix string) error {
+	if x.enc == nil {
+		x.enc = json.NewEncoder(&x.item)
+		x.enc.SetEscapeHTML(false) // "<" and "&" in entries stay as written
+	}
+	x.item.Reset()
+	x.enc.SetIndent(prefix, "  ")
+	if err := x.enc.Encode(v); err != nil {
+		return err
+	}
+	x.out.Write(bytes.TrimSuffix(x.item.Bytes(), []byte("\n")))
+	return nil
+}
+
+// fields writes the snapshot's fields from up to before to; at
+// entriesField it writes the key and the list's opening, as the entries
+// follow one by one.
+func (x *exportWriter) fields(snap *journal.Snapshot, from, to int) error {
+	v := reflect.ValueOf(snap).Elem()
+	for i := from; i < to; i++ {
+		key, opts, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
+		list := v.Field(i)
+		if i != entriesField && opts == "omitempty" && list.Len() == 0 {
 			continue // as Encode leaves it out
 		}
 		if i > 0 {
-			out.WriteString(",")
+			x.out.WriteString(",")
 		}
-		out.WriteString("\n    \"" + key + "\": ")
+		x.out.WriteString("\n    \"" + key + "\": ")
 		switch {
+		case i == entriesField:
+			return nil
 		case list.IsNil():
-			out.WriteString("null")
+			x.out.WriteString("null")
 			continue
 		case list.Len() == 0:
-			out.WriteString("[]")
+			x.out.WriteString("[]")
 			continue
 		}
-		out.WriteString("[")
+		x.out.WriteString("[")
 		for j := range list.Len() {
 			if j > 0 {
-				out.WriteString(",")
+				x.out.WriteString(",")
 			}
-			out.WriteString("\n      ")
-			if err := encode(list.Index(j).Interface(), "      "); err != nil {
+			x.out.WriteString("\n      ")
+			if err := x.encode(list.Index(j).Interface(), "      "); err != nil {
 				return err
 			}
 		}
-		out.WriteString("\n    ]")
+		x.out.WriteString("\n    ]")
 	}
-	out.WriteString("\n  }\n}\n")
-	return out.Flush()
+	return nil
+}
+
+// entry writes one entry of the list.
+func (x *exportWriter) entry(e *journal.SnapshotEntry) error {
+	if x.entries == 0 {
+		x.out.WriteString("[")
+	} else {
+		x.out.WriteString(",")
+	}
+	x.entries++
+	x.out.WriteString("\n      ")
+	x.buf = appendEntry(x.buf[:0], e, "      ")
+	_, err := x.out.Write(x.buf)
+	return err
 }
 
 // ImportThroughline reads a Throughline export from r into store, which

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -72,34 +73,61 @@ type builder struct {
 	store    Store
 	opt      Options
 	r        *Report
-	excluded map[int64]bool // entries left out, FlaggedOnly's unflagged ones included
+	excluded map[int64]bool // entries left out by id
+	kept     map[int64]bool // with FlaggedOnly, the flagged entries not excluded: the only ones counted
 	flagged  []Entry
 }
 
 // compared reports whether the window has one of equal length before it.
 func (b *builder) compared() bool { return !b.r.Window.Previous().Empty() }
 
-// entries reads the window's entries in full: the flagged ones, their
-// episodes, and (for FlaggedOnly) which entries to leave out.
+// entries reads in full only the window's entries the report prints or
+// needs: the flagged ones and those with episodes. Reading every entry
+// made a report over years cost seconds.
 func (b *builder) entries() error {
 	w := b.r.Window
 	q := journal.EntryQuery{From: w.From, Before: w.To}
 	if b.opt.FlaggedOnly && b.compared() {
 		q.From = w.Previous().From // the window before counts flagged entries only, too
 	}
-	if !b.r.Has(SectionFlagged) && !b.r.Has(SectionEpisodes) && !b.r.Has(SectionQuestions) && !b.opt.FlaggedOnly {
-		return nil
+	var entries []journal.Entry
+	if b.r.Has(SectionFlagged) || b.r.Has(SectionQuestions) || b.opt.FlaggedOnly {
+		fq := q
+		fq.Flagged = true
+		flagged, err := b.store.Entries(fq)
+		if err != nil {
+			return err
+		}
+		entries = flagged
 	}
-	entries, err := b.store.Entries(q)
-	if err != nil {
-		return err
+	if b.r.Has(SectionEpisodes) {
+		eq := q
+		eq.WithEpisodes, eq.Flagged = true, b.opt.FlaggedOnly
+		withEpisodes, err := b.store.Entries(eq)
+		if err != nil {
+			return err
+		}
+		entries = append(entries, withEpisodes...)
 	}
-	slices.Reverse(entries) // oldest first
+	// Oldest first, each entry once.
+	slices.SortFunc(entries, func(a, b journal.Entry) int {
+		return cmp.Or(cmp.Compare(a.WrittenAt.Unix(), b.WrittenAt.Unix()), cmp.Compare(a.ID, b.ID))
+	})
+	entries = slices.CompactFunc(entries, func(a, b journal.Entry) bool { return a.ID == b.ID })
+	if b.opt.FlaggedOnly {
+		b.kept = map[int64]bool{}
+	}
 	for _, e := range entries {
 		if b.opt.LeftOut(e) {
 			b.excluded[e.ID] = true
 		}
-		if b.excluded[e.ID] || !w.Contains(e.WrittenAt) {
+		if b.excluded[e.ID] {
+			continue
+		}
+		if b.kept != nil {
+			b.kept[e.ID] = true
+		}
+		if !w.Contains(e.WrittenAt) {
 			continue
 		}
 		if e.Flagged {
@@ -116,9 +144,14 @@ func (b *builder) entries() error {
 		b.r.Flagged = b.flagged
 	}
 	if !b.r.Has(SectionEpisodes) {
-		b.r.Episodes = nil
+		b.r.Episodes = nil // the flagged entries' episodes came too
 	}
 	return nil
+}
+
+// leftOut says whether the figures leave out the entry with this id.
+func (b *builder) leftOut(id int64) bool {
+	return b.excluded[id] || (b.kept != nil && !b.kept[id])
 }
 
 // figures counts entries, moods and patterns in the window and the one before.
@@ -135,8 +168,8 @@ func (b *builder) figures() error {
 	if err != nil {
 		return err
 	}
-	if len(b.excluded) > 0 {
-		all = slices.DeleteFunc(slices.Clone(all), func(t journal.Tagging) bool { return b.excluded[t.EntryID] })
+	if len(b.excluded) > 0 || b.kept != nil {
+		all = slices.DeleteFunc(slices.Clone(all), func(t journal.Tagging) bool { return b.leftOut(t.EntryID) })
 	}
 	s := patterns.Summarise(all, w)
 	current := patterns.Within(all, w)

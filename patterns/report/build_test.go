@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/throughline/throughline/journal"
 	"github.com/throughline/throughline/patterns"
 )
 
@@ -247,6 +248,42 @@ func TestGoalStatus(t *testing.T) {
 	} {
 		if got := c.g.Status(); got != c.want {
 			t.Errorf("Status() = %q, want %q", got, c.want)
+		}
+	}
+}
+
+// readsCounted is the journal, keeping which entries were read in full.
+type readsCounted struct {
+	Store
+	read map[int64]bool
+}
+
+func (c *readsCounted) Entries(q journal.EntryQuery) ([]journal.Entry, error) {
+	entries, err := c.Store.Entries(q)
+	for _, e := range entries {
+		c.read[e.ID] = true
+	}
+	return entries, err
+}
+
+// A report over years must not read every entry in full to print a few:
+// only the flagged ones and those with episodes, whatever the options.
+func TestBuild_ReadsOnlyWhatItPrints(t *testing.T) {
+	f := newFixture(t)
+	for _, opt := range []Options{{}, {FlaggedOnly: true}, {Exclude: []int64{f.dream}}, {Sections: []Section{SectionEpisodes}}} {
+		c := &readsCounted{Store: f.store, read: map[int64]bool{}}
+		opt.Now, opt.SinceSession = fixtureNow, true
+		r, err := Build(c, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Since the session: two flagged entries, one of them with the
+		// one episode, and one more entry with two.
+		if len(c.read) > 3 {
+			t.Errorf("%+v: read %d entries in full, want at most the 3 flagged or with episodes", opt, len(c.read))
+		}
+		if opt.Sections == nil && len(r.Flagged)+len(r.Episodes) == 0 {
+			t.Errorf("%+v: the report lost what it prints", opt)
 		}
 	}
 }
