@@ -59,6 +59,8 @@ type Window struct {
 	reminders  *reminders
 	quitOnce   sync.Once
 	restore    string // a backup to put in place once the window has closed
+	// damageShown is set once the window has said the journal is damaged.
+	damageShown bool
 
 	*env           // handed to every screen
 	lock           lockState
@@ -219,7 +221,7 @@ func (w *Window) ShowAndRun() {
 		w.journal.focusStart()
 		w.startDailyBackups()
 	}
-	w.watchSoundness()
+	w.checkWhenIdle()
 	// Here, not in New, so tests never start the minute ticker.
 	w.reminders = startReminders(w.app, w.store, w.now)
 	setupTray(w.app, func() { w.win.Show(); w.win.RequestFocus() }, func() {

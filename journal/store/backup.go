@@ -165,6 +165,11 @@ func (s *Store) Backup(path string) (string, error) {
 		_, err = db.Exec("VACUUM INTO ?", target)
 		return err
 	})
+	if corrupt(err) {
+		// SQLite met the damage while copying: the journal's, not the
+		// backup's.
+		return "", s.noteDamage([]string{errors.Unwrap(err).Error()})
+	}
 	if err != nil {
 		return "", err
 	}
@@ -172,7 +177,8 @@ func (s *Store) Backup(path string) (string, error) {
 }
 
 // BackupIfDue makes today's automatic backup in BackupDir, unless there
-// is one, then prunes the automatic backups to 7 daily and 4 weekly. It
+// is one, checks the journal (Check), then prunes the automatic backups
+// to 7 daily and 4 weekly. It
 // returns the backup made, or "" when today's was already there.
 func (s *Store) BackupIfDue(now time.Time) (made string, err error) {
 	dir, err := s.BackupDir()
@@ -187,6 +193,13 @@ func (s *Store) BackupIfDue(now time.Time) (made string, err error) {
 		return "", err
 	}
 	if made, err = s.Backup(path); err != nil {
+		return "", err
+	}
+	// Once a day, with the file just read through and so in memory: the
+	// whole check. A copy of a damaged journal would push good backups
+	// out, so it goes, and none are pruned.
+	if err := s.Check(); err != nil {
+		os.Remove(made)
 		return "", err
 	}
 	return made, pruneBackups(dir)
