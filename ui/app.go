@@ -4,6 +4,7 @@ package ui
 
 import (
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,6 +62,7 @@ type Window struct {
 	restore    string // a backup to put in place once the window has closed
 	// damageShown is set once the window has said the journal is damaged.
 	damageShown bool
+	idleCheck   *time.Timer // the check to come once the window has been open a while
 
 	*env           // handed to every screen
 	lock           lockState
@@ -257,6 +259,10 @@ func (w *Window) Quit() {
 	w.quitOnce.Do(func() {
 		if w.reminders != nil {
 			w.reminders.stop()
+		}
+		if w.idleCheck != nil {
+			// A restore may follow, which wants the journal open nowhere.
+			w.idleCheck.Stop()
 		}
 		w.keepDraft("keeping the draft before quitting")
 		fyne.Do(w.app.Quit)

@@ -66,7 +66,7 @@ const idleCheckAfter = time.Minute
 // idleCheckAfter: the daily backup checks it too, but is made only once a
 // day.
 func (w *Window) checkWhenIdle() {
-	time.AfterFunc(idleCheckAfter, func() { fyne.Do(w.checkJournal) })
+	w.idleCheck = time.AfterFunc(idleCheckAfter, func() { fyne.Do(w.checkJournal) })
 }
 
 // checkJournal checks the journal off the UI goroutine, and if it is
