@@ -238,6 +238,12 @@ func TestCLI_Check(t *testing.T) {
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Error("checking changed the damaged journal")
 	}
+	// Its verdict stands for the next command, which writes nothing.
+	out, errOut, code = runCLI(t, db, "", "add", "--title", "After the check")
+	assertFailure(t, out, errOut, code, exitError, "The journal at "+db+" is damaged: ")
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("adding to a journal found damaged changed it")
+	}
 
 	// No journal, or something else than one.
 	out, errOut, code = runCLI(t, filepath.Join(t.TempDir(), "none.db"), "", "check")

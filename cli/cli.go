@@ -41,7 +41,7 @@ func init() {
 	// Assigned here, not in the declaration, because `help` lists commands.
 	commands = []command{
 		{"add", "--title T [--body B | body on stdin] [--mood N] [--pattern P]... [--emotion E]... [--kind K] [--at \"YYYY-MM-DD HH:MM\"] [--flag]", "write a new entry", runAdd},
-		{"list", "[--json] [--since DATE] [--until DATE]", "list entries, newest first", runList},
+		{"list", "[--json] [--since DATE] [--until DATE] [--limit N]", "list entries, newest first", runList},
 		{"show", "ID [--json]", "show one entry in full", runShow},
 		{"search", "[WORDS...] [--from DATE] [--to DATE] [--pattern P]... [--emotion E]... [--person NAME]... [--mood N|N-M] [--flagged] [--newest] [--limit N] [--json]", "find entries by their words (\"a phrase\", prefix*, OR, NOT) and filters, best match first", runSearch},
 		{"edit", "ID [the flags of add]", "change an entry; only the flags given change", runEdit},

@@ -451,6 +451,8 @@ var badInputCases = []struct {
 	{"list bad --until", "", []string{"list", "--until", "2026-13-01"}, exitUsage, `"2026-13-01" is not a date`},
 	{"list --since after --until", "", []string{"list", "--since", "2026-05-03", "--until", "2026-05-02"}, exitUsage, "Swap them"},
 	{"list stray argument", "", []string{"list", "today"}, exitUsage, `unexpected "today"`},
+	{"list negative --limit", "", []string{"list", "--limit", "-1"}, exitUsage, "--limit -1 is no number of entries"},
+	{"list --limit not a number", "", []string{"list", "--limit", "ten"}, exitUsage, "-limit"},
 	{"list unknown flag", "", []string{"list", "--all"}, exitUsage, "-all"},
 	// the command itself
 	{"unknown command", "", []string{"remove", "1"}, exitUsage, `"remove" is not a command`},

@@ -236,12 +236,17 @@ func runList(c *cli, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	since := fs.String("since", "", "first day, YYYY-MM-DD")
 	until := fs.String("until", "", "last day, YYYY-MM-DD (included)")
+	limit := fs.Int("limit", 0, "the newest N entries only (default: all)")
 	if rest, err := parse(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
 		return usagef("list: unexpected %q. Use --since and --until to pick days.", rest[0])
 	}
-	var q journal.EntryQuery
+	if *limit < 0 {
+		return usagef("list: --limit %d is no number of entries. Give 1 or more, like --limit 20, or leave it out for every entry.", *limit)
+	}
+	// A page reads only its own rows, however long the journal.
+	q := journal.EntryQuery{Limit: *limit}
 	if *since != "" {
 		t, err := journal.ParseDay(*since, time.Local)
 		if err != nil {

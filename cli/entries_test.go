@@ -255,6 +255,10 @@ func TestCLI_ListSinceUntil(t *testing.T) {
 			[]string{"2026-05-04 00:00", "2026-05-03 23:59", "2026-05-02 12:00"}},
 		{"a day with no entries", []string{"--since", "2026-06-01", "--until", "2026-06-30"}, nil},
 		{"flags with =", []string{"--since=2026-05-03", "--until=2026-05-03"}, []string{"2026-05-03 23:59"}},
+		{"one page", []string{"--limit", "2"}, []string{"2026-05-04 00:00", "2026-05-03 23:59"}},
+		{"a page of a range", []string{"--until", "2026-05-02", "--limit", "1"}, []string{"2026-05-02 12:00"}},
+		{"a page longer than the journal", []string{"--limit", "60"},
+			[]string{"2026-05-04 00:00", "2026-05-03 23:59", "2026-05-02 12:00", "2026-05-02 00:00", "2026-05-01 23:59"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,9 +7,12 @@ package journal
 // TestPreviewAgreesWithTags holds the two together.
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -20,15 +23,18 @@ import (
 // preview leaves them out: a table's lines are a paragraph to both.
 var markdownExtensions = []goldmark.Extender{extension.Strikethrough, extension.TaskList}
 
-// markdownParser is built once: a goldmark parser is safe to share, and
-// building one per body would cost more than reading most bodies.
-var markdownParser = goldmark.New(goldmark.WithExtensions(markdownExtensions...)).Parser()
+// markdownParser is built once, on first use: a goldmark parser is safe
+// to share, building one per body would cost more than reading most
+// bodies, and a command that reads no body shouldn't build one at all.
+var markdownParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(markdownExtensions...)).Parser()
+})
 
 // ParseMarkdown reads a body as CommonMark. The nodes' segments are
 // offsets into source, which the caller must not change while it uses
 // them.
 func ParseMarkdown(source []byte) ast.Node {
-	return markdownParser.Parse(text.NewReader(source))
+	return markdownParser().Parse(text.NewReader(source))
 }
 
 // MarkdownPart says what a MarkdownSpan is.

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -59,6 +60,9 @@ type Window struct {
 	reminders  *reminders
 	quitOnce   sync.Once
 	restore    string // a backup to put in place once the window has closed
+	// damageShown is set once the window has said the journal is damaged.
+	damageShown bool
+	idleCheck   *time.Timer // the check to come once the window has been open a while
 
 	*env           // handed to every screen
 	lock           lockState
@@ -219,7 +223,7 @@ func (w *Window) ShowAndRun() {
 		w.journal.focusStart()
 		w.startDailyBackups()
 	}
-	w.watchSoundness()
+	w.checkWhenIdle()
 	// Here, not in New, so tests never start the minute ticker.
 	w.reminders = startReminders(w.app, w.store, w.now)
 	setupTray(w.app, func() { w.win.Show(); w.win.RequestFocus() }, func() {
@@ -255,6 +259,10 @@ func (w *Window) Quit() {
 	w.quitOnce.Do(func() {
 		if w.reminders != nil {
 			w.reminders.stop()
+		}
+		if w.idleCheck != nil {
+			// A restore may follow, which wants the journal open nowhere.
+			w.idleCheck.Stop()
 		}
 		w.keepDraft("keeping the draft before quitting")
 		fyne.Do(w.app.Quit)

@@ -1,13 +1,16 @@
 package ui
 
-// Upkeep the window does by itself: the daily backup, and hearing how
-// the journal's check on opening went.
+// Upkeep the window does by itself: the daily backup, and checking the
+// journal for damage, after the backup and once the window has been open
+// a while, off the UI goroutine and never in the way of reading or
+// writing.
 
 import (
 	"time"
 
 	"fyne.io/fyne/v2"
 
+	"github.com/throughline/throughline/journal"
 	jstore "github.com/throughline/throughline/journal/store"
 )
 
@@ -15,7 +18,7 @@ import (
 type upkeepStore interface {
 	Path() string
 	Locked() bool
-	Soundness() error
+	Check() error
 	BackupIfDue(now time.Time) (string, error)
 }
 
@@ -35,7 +38,10 @@ func (w *Window) startDailyBackups() {
 			}
 			_, err := w.store.BackupIfDue(w.now())
 			return func() {
-				if err != nil {
+				switch {
+				case journal.ErrorCode(err) == journal.EDamaged:
+					w.showDamaged(err)
+				case err != nil:
 					fyne.LogError("making today's backup", err)
 					w.journal.setStatus("Today's automatic backup couldn't be made: " + err.Error())
 				}
@@ -51,18 +57,43 @@ func (w *Window) startDailyBackups() {
 	}()
 }
 
-// watchSoundness waits for the check of the journal begun on opening,
-// which on a long journal outlasts the opening, and if it found damage
-// says so and offers the newest good backup. Nothing more can be saved
-// meanwhile: the journal refuses writes.
-func (w *Window) watchSoundness() {
-	go func() {
-		err := w.store.Soundness()
-		if err == nil {
-			return
+// idleCheckAfter is how long the window is open before it checks the
+// journal, so the check, which reads the whole file (3 s at 100,000
+// entries), doesn't compete with the window coming up.
+const idleCheckAfter = time.Minute
+
+// checkWhenIdle checks the journal once the window has been open
+// idleCheckAfter: the daily backup checks it too, but is made only once a
+// day.
+func (w *Window) checkWhenIdle() {
+	w.idleCheck = time.AfterFunc(idleCheckAfter, func() { fyne.Do(w.checkJournal) })
+}
+
+// checkJournal checks the journal off the UI goroutine, and if it is
+// damaged says so. Reading and writing go on meanwhile; once damage is
+// found the journal refuses writes.
+func (w *Window) checkJournal() {
+	w.background(func() func() {
+		err := w.store.Check()
+		return func() {
+			if err != nil {
+				w.showDamaged(err)
+			}
 		}
+	})
+}
+
+// showDamaged says the journal is damaged and offers the newest good
+// backup, found off the UI goroutine, since finding it checks each
+// backup. Nothing more can be saved: the journal refuses writes.
+func (w *Window) showDamaged(err error) {
+	if w.damageShown {
+		return
+	}
+	w.damageShown = true
+	w.background(func() func() {
 		backup, found := jstore.NewestGoodBackup(jstore.BackupDirFor(w.store.Path()))
-		fyne.Do(func() {
+		return func() {
 			choices := []dialogChoice{{label: "Close", focused: true, cancel: true}}
 			if found {
 				choices = append(choices, dialogChoice{label: "Restore the backup of " + backup.Time.Format("Mon 2 Jan 15:04"), then: func() {
@@ -71,6 +102,6 @@ func (w *Window) watchSoundness() {
 				}})
 			}
 			showChoices(w.win, "Your journal is damaged", message(err.Error()), fyne.NewSize(620, 300), choices...)
-		})
-	}()
+		}
+	})
 }

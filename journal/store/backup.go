@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/throughline/throughline/journal"
@@ -32,11 +33,17 @@ const (
 	stampLayout = "2006-01-02-150405"
 )
 
+// The backups' names, compiled on first use: most commands never list
+// backups, and a program's start should cost only what it uses.
 var (
-	dailyName         = regexp.MustCompile(`^throughline-(\d{4}-\d{2}-\d{2})\.db$`)
-	manualName        = regexp.MustCompile(`^throughline-(\d{4}-\d{2}-\d{2}-\d{6})(-\d+)?\.db$`)
-	beforeRestoreName = regexp.MustCompile(`^before-restore-(\d{4}-\d{2}-\d{2}-\d{6})(-\d+)?\.db$`)
+	dailyName         = lazyRegexp(`^throughline-(\d{4}-\d{2}-\d{2})\.db$`)
+	manualName        = lazyRegexp(`^throughline-(\d{4}-\d{2}-\d{2}-\d{6})(-\d+)?\.db$`)
+	beforeRestoreName = lazyRegexp(`^before-restore-(\d{4}-\d{2}-\d{2}-\d{6})(-\d+)?\.db$`)
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // BackupKind says how a backup came to be, which decides whether it is
 // ever pruned.
@@ -165,6 +172,11 @@ func (s *Store) Backup(path string) (string, error) {
 		_, err = db.Exec("VACUUM INTO ?", target)
 		return err
 	})
+	if corrupt(err) {
+		// SQLite met the damage while copying: the journal's, not the
+		// backup's.
+		return "", s.noteDamage([]string{errors.Unwrap(err).Error()})
+	}
 	if err != nil {
 		return "", err
 	}
@@ -172,7 +184,8 @@ func (s *Store) Backup(path string) (string, error) {
 }
 
 // BackupIfDue makes today's automatic backup in BackupDir, unless there
-// is one, then prunes the automatic backups to 7 daily and 4 weekly. It
+// is one, checks the journal (Check), then prunes the automatic backups
+// to 7 daily and 4 weekly. It
 // returns the backup made, or "" when today's was already there.
 func (s *Store) BackupIfDue(now time.Time) (made string, err error) {
 	dir, err := s.BackupDir()
@@ -187,6 +200,13 @@ func (s *Store) BackupIfDue(now time.Time) (made string, err error) {
 		return "", err
 	}
 	if made, err = s.Backup(path); err != nil {
+		return "", err
+	}
+	// Once a day, with the file just read through and so in memory: the
+	// whole check. A copy of a damaged journal would push good backups
+	// out, so it goes, and none are pruned.
+	if err := s.Check(); err != nil {
+		os.Remove(made)
 		return "", err
 	}
 	return made, pruneBackups(dir)
@@ -219,7 +239,7 @@ func prunableBackups(names []string) []string {
 	byDay := map[time.Time]string{}
 	var days []time.Time
 	for _, name := range names {
-		m := dailyName.FindStringSubmatch(name)
+		m := dailyName().FindStringSubmatch(name)
 		if m == nil {
 			continue
 		}
@@ -301,7 +321,7 @@ func Backups(dir string) ([]BackupFile, error) {
 // classify reads a backup's kind and time from its name, which survives
 // copying to another disk where the file's time may not.
 func classify(name string, modified time.Time) (BackupKind, time.Time) {
-	if m := dailyName.FindStringSubmatch(name); m != nil {
+	if m := dailyName().FindStringSubmatch(name); m != nil {
 		if day, err := time.ParseInLocation(dayLayout, m[1], time.Local); err == nil {
 			if modified.Format(dayLayout) == m[1] {
 				return BackupDaily, modified
@@ -309,7 +329,7 @@ func classify(name string, modified time.Time) (BackupKind, time.Time) {
 			return BackupDaily, day
 		}
 	}
-	for kind, re := range map[BackupKind]*regexp.Regexp{BackupManual: manualName, BackupBeforeRestore: beforeRestoreName} {
+	for kind, re := range map[BackupKind]*regexp.Regexp{BackupManual: manualName(), BackupBeforeRestore: beforeRestoreName()} {
 		if m := re.FindStringSubmatch(name); m != nil {
 			if t, err := time.ParseInLocation(stampLayout, m[1], time.Local); err == nil {
 				return kind, t

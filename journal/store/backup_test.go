@@ -116,7 +116,7 @@ func TestPrunableBackups_OnlyDailyOnes(t *testing.T) {
 		t.Errorf("pruned %d: %q; want the 19 daily backups TestExpiredDays expires", len(got), got)
 	}
 	for _, n := range got {
-		if !dailyName.MatchString(n) {
+		if !dailyName().MatchString(n) {
 			t.Errorf("%s would be pruned, but it isn't an automatic backup", n)
 		}
 	}
@@ -170,7 +170,7 @@ func TestBackup_IsAPrivateJournal(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := DefaultBackupDir(s.Path())
-	if filepath.Dir(made) != dir || !manualName.MatchString(filepath.Base(made)) {
+	if filepath.Dir(made) != dir || !manualName().MatchString(filepath.Base(made)) {
 		t.Errorf("backup made at %s, want throughline-DATE-TIME.db in %s", made, dir)
 	}
 	// then only its owner can read it or its folder,

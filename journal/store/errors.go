@@ -55,3 +55,22 @@ func diskFull(err error) bool {
 	}
 	return errors.Is(err, syscall.ENOSPC)
 }
+
+// SQLite's result codes for a file that isn't what its header says:
+// SQLITE_CORRUPT, a page or record that makes no sense, and
+// SQLITE_NOTADB, a file no longer a database at all.
+const (
+	sqliteCorrupt = 11
+	sqliteNotADB  = 26
+)
+
+// corrupt reports whether err is SQLite finding the journal damaged
+// while reading or writing it.
+func corrupt(err error) bool {
+	var se *gosqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	code := se.Code() & 0xff
+	return code == sqliteCorrupt || code == sqliteNotADB
+}

@@ -18,58 +18,72 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
-// openCheckWait is how long Open waits for quick_check. A journal of a
-// few megabytes is checked by then, and a damaged one refused at once;
-// a large one's (3 s at 100,000 entries) goes on while the person reads,
-// and every write waits for it.
-const openCheckWait = 50 * time.Millisecond
-
-// startQuickCheck runs SQLite's quick_check, which reads every page of
-// the journal, on a read-only connection of its own, so damage is found
-// when the journal opens rather than halfway through a save, and reading
-// needn't wait for it.
-func (s *Store) startQuickCheck() {
-	s.sound = make(chan struct{})
-	go func() {
-		defer close(s.sound)
-		problems := []string{"the journal couldn't be read to check it"}
-		if db, err := openReadOnly(s.path, false); err == nil {
-			problems = checkProblems(db, "quick_check")
-			db.Close()
-		}
-		if isOK(problems) {
-			return
-		}
-		// Reading is allowed: the setting names the folder the person chose.
-		dirs := []string{DefaultBackupDir(s.path)}
-		if dir, err := s.Setting(SettingBackupDir); err == nil && dir != "" {
-			dirs = append([]string{dir}, dirs...)
-		}
-		s.damage = damaged(s.path, problems, dirs)
-	}()
+// Check runs SQLite's quick_check, which reads every page of the
+// journal, on a read-only connection of its own, so neither reading nor
+// writing waits for it. It is never run on opening, which would cost
+// seconds on a long journal: the daily backup, the window when idle and
+// `throughline check` run it. Damage found is kept, here and in a mark
+// beside the journal, and from then on nothing is written to it, in this
+// program or the next one to open it.
+func (s *Store) Check() error {
+	problems := []string{"the journal couldn't be read to check it"}
+	if db, err := openReadOnly(s.path, false); err == nil {
+		problems = checkProblems(db, "quick_check")
+		db.Close()
+	}
+	if isOK(problems) {
+		return nil
+	}
+	return s.noteDamage(problems)
 }
 
-// Soundness waits for the check begun on opening, and returns the damage
-// it found, if any: then nothing can be written.
+// Soundness is the damage found so far, if any: then nothing can be
+// written. It never waits for a check.
 func (s *Store) Soundness() error {
-	<-s.sound
-	return s.damage
+	s.damage.mu.Lock()
+	defer s.damage.mu.Unlock()
+	return s.damage.err
 }
 
-// gateWrites makes every write wait for the check, and fail if it found
-// damage: a damaged journal is never written to.
+// noteDamage keeps the damage problems describe, so every later write is
+// refused, and returns it.
+func (s *Store) noteDamage(problems []string) error {
+	markDamaged(s.path, problems)
+	err := DamagedJournalError(s.path, problems)
+	s.damage.mu.Lock()
+	defer s.damage.mu.Unlock()
+	if s.damage.err == nil {
+		s.damage.err = err
+	}
+	return s.damage.err
+}
+
+// gateWrites makes every write fail once damage is known: a damaged
+// journal is never written to. It also turns SQLite's own discovery of
+// damage, on any read or write, into that damage.
 func (s *Store) gateWrites() error {
-	wait := func(db *gorm.DB) {
+	refuse := func(db *gorm.DB) {
 		if err := s.Soundness(); err != nil {
 			db.AddError(err)
 		}
 	}
+	notice := func(db *gorm.DB) {
+		if corrupt(db.Error) {
+			db.Error = s.noteDamage([]string{db.Error.Error()})
+		}
+	}
 	cb := s.db.Callback()
 	for _, err := range []error{
-		cb.Create().Before("gorm:create").Register("throughline:sound", wait),
-		cb.Update().Before("gorm:update").Register("throughline:sound", wait),
-		cb.Delete().Before("gorm:delete").Register("throughline:sound", wait),
-		cb.Raw().Before("gorm:raw").Register("throughline:sound", wait),
+		cb.Create().Before("gorm:create").Register("throughline:sound", refuse),
+		cb.Update().Before("gorm:update").Register("throughline:sound", refuse),
+		cb.Delete().Before("gorm:delete").Register("throughline:sound", refuse),
+		cb.Raw().Before("gorm:raw").Register("throughline:sound", refuse),
+		cb.Create().After("gorm:create").Register("throughline:corrupt", notice),
+		cb.Update().After("gorm:update").Register("throughline:corrupt", notice),
+		cb.Delete().After("gorm:delete").Register("throughline:corrupt", notice),
+		cb.Raw().After("gorm:raw").Register("throughline:corrupt", notice),
+		cb.Query().After("gorm:query").Register("throughline:corrupt", notice),
+		cb.Row().After("gorm:row").Register("throughline:corrupt", notice),
 	} {
 		if err != nil {
 			return err
@@ -126,8 +140,9 @@ func (s *Store) IntegrityCheck() ([]string, error) {
 
 // CheckFile runs integrity_check on the journal at path without opening
 // it through Open, so it works on a damaged journal too and changes
-// nothing: no upgrade, no checkpoint. It returns the problems found;
-// ["ok"] means there are none.
+// nothing in it: no upgrade, no checkpoint. The verdict is kept in the
+// damage mark beside it, which Open reads. It returns the problems
+// found; ["ok"] means there are none.
 func CheckFile(path string) ([]string, error) {
 	abs, err := existingFile(path, "journal")
 	if err != nil {
@@ -141,7 +156,13 @@ func CheckFile(path string) ([]string, error) {
 		return nil, openError(abs, err)
 	}
 	defer db.Close()
-	return integrityProblems(db), nil
+	problems := integrityProblems(db)
+	if isOK(problems) {
+		clearDamageMark(abs)
+	} else {
+		markDamaged(abs, problems)
+	}
+	return problems, nil
 }
 
 // CountEntriesInFile counts the entries of the journal at path, read

@@ -152,6 +152,8 @@ func replaceJournal(journalPath, backupPath string) *journal.Error {
 	if err := syncFileAndDir(journalPath); err != nil {
 		return err.(*journal.Error)
 	}
+	// The damage it recorded was the old journal's.
+	clearDamageMark(journalPath)
 	return nil
 }
 

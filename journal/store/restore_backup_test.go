@@ -53,7 +53,7 @@ func TestRestoreBackup_PutsTheBackupBack(t *testing.T) {
 	if got := journalTitles(t, s.Path()); !slices.Equal(got, []string{"kept 1", "kept 2"}) {
 		t.Errorf("restored journal holds %q", got)
 	}
-	if filepath.Dir(kept) != DefaultBackupDir(s.Path()) || !beforeRestoreName.MatchString(filepath.Base(kept)) {
+	if filepath.Dir(kept) != DefaultBackupDir(s.Path()) || !beforeRestoreName().MatchString(filepath.Base(kept)) {
 		t.Errorf("kept as %s, want before-restore-TIME.db among the backups", kept)
 	}
 	if got := journalTitles(t, kept); !slices.Equal(got, []string{"kept 1", "kept 2", "since 1"}) {

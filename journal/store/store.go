@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -49,10 +50,16 @@ type Store struct {
 	// while it is unlocked, and wiped when it locks.
 	encrypted bool
 	keys      *dataKeys
-	// sound is closed when the check begun on opening is done; damage is
-	// what it found.
-	sound  chan struct{}
-	damage error
+	// damage is what a check, or SQLite itself, found wrong with the
+	// file; once found, nothing is written.
+	damage *damageFound
+}
+
+// damageFound is shared by every copy of a Store, which all write to the
+// same file.
+type damageFound struct {
+	mu  sync.Mutex
+	err error
 }
 
 // Open opens the journal at path, creating it (and its folder) when it
@@ -74,6 +81,10 @@ func Open(path string) (*Store, error) {
 		}
 	}
 	if err := prepareFile(abs); err != nil {
+		return nil, err
+	}
+	// Damage an earlier check found: refused at once, as it was then.
+	if err := markedDamage(abs); err != nil {
 		return nil, err
 	}
 	dsn := fileURI(abs, url.Values{"_pragma": {
@@ -101,20 +112,14 @@ func Open(path string) (*Store, error) {
 	// One connection: SQLite has one writer anyway, and a single
 	// connection makes pragmas and transactions predictable.
 	sqlDB.SetMaxOpenConns(1)
-	s := &Store{db: db, path: abs, codec: PlainText{}, now: time.Now}
+	s := &Store{db: db, path: abs, codec: PlainText{}, now: time.Now, damage: &damageFound{}}
 	// Before anything is written: a damaged journal is only ever read.
-	s.startQuickCheck()
+	// Opening reads the header and the schema, never every page, so it
+	// takes as long at 100,000 entries as at ten; damage further in is
+	// found by SQLite when it reads there, and by Check.
 	if err := s.gateWrites(); err != nil {
 		sqlDB.Close()
 		return nil, openError(abs, err)
-	}
-	select {
-	case <-s.sound:
-		if s.damage != nil {
-			sqlDB.Close()
-			return nil, s.damage
-		}
-	case <-time.After(openCheckWait):
 	}
 	if err := s.migrate(migrations, lock); err != nil {
 		sqlDB.Close()
@@ -259,6 +264,10 @@ func restrictFiles(path string) error {
 }
 
 func openError(path string, err error) error {
+	if corrupt(err) {
+		markDamaged(path, []string{err.Error()})
+		return DamagedJournalError(path, []string{err.Error()})
+	}
 	if busy(err) {
 		return busyError("open the journal at "+path, err)
 	}

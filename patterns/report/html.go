@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 )
 
 // HTML prints the report as one self-contained page: inline styles, charts
@@ -13,7 +14,7 @@ import (
 // is shown, never run.
 func (r Report) HTML() string {
 	var b strings.Builder
-	if err := htmlPage.Execute(&b, htmlView{r}); err != nil {
+	if err := htmlPage().Execute(&b, htmlView{r}); err != nil {
 		// The template is fixed and the data plain, so this is a bug.
 		panic(fmt.Sprintf("report: HTML template: %v", err))
 	}
@@ -158,4 +159,9 @@ var htmlFuncs = template.FuncMap{
 //go:embed report.html.tmpl
 var htmlTemplate string
 
-var htmlPage = template.Must(template.New("report").Funcs(htmlFuncs).Parse(htmlTemplate))
+// htmlPage is parsed on first use, not when the program starts: most
+// commands make no report, and parsing it is most of this package's
+// start-up cost.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(htmlFuncs).Parse(htmlTemplate))
+})

@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -88,7 +89,7 @@ func nameLike(word string) bool {
 // of known, so "People-pleasing" is no name but "Mary-Jane" may be.
 func ordinary(key string, known map[string]bool) bool {
 	for _, part := range strings.Split(key, "-") {
-		if !plainWords[part] && !roleWords[part] && !titleWords[part] && !calendarWords[part] && !known[part] {
+		if w := nameWords(); !w.plainWords[part] && !w.roleWords[part] && !w.titleWords[part] && !w.calendarWords[part] && !known[part] {
 			return false
 		}
 	}
@@ -101,7 +102,7 @@ func isRoleName(name string) bool {
 	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	for _, w := range words {
 		w = trimPossessive(w)
-		if !roleWords[w] && !determiners[w] {
+		if words := nameWords(); !words.roleWords[w] && !words.determiners[w] {
 			return false
 		}
 	}
@@ -110,7 +111,9 @@ func isRoleName(name string) bool {
 
 // isTitle reports whether a word of a name is a title ("Dr", "Mrs"),
 // which says nothing about who it is.
-func isTitle(word string) bool { return titleWords[strings.ToLower(strings.TrimSuffix(word, "."))] }
+func isTitle(word string) bool {
+	return nameWords().titleWords[strings.ToLower(strings.TrimSuffix(word, "."))]
+}
 
 func wordSet(lists ...string) map[string]bool {
 	out := map[string]bool{}
@@ -122,42 +125,53 @@ func wordSet(lists ...string) map[string]bool {
 	return out
 }
 
-var determiners = wordSet("my our your his her their the a an s")
+// nameWordSets are the word lists that tell a name from other words,
+// built on first use rather than when the program starts: most commands
+// never look for names.
+type nameWordSets struct {
+	determiners, roleWords, titleWords, calendarWords, plainWords map[string]bool
+}
 
-var roleWords = wordSet(`mum mom mummy mommy mother mam mama mamma ma dad daddy father pa papa parent parents
-	stepmum stepmom stepmother stepdad stepfather grandma grandmother granny gran nan nana nanna grandad granddad
-	grandpa grandfather grandparent grandparents brother sister sibling siblings bro sis son daughter child children
-	kid kids baby wife husband partner boyfriend girlfriend fiance fiancé fiancée ex spouse uncle aunt auntie aunty
-	cousin niece nephew family friend friends bestie mate mates boss manager colleague colleagues coworker
-	therapist counsellor counselor analyst doctor gp nurse teacher neighbour neighbor flatmate roommate housemate
-	landlord landlady in-law in-laws stepbrother stepsister`)
+var nameWords = sync.OnceValue(func() nameWordSets {
+	return nameWordSets{
+		determiners: wordSet("my our your his her their the a an s"),
 
-var titleWords = wordSet("dr mr mrs ms miss mx prof sir dame lady lord rev fr st")
+		roleWords: wordSet(`mum mom mummy mommy mother mam mama mamma ma dad daddy father pa papa parent parents
+		stepmum stepmom stepmother stepdad stepfather grandma grandmother granny gran nan nana nanna grandad granddad
+		grandpa grandfather grandparent grandparents brother sister sibling siblings bro sis son daughter child children
+		kid kids baby wife husband partner boyfriend girlfriend fiance fiancé fiancée ex spouse uncle aunt auntie aunty
+		cousin niece nephew family friend friends bestie mate mates boss manager colleague colleagues coworker
+		therapist counsellor counselor analyst doctor gp nurse teacher neighbour neighbor flatmate roommate housemate
+		landlord landlady in-law in-laws stepbrother stepsister`),
 
-var calendarWords = wordSet(`january february march april may june july august september october november december
-	jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-	mon tue tues wed thu thur thurs fri sat sun christmas easter xmas`)
+		titleWords: wordSet("dr mr mrs ms miss mx prof sir dame lady lord rev fr st"),
 
-// plainWords are common English words, which a capital doesn't make a
-// name: mostly words a title in title case would capitalise.
-var plainWords = wordSet(`i i'm i've i'd i'll im ive a about above after again against all almost also always am an
-	and another any anyone anything are around as ask asked at away back bad be because been before being below
-	best better between big both but by came can can't cannot could couldn't day days did didn't do does doesn't
-	doing don't done down during each early end enough even ever every everyone everything feel feeling feelings
-	felt few first for from full get getting give go going good got great had hadn't hard has hasn't have haven't
-	having he he's her here hers herself him himself his home how however if in into is isn't it it's its itself
-	just keep kind know last late later least left less let let's life like little long look lost lot made make
-	many maybe me might mine more morning most much must my myself need never new next nice night no nobody none
-	nor not nothing now of off often oh ok okay old on once one only or other others our ours ourselves out over
-	own part people place put quite rather really right said same saw say says see seem she she's should
-	shouldn't since so some someone something sometimes soon still such sure take talk talked talking tell than
-	thank thanks that that's the their theirs them themselves then there there's these they they're thing things
-	think this those though thought through time to today told tomorrow tonight too took toward towards try
-	trying under until up upon us very want wanted was wasn't way we we're week weekend well went were weren't
-	what what's when where whether which while who whom whose why will with without won't work world would
-	wouldn't write wrote year years yes yesterday yet you you're your yours yourself yourselves
-	dream dreams sea water house room school office meeting session sessions call called text email phone message
-	party dinner lunch breakfast walk holiday trip weekend birthday wedding funeral hospital appointment job
-	therapy journal entry entries question questions goal goals note notes pattern patterns mood summary report
-	anger fear love hate happy sad angry worried tired better worse again alone together first second third
-	english tv internet ok throughline`)
+		calendarWords: wordSet(`january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+		mon tue tues wed thu thur thurs fri sat sun christmas easter xmas`),
+
+		// plainWords are common English words, which a capital doesn't make a
+		// name: mostly words a title in title case would capitalise.
+		plainWords: wordSet(`i i'm i've i'd i'll im ive a about above after again against all almost also always am an
+		and another any anyone anything are around as ask asked at away back bad be because been before being below
+		best better between big both but by came can can't cannot could couldn't day days did didn't do does doesn't
+		doing don't done down during each early end enough even ever every everyone everything feel feeling feelings
+		felt few first for from full get getting give go going good got great had hadn't hard has hasn't have haven't
+		having he he's her here hers herself him himself his home how however if in into is isn't it it's its itself
+		just keep kind know last late later least left less let let's life like little long look lost lot made make
+		many maybe me might mine more morning most much must my myself need never new next nice night no nobody none
+		nor not nothing now of off often oh ok okay old on once one only or other others our ours ourselves out over
+		own part people place put quite rather really right said same saw say says see seem she she's should
+		shouldn't since so some someone something sometimes soon still such sure take talk talked talking tell than
+		thank thanks that that's the their theirs them themselves then there there's these they they're thing things
+		think this those though thought through time to today told tomorrow tonight too took toward towards try
+		trying under until up upon us very want wanted was wasn't way we we're week weekend well went were weren't
+		what what's when where whether which while who whom whose why will with without won't work world would
+		wouldn't write wrote year years yes yesterday yet you you're your yours yourself yourselves
+		dream dreams sea water house room school office meeting session sessions call called text email phone message
+		party dinner lunch breakfast walk holiday trip weekend birthday wedding funeral hospital appointment job
+		therapy journal entry entries question questions goal goals note notes pattern patterns mood summary report
+		anger fear love hate happy sad angry worried tired better worse again alone together first second third
+		english tv internet ok throughline`),
+	}
+})
