@@ -1,7 +1,10 @@
 package store
 
 import (
-	"fmt"
+	"crypto/sha256"
+	"encoding/binary"
+	"io"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -26,7 +29,7 @@ func (s *Store) ImportEntries(entries []journal.Entry) (added []journal.Entry, s
 		if err != nil {
 			return err
 		}
-		var fresh []journal.Entry
+		fresh := make([]journal.Entry, 0, len(entries))
 		for i, e := range entries {
 			key := importKey(e)
 			if there[key] {
@@ -44,14 +47,11 @@ func (s *Store) ImportEntries(entries []journal.Entry) (added []journal.Entry, s
 			return err
 		}
 		now := s.now()
-		for i, e := range fresh {
-			e.ID, e.CreatedAt, e.UpdatedAt = id+int64(i), now, now
-			if err := b.add(e); err != nil {
-				return err
-			}
-			added = append(added, e)
+		for i := range fresh {
+			fresh[i].ID, fresh[i].CreatedAt, fresh[i].UpdatedAt = id+int64(i), now, now
 		}
-		return nil
+		added = fresh
+		return b.addAll(fresh)
 	})
 	if err != nil {
 		return nil, nil, internal("import the entries", err)
@@ -59,19 +59,38 @@ func (s *Store) ImportEntries(entries []journal.Entry) (added []journal.Entry, s
 	return added, skipped, nil
 }
 
-// importKey identifies an entry across imports: its source and id
-// there, or without an id its time, title and body.
-func importKey(e journal.Entry) string {
-	if e.SourceID != "" {
-		return "id\x00" + e.Source + "\x00" + e.SourceID
+// entryKey identifies an entry across imports: a hash of its source and
+// id there, or without an id of its time, title and body. A hash, not the
+// text itself, so telling 100,000 entries apart doesn't hold a second copy
+// of all they say.
+type entryKey [sha256.Size]byte
+
+func importKey(e journal.Entry) entryKey {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	field := func(s string) { // length first, so no two lists of fields hash alike
+		h.Write(binary.AppendUvarint(n[:0], uint64(len(s))))
+		io.WriteString(h, s)
 	}
-	return fmt.Sprintf("text\x00%d\x00%s\x00%s", e.WrittenAt.Unix(), e.Title, e.Body)
+	if e.SourceID != "" {
+		field("id")
+		field(e.Source)
+		field(e.SourceID)
+	} else {
+		field("text")
+		h.Write(binary.AppendVarint(n[:0], e.WrittenAt.Unix()))
+		field(e.Title)
+		field(e.Body)
+	}
+	var k entryKey
+	h.Sum(k[:0])
+	return k
 }
 
-// existing reads, in two queries, the keys of the entries already in the
-// journal that entries could match.
-func (s *Store) existing(tx *gorm.DB, entries []journal.Entry) (map[string]bool, error) {
-	there := map[string]bool{}
+// existing reads the keys of the entries already in the journal that
+// entries could match, a row at a time.
+func (s *Store) existing(tx *gorm.DB, entries []journal.Entry) (map[entryKey]bool, error) {
+	there := map[entryKey]bool{}
 	var lo, hi int64
 	withText := false
 	for _, e := range entries {
@@ -87,29 +106,43 @@ func (s *Store) existing(tx *gorm.DB, entries []journal.Entry) (map[string]bool,
 		}
 		withText = true
 	}
-	var sources []struct{ Source, SourceID string }
-	if err := tx.Raw("SELECT source, source_id FROM entries WHERE source_id != ''").Scan(&sources).Error; err != nil {
+	sources, err := tx.Raw("SELECT source, source_id FROM entries WHERE source_id != ''").Rows()
+	if err != nil {
 		return nil, err
 	}
-	for _, r := range sources {
-		there[importKey(journal.Entry{Source: r.Source, SourceID: r.SourceID})] = true
+	defer sources.Close()
+	for sources.Next() {
+		var e journal.Entry
+		if err := sources.Scan(&e.Source, &e.SourceID); err != nil {
+			return nil, err
+		}
+		there[importKey(e)] = true
+	}
+	if err := sources.Close(); err != nil {
+		return nil, err
 	}
 	if !withText {
 		return there, nil
 	}
-	var rows []entryRow
-	if err := tx.Raw("SELECT * FROM entries WHERE written_at BETWEEN ? AND ?", lo, hi).Scan(&rows).Error; err != nil {
+	rows, err := tx.Raw("SELECT id, written_at, title, body FROM entries WHERE written_at BETWEEN ? AND ?", lo, hi).Rows()
+	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		old, err := s.fromRow(r)
-		if err != nil {
+	defer rows.Close()
+	for rows.Next() {
+		var r entryRow
+		if err := rows.Scan(&r.ID, &r.WrittenAt, &r.Title, &r.Body); err != nil {
 			return nil, err
 		}
-		old.SourceID = "" // matched by text, as the entries being imported are
+		// Matched by text, as the entries being imported are.
+		seal := sealer{codec: s.codec, table: "entries", id: r.ID}
+		old := journal.Entry{WrittenAt: time.Unix(r.WrittenAt, 0), Title: seal.open("title", r.Title), Body: seal.open("body", r.Body)}
+		if seal.err != nil {
+			return nil, seal.err
+		}
 		there[importKey(old)] = true
 	}
-	return there, nil
+	return there, rows.Err()
 }
 
 // importVocabulary creates the entry's unknown pattern names in the
