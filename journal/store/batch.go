@@ -81,12 +81,26 @@ func (b *batch) vocabularyIDs(table string, names []string) ([]int64, error) {
 	return out, nil
 }
 
-// addAll writes new entries (their IDs set, in a row from first to
-// last, as reserveIDs gives them) with their names, goals and episodes,
-// then their text to the search index. The drivers prepares a statement
-// afresh on every call, so rows go in many at a time, and the index is
-// filled after the rows, in bulk (see indexAdded).
+// addAll writes new entries (their IDs set, one run of ids from
+// reserveIDs) with their names, goals and episodes, then puts their text
+// in the search index.
 func (b *batch) addAll(entries []journal.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	if err := b.addRows(entries); err != nil {
+		return err
+	}
+	if err := b.indexOpenText(entries); err != nil {
+		return err
+	}
+	return b.indexRowText(entries[0].ID, entries[len(entries)-1].ID)
+}
+
+// addRows writes new entries with their names, goals and episodes, but
+// not their text in the search index. The driver prepares a statement
+// afresh on every call, so rows go in many at a time.
+func (b *batch) addRows(entries []journal.Entry) error {
 	rows := make([]any, 0, rowsPerInsert*len(entryInsertColumns))
 	for start := 0; start < len(entries); start += rowsPerInsert {
 		chunk := entries[start:min(start+rowsPerInsert, len(entries))]
@@ -121,7 +135,7 @@ func (b *batch) addAll(entries []journal.Entry) error {
 			}
 		}
 	}
-	return b.indexAdded(entries)
+	return nil
 }
 
 // linkAll links the entries to their emotions and patterns by name. The

@@ -10,47 +10,42 @@ import (
 // and columns, named once in search_index.go.
 var indexInto, _, _ = strings.Cut(indexInsert, " VALUES")
 
-// indexAdded puts entries just written by addAll in the search index, in
-// bulk after their rows. In a journal stored as plain text the index
-// reads the text from the rows in one statement, which works whether the
-// index keeps its own copy of the text or reads it from entries. An
-// encrypted journal's rows hold sealed text, so its (in-memory) index is
-// fed the open text from here, many rows a statement; so are entries with
-// episodes, whose text is not in their row, and entries whose ids are not
-// one run.
-func (b *batch) indexAdded(entries []journal.Entry) error {
-	if len(entries) == 0 {
-		return nil
-	}
-	first, last := entries[0].ID, entries[len(entries)-1].ID
+// New entries reach the search index in two steps, after their rows: the
+// text the rows hold as it is is read by the index from the rows, in one
+// statement for a whole import (indexRowText); the rest is fed from Go
+// (indexOpenText). That is every entry of an encrypted journal, whose rows
+// hold sealed text and whose index is in memory, and entries with
+// episodes, whose text is not in their row.
+
+// fromRows reports whether the index can read entries' text from their
+// rows: it is stored as written.
+func (b *batch) fromRows() bool {
 	_, plain := b.s.codec.(PlainText)
-	if !plain || last-first != int64(len(entries)-1) {
-		return b.indexRows(entries)
-	}
-	var withEpisodes []journal.Entry
-	for _, e := range entries {
-		if len(e.Episodes) > 0 {
-			withEpisodes = append(withEpisodes, e)
-		}
-	}
-	if err := b.exec(indexInto+" SELECT id, title, body, '' FROM entries WHERE id BETWEEN ? AND ?"+
-		" AND id NOT IN (SELECT entry_id FROM episodes WHERE entry_id BETWEEN ? AND ?)", first, last, first, last); err != nil {
-		return err
-	}
-	return b.indexRows(withEpisodes)
+	return plain
 }
 
-// indexRows adds entries' open text to the search index from Go.
-func (b *batch) indexRows(entries []journal.Entry) error {
-	args := make([]any, 0, 4*min(len(entries), rowsPerInsert))
-	for start := 0; start < len(entries); start += rowsPerInsert {
-		args = args[:0]
-		for _, e := range entries[start:min(start+rowsPerInsert, len(entries))] {
-			args = append(args, e.ID, e.Title, e.Body, episodeText(e.Episodes))
+// indexOpenText adds the text of the entries that indexRowText leaves
+// out, many rows a statement.
+func (b *batch) indexOpenText(entries []journal.Entry) error {
+	fromRows := b.fromRows()
+	var args []any
+	for _, e := range entries {
+		if fromRows && len(e.Episodes) == 0 {
+			continue
 		}
-		if err := b.insertRows(indexInto, 4, args); err != nil {
-			return err
-		}
+		args = append(args, e.ID, e.Title, e.Body, episodeText(e.Episodes))
 	}
-	return nil
+	return b.insertRows(indexInto, 4, args)
+}
+
+// indexRowText adds the text of the new entries with ids first to last,
+// every one of them added by this batch, from their rows: one statement
+// that works whether the index keeps its own copy of the text or reads it
+// from entries.
+func (b *batch) indexRowText(first, last int64) error {
+	if !b.fromRows() || last < first {
+		return nil
+	}
+	return b.exec(indexInto+" SELECT id, title, body, '' FROM entries WHERE id BETWEEN ? AND ?"+
+		" AND id NOT IN (SELECT entry_id FROM episodes WHERE entry_id BETWEEN ? AND ?)", first, last, first, last)
 }

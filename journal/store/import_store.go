@@ -22,39 +22,123 @@ func (s *Store) ImportEntries(entries []journal.Entry) (added []journal.Entry, s
 			return nil, nil, journal.Errorf(journal.EInvalid, "Entry %d of %d: %s Nothing was imported.", i+1, len(entries), err.Error())
 		}
 	}
+	_, skipped, err = s.importEach(textSpan(entries), func(add func(journal.Entry) error) error {
+		for _, e := range entries {
+			if err := add(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(e journal.Entry) { added = append(added, e) })
+	if err != nil {
+		return nil, nil, err
+	}
+	return added, skipped, nil
+}
+
+// ImportEach is ImportEntries for entries too many to hold at once:
+// each calls add with every entry in turn, and only a few hundred are
+// held at a time. span is the first and last WrittenAt of the entries
+// without a SourceID (see TextSpan), so the duplicate check reads no
+// more of the journal than it must. It returns how many were added.
+func (s *Store) ImportEach(span [2]time.Time, each func(add func(journal.Entry) error) error) (added int, skipped []journal.Skipped, err error) {
+	return s.importEach(span, each, nil)
+}
+
+// TextSpan is the first and last WrittenAt of the entries without a
+// SourceID, which ImportEach matches by their text; zero when there are
+// none.
+func TextSpan(span [2]time.Time, e journal.Entry) [2]time.Time {
+	if e.SourceID != "" {
+		return span
+	}
+	if span[0].IsZero() || e.WrittenAt.Before(span[0]) {
+		span[0] = e.WrittenAt
+	}
+	if span[1].IsZero() || e.WrittenAt.After(span[1]) {
+		span[1] = e.WrittenAt
+	}
+	return span
+}
+
+func textSpan(entries []journal.Entry) (span [2]time.Time) {
+	for _, e := range entries {
+		span = TextSpan(span, e)
+	}
+	return span
+}
+
+// importChunk is how many entries an import holds before writing them.
+const importChunk = 512
+
+// importEach runs an import in one transaction, calling keep (when not
+// nil) with each entry added.
+func (s *Store) importEach(span [2]time.Time, each func(add func(journal.Entry) error) error, keep func(journal.Entry)) (added int, skipped []journal.Skipped, err error) {
 	err = s.db.Transaction(func(tx *gorm.DB) error {
 		b := s.newBatch(tx)
 		defer b.close()
-		there, err := s.existing(tx, entries)
+		there, err := s.existing(tx, span)
 		if err != nil {
 			return err
 		}
-		fresh := make([]journal.Entry, 0, len(entries))
-		for i, e := range entries {
+		first, err := reserveIDs(tx, "entries", 0)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		pending := make([]journal.Entry, 0, importChunk)
+		flush := func() error {
+			if err := b.addRows(pending); err != nil {
+				return err
+			}
+			if err := b.indexOpenText(pending); err != nil {
+				return err
+			}
+			for _, e := range pending {
+				if keep != nil {
+					keep(e)
+				}
+			}
+			added += len(pending)
+			pending = pending[:0]
+			return nil
+		}
+		item := 0
+		err = each(func(e journal.Entry) error {
+			item++
+			if err := e.Validate(); err != nil {
+				return journal.Errorf(journal.EInvalid, "Entry %d: %s Nothing was imported.", item, err.Error())
+			}
 			key := importKey(e)
 			if there[key] {
-				skipped = append(skipped, journal.Skipped{Item: i + 1, Reason: "already in the journal"})
-				continue
+				skipped = append(skipped, journal.Skipped{Item: item, Reason: "already in the journal"})
+				return nil
 			}
 			there[key] = true // a second copy in the same file is skipped too
 			if err := b.importVocabulary(e); err != nil {
 				return err
 			}
-			fresh = append(fresh, e)
-		}
-		id, err := reserveIDs(tx, "entries", len(fresh))
+			e.ID, e.CreatedAt, e.UpdatedAt = first+int64(added+len(pending)), now, now
+			if pending = append(pending, e); len(pending) == importChunk {
+				return flush()
+			}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		now := s.now()
-		for i := range fresh {
-			fresh[i].ID, fresh[i].CreatedAt, fresh[i].UpdatedAt = id+int64(i), now, now
+		if err := flush(); err != nil {
+			return err
 		}
-		added = fresh
-		return b.addAll(fresh)
+		// The ids were taken as the entries came; now the counter moves
+		// past them.
+		if _, err := reserveIDs(tx, "entries", 0); err != nil {
+			return err
+		}
+		return b.indexRowText(first, first+int64(added)-1)
 	})
 	if err != nil {
-		return nil, nil, internal("import the entries", err)
+		return 0, nil, internal("import the entries", err)
 	}
 	return added, skipped, nil
 }
@@ -88,24 +172,10 @@ func importKey(e journal.Entry) entryKey {
 }
 
 // existing reads the keys of the entries already in the journal that
-// entries could match, a row at a time.
-func (s *Store) existing(tx *gorm.DB, entries []journal.Entry) (map[entryKey]bool, error) {
+// the entries being imported could match: those with a SourceID, and
+// those written within span, a row at a time.
+func (s *Store) existing(tx *gorm.DB, span [2]time.Time) (map[entryKey]bool, error) {
 	there := map[entryKey]bool{}
-	var lo, hi int64
-	withText := false
-	for _, e := range entries {
-		if e.SourceID != "" {
-			continue
-		}
-		at := e.WrittenAt.Unix()
-		if !withText || at < lo {
-			lo = at
-		}
-		if !withText || at > hi {
-			hi = at
-		}
-		withText = true
-	}
 	sources, err := tx.Raw("SELECT source, source_id FROM entries WHERE source_id != ''").Rows()
 	if err != nil {
 		return nil, err
@@ -121,10 +191,10 @@ func (s *Store) existing(tx *gorm.DB, entries []journal.Entry) (map[entryKey]boo
 	if err := sources.Close(); err != nil {
 		return nil, err
 	}
-	if !withText {
+	if span[0].IsZero() {
 		return there, nil
 	}
-	rows, err := tx.Raw("SELECT id, written_at, title, body FROM entries WHERE written_at BETWEEN ? AND ?", lo, hi).Rows()
+	rows, err := tx.Raw("SELECT id, written_at, title, body FROM entries WHERE written_at BETWEEN ? AND ?", span[0].Unix(), span[1].Unix()).Rows()
 	if err != nil {
 		return nil, err
 	}

@@ -214,6 +214,9 @@ func read(path, format string) (*Batch, error) {
 	if info.Size() > maxImportSize {
 		return nil, tooBig(filepath.Base(path), info.Size())
 	}
+	if b, ok := readJSONStream(path, format); ok {
+		return b, nil
+	}
 	data, err := readFile(path)
 	if err != nil {
 		return nil, err

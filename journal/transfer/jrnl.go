@@ -48,8 +48,16 @@ type jrnlEntry struct {
 }
 
 func readJrnlJSON(data []byte) (*Batch, error) {
+	return jrnlJSON(func(each entryFunc) error { return eachEntry(data, jrnlExport, each) })
+}
+
+// jrnlExport names jrnl's JSON export in messages.
+const jrnlExport = "a jrnl export"
+
+// jrnlJSON reads the entries of a jrnl JSON export that walk goes through.
+func jrnlJSON(walk walkFunc) (*Batch, error) {
 	b := &Batch{Format: FormatJrnl}
-	err := eachEntry(data, "a jrnl export", func(n int, dec *json.Decoder) error {
+	err := walk(func(n int, dec *json.Decoder) error {
 		var je jrnlEntry
 		where := "entry " + number(n)
 		reason, err := decodeEntry(dec, &je)
