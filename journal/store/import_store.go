@@ -22,7 +22,11 @@ func (s *Store) ImportEntries(entries []journal.Entry) (added []journal.Entry, s
 			return nil, nil, journal.Errorf(journal.EInvalid, "Entry %d of %d: %s Nothing was imported.", i+1, len(entries), err.Error())
 		}
 	}
-	_, skipped, err = s.importEach(textSpan(entries), func(add func(journal.Entry) error) error {
+	var span journal.TextSpan
+	for _, e := range entries {
+		span.Add(e)
+	}
+	_, skipped, err = s.importEach(span, func(add func(journal.Entry) error) error {
 		for _, e := range entries {
 			if err := add(e); err != nil {
 				return err
@@ -38,34 +42,11 @@ func (s *Store) ImportEntries(entries []journal.Entry) (added []journal.Entry, s
 
 // ImportEach is ImportEntries for entries too many to hold at once:
 // each calls add with every entry in turn, and only a few hundred are
-// held at a time. span is the first and last WrittenAt of the entries
-// without a SourceID (see TextSpan), so the duplicate check reads no
-// more of the journal than it must. It returns how many were added.
-func (s *Store) ImportEach(span [2]time.Time, each func(add func(journal.Entry) error) error) (added int, skipped []journal.Skipped, err error) {
+// held at a time. span holds every entry each gives, so the duplicate
+// check reads no more of the journal than it must. It returns how many
+// were added.
+func (s *Store) ImportEach(span journal.TextSpan, each func(add func(journal.Entry) error) error) (added int, skipped []journal.Skipped, err error) {
 	return s.importEach(span, each, nil)
-}
-
-// TextSpan is the first and last WrittenAt of the entries without a
-// SourceID, which ImportEach matches by their text; zero when there are
-// none.
-func TextSpan(span [2]time.Time, e journal.Entry) [2]time.Time {
-	if e.SourceID != "" {
-		return span
-	}
-	if span[0].IsZero() || e.WrittenAt.Before(span[0]) {
-		span[0] = e.WrittenAt
-	}
-	if span[1].IsZero() || e.WrittenAt.After(span[1]) {
-		span[1] = e.WrittenAt
-	}
-	return span
-}
-
-func textSpan(entries []journal.Entry) (span [2]time.Time) {
-	for _, e := range entries {
-		span = TextSpan(span, e)
-	}
-	return span
 }
 
 // importChunk is how many entries an import holds before writing them.
@@ -73,7 +54,7 @@ const importChunk = 512
 
 // importEach runs an import in one transaction, calling keep (when not
 // nil) with each entry added.
-func (s *Store) importEach(span [2]time.Time, each func(add func(journal.Entry) error) error, keep func(journal.Entry)) (added int, skipped []journal.Skipped, err error) {
+func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Entry) error) error, keep func(journal.Entry)) (added int, skipped []journal.Skipped, err error) {
 	err = s.db.Transaction(func(tx *gorm.DB) error {
 		b := s.newBatch(tx)
 		defer b.close()
@@ -174,7 +155,7 @@ func importKey(e journal.Entry) entryKey {
 // existing reads the keys of the entries already in the journal that
 // the entries being imported could match: those with a SourceID, and
 // those written within span, a row at a time.
-func (s *Store) existing(tx *gorm.DB, span [2]time.Time) (map[entryKey]bool, error) {
+func (s *Store) existing(tx *gorm.DB, span journal.TextSpan) (map[entryKey]bool, error) {
 	there := map[entryKey]bool{}
 	sources, err := tx.Raw("SELECT source, source_id FROM entries WHERE source_id != ''").Rows()
 	if err != nil {

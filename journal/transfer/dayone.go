@@ -116,7 +116,7 @@ func (b *Batch) addDayOneEntries(walk walkFunc, file string, many bool, m media)
 			WrittenAt: at, Title: title, Body: body, Patterns: de.Tags, Flagged: de.Starred,
 			Source: FormatDayOne, SourceID: strings.TrimSpace(de.UUID),
 		}, n, where)
-		return nil
+		return b.sinkErr
 	})
 	return inFile(err, file)
 }

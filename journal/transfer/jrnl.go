@@ -48,16 +48,20 @@ type jrnlEntry struct {
 }
 
 func readJrnlJSON(data []byte) (*Batch, error) {
-	return jrnlJSON(func(each entryFunc) error { return eachEntry(data, jrnlExport, each) })
+	b := &Batch{Format: FormatJrnl}
+	if err := b.addJrnlJSON(func(each entryFunc) error { return eachEntry(data, jrnlExport, each) }); err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // jrnlExport names jrnl's JSON export in messages.
 const jrnlExport = "a jrnl export"
 
-// jrnlJSON reads the entries of a jrnl JSON export that walk goes through.
-func jrnlJSON(walk walkFunc) (*Batch, error) {
-	b := &Batch{Format: FormatJrnl}
-	err := walk(func(n int, dec *json.Decoder) error {
+// addJrnlJSON adds the entries of a jrnl JSON export that walk goes
+// through.
+func (b *Batch) addJrnlJSON(walk walkFunc) error {
+	return walk(func(n int, dec *json.Decoder) error {
 		var je jrnlEntry
 		where := "entry " + number(n)
 		reason, err := decodeEntry(dec, &je)
@@ -74,12 +78,8 @@ func jrnlJSON(walk walkFunc) (*Batch, error) {
 			WrittenAt: at, Title: strings.TrimSpace(je.Title), Body: trimBlankLines(je.Body),
 			Patterns: je.Tags, Flagged: je.Starred, Source: FormatJrnl,
 		}, n, where)
-		return nil
+		return b.sinkErr
 	})
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
 }
 
 // jrnlTimeLayouts are the clock times jrnl writes, by its timeformat.

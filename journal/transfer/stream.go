@@ -7,18 +7,24 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"unicode/utf8"
+
+	"github.com/throughline/throughline/journal"
 )
 
 // streamBuffer is how much of a file a streamed read holds at a time.
 const streamBuffer = 256 << 10
 
 // readJSONStream reads a jrnl or Day One JSON export a piece at a time,
-// so a 143 MB export is never in memory whole: only the entries read from
-// it are. ok is false when the file is not one it reads (not JSON, the
-// wrong format, a Throughline export) or when anything about it is wrong;
-// then the whole-file readers read it, and say what is wrong as they
-// always have. A file that reads cleanly reads the same either way.
+// keeping what it needs to report and nothing of the entries: the import
+// reads the file again, handing entries to the journal as it goes, so a
+// 143 MB export is never in memory whole, nor are its entries. ok is false
+// when the file is not one it reads (not JSON, the wrong format, a
+// Throughline export) or when anything about it is wrong; then the
+// whole-file readers read it, and say what is wrong as they always have.
+// A file that reads cleanly reads the same either way.
 func readJSONStream(path, format string) (b *Batch, ok bool) {
 	if format != "" && format != FormatJrnl && format != FormatDayOne {
 		return nil, false
@@ -28,29 +34,56 @@ func readJSONStream(path, format string) (b *Batch, ok bool) {
 			return nil, false
 		}
 	}
+	b = &Batch{Format: format, sink: func(journal.Entry) error { return nil }}
+	if streamJSON(path, b) != nil {
+		return nil, false
+	}
+	b.sink = nil
+	b.again = func(sink func(journal.Entry) error) error {
+		again := &Batch{Format: format, sink: sink}
+		err := streamJSON(path, again)
+		if err == nil && !slices.Equal(again.items, b.items) {
+			err = errChanged
+		}
+		if errors.Is(err, errChanged) || (err != nil && again.sinkErr == nil) {
+			return journal.Errorf(journal.EInvalid, "%s changed while it was being imported. Try again once nothing is writing to it. Nothing was imported.", filepath.Base(path))
+		}
+		return err
+	}
+	return b, true
+}
+
+var errChanged = errors.New("the file changed")
+
+// streamJSON reads the jrnl or Day One export at path into b.
+func streamJSON(path string, b *Batch) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, false
+		return err
 	}
 	defer f.Close()
 	text := &textReader{r: io.LimitReader(f, maxImportSize+1)}
 	in := bufio.NewReaderSize(text, streamBuffer)
 	if !startsObject(in) {
-		return nil, false
+		return errChanged
 	}
 	dec := json.NewDecoder(in)
-	if format == FormatJrnl {
-		b, err = jrnlJSON(func(each entryFunc) error { return walkEntries(dec, jrnlExport, each) })
+	if b.Format == FormatJrnl {
+		err = b.addJrnlJSON(func(each entryFunc) error { return walkEntries(dec, jrnlExport, each) })
 	} else {
-		b = &Batch{Format: FormatDayOne}
 		m := media{}
 		err = b.addDayOneEntries(func(each entryFunc) error { return walkEntries(dec, dayOneExport, each) }, "", false, m)
 		b.noteMedia(m)
 	}
-	if err != nil || !atEnd(dec) || text.err != nil || text.n > maxImportSize {
-		return nil, false
+	switch {
+	case b.sinkErr != nil:
+		return b.sinkErr
+	case err != nil:
+		return err
+	case !atEnd(dec) || text.err != nil || text.n > maxImportSize:
+		return errChanged
 	}
-	return b, true
+	return nil
 }
 
 // sniffFile tells the JSON export at path from its start, or returns "".
