@@ -152,6 +152,7 @@ func TestReadJrnl_Text(t *testing.T) {
 // person's message; what is read goes into a journal whole, and a failed
 // import leaves the journal as it was.
 func FuzzReadJrnl(f *testing.F) {
+	f.Add([]byte(`{"tags": {"@a": 1}, "entries": [{"title": "One.", "body": "café\r\n#shame", "date": "2024-03-01", "time": "09:30 PM", "tags": ["@a"], "starred": true}, {"title": 5}, {"date": "2024-02-30"}]}`))
 	fuzzReader(f, FormatJrnl, ReadJrnl, "jrnl-basic_onefile.journal", "jrnl-multiline.journal", "jrnl-simple_jrnl-1-9-5.journal")
 }
 
