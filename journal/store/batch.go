@@ -81,47 +81,89 @@ func (b *batch) vocabularyIDs(table string, names []string) ([]int64, error) {
 	return out, nil
 }
 
-// add writes a new entry (its ID set) with its names, goals and episodes.
-func (b *batch) add(e journal.Entry) error {
-	row, err := b.s.toRow(e)
-	if err != nil {
+// addAll writes new entries (their IDs set, one run of ids from
+// reserveIDs) with their names, goals and episodes, then puts their text
+// in the search index.
+func (b *batch) addAll(entries []journal.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	if err := b.addRows(entries); err != nil {
 		return err
 	}
-	if err := b.exec(`INSERT INTO entries (id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged, source, source_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		row.ID, row.WrittenAt, row.WrittenOffset, row.WrittenZone, row.Created, row.Updated, row.Kind, row.Title, row.Body, row.Mood, row.Flagged,
-		row.Source, row.SourceID); err != nil {
+	if err := b.indexOpenText(entries); err != nil {
 		return err
 	}
-	for _, l := range []struct {
-		vocabulary, query string
-		names             []string
-	}{
-		{"emotions", "INSERT INTO entry_emotions (entry_id, emotion_id) VALUES (?, ?)", e.Emotions},
-		{"patterns", "INSERT INTO entry_patterns (entry_id, pattern_id) VALUES (?, ?)", e.Patterns},
-	} {
-		ids, err := b.vocabularyIDs(l.vocabulary, l.names)
-		if err != nil {
+	return b.indexRowText(entries[0].ID, entries[len(entries)-1].ID)
+}
+
+// addRows writes new entries with their names, goals and episodes, but
+// not their text in the search index. The driver prepares a statement
+// afresh on every call, so rows go in many at a time.
+func (b *batch) addRows(entries []journal.Entry) error {
+	rows := make([]any, 0, rowsPerInsert*len(entryInsertColumns))
+	for start := 0; start < len(entries); start += rowsPerInsert {
+		chunk := entries[start:min(start+rowsPerInsert, len(entries))]
+		rows = rows[:0]
+		for _, e := range chunk {
+			row, err := b.s.toRow(e)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, row.ID, row.WrittenAt, row.WrittenOffset, row.WrittenZone, row.Created, row.Updated, row.Kind, row.Title, row.Body, row.Mood, row.Flagged,
+				row.Source, row.SourceID)
+		}
+		if err := b.insertRows(entryInsert, len(entryInsertColumns), rows); err != nil {
 			return err
 		}
-		for _, id := range ids {
-			if err := b.exec(l.query, e.ID, id); err != nil {
+	}
+	if err := b.linkAll(entries); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		for _, goal := range e.GoalIDs {
+			if _, err := b.s.goalIn(b.tx, goal); err != nil {
+				return err
+			}
+			if err := b.exec("INSERT OR IGNORE INTO entry_goals (entry_id, goal_id) VALUES (?, ?)", e.ID, goal); err != nil {
+				return err
+			}
+		}
+		if len(e.Episodes) > 0 {
+			if err := b.s.saveEpisodes(b.tx, e); err != nil {
 				return err
 			}
 		}
 	}
-	for _, goal := range e.GoalIDs {
-		if _, err := b.s.goalIn(b.tx, goal); err != nil {
-			return err
+	return nil
+}
+
+// linkAll links the entries to their emotions and patterns by name. The
+// pairs go in as one JSON list a statement: the links' foreign keys make
+// SQLite keep a journal of each multi-row statement, so fewer and larger
+// statements write less, and one parameter is quick for the driver to
+// bind.
+func (b *batch) linkAll(entries []journal.Entry) error {
+	for _, l := range []struct {
+		vocabulary, insert string
+		names              func(e journal.Entry) []string
+	}{
+		{"emotions", "INSERT INTO entry_emotions (entry_id, emotion_id)", func(e journal.Entry) []string { return e.Emotions }},
+		{"patterns", "INSERT INTO entry_patterns (entry_id, pattern_id)", func(e journal.Entry) []string { return e.Patterns }},
+	} {
+		var pairs [][2]int64
+		for _, e := range entries {
+			ids, err := b.vocabularyIDs(l.vocabulary, l.names(e))
+			if err != nil {
+				return err
+			}
+			for _, id := range ids {
+				pairs = append(pairs, [2]int64{e.ID, id})
+			}
 		}
-		if err := b.exec("INSERT OR IGNORE INTO entry_goals (entry_id, goal_id) VALUES (?, ?)", e.ID, goal); err != nil {
+		if err := b.insertPairs(l.insert, pairs); err != nil {
 			return err
 		}
 	}
-	if len(e.Episodes) > 0 {
-		if err := b.s.saveEpisodes(b.tx, e); err != nil {
-			return err
-		}
-	}
-	return b.index(e)
+	return nil
 }

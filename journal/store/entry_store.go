@@ -92,12 +92,9 @@ func (s *Store) CreateEntries(entries []journal.Entry) ([]journal.Entry, error) 
 		defer b.close()
 		for i, e := range entries {
 			e.ID, e.CreatedAt, e.UpdatedAt = id+int64(i), now, now
-			if err := b.add(e); err != nil {
-				return err
-			}
 			saved[i] = e
 		}
-		return nil
+		return b.addAll(saved)
 	})
 	if err != nil {
 		return nil, internal("save the entry", err)

@@ -1,7 +1,10 @@
 package store
 
 import (
-	"fmt"
+	"crypto/sha256"
+	"encoding/binary"
+	"io"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -19,97 +22,178 @@ func (s *Store) ImportEntries(entries []journal.Entry) (added []journal.Entry, s
 			return nil, nil, journal.Errorf(journal.EInvalid, "Entry %d of %d: %s Nothing was imported.", i+1, len(entries), err.Error())
 		}
 	}
+	var span journal.TextSpan
+	for _, e := range entries {
+		span.Add(e)
+	}
+	_, skipped, err = s.importEach(span, func(add func(journal.Entry) error) error {
+		for _, e := range entries {
+			if err := add(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(e journal.Entry) { added = append(added, e) })
+	if err != nil {
+		return nil, nil, err
+	}
+	return added, skipped, nil
+}
+
+// ImportEach is ImportEntries for entries too many to hold at once:
+// each calls add with every entry in turn, and only a few hundred are
+// held at a time. span holds every entry each gives, so the duplicate
+// check reads no more of the journal than it must. It returns how many
+// were added.
+func (s *Store) ImportEach(span journal.TextSpan, each func(add func(journal.Entry) error) error) (added int, skipped []journal.Skipped, err error) {
+	return s.importEach(span, each, nil)
+}
+
+// importChunk is how many entries an import holds before writing them.
+const importChunk = 512
+
+// importEach runs an import in one transaction, calling keep (when not
+// nil) with each entry added.
+func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Entry) error) error, keep func(journal.Entry)) (added int, skipped []journal.Skipped, err error) {
 	err = s.db.Transaction(func(tx *gorm.DB) error {
 		b := s.newBatch(tx)
 		defer b.close()
-		there, err := s.existing(tx, entries)
+		there, err := s.existing(tx, span)
 		if err != nil {
 			return err
 		}
-		var fresh []journal.Entry
-		for i, e := range entries {
+		first, err := reserveIDs(tx, "entries", 0)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		pending := make([]journal.Entry, 0, importChunk)
+		flush := func() error {
+			if err := b.addRows(pending); err != nil {
+				return err
+			}
+			if err := b.indexOpenText(pending); err != nil {
+				return err
+			}
+			for _, e := range pending {
+				if keep != nil {
+					keep(e)
+				}
+			}
+			added += len(pending)
+			pending = pending[:0]
+			return nil
+		}
+		item := 0
+		err = each(func(e journal.Entry) error {
+			item++
+			if err := e.Validate(); err != nil {
+				return journal.Errorf(journal.EInvalid, "Entry %d: %s Nothing was imported.", item, err.Error())
+			}
 			key := importKey(e)
 			if there[key] {
-				skipped = append(skipped, journal.Skipped{Item: i + 1, Reason: "already in the journal"})
-				continue
+				skipped = append(skipped, journal.Skipped{Item: item, Reason: "already in the journal"})
+				return nil
 			}
 			there[key] = true // a second copy in the same file is skipped too
 			if err := b.importVocabulary(e); err != nil {
 				return err
 			}
-			fresh = append(fresh, e)
-		}
-		id, err := reserveIDs(tx, "entries", len(fresh))
+			e.ID, e.CreatedAt, e.UpdatedAt = first+int64(added+len(pending)), now, now
+			if pending = append(pending, e); len(pending) == importChunk {
+				return flush()
+			}
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		now := s.now()
-		for i, e := range fresh {
-			e.ID, e.CreatedAt, e.UpdatedAt = id+int64(i), now, now
-			if err := b.add(e); err != nil {
-				return err
-			}
-			added = append(added, e)
+		if err := flush(); err != nil {
+			return err
 		}
-		return nil
+		// The ids were taken as the entries came; now the counter moves
+		// past them.
+		if _, err := reserveIDs(tx, "entries", 0); err != nil {
+			return err
+		}
+		return b.indexRowText(first, first+int64(added)-1)
 	})
 	if err != nil {
-		return nil, nil, internal("import the entries", err)
+		return 0, nil, internal("import the entries", err)
 	}
 	return added, skipped, nil
 }
 
-// importKey identifies an entry across imports: its source and id
-// there, or without an id its time, title and body.
-func importKey(e journal.Entry) string {
-	if e.SourceID != "" {
-		return "id\x00" + e.Source + "\x00" + e.SourceID
+// entryKey identifies an entry across imports: a hash of its source and
+// id there, or without an id of its time, title and body. A hash, not the
+// text itself, so telling 100,000 entries apart doesn't hold a second copy
+// of all they say.
+type entryKey [sha256.Size]byte
+
+func importKey(e journal.Entry) entryKey {
+	h := sha256.New()
+	var n [binary.MaxVarintLen64]byte
+	field := func(s string) { // length first, so no two lists of fields hash alike
+		h.Write(binary.AppendUvarint(n[:0], uint64(len(s))))
+		io.WriteString(h, s)
 	}
-	return fmt.Sprintf("text\x00%d\x00%s\x00%s", e.WrittenAt.Unix(), e.Title, e.Body)
+	if e.SourceID != "" {
+		field("id")
+		field(e.Source)
+		field(e.SourceID)
+	} else {
+		field("text")
+		h.Write(binary.AppendVarint(n[:0], e.WrittenAt.Unix()))
+		field(e.Title)
+		field(e.Body)
+	}
+	var k entryKey
+	h.Sum(k[:0])
+	return k
 }
 
-// existing reads, in two queries, the keys of the entries already in the
-// journal that entries could match.
-func (s *Store) existing(tx *gorm.DB, entries []journal.Entry) (map[string]bool, error) {
-	there := map[string]bool{}
-	var lo, hi int64
-	withText := false
-	for _, e := range entries {
-		if e.SourceID != "" {
-			continue
-		}
-		at := e.WrittenAt.Unix()
-		if !withText || at < lo {
-			lo = at
-		}
-		if !withText || at > hi {
-			hi = at
-		}
-		withText = true
-	}
-	var sources []struct{ Source, SourceID string }
-	if err := tx.Raw("SELECT source, source_id FROM entries WHERE source_id != ''").Scan(&sources).Error; err != nil {
+// existing reads the keys of the entries already in the journal that
+// the entries being imported could match: those with a SourceID, and
+// those written within span, a row at a time.
+func (s *Store) existing(tx *gorm.DB, span journal.TextSpan) (map[entryKey]bool, error) {
+	there := map[entryKey]bool{}
+	sources, err := tx.Raw("SELECT source, source_id FROM entries WHERE source_id != ''").Rows()
+	if err != nil {
 		return nil, err
 	}
-	for _, r := range sources {
-		there[importKey(journal.Entry{Source: r.Source, SourceID: r.SourceID})] = true
-	}
-	if !withText {
-		return there, nil
-	}
-	var rows []entryRow
-	if err := tx.Raw("SELECT * FROM entries WHERE written_at BETWEEN ? AND ?", lo, hi).Scan(&rows).Error; err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		old, err := s.fromRow(r)
-		if err != nil {
+	defer sources.Close()
+	for sources.Next() {
+		var e journal.Entry
+		if err := sources.Scan(&e.Source, &e.SourceID); err != nil {
 			return nil, err
 		}
-		old.SourceID = "" // matched by text, as the entries being imported are
+		there[importKey(e)] = true
+	}
+	if err := sources.Close(); err != nil {
+		return nil, err
+	}
+	if span[0].IsZero() {
+		return there, nil
+	}
+	rows, err := tx.Raw("SELECT id, written_at, title, body FROM entries WHERE written_at BETWEEN ? AND ?", span[0].Unix(), span[1].Unix()).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r entryRow
+		if err := rows.Scan(&r.ID, &r.WrittenAt, &r.Title, &r.Body); err != nil {
+			return nil, err
+		}
+		// Matched by text, as the entries being imported are.
+		seal := sealer{codec: s.codec, table: "entries", id: r.ID}
+		old := journal.Entry{WrittenAt: time.Unix(r.WrittenAt, 0), Title: seal.open("title", r.Title), Body: seal.open("body", r.Body)}
+		if seal.err != nil {
+			return nil, seal.err
+		}
 		there[importKey(old)] = true
 	}
-	return there, nil
+	return there, rows.Err()
 }
 
 // importVocabulary creates the entry's unknown pattern names in the

@@ -75,8 +75,17 @@ func (b *Batch) addDayOne(data []byte, file string, many bool, m media) error {
 	if err := checkText(data); err != nil {
 		return inFile(err, file)
 	}
+	return b.addDayOneEntries(func(each entryFunc) error { return eachEntry(data, dayOneExport, each) }, file, many, m)
+}
+
+// dayOneExport names Day One's JSON export in messages.
+const dayOneExport = "a Day One export"
+
+// addDayOneEntries adds the entries of a Day One journal file that walk
+// goes through.
+func (b *Batch) addDayOneEntries(walk walkFunc, file string, many bool, m media) error {
 	zones := map[string]*time.Location{}
-	err := eachEntry(data, "a Day One export", func(n int, dec *json.Decoder) error {
+	err := walk(func(n int, dec *json.Decoder) error {
 		var de dayOneEntry
 		where := "entry " + number(n)
 		if many {
@@ -107,7 +116,7 @@ func (b *Batch) addDayOne(data []byte, file string, many bool, m media) error {
 			WrittenAt: at, Title: title, Body: body, Patterns: de.Tags, Flagged: de.Starred,
 			Source: FormatDayOne, SourceID: strings.TrimSpace(de.UUID),
 		}, n, where)
-		return nil
+		return b.sinkErr
 	})
 	return inFile(err, file)
 }

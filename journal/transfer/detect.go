@@ -63,21 +63,31 @@ func detect(path string, data []byte) (string, error) {
 // detectJSON tells jrnl, Day One and Throughline JSON apart by their
 // top-level keys and the fields of the first entry.
 func detectJSON(name string, data []byte) (string, error) {
-	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM)))
+	if format := sniffJSON(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM))); format != "" {
+		return format, nil
+	}
+	if err := checkJSON(data); err != nil {
+		return "", err
+	}
+	return "", journal.Errorf(journal.EInvalid, "%s is JSON, but not an export I know: it needs an \"entries\" list from jrnl or Day One, or to be a Throughline export. If it is one of those, say which with --format. Nothing was imported.", name)
+}
+
+// sniffJSON tells the export r holds by its top-level keys and the fields
+// of its first entry, reading no further than that entry. It returns ""
+// when it can't tell.
+func sniffJSON(r io.Reader) string {
+	dec := json.NewDecoder(r)
 	keys := map[string]bool{}
-	guess := func() (string, error) {
+	guess := func() string {
 		switch {
 		case keys["throughline"]:
-			return FormatThroughline, nil
+			return FormatThroughline
 		case keys["metadata"]:
-			return FormatDayOne, nil
+			return FormatDayOne
 		case keys["tags"] && keys["entries"]:
-			return FormatJrnl, nil
+			return FormatJrnl
 		}
-		if err := checkJSON(data); err != nil {
-			return "", err
-		}
-		return "", journal.Errorf(journal.EInvalid, "%s is JSON, but not an export I know: it needs an \"entries\" list from jrnl or Day One, or to be a Throughline export. If it is one of those, say which with --format. Nothing was imported.", name)
+		return ""
 	}
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return guess()
@@ -90,7 +100,7 @@ func detectJSON(name string, data []byte) (string, error) {
 		key, _ := t.(string)
 		keys[key] = true
 		if key == "throughline" {
-			return FormatThroughline, nil
+			return FormatThroughline
 		}
 		if key != "entries" {
 			var skip json.RawMessage
@@ -111,12 +121,12 @@ func detectJSON(name string, data []byte) (string, error) {
 		}
 		for _, dayOne := range []string{"uuid", "creationDate"} {
 			if _, ok := first[dayOne]; ok {
-				return FormatDayOne, nil
+				return FormatDayOne
 			}
 		}
 		for _, jrnl := range []string{"date", "time", "title", "body"} {
 			if _, ok := first[jrnl]; ok {
-				return FormatJrnl, nil
+				return FormatJrnl
 			}
 		}
 		return guess()
@@ -236,14 +246,27 @@ func entryAt(data []byte, off int) int {
 	return 0
 }
 
+// entryFunc is called with a decoder at the start of each element of an
+// export's "entries" list, and its number from 1.
+type entryFunc func(n int, dec *json.Decoder) error
+
+// walkFunc calls each for every entry of an export.
+type walkFunc func(each entryFunc) error
+
 // eachEntry checks that data is JSON of the shape {"entries": [...]} and
-// calls each with a decoder at the start of each element of the list, and
-// its number from 1. what names the export for messages ("a jrnl export").
-func eachEntry(data []byte, what string, each func(n int, dec *json.Decoder) error) error {
+// calls each for each element of the list. what names the export for
+// messages ("a jrnl export").
+func eachEntry(data []byte, what string, each entryFunc) error {
 	if err := checkJSON(data); err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM)))
+	return walkEntries(json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM))), what, each)
+}
+
+// walkEntries reads an object with an "entries" list from dec, calling
+// each for each element of the list. It stops before the object's closing
+// brace.
+func walkEntries(dec *json.Decoder, what string, each entryFunc) error {
 	shape := func(is string) error {
 		return journal.Errorf(journal.EInvalid, "The file is JSON, but not %s: %s. Check that it is the right file. Nothing was imported.", what, is)
 	}

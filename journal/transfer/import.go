@@ -74,26 +74,55 @@ type Summary struct {
 
 // Batch is a file read and ready to go into a journal.
 type Batch struct {
-	Format   string
-	Entries  []journal.Entry // valid, in the file's order
+	Format string
+	// Entries are the valid entries, in the file's order; none when the
+	// file is read again as it is imported (see Each).
+	Entries  []journal.Entry
 	Rejected []Rejected
 	Notes    []string
 	where    []string          // where each entry is in the file
 	items    []int             // each entry's number in the file
 	snapshot *journal.Snapshot // a Throughline export, decoded and checked before the journal opens
 	path     string            // where it came from, for messages
+	span     journal.TextSpan  // holds every entry
+	// again reads the file again, handing each valid entry to sink; set
+	// when the entries are too many to hold (see readJSONStream).
+	again func(sink func(journal.Entry) error) error
+	// sink takes each valid entry instead of Entries; sinkErr is the
+	// first error it gave, which stops the reading.
+	sink    func(journal.Entry) error
+	sinkErr error
 }
 
-// add appends an entry, or rejects it when it is not one the journal
-// can keep.
+// add takes an entry, or rejects it when it is not one the journal can
+// keep.
 func (b *Batch) add(e journal.Entry, item int, where string) {
 	if reason := problem(&e); reason != "" {
 		b.reject(where, reason)
 		return
 	}
-	b.Entries = append(b.Entries, e)
 	b.items = append(b.items, item)
 	b.where = append(b.where, where)
+	b.span.Add(e)
+	if b.sink == nil {
+		b.Entries = append(b.Entries, e)
+	} else if b.sinkErr == nil {
+		b.sinkErr = b.sink(e)
+	}
+}
+
+// Each calls fn with each valid entry in the file's order, reading the
+// file again when its entries are not held.
+func (b *Batch) Each(fn func(journal.Entry) error) error {
+	if b.again != nil {
+		return b.again(fn)
+	}
+	for _, e := range b.Entries {
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (b *Batch) reject(where, reason string) {
@@ -214,6 +243,9 @@ func read(path, format string) (*Batch, error) {
 	if info.Size() > maxImportSize {
 		return nil, tooBig(filepath.Base(path), info.Size())
 	}
+	if b, ok := readJSONStream(path, format); ok {
+		return b, nil
+	}
 	data, err := readFile(path)
 	if err != nil {
 		return nil, err
@@ -277,14 +309,14 @@ func (b *Batch) Import(store ImportTarget) (Summary, error) {
 		return importThroughline(store, b)
 	}
 	sum := Summary{Format: b.Format, Rejected: b.Rejected, Notes: b.Notes}
-	if len(b.Entries) == 0 {
+	if len(b.items) == 0 {
 		return sum, nil
 	}
-	added, skipped, err := store.ImportEntries(b.Entries)
+	added, skipped, err := store.ImportEach(b.span, b.Each)
 	if err != nil {
 		return Summary{}, err
 	}
-	sum.Added, sum.Skipped = len(added), len(skipped)
+	sum.Added, sum.Skipped = added, len(skipped)
 	for _, s := range skipped {
 		i := s.Item - 1
 		sum.SkippedWhy = append(sum.SkippedWhy, journal.Skipped{Item: b.items[i], Reason: s.Reason})

@@ -399,8 +399,29 @@ func fuzzReader(f *testing.F, format string, read func(io.Reader) ([]journal.Ent
 	s := mustOpen(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		entries, rejected, err := read(bytes.NewReader(data))
+		checkStreamed(t, format, data, entries, rejected, err)
 		checkRead(t, s, format, entries, rejected, err)
 	})
+}
+
+// checkStreamed: when a file reads as a stream, it reads as the
+// whole-file reader reads it.
+func checkStreamed(t *testing.T, format string, data []byte, entries []journal.Entry, rejected []Rejected, err error) {
+	t.Helper()
+	b, ok := readJSONStream(writeTemp(t, "export", data), format)
+	if !ok {
+		return
+	}
+	if err != nil {
+		t.Fatalf("read as a stream, but the whole-file reader refused it: %v", err)
+	}
+	var streamed []journal.Entry
+	if err := b.Each(func(e journal.Entry) error { streamed = append(streamed, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(streamed, entries) || !reflect.DeepEqual(b.Rejected, rejected) {
+		t.Fatalf("as a stream read %+v, leaving out %v; the whole file %+v, leaving out %v", streamed, b.Rejected, entries, rejected)
+	}
 }
 
 // checkRead is what every reader's fuzz target checks.

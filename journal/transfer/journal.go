@@ -5,7 +5,9 @@ import "github.com/throughline/throughline/journal"
 // ImportTarget is what an import needs of the journal's store: the
 // callers hand in a *store.Store, so this package links no database.
 type ImportTarget interface {
-	ImportEntries(entries []journal.Entry) (added []journal.Entry, skipped []journal.Skipped, err error)
+	// ImportEach adds, in one transaction, the entries each hands to add;
+	// span holds them all (see journal.TextSpan).
+	ImportEach(span journal.TextSpan, each func(add func(journal.Entry) error) error) (added int, skipped []journal.Skipped, err error)
 	Restore(snap journal.Snapshot) error
 }
 

@@ -49,7 +49,19 @@ type jrnlEntry struct {
 
 func readJrnlJSON(data []byte) (*Batch, error) {
 	b := &Batch{Format: FormatJrnl}
-	err := eachEntry(data, "a jrnl export", func(n int, dec *json.Decoder) error {
+	if err := b.addJrnlJSON(func(each entryFunc) error { return eachEntry(data, jrnlExport, each) }); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// jrnlExport names jrnl's JSON export in messages.
+const jrnlExport = "a jrnl export"
+
+// addJrnlJSON adds the entries of a jrnl JSON export that walk goes
+// through.
+func (b *Batch) addJrnlJSON(walk walkFunc) error {
+	return walk(func(n int, dec *json.Decoder) error {
 		var je jrnlEntry
 		where := "entry " + number(n)
 		reason, err := decodeEntry(dec, &je)
@@ -66,12 +78,8 @@ func readJrnlJSON(data []byte) (*Batch, error) {
 			WrittenAt: at, Title: strings.TrimSpace(je.Title), Body: trimBlankLines(je.Body),
 			Patterns: je.Tags, Flagged: je.Starred, Source: FormatJrnl,
 		}, n, where)
-		return nil
+		return b.sinkErr
 	})
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
 }
 
 // jrnlTimeLayouts are the clock times jrnl writes, by its timeformat.

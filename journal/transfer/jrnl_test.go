@@ -152,11 +152,15 @@ func TestReadJrnl_Text(t *testing.T) {
 // person's message; what is read goes into a journal whole, and a failed
 // import leaves the journal as it was.
 func FuzzReadJrnl(f *testing.F) {
+	f.Add([]byte(`{"tags": {"@a": 1}, "entries": [{"title": "One.", "body": "café\r\n#shame", "date": "2024-03-01", "time": "09:30 PM", "tags": ["@a"], "starred": true}, {"title": 5}, {"date": "2024-02-30"}]}`))
 	fuzzReader(f, FormatJrnl, ReadJrnl, "jrnl-basic_onefile.journal", "jrnl-multiline.journal", "jrnl-simple_jrnl-1-9-5.journal")
 }
 
 // BenchmarkImportJrnl_100k imports the shared corpus's 100,000-entry jrnl
-// JSON export into a fresh journal. The target is under 15 s.
+// JSON export into a fresh journal, as `throughline import` does: Read
+// before the journal is open, then Import. The target, whole process, is
+// jrnl's own import of the same corpus (5.8 s) in under 300 MB; it reports
+// entries/s and MB/s of the file.
 func BenchmarkImportJrnl_100k(b *testing.B) {
 	corpus := os.Getenv("THROUGHLINE_CORPUS")
 	if corpus == "" {
@@ -169,6 +173,14 @@ func BenchmarkImportJrnl_100k(b *testing.B) {
 			b.Skipf("couldn't make the corpus: %v\n%s", err, out)
 		}
 	}
+	info, err := os.Stat(corpus)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(info.Size())
+	var read, store time.Duration
+	added := 0
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -182,17 +194,14 @@ func BenchmarkImportJrnl_100k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		read := time.Since(start)
+		read += time.Since(start)
+		start = time.Now()
 		sum, err := batch.Import(s)
 		if err != nil {
 			b.Fatal(err)
 		}
-		total := time.Since(start)
-		b.ReportMetric(read.Seconds(), "read-s")
-		b.ReportMetric((total - read).Seconds(), "store-s")
-		if total > 15*time.Second {
-			b.Logf("%v is over the 15 s target: %v reading the file, %v in Store.ImportEntries", total.Round(time.Millisecond), read.Round(time.Millisecond), (total - read).Round(time.Millisecond))
-		}
+		store += time.Since(start)
+		added += sum.Added
 		b.StopTimer()
 		if sum.Added != 100_000 && os.Getenv("THROUGHLINE_CORPUS") == "" {
 			b.Errorf("added %d entries, want 100,000", sum.Added)
@@ -200,4 +209,7 @@ func BenchmarkImportJrnl_100k(b *testing.B) {
 		s.Close()
 		b.StartTimer()
 	}
+	b.ReportMetric(read.Seconds()/float64(b.N), "read-s/op")
+	b.ReportMetric(store.Seconds()/float64(b.N), "import-s/op")
+	b.ReportMetric(float64(added)/(read+store).Seconds(), "entries/s")
 }

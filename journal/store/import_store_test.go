@@ -1,0 +1,129 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// importable makes n entries as an import brings them, each with a
+// pattern and a word only it holds.
+func importable(n int) []journal.Entry {
+	at := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+	entries := make([]journal.Entry, n)
+	for i := range entries {
+		entries[i] = journal.Entry{
+			WrittenAt: at.Add(time.Duration(i) * time.Hour), Title: fmt.Sprintf("Day %d", i),
+			Body: fmt.Sprintf("A walk to the lighthouse, word%d.", i), Patterns: []string{"rumination"}, Source: "jrnl",
+		}
+	}
+	return entries
+}
+
+// counts is how many rows an import could have written, by table.
+func counts(t *testing.T, s *Store) map[string]int64 {
+	t.Helper()
+	got := map[string]int64{}
+	for _, table := range []string{"entries", "entry_patterns", "patterns", "search_index"} {
+		var n int64
+		if err := s.db.Raw("SELECT count(*) FROM " + table).Scan(&n).Error; err != nil {
+			t.Fatal(err)
+		}
+		got[table] = n
+	}
+	return got
+}
+
+// An import that fails halfway, after hundreds of rows are written,
+// leaves no entries, links, new patterns or search-index rows behind.
+func TestImport_FailureHalfwayLeavesNothing(t *testing.T) {
+	entries := importable(3 * importChunk)
+	broken := errors.New("the file ended early")
+	for _, tt := range []struct {
+		name string
+		run  func(s *Store) error
+	}{
+		{"the entries stop coming", func(s *Store) error {
+			_, _, err := s.ImportEach(journal.TextSpan{}, func(add func(journal.Entry) error) error {
+				for i, e := range entries {
+					if i == 2*importChunk+7 {
+						return broken
+					}
+					if err := add(e); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if !errors.Is(err, broken) {
+				return fmt.Errorf("error %v, want %v", err, broken)
+			}
+			return nil
+		}},
+		{"an entry can't be written", func(s *Store) error {
+			bad := append([]journal.Entry(nil), entries...)
+			bad[2*importChunk+7].GoalIDs = []int64{999} // no such goal
+			if _, _, err := s.ImportEntries(bad); err == nil {
+				return errors.New("the import succeeded, want an error")
+			}
+			return nil
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := mustOpen(t)
+			before := counts(t, s)
+			if err := tt.run(s); err != nil {
+				t.Fatal(err)
+			}
+			if after := counts(t, s); fmt.Sprint(after) != fmt.Sprint(before) {
+				t.Errorf("rows after the failed import %v, want %v as before", after, before)
+			}
+			// The ids taken by the failed import are free again, and a
+			// second try adds everything, searchably.
+			added, _, err := s.ImportEntries(entries)
+			if err != nil || len(added) != len(entries) || added[0].ID != 1 {
+				t.Fatalf("the second try added %d from id %v (%v), want %d from 1", len(added), added, err, len(entries))
+			}
+		})
+	}
+}
+
+// Imported entries are found by search, in a plain journal (the index
+// reads them from the rows) and an encrypted one (fed the open text), and
+// an entry's episodes are searchable too.
+func TestImport_Searchable(t *testing.T) {
+	for _, encrypted := range []bool{false, true} {
+		t.Run(fmt.Sprint("encrypted=", encrypted), func(t *testing.T) {
+			s := mustOpen(t)
+			if encrypted {
+				if err := s.EnableEncryption(testPassphrase); err != nil {
+					t.Fatal(err)
+				}
+			}
+			entries := importable(importChunk + 3)
+			entries[5].Episodes = []journal.Episode{{Person: "Sam", Wish: "to be heard by the harbourmaster"}}
+			added, skipped, err := s.ImportEntries(entries)
+			if err != nil || len(added) != len(entries) || len(skipped) != 0 {
+				t.Fatalf("added %d, skipped %d (%v)", len(added), len(skipped), err)
+			}
+			for word, want := range map[string]int64{"lighthouse": int64(len(entries)), fmt.Sprint("word", importChunk+1): 1, "harbourmaster": 1} {
+				res, err := s.Search(SearchQuery{Text: word})
+				if err != nil || int64(res.Total) != want {
+					t.Errorf("search %q found %d (%v), want %d", word, res.Total, err, want)
+				}
+			}
+			var indexed int64
+			if err := s.db.Raw("SELECT count(*) FROM search_index").Scan(&indexed).Error; err != nil || indexed != int64(len(entries)) {
+				t.Errorf("the index holds %d rows (%v), want one an entry, %d", indexed, err, len(entries))
+			}
+			// Importing them again adds nothing.
+			added, skipped, err = s.ImportEntries(entries)
+			if err != nil || len(added) != 0 || len(skipped) != len(entries) {
+				t.Errorf("the second import added %d, skipped %d (%v), want 0 and %d", len(added), len(skipped), err, len(entries))
+			}
+		})
+	}
+}
