@@ -53,12 +53,15 @@ type Store struct {
 	// what it found.
 	sound  chan struct{}
 	damage error
+	// upgrade reports an upgrade's indexing while Open runs; nil after.
+	upgrade *upgradeReport
+	shrink  bool // an upgrade step freed enough of the file to vacuum it
 }
 
 // Open opens the journal at path, creating it (and its folder) when it
 // does not exist. A file that is not a Throughline journal, or was made by
 // a newer version, is refused without being changed.
-func Open(path string) (*Store, error) {
+func Open(path string, options ...OpenOption) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, journal.Errorf(journal.EInvalid, "The journal path %q can't be used: %v.", path, err)
@@ -102,6 +105,9 @@ func Open(path string) (*Store, error) {
 	// connection makes pragmas and transactions predictable.
 	sqlDB.SetMaxOpenConns(1)
 	s := &Store{db: db, path: abs, codec: PlainText{}, now: time.Now}
+	for _, o := range options {
+		o(s)
+	}
 	// Before anything is written: a damaged journal is only ever read.
 	s.startQuickCheck()
 	if err := s.gateWrites(); err != nil {
@@ -116,7 +122,9 @@ func Open(path string) (*Store, error) {
 		}
 	case <-time.After(openCheckWait):
 	}
-	if err := s.migrate(migrations, lock); err != nil {
+	err = s.migrate(migrations, lock)
+	s.upgrade = nil
+	if err != nil {
 		sqlDB.Close()
 		return nil, err
 	}
