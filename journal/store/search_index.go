@@ -11,8 +11,8 @@ import (
 // The search index's names, for SQL that fills it in bulk (see
 // indexEntriesSQL).
 const (
-	searchTable   = "search_index"         // the FTS5 table
-	searchText    = "search_text"          // the view it reads its text from, in a journal not encrypted
+	searchTable   = "search_index"          // the FTS5 table
+	searchText    = "search_text"           // the view it reads its text from, in a journal not encrypted
 	searchColumns = "title, body, episodes" // its columns, in both
 )
 
