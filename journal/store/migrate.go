@@ -275,7 +275,18 @@ func searchTextMigration(tx *gorm.DB, s *Store) error {
 		s.upgrade.skip()
 		return nil
 	}
-	if err := tx.Exec("DROP TABLE " + searchTable).Error; err != nil {
+	// Zeroing the old copy's pages as they are freed, as secure_delete
+	// does, would take as long as the indexing: VACUUM drops them after
+	// the step instead (see migrate), and they held only text the
+	// entries still hold.
+	if err := tx.Exec("PRAGMA secure_delete = 0").Error; err != nil {
+		return err
+	}
+	err := tx.Exec("DROP TABLE " + searchTable).Error
+	if restore := tx.Exec("PRAGMA secure_delete = 1").Error; err == nil {
+		err = restore
+	}
+	if err != nil {
 		return err
 	}
 	if err := tx.Exec(searchIndexSQL("", true)).Error; err != nil {
@@ -350,7 +361,11 @@ func (s *Store) migrate(list []migration, lock *upgradeLock) error {
 			passes++
 		}
 	}
-	s.upgrade.plan(passes)
+	if passes > 0 && s.upgrade != nil {
+		var entries int
+		s.db.Raw("SELECT count(*) FROM entries").Scan(&entries) // a new journal has no table yet: nothing to report
+		s.upgrade.plan(passes, entries)
+	}
 	for _, m := range todo {
 		err := s.db.Transaction(func(tx *gorm.DB) error {
 			if err := m.up(tx, s); err != nil {
@@ -368,6 +383,7 @@ func (s *Store) migrate(list []migration, lock *upgradeLock) error {
 		// the upgrade lock. A journal that stays its old size is still
 		// whole, so a failure here is no reason to refuse it.
 		s.shrink = false
+		s.upgrade.tidy()
 		s.db.Exec("VACUUM")
 	}
 	return nil

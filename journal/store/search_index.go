@@ -20,16 +20,19 @@ const (
 // index's rowid: the entry's title and body, and its episodes' text
 // joined a line a part. It reads the journal's own rows, so in a journal
 // not encrypted the index needs no copy of the text; in an encrypted
-// one the rows are sealed and nothing reads this view.
+// one the rows are sealed and nothing reads this view. The episodes are
+// ordered in a subquery, not by an ORDER BY inside group_concat, which
+// SQLite before 3.44, and tools built on it, can't read.
 const searchTextSQL = `
 CREATE VIEW ` + searchText + ` AS
 SELECT e.id, e.title, e.body, coalesce((
-	SELECT group_concat(t.text, char(10) ORDER BY t.position, t.part) FROM (
+	SELECT group_concat(text, char(10)) FROM (
 		SELECT position, 1 AS part, wish AS text FROM episodes WHERE entry_id = e.id
 		UNION ALL SELECT position, 2, other_response FROM episodes WHERE entry_id = e.id
 		UNION ALL SELECT position, 3, self_response FROM episodes WHERE entry_id = e.id
 		UNION ALL SELECT position, 4, reminds FROM episodes WHERE entry_id = e.id
-	) t WHERE trim(t.text, ' ' || char(9, 10, 13)) != ''), '') AS episodes
+		ORDER BY 1, 2
+	) WHERE trim(text, ' ' || char(9, 10, 13)) != ''), '') AS episodes
 FROM entries e;
 `
 

@@ -10,11 +10,17 @@ import (
 // journal.
 type UpgradeProgress struct {
 	Done, Total int // entries
+	// Tidying is the last part, after the indexing: giving the space the
+	// old index took back to the disk.
+	Tidying bool
 }
 
 // String is the progress in words, the same in the window and on the
 // command line.
 func (p UpgradeProgress) String() string {
+	if p.Tidying {
+		return "Getting your journal ready for search: giving the space it no longer needs back to the disk"
+	}
 	return fmt.Sprintf("Getting your journal ready for search: %s of %s entries", thousands(p.Done), thousands(p.Total))
 }
 
@@ -55,16 +61,19 @@ type upgradeReport struct {
 	entries, done int
 }
 
-// plan notes how many indexing passes the pending steps make.
-func (u *upgradeReport) plan(passes int) {
-	if u != nil {
-		u.passes, u.pass = passes, 0
+// plan notes how many indexing passes over entries the pending steps
+// make, and says so at once: the first step may wait its turn to write.
+func (u *upgradeReport) plan(passes, entries int) {
+	if u != nil && passes > 0 && entries > 0 {
+		u.passes, u.pass, u.entries = passes, 1, entries
+		u.send()
+		u.pass = 0
 	}
 }
 
 // skip notes that a planned pass is not needed after all.
 func (u *upgradeReport) skip() {
-	if u != nil && u.passes > 1 {
+	if u != nil && u.passes > 0 {
 		u.passes--
 	}
 }
@@ -75,7 +84,7 @@ func (u *upgradeReport) start(entries int) {
 		return
 	}
 	u.entries, u.done = entries, 0
-	u.pass = min(u.pass+1, max(u.passes, 1))
+	u.pass = min(u.pass+1, u.passes)
 	u.send()
 }
 
@@ -87,7 +96,16 @@ func (u *upgradeReport) add(n int) {
 	}
 }
 
+// tidy notes the indexing is done and the file is being vacuumed.
+func (u *upgradeReport) tidy() {
+	if u != nil && u.passes > 0 {
+		u.report(UpgradeProgress{Done: u.passes * u.entries, Total: u.passes * u.entries, Tidying: true})
+	}
+}
+
 func (u *upgradeReport) send() {
-	passes := max(u.passes, 1)
-	u.report(UpgradeProgress{Done: (u.pass-1)*u.entries + u.done, Total: passes * u.entries})
+	if u.passes == 0 {
+		return // nothing planned: a new journal, or none with entries
+	}
+	u.report(UpgradeProgress{Done: (u.pass-1)*u.entries + u.done, Total: u.passes * u.entries})
 }
