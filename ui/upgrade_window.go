@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	jstore "github.com/throughline/throughline/journal/store"
@@ -87,10 +88,11 @@ type upgradeView struct {
 
 func newUpgradeView() *upgradeView {
 	v := &upgradeView{words: widget.NewLabel(""), bar: widget.NewProgressBar()}
-	v.words.Wrapping = fyne.TextWrapWord
-	note := widget.NewLabel("This happens once, after Throughline is updated. Your entries are safe if it is interrupted.")
-	note.Wrapping = fyne.TextWrapWord
-	v.content = container.NewPadded(container.NewVBox(v.words, v.bar, note))
+	// No wrapping: a wrapped label asks for a tall window before it is
+	// laid out, and these lines fit.
+	note := widget.NewLabel("This happens once. Your entries are safe if it is interrupted.")
+	// Centred, in case the window manager makes the window taller.
+	v.content = container.NewPadded(container.NewVBox(layout.NewSpacer(), v.words, v.bar, note, layout.NewSpacer()))
 	v.set(jstore.UpgradeProgress{})
 	return v
 }
@@ -127,14 +129,13 @@ type upgrading struct {
 	main *Window // the main window, once the journal is open
 }
 
-// showUpgrading shows o's progress in a window of its own, and when the
-// journal is open, the main window in its place; an error opening shows
-// in the same window.
+// showUpgrading makes a window of its own for o's progress, to be
+// shown, and when the journal is open, shows the main window in its
+// place; an error opening shows in the same window.
 func showUpgrading(a fyne.App, o *opening) *upgrading {
 	u := &upgrading{win: a.NewWindow("Throughline"), view: newUpgradeView()}
 	u.win.SetContent(u.view.content)
 	u.win.Resize(fyne.NewSize(560, 160))
-	u.win.Show()
 	go func() {
 		for {
 			select {
