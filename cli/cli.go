@@ -189,7 +189,7 @@ func (c *cli) open(create bool) (*jstore.Store, error) {
 	if _, err := os.Stat(path); !create && errors.Is(err, fs.ErrNotExist) {
 		return nil, journal.Errorf(journal.ENotFound, "There is no journal at %s yet. Check --db or THROUGHLINE_DB, or write a first entry with `throughline add`.", path)
 	}
-	store, err := jstore.Open(path)
+	store, err := jstore.Open(path, upgradeLines(c.stderr))
 	if err != nil || !store.Encrypted() {
 		return store, err
 	}

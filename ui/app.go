@@ -219,6 +219,15 @@ func (w *Window) ShowNotice(title, text string) {
 
 // ShowAndRun shows the window and runs the app until it quits.
 func (w *Window) ShowAndRun() {
+	w.show()
+	w.app.Run()
+	// Keys that arrived between a signal's flush and the quit.
+	w.keepDraft("keeping the draft after quitting")
+}
+
+// show starts the window's timers and shows it: before the app runs, or
+// while it runs, after an upgrade's progress window (see runUpgrading).
+func (w *Window) show() {
 	if w.journal != nil {
 		w.journal.focusStart()
 		w.startDailyBackups()
@@ -237,9 +246,6 @@ func (w *Window) ShowAndRun() {
 	if !interceptKeys(w.win, w.keyAnywhere) {
 		fyne.LogError("Escape and F1 work only outside text fields: the toolkit's window isn't the one expected", nil)
 	}
-	w.app.Run()
-	// Keys that arrived between a signal's flush and the quit.
-	w.keepDraft("keeping the draft after quitting")
 }
 
 // keepDraft saves what is being typed, unless the journal is locked, when

@@ -36,7 +36,11 @@ func Run(path, appID, version string) int {
 		return 1
 	}
 	defer release()
-	store, err := jstore.Open(path)
+	opening := startOpening(path)
+	if opening.upgrading() {
+		return runUpgrading(a, path, opening)
+	}
+	store, err := opening.store, opening.err
 	if journal.ErrorCode(err) == journal.EDamaged {
 		if backup, ok := jstore.NewestGoodBackup(jstore.BackupDirFor(path)); ok && ShowDamaged(a, err, backup.Time) {
 			return restoreAndRestart(path, backup.Path, jstore.BackupDirFor(path))
@@ -48,12 +52,18 @@ func Run(path, appID, version string) int {
 		return 1
 	}
 	defer store.Close()
+	w := newMainWindow(a, store)
+	w.ShowAndRun()
+	return afterQuit(w, store, path)
+}
+
+// newMainWindow makes the main window on the opened journal.
+func newMainWindow(a fyne.App, store *jstore.Store) *Window {
 	w := New(a, store)
 	if notice, ok := os.LookupEnv(envNotice); ok {
 		os.Unsetenv(envNotice)
 		w.ShowNotice("Restoring a backup", notice)
 	}
-
 	// A terminal's Ctrl+C or a session's logout must not lose typed text.
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
@@ -61,7 +71,12 @@ func Run(path, appID, version string) int {
 		<-signals
 		w.Quit()
 	}()
-	w.ShowAndRun()
+	return w
+}
+
+// afterQuit restores the backup the person chose, if they did, once the
+// window has closed; it returns the exit code.
+func afterQuit(w *Window, store *jstore.Store, path string) int {
 	if backup := w.RestoreRequested(); backup != "" {
 		dir, _ := store.BackupDir()
 		store.Close() // a restore needs the journal closed

@@ -186,10 +186,10 @@ func (s *Store) buildMemoryIndex() error {
 		return err
 	}
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		if err := tx.Exec(searchIndexSQL("mem.")).Error; err != nil {
+		if err := tx.Exec(searchIndexSQL("mem.", false)).Error; err != nil {
 			return err
 		}
-		return s.indexAll(tx)
+		return s.indexOpened(tx)
 	})
 }
 
@@ -206,13 +206,14 @@ func (s *Store) EnableEncryption(passphrase string) error {
 	keys := newDataKeys(randomBytes(keySize))
 	k := wrap(keys.data, passphrase)
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		// First: the index reads the entries' text, which is about to be sealed.
+		if err := tx.Exec("DROP TABLE " + searchTable).Error; err != nil {
+			return err
+		}
 		if err := s.convert(tx, s.codec, sealedText{keys}, keys); err != nil {
 			return err
 		}
-		if err := writeKeyring(tx, k); err != nil {
-			return err
-		}
-		return tx.Exec("DROP TABLE search_index").Error
+		return writeKeyring(tx, k)
 	})
 	if err != nil {
 		keys.wipe()
@@ -246,12 +247,10 @@ func (s *Store) DisableEncryption(passphrase string) error {
 		if err := tx.Exec("DELETE FROM keyring").Error; err != nil {
 			return err
 		}
-		if err := tx.Exec(searchIndexSQL("")).Error; err != nil {
+		if err := tx.Exec(searchIndexSQL("", true)).Error; err != nil {
 			return err
 		}
-		plain := *s
-		plain.codec = PlainText{}
-		return plain.indexAll(tx)
+		return s.indexJournal(tx)
 	})
 	if err != nil {
 		if s.keys != nil {

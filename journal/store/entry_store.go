@@ -120,6 +120,9 @@ func (s *Store) UpdateEntry(e journal.Entry) (journal.Entry, error) {
 		if err != nil {
 			return err
 		}
+		if err := s.unindex(tx, e.ID); err != nil { // while the old text is there to say what to remove
+			return err
+		}
 		if err := tx.Model(&entryRow{ID: e.ID}).Select(entryColumns).Updates(&row).Error; err != nil {
 			return err
 		}
@@ -131,7 +134,7 @@ func (s *Store) UpdateEntry(e journal.Entry) (journal.Entry, error) {
 		if err := s.link(tx, e); err != nil { // replaces the episodes too
 			return err
 		}
-		return reindex(tx, e)
+		return s.index(tx, e)
 	})
 	if err != nil {
 		return journal.Entry{}, internal("save the entry", err)
@@ -212,14 +215,14 @@ func (s *Store) namesFor(owner string, ids []int64, add func(id int64, vocabular
 // DeleteEntry removes an entry and its links.
 func (s *Store) DeleteEntry(id int64) error {
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := s.unindex(tx, id); err != nil { // while the text is there to say what to remove
+			return err
+		}
 		res := tx.Exec("DELETE FROM entries WHERE id = ?", id)
 		if res.Error == nil && res.RowsAffected == 0 {
 			return notFound(id)
 		}
-		if res.Error != nil {
-			return res.Error
-		}
-		return unindex(tx, id)
+		return res.Error
 	})
 	if err != nil {
 		return internal("delete the entry", err)

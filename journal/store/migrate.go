@@ -32,7 +32,12 @@ var migrations = []migration{
 	{11, "ids never reused", execSQL(schemaIDCounters)},
 	{12, "questionnaires' difficulty question", execSQL(schemaMeasureDifficulty)},
 	{13, "aliases and words hidden in reports", execSQL(schemaHiding)},
+	{14, "search reads its text from the entries", searchTextMigration},
 }
+
+// indexingSteps are the steps that index every entry, which upgrades
+// report (see ReportUpgrade).
+var indexingSteps = map[int]bool{9: true, 14: true}
 
 const schemaEntries = `
 CREATE TABLE entries (
@@ -232,13 +237,63 @@ CREATE TABLE hidden_words (
 // SchemaVersion is the newest migration this build knows.
 func SchemaVersion() int { return migrations[len(migrations)-1].id }
 
+// schemaSearch is step 9's search index, which kept its own copy of the
+// text (step 14 replaces it), and entries_for_search, which covers what
+// search filters read, so filtering by mood or the session flag never
+// reads the pages that hold entry text.
+const schemaSearch = `
+CREATE VIRTUAL TABLE search_index USING fts5(title, body, episodes, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(5.0, 1.0, 2.0)');
+INSERT INTO search_index (search_index, rank) VALUES ('automerge', 8);
+INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 8388608);
+INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);
+CREATE INDEX entries_for_search ON entries (written_at, id, mood, flagged);
+`
+
 // searchMigration creates the search index and fills it with what the
-// journal already holds.
+// journal already holds. No journal is encrypted at this step.
 func searchMigration(tx *gorm.DB, s *Store) error {
 	if err := tx.Exec(schemaSearch).Error; err != nil {
 		return err
 	}
-	return s.indexAll(tx)
+	return s.indexOpened(tx)
+}
+
+// searchTextMigration replaces step 9's index, which held a second copy
+// of every entry's text, with one that reads the text from the entries
+// (see searchIndexSQL): a journal a third the size. An encrypted
+// journal has no index on disk to replace.
+func searchTextMigration(tx *gorm.DB, s *Store) error {
+	if err := tx.Exec(searchTextSQL).Error; err != nil {
+		return err
+	}
+	var indexes int
+	if err := tx.Raw("SELECT count(*) FROM sqlite_master WHERE name = ?", searchTable).Scan(&indexes).Error; err != nil {
+		return err
+	}
+	if indexes == 0 {
+		s.upgrade.skip()
+		return nil
+	}
+	// Zeroing the old copy's pages as they are freed, as secure_delete
+	// does, would take as long as the indexing: VACUUM drops them after
+	// the step instead (see migrate), and they held only text the
+	// entries still hold.
+	if err := tx.Exec("PRAGMA secure_delete = 0").Error; err != nil {
+		return err
+	}
+	err := tx.Exec("DROP TABLE " + searchTable).Error
+	if restore := tx.Exec("PRAGMA secure_delete = 1").Error; err == nil {
+		err = restore
+	}
+	if err != nil {
+		return err
+	}
+	if err := tx.Exec(searchIndexSQL("", true)).Error; err != nil {
+		return err
+	}
+	s.shrink = true
+	return s.indexJournal(tx)
 }
 
 func execSQL(sql string) func(tx *gorm.DB, _ *Store) error {
@@ -300,6 +355,17 @@ func (s *Store) migrate(list []migration, lock *upgradeLock) error {
 			return internal("prepare the journal", err)
 		}
 	}
+	passes := 0
+	for _, m := range todo {
+		if indexingSteps[m.id] {
+			passes++
+		}
+	}
+	if passes > 0 && s.upgrade != nil {
+		var entries int
+		s.db.Raw("SELECT count(*) FROM entries").Scan(&entries) // a new journal has no table yet: nothing to report
+		s.upgrade.plan(passes, entries)
+	}
 	for _, m := range todo {
 		err := s.db.Transaction(func(tx *gorm.DB) error {
 			if err := m.up(tx, s); err != nil {
@@ -311,6 +377,14 @@ func (s *Store) migrate(list []migration, lock *upgradeLock) error {
 		if err != nil {
 			return internal(fmt.Sprintf("upgrade the journal (step %d, %s)", m.id, m.name), err)
 		}
+	}
+	if s.shrink {
+		// The pages a step freed go back to the file system, still under
+		// the upgrade lock. A journal that stays its old size is still
+		// whole, so a failure here is no reason to refuse it.
+		s.shrink = false
+		s.upgrade.tidy()
+		s.db.Exec("VACUUM")
 	}
 	return nil
 }

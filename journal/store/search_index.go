@@ -8,16 +8,45 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
-// searchIndexSQL creates the full-text index over what a person wrote,
-// in schema: "" for the journal itself, "mem." for an encrypted
-// journal's in-memory one. It holds titles,
-// bodies and the text of relationship episodes, one row per entry with
-// the entry's id as its rowid.
+// The search index's names, for SQL that fills it in bulk (see
+// indexEntriesSQL).
+const (
+	searchTable   = "search_index"          // the FTS5 table
+	searchText    = "search_text"           // the view it reads its text from, in a journal not encrypted
+	searchColumns = "title, body, episodes" // its columns, in both
+)
+
+// searchTextSQL is the text search reads, one row per entry, its id the
+// index's rowid: the entry's title and body, and its episodes' text
+// joined a line a part. It reads the journal's own rows, so in a journal
+// not encrypted the index needs no copy of the text; in an encrypted
+// one the rows are sealed and nothing reads this view. The episodes are
+// ordered in a subquery, not by an ORDER BY inside group_concat, which
+// SQLite before 3.44, and tools built on it, can't read.
+const searchTextSQL = `
+CREATE VIEW ` + searchText + ` AS
+SELECT e.id, e.title, e.body, coalesce((
+	SELECT group_concat(text, char(10)) FROM (
+		SELECT position, 1 AS part, wish AS text FROM episodes WHERE entry_id = e.id
+		UNION ALL SELECT position, 2, other_response FROM episodes WHERE entry_id = e.id
+		UNION ALL SELECT position, 3, self_response FROM episodes WHERE entry_id = e.id
+		UNION ALL SELECT position, 4, reminds FROM episodes WHERE entry_id = e.id
+		ORDER BY 1, 2
+	) WHERE trim(text, ' ' || char(9, 10, 13)) != ''), '') AS episodes
+FROM entries e;
+`
+
+// searchIndexSQL creates the full-text index over what a person wrote:
+// titles, bodies and the text of relationship episodes, one row per
+// entry with the entry's id as its rowid.
 //
-// The index keeps its own copy of the text, which snippets need. The
-// store fills it from Go, not from triggers, because triggers would see
-// the text as sealed by the field codec, and an index of ciphertext finds
-// nothing.
+// In a journal not encrypted (external true) the index keeps no text of
+// its own: FTS5 reads search_text when a snippet or highlight needs it.
+// The store, not triggers, keeps it in step, and must remove an entry's
+// row with the text it was indexed with, before that text changes (see
+// unindex). An encrypted journal's index lives in an in-memory database
+// ("mem.") and keeps its own copy there, since the rows on disk hold
+// only sealed text.
 //
 // unicode61 with remove_diacritics 2 lets "cafe" find "café". Titles weigh
 // most in ranking, then episodes (short, deliberate), then bodies. A
@@ -25,24 +54,23 @@ import (
 // cost of indexing 100,000 imported entries by a fifth. secure-delete
 // removes a deleted entry's words from the index at once, rather than at
 // the next merge.
-func searchIndexSQL(schema string) string {
+func searchIndexSQL(schema string, external bool) string {
+	content := ""
+	if external {
+		content = ", content = '" + searchText + "', content_rowid = 'id'"
+	}
+	table := schema + searchTable
 	return `
-CREATE VIRTUAL TABLE ` + schema + `search_index USING fts5(title, body, episodes, tokenize = 'unicode61 remove_diacritics 2');
-INSERT INTO ` + schema + `search_index (search_index, rank) VALUES ('rank', 'bm25(5.0, 1.0, 2.0)');
-INSERT INTO ` + schema + `search_index (search_index, rank) VALUES ('automerge', 8);
-INSERT INTO ` + schema + `search_index (search_index, rank) VALUES ('hashsize', 8388608);
-INSERT INTO ` + schema + `search_index (search_index, rank) VALUES ('secure-delete', 1);
+CREATE VIRTUAL TABLE ` + table + ` USING fts5(` + searchColumns + content + `, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('rank', 'bm25(5.0, 1.0, 2.0)');
+INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('automerge', 8);
+INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('hashsize', 8388608);
+INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('secure-delete', 1);
 `
 }
 
-// schemaSearch adds entries_for_search, which covers what search filters
-// read, so filtering by mood or the session flag never reads the pages
-// that hold entry text.
-var schemaSearch = searchIndexSQL("") + `
-CREATE INDEX entries_for_search ON entries (written_at, id, mood, flagged);
-`
-
-// episodeText is the searchable text of an entry's episodes.
+// episodeText is the searchable text of an entry's episodes, as
+// search_text joins it.
 func episodeText(episodes []journal.Episode) string {
 	var parts []string
 	for _, ep := range episodes {
@@ -66,36 +94,69 @@ func joinText(parts []string) string {
 	return b.String()
 }
 
-// indexChunk is how many entries indexAll reads at a time.
+// indexChunk is how many entries are indexed at a time when indexing
+// them all: a long journal's text is never all in memory at once, and
+// each chunk reports progress.
 const indexChunk = 2000
 
-const indexInsert = "INSERT INTO search_index (rowid, title, body, episodes) VALUES (?, ?, ?, ?)"
+// indexEntriesSQL indexes the entries whose ids are between its two
+// arguments, reading their text from the journal's rows: how a journal
+// not encrypted indexes entries after writing them.
+const indexEntriesSQL = indexInto + " SELECT id, " + searchColumns +
+	" FROM " + searchText + " WHERE id BETWEEN ? AND ?"
 
-// index adds a new entry's text to the search index.
-func (b *batch) index(e journal.Entry) error {
-	return b.exec(indexInsert, e.ID, e.Title, e.Body, episodeText(e.Episodes))
+// unindexEntrySQL removes an entry from a journal not encrypted's index,
+// with the text it was indexed with, read before it changes.
+const unindexEntrySQL = "INSERT INTO " + searchTable + " (" + searchTable + ", rowid, " + searchColumns + ") SELECT 'delete', id, " +
+	searchColumns + " FROM " + searchText + " WHERE id = ?"
+
+// indexValuesSQL indexes one entry from its text: how the encrypted
+// journal's in-memory index, which keeps its own copy, is filled.
+const indexValuesSQL = indexInto + " VALUES (?, ?, ?, ?)"
+
+// indexInto is the start of every statement that adds rows to the index.
+const indexInto = "INSERT INTO " + searchTable + " (rowid, " + searchColumns + ")"
+
+// index adds an entry, its rows and episodes written, to the search index.
+func (s *Store) index(tx *gorm.DB, e journal.Entry) error {
+	if s.encrypted {
+		return tx.Exec(indexValuesSQL, e.ID, e.Title, e.Body, episodeText(e.Episodes)).Error
+	}
+	return tx.Exec(indexEntriesSQL, e.ID, e.ID).Error
 }
 
-// reindex replaces an entry's text in the search index.
-func reindex(tx *gorm.DB, e journal.Entry) error {
-	if err := unindex(tx, e.ID); err != nil {
+// unindex removes an entry from the search index. In a journal not
+// encrypted it must run before the entry's text or episodes change or go:
+// the index is told which words to remove by the text as it still is.
+func (s *Store) unindex(tx *gorm.DB, id int64) error {
+	if s.encrypted {
+		return tx.Exec("DELETE FROM "+searchTable+" WHERE rowid = ?", id).Error
+	}
+	return tx.Exec(unindexEntrySQL, id).Error
+}
+
+// indexJournal fills a journal's empty, external-content index from
+// every entry, a chunk at a time.
+func (s *Store) indexJournal(tx *gorm.DB) error {
+	var ids []int64
+	if err := tx.Raw("SELECT id FROM entries ORDER BY id").Scan(&ids).Error; err != nil {
 		return err
 	}
-	return tx.Exec(indexInsert, e.ID, e.Title, e.Body, episodeText(e.Episodes)).Error
-}
-
-// unindex removes an entry from the search index.
-func unindex(tx *gorm.DB, id int64) error {
-	return tx.Exec("DELETE FROM search_index WHERE rowid = ?", id).Error
-}
-
-// indexAll builds the search index afresh from every entry, opening the
-// stored text through the codec. Used when upgrading a journal made
-// before search.
-func (s *Store) indexAll(tx *gorm.DB) error {
-	if err := tx.Exec("DELETE FROM search_index").Error; err != nil {
-		return err
+	s.upgrade.start(len(ids))
+	for start := 0; start < len(ids); start += indexChunk {
+		chunk := ids[start:min(start+indexChunk, len(ids))]
+		if err := tx.Exec(indexEntriesSQL, chunk[0], chunk[len(chunk)-1]).Error; err != nil {
+			return err
+		}
+		s.upgrade.add(len(chunk))
 	}
+	return nil
+}
+
+// indexOpened fills an empty index that keeps its own text with every
+// entry's, opening the stored text through the codec: the encrypted
+// journal's in-memory index, and the index step 9 made.
+func (s *Store) indexOpened(tx *gorm.DB) error {
 	var episodes []struct {
 		ID, EntryID                                int64
 		Wish, OtherResponse, SelfResponse, Reminds string
@@ -114,9 +175,13 @@ func (s *Store) indexAll(tx *gorm.DB) error {
 		}
 		byEntry[r.EntryID] = append(byEntry[r.EntryID], ep)
 	}
+	var total int
+	if err := tx.Raw("SELECT count(*) FROM entries").Scan(&total).Error; err != nil {
+		return err
+	}
+	s.upgrade.start(total)
 	b := s.newBatch(tx)
 	defer b.close()
-	// In chunks, so a long journal's text is never all in memory at once.
 	for after := int64(0); ; {
 		var rows []struct {
 			ID          int64
@@ -131,14 +196,15 @@ func (s *Store) indexAll(tx *gorm.DB) error {
 		}
 		for _, r := range rows {
 			seal := sealer{codec: s.codec, table: "entries", id: r.ID}
-			e := journal.Entry{ID: r.ID, Title: seal.open("title", r.Title), Body: seal.open("body", r.Body), Episodes: byEntry[r.ID]}
+			title, body := seal.open("title", r.Title), seal.open("body", r.Body)
 			if seal.err != nil {
 				return seal.err
 			}
-			if err := b.index(e); err != nil {
+			if err := b.exec(indexValuesSQL, r.ID, title, body, episodeText(byEntry[r.ID])); err != nil {
 				return err
 			}
 		}
+		s.upgrade.add(len(rows))
 		after = rows[len(rows)-1].ID
 	}
 }

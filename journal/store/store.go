@@ -53,6 +53,9 @@ type Store struct {
 	// damage is what a check, or SQLite itself, found wrong with the
 	// file; once found, nothing is written.
 	damage *damageFound
+	// upgrade reports an upgrade's indexing while Open runs; nil after.
+	upgrade *upgradeReport
+	shrink  bool // an upgrade step freed enough of the file to vacuum it
 }
 
 // damageFound is shared by every copy of a Store, which all write to the
@@ -65,7 +68,7 @@ type damageFound struct {
 // Open opens the journal at path, creating it (and its folder) when it
 // does not exist. A file that is not a Throughline journal, or was made by
 // a newer version, is refused without being changed.
-func Open(path string) (*Store, error) {
+func Open(path string, options ...OpenOption) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, journal.Errorf(journal.EInvalid, "The journal path %q can't be used: %v.", path, err)
@@ -113,6 +116,9 @@ func Open(path string) (*Store, error) {
 	// connection makes pragmas and transactions predictable.
 	sqlDB.SetMaxOpenConns(1)
 	s := &Store{db: db, path: abs, codec: PlainText{}, now: time.Now, damage: &damageFound{}}
+	for _, o := range options {
+		o(s)
+	}
 	// Before anything is written: a damaged journal is only ever read.
 	// Opening reads the header and the schema, never every page, so it
 	// takes as long at 100,000 entries as at ten; damage further in is
@@ -121,7 +127,9 @@ func Open(path string) (*Store, error) {
 		sqlDB.Close()
 		return nil, openError(abs, err)
 	}
-	if err := s.migrate(migrations, lock); err != nil {
+	err = s.migrate(migrations, lock)
+	s.upgrade = nil
+	if err != nil {
 		sqlDB.Close()
 		return nil, err
 	}
