@@ -10,8 +10,9 @@ import (
 
 // eachEntryPage is how many entries EachEntry holds at once: enough that
 // reading their names and episodes is a few queries a page, few enough
-// that 100,000 entries are never in memory together.
-const eachEntryPage = 2000
+// that 100,000 entries are never in memory together. Tests make it
+// small, to cross pages.
+var eachEntryPage = 2000
 
 // EachEntry calls each with every entry q's From and Before select,
 // oldest first, complete as Entries gives them, reading a page at a time
