@@ -1,7 +1,10 @@
 package store
 
 import (
-	"fmt"
+	"database/sql"
+	"slices"
+	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -9,9 +12,8 @@ import (
 )
 
 // eachEntryPage is how many entries EachEntry holds at once: enough that
-// reading their names and episodes is a few queries a page, few enough
-// that 100,000 entries are never in memory together. Tests make it
-// small, to cross pages.
+// each page is a few queries, few enough that 100,000 entries are never
+// in memory together. Tests make it small, to cross pages.
 var eachEntryPage = 2000
 
 // EachEntry calls each with every entry q's From and Before select,
@@ -22,8 +24,15 @@ var eachEntryPage = 2000
 func (s *Store) EachEntry(q journal.EntryQuery, each func(journal.Entry) error) error {
 	var theirs error
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		p := entryPager{Store: *s, names: map[vocabularyName]string{}}
+		p := entryPager{Store: *s}
 		p.db = tx // the same store, reading inside the transaction
+		var err error
+		if p.emotions, err = p.vocabularyNames("emotions"); err != nil {
+			return err
+		}
+		if p.patterns, err = p.vocabularyNames("patterns"); err != nil {
+			return err
+		}
 		var after *journal.Cursor
 		for {
 			entries, err := p.page(q, after)
@@ -44,90 +53,119 @@ func (s *Store) EachEntry(q journal.EntryQuery, each func(journal.Entry) error) 
 	return internal("read the entries", err)
 }
 
-// entryPager reads the entries a page at a time, with their names, goals
-// and episodes found by the page's span of the (written_at, id) index
-// rather than by lists of ids: one query each per page, scanned by hand.
+// entryPager reads the entries a page at a time, each row carrying the
+// ids of its emotions and patterns and whether it has goals or episodes,
+// so a page is one query, and one more for goals and episodes only when
+// some of its entries have them. Columns are scanned by hand: GORM's
+// reflection would cost more than the reading.
 type entryPager struct {
 	Store
-	names map[vocabularyName]string // each emotion and pattern, opened once
+	emotions, patterns map[int64]string // every name, opened once
 }
 
-type vocabularyName struct {
-	vocabulary string
-	id         int64
+// vocabularyNames opens every name in a vocabulary, by id.
+func (p *entryPager) vocabularyNames(vocabulary string) (map[int64]string, error) {
+	names := map[int64]string{}
+	err := p.scan("SELECT id, name FROM "+vocabulary, nil, func(scan func(...any) error) error {
+		var id int64
+		var stored string
+		if err := scan(&id, &stored); err != nil {
+			return err
+		}
+		seal := sealer{codec: p.codec, table: vocabulary, id: id}
+		names[id] = seal.open("name", stored)
+		return seal.err
+	})
+	return names, err
 }
 
 // page is the next page of entries after the cursor, oldest first.
 func (p *entryPager) page(q journal.EntryQuery, after *journal.Cursor) ([]journal.Entry, error) {
-	rows, err := p.entryPage(q, after)
-	if err != nil || len(rows) == 0 {
+	query := `SELECT id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged, source, source_id,
+		(SELECT group_concat(emotion_id) FROM entry_emotions WHERE entry_id = entries.id),
+		(SELECT group_concat(pattern_id) FROM entry_patterns WHERE entry_id = entries.id),
+		EXISTS (SELECT 1 FROM entry_goals WHERE entry_id = entries.id) OR EXISTS (SELECT 1 FROM episodes WHERE entry_id = entries.id)
+		FROM entries WHERE 1=1`
+	var args []any
+	if !q.From.IsZero() {
+		query += " AND written_at >= ?"
+		args = append(args, q.From.Unix())
+	}
+	if !q.Before.IsZero() {
+		query += " AND written_at < ?"
+		args = append(args, q.Before.Unix())
+	}
+	if after != nil {
+		query += " AND (written_at, id) > (?, ?)"
+		args = append(args, after.WrittenAt.Unix(), after.ID)
+	}
+	query += " ORDER BY written_at, id LIMIT ?"
+	args = append(args, eachEntryPage)
+	var entries []journal.Entry
+	var linked []entryRow // the entries with goals or episodes
+	err := p.scan(query, args, func(scan func(...any) error) error {
+		var r entryRow
+		var emotions, patterns sql.NullString
+		var hasLinks bool
+		if err := scan(&r.ID, &r.WrittenAt, &r.WrittenOffset, &r.WrittenZone, &r.Created, &r.Updated, &r.Kind, &r.Title, &r.Body, &r.Mood, &r.Flagged, &r.Source, &r.SourceID,
+			&emotions, &patterns, &hasLinks); err != nil {
+			return err
+		}
+		e, err := p.fromRow(r)
+		if err != nil {
+			return err
+		}
+		if e.Emotions, err = namesOf(emotions.String, p.emotions); err != nil {
+			return err
+		}
+		if e.Patterns, err = namesOf(patterns.String, p.patterns); err != nil {
+			return err
+		}
+		if hasLinks {
+			linked = append(linked, r)
+		}
+		entries = append(entries, e)
+		return nil
+	})
+	if err != nil || len(linked) == 0 {
+		return entries, err
+	}
+	// The few entries with goals or episodes are completed as Entries
+	// completes them.
+	full, err := p.complete(linked)
+	if err != nil {
 		return nil, err
 	}
-	entries := make([]journal.Entry, len(rows))
-	index := make(map[int64]int, len(rows))
-	for i, row := range rows {
-		if entries[i], err = p.fromRow(row); err != nil {
-			return nil, err
+	at := 0
+	for _, f := range full {
+		for entries[at].ID != f.ID {
+			at++
 		}
-		index[row.ID] = i
+		entries[at].GoalIDs, entries[at].Episodes = f.GoalIDs, f.Episodes
 	}
-	first, last := rows[0], rows[len(rows)-1]
-	span := " JOIN entries e ON e.id = %s WHERE (e.written_at, e.id) >= (?, ?) AND (e.written_at, e.id) <= (?, ?) "
-	args := []any{first.WrittenAt, first.ID, last.WrittenAt, last.ID}
-	for _, l := range []struct{ vocabulary, column string }{{"emotions", "emotion_id"}, {"patterns", "pattern_id"}} {
-		err := p.scan("SELECT l.entry_id, v.id, v.name FROM entry_"+l.vocabulary+" l JOIN "+l.vocabulary+" v ON v.id = l."+l.column+
-			fmt.Sprintf(span, "l.entry_id")+"ORDER BY l.entry_id, v.id", args, func(scan func(...any) error) error {
-			var entryID, id int64
-			var stored string
-			if err := scan(&entryID, &id, &stored); err != nil {
-				return err
-			}
-			key := vocabularyName{l.vocabulary, id}
-			name, ok := p.names[key]
-			if !ok {
-				seal := sealer{codec: p.codec, table: l.vocabulary, id: id}
-				if name = seal.open("name", stored); seal.err != nil {
-					return seal.err
-				}
-				p.names[key] = name
-			}
-			e := &entries[index[entryID]]
-			if l.vocabulary == "emotions" {
-				e.Emotions = append(e.Emotions, name)
-			} else {
-				e.Patterns = append(e.Patterns, name)
-			}
-			return nil
-		})
+	return entries, nil
+}
+
+// namesOf turns a list of ids separated by commas into their names, in
+// vocabulary order (by id), as Entries gives them.
+func namesOf(list string, names map[int64]string) ([]string, error) {
+	if list == "" {
+		return nil, nil
+	}
+	var ids []int64
+	for part := range strings.SplitSeq(list, ",") {
+		id, err := strconv.ParseInt(part, 10, 64)
 		if err != nil {
 			return nil, err
 		}
+		ids = append(ids, id)
 	}
-	err = p.scan("SELECT g.entry_id, g.goal_id FROM entry_goals g"+fmt.Sprintf(span, "g.entry_id")+"ORDER BY g.entry_id, g.goal_id", args, func(scan func(...any) error) error {
-		var entryID, goalID int64
-		if err := scan(&entryID, &goalID); err != nil {
-			return err
-		}
-		e := &entries[index[entryID]]
-		e.GoalIDs = append(e.GoalIDs, goalID)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	slices.Sort(ids)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = names[id]
 	}
-	var epRows []episodeRow
-	if err := p.db.Raw(episodeSelect+fmt.Sprintf(span, "ep.entry_id")+"ORDER BY ep.entry_id, ep.position", args...).Scan(&epRows).Error; err != nil {
-		return nil, err
-	}
-	episodes, err := p.openEpisodes(epRows)
-	if err != nil {
-		return nil, err
-	}
-	for i, r := range epRows {
-		e := &entries[index[r.EntryID]]
-		e.Episodes = append(e.Episodes, episodes[i])
-	}
-	return entries, nil
+	return out, nil
 }
 
 // scan runs a query and calls row with each row's Scan.
@@ -143,40 +181,4 @@ func (s *Store) scan(query string, args []any, row func(scan func(...any) error)
 		}
 	}
 	return rs.Err()
-}
-
-// entryPage reads the next page of rows after the cursor, oldest first,
-// scanning each column itself: GORM's reflection would cost more than
-// the reading.
-func (s *Store) entryPage(q journal.EntryQuery, after *journal.Cursor) ([]entryRow, error) {
-	sql := "SELECT id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged, source, source_id FROM entries WHERE 1=1"
-	var args []any
-	if !q.From.IsZero() {
-		sql += " AND written_at >= ?"
-		args = append(args, q.From.Unix())
-	}
-	if !q.Before.IsZero() {
-		sql += " AND written_at < ?"
-		args = append(args, q.Before.Unix())
-	}
-	if after != nil {
-		sql += " AND (written_at, id) > (?, ?)"
-		args = append(args, after.WrittenAt.Unix(), after.ID)
-	}
-	sql += " ORDER BY written_at, id LIMIT ?"
-	args = append(args, eachEntryPage)
-	rs, err := s.db.Raw(sql, args...).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rs.Close()
-	rows := make([]entryRow, 0, eachEntryPage)
-	for rs.Next() {
-		var r entryRow
-		if err := rs.Scan(&r.ID, &r.WrittenAt, &r.WrittenOffset, &r.WrittenZone, &r.Created, &r.Updated, &r.Kind, &r.Title, &r.Body, &r.Mood, &r.Flagged, &r.Source, &r.SourceID); err != nil {
-			return nil, err
-		}
-		rows = append(rows, r)
-	}
-	return rows, rs.Err()
 }
