@@ -33,6 +33,9 @@ func (s *Store) EachEntry(q journal.EntryQuery, each func(journal.Entry) error) 
 		if p.patterns, err = p.vocabularyNames("patterns"); err != nil {
 			return err
 		}
+		if p.linked, err = p.entriesWithLinks(); err != nil {
+			return err
+		}
 		var after *journal.Cursor
 		for {
 			entries, err := p.page(q, after)
@@ -54,13 +57,26 @@ func (s *Store) EachEntry(q journal.EntryQuery, each func(journal.Entry) error) 
 }
 
 // entryPager reads the entries a page at a time, each row carrying the
-// ids of its emotions and patterns and whether it has goals or episodes,
-// so a page is one query, and one more for goals and episodes only when
-// some of its entries have them. Columns are scanned by hand: GORM's
+// ids of its emotions and patterns, so a page is one query, and one more
+// for goals and episodes only when some of its entries have them. Columns are scanned by hand: GORM's
 // reflection would cost more than the reading.
 type entryPager struct {
 	Store
 	emotions, patterns map[int64]string // every name, opened once
+	linked             map[int64]bool   // the entries with goals or episodes
+}
+
+// entriesWithLinks finds the entries with goals or episodes, once, rather
+// than asking of each entry.
+func (p *entryPager) entriesWithLinks() (map[int64]bool, error) {
+	linked := map[int64]bool{}
+	err := p.scan("SELECT entry_id FROM entry_goals UNION SELECT entry_id FROM episodes", nil, func(scan func(...any) error) error {
+		var id int64
+		err := scan(&id)
+		linked[id] = true
+		return err
+	})
+	return linked, err
 }
 
 // vocabularyNames opens every name in a vocabulary, by id.
@@ -83,8 +99,7 @@ func (p *entryPager) vocabularyNames(vocabulary string) (map[int64]string, error
 func (p *entryPager) page(q journal.EntryQuery, after *journal.Cursor) ([]journal.Entry, error) {
 	query := `SELECT id, written_at, written_offset, written_zone, created_at, updated_at, kind, title, body, mood, flagged, source, source_id,
 		(SELECT group_concat(emotion_id) FROM entry_emotions WHERE entry_id = entries.id),
-		(SELECT group_concat(pattern_id) FROM entry_patterns WHERE entry_id = entries.id),
-		EXISTS (SELECT 1 FROM entry_goals WHERE entry_id = entries.id) OR EXISTS (SELECT 1 FROM episodes WHERE entry_id = entries.id)
+		(SELECT group_concat(pattern_id) FROM entry_patterns WHERE entry_id = entries.id)
 		FROM entries WHERE 1=1`
 	var args []any
 	if !q.From.IsZero() {
@@ -106,9 +121,8 @@ func (p *entryPager) page(q journal.EntryQuery, after *journal.Cursor) ([]journa
 	err := p.scan(query, args, func(scan func(...any) error) error {
 		var r entryRow
 		var emotions, patterns sql.NullString
-		var hasLinks bool
 		if err := scan(&r.ID, &r.WrittenAt, &r.WrittenOffset, &r.WrittenZone, &r.Created, &r.Updated, &r.Kind, &r.Title, &r.Body, &r.Mood, &r.Flagged, &r.Source, &r.SourceID,
-			&emotions, &patterns, &hasLinks); err != nil {
+			&emotions, &patterns); err != nil {
 			return err
 		}
 		e, err := p.fromRow(r)
@@ -121,7 +135,7 @@ func (p *entryPager) page(q journal.EntryQuery, after *journal.Cursor) ([]journa
 		if e.Patterns, err = namesOf(patterns.String, p.patterns); err != nil {
 			return err
 		}
-		if hasLinks {
+		if p.linked[r.ID] {
 			linked = append(linked, r)
 		}
 		entries = append(entries, e)
