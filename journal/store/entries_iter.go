@@ -64,6 +64,7 @@ type entryPager struct {
 	Store
 	emotions, patterns map[int64]string // every name, opened once
 	linked             map[int64]bool   // the entries with goals or episodes
+	entries            []journal.Entry  // the page, its room kept for the next
 }
 
 // entriesWithLinks finds the entries with goals or episodes, once, rather
@@ -116,7 +117,9 @@ func (p *entryPager) page(q journal.EntryQuery, after *journal.Cursor) ([]journa
 	}
 	query += " ORDER BY written_at, id LIMIT ?"
 	args = append(args, eachEntryPage)
-	var entries []journal.Entry
+	clear(p.entries)
+	entries := p.entries[:0]
+	defer func() { p.entries = entries }()
 	var linked []entryRow // the entries with goals or episodes
 	err := p.scan(query, args, func(scan func(...any) error) error {
 		var r entryRow
