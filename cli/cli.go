@@ -53,7 +53,7 @@ func init() {
 		{"session", "list [--json] | add [--at \"YYYY-MM-DD HH:MM\"] [--format F] [--approach A] [--takeaways T] [--question Q]...", "the therapy sessions you've had: list them or log one", runSession},
 		{"measure", "phq9|gad7 --answers 0,1,2,... [--difficulty 0-3] [--json] [--dry-run] [--at DATE]", "score a PHQ-9 or GAD-7 self-report questionnaire, and keep it", runMeasure},
 		{"crisis", "[--where PLACE] [--line TEXT] | --list", "show where to call if you're struggling right now, or say where you live so it shows the lines there", runCrisis},
-		{"export", "--format pdf|md|html|csv|json [--since-last-session | --from D --to D] [--flagged-only] [--redact-people [--hide WORD]...] [--sections a,b,...] -o FILE", "write a session-prep report, or export everything", runExport},
+		{"export", "--format pdf|md|html|csv|json [--entries] [--since-last-session | --from D --to D] [--flagged-only] [--redact-people [--hide WORD]...] [--sections a,b,...] -o FILE", "write a session-prep report; with --entries --format md, the entries themselves as one Markdown file (like jrnl's); csv, the entries as a table; json, everything", runExport},
 		{"import", "FILE [--format jrnl|dayone|daylio|markdown|throughline] [--json]", "bring in entries from jrnl, Day One, Daylio, Markdown files or a Throughline export", runImport},
 		{"encryption", "[on | off | passphrase]", "say whether the journal is encrypted; turn encryption on or off, or change the passphrase ($THROUGHLINE_PASSPHRASE, $THROUGHLINE_NEW_PASSPHRASE for scripts)", runEncryption},
 		{"backup", "[-o FILE] | --list | --set-dir DIR", "copy the journal into a new backup file (in the backup folder unless -o), list the backups, or change their folder", runBackup},

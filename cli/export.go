@@ -41,6 +41,8 @@ func runExport(c *cli, args []string) error {
 			return nil
 		case report.FormatCSV:
 			return exportCSV(c, store, req)
+		case report.FormatEntriesMarkdown:
+			return exportEntriesMarkdown(c, store, req)
 		}
 		r, err := report.Build(store, req.opt)
 		if err != nil {
@@ -67,6 +69,7 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 	since := fs.Bool("since-last-session", false, "the days since the last session logged (the report's default)")
 	from := fs.String("from", "", "first day, YYYY-MM-DD")
 	to := fs.String("to", "", "last day, YYYY-MM-DD (included)")
+	entries := fs.Bool("entries", false, "with --format md, every entry itself as one Markdown file (like jrnl's), not the session-prep report; all of them unless --from and --to or --since-last-session say which days")
 	flaggedOnly := fs.Bool("flagged-only", false, "only the entries flagged for the session")
 	redact := fs.Bool("redact-people", false, "hide people's names, their aliases and the journal's hidden words; show who they are instead (\"[my manager]\")")
 	var hide listFlag
@@ -95,6 +98,12 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 	}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if *entries {
+		if req.format != report.FormatMarkdown {
+			return exportRequest{}, usagef("export: --entries writes Markdown: use it with --format md. A CSV or JSON export already holds the entries themselves.")
+		}
+		req.format = report.FormatEntriesMarkdown
+	}
 	if err := req.readWindow(*since, *from, *to); err != nil {
 		return exportRequest{}, err
 	}
@@ -117,6 +126,10 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 			if given[name] {
 				return exportRequest{}, usagef("export: --format json writes the whole journal, so --%s doesn't apply. For some of the entries, use --format csv.", name)
 			}
+		}
+	case report.FormatEntriesMarkdown:
+		if given["sections"] {
+			return exportRequest{}, usagef("export: --sections is for the report; --entries writes every chosen entry in full.")
 		}
 	case report.FormatCSV:
 		for _, name := range []string{"redact-people", "sections"} {
@@ -142,7 +155,7 @@ func (req *exportRequest) readWindow(since bool, from, to string) error {
 		req.window = w
 		return err
 	}
-	req.sinceSession = since || req.format != report.FormatCSV // a CSV holds every entry unless told otherwise
+	req.sinceSession = since || req.format.IsReport() // the entries themselves are all of them unless told otherwise
 	return nil
 }
 
@@ -173,6 +186,21 @@ func exportCSV(c *cli, store *jstore.Store, req exportRequest) error {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", count(len(entries), "entry", "entries"), req.path)
+	return nil
+}
+
+// exportEntriesMarkdown writes the entries the export covers (all of
+// them when no days were given) as one Markdown file, oldest first.
+func exportEntriesMarkdown(c *cli, store *jstore.Store, req exportRequest) error {
+	var n int
+	err := transfer.WriteFileAtomic(req.path, func(out io.Writer) (err error) {
+		n, err = report.WriteEntriesMarkdown(store, req.opt, out)
+		return err
+	})
+	if err != nil {
+		return noSession(err)
+	}
+	fmt.Fprintf(c.stdout, "Wrote %s to %s.\n", count(n, "entry", "entries"), req.path)
 	return nil
 }
 

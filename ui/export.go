@@ -27,6 +27,7 @@ var exportFormats = []struct {
 	format report.Format
 }{
 	{"PDF", report.FormatPDF}, {"Markdown", report.FormatMarkdown}, {"Printable HTML", report.FormatHTML}, {"CSV (one row per entry)", report.FormatCSV},
+	{"Markdown, every entry in full", report.FormatEntriesMarkdown},
 }
 
 var sectionLabels = map[report.Section]string{
@@ -40,7 +41,7 @@ var sectionLabels = map[report.Section]string{
 // what the report reads, the words hidden from it, and the choices kept
 // between reports.
 type exportStore interface {
-	report.Store
+	report.EntryStore
 	AddPerson(journal.Person) (journal.Person, error)
 	HideWords(words ...string) error
 	SetSetting(key, value string) error
@@ -363,8 +364,11 @@ func (v *exportScreen) onSave() {
 	entries := opt.Chosen(v.listed)
 	v.background(func() func() {
 		write := r.Writer(format)
-		if format == report.FormatCSV {
+		switch format {
+		case report.FormatCSV:
 			write = func(w io.Writer) error { return transfer.WriteCSV(entries, w) }
+		case report.FormatEntriesMarkdown:
+			write = func(w io.Writer) error { _, err := report.WriteEntriesMarkdown(v.store, opt, w); return err }
 		}
 		err := transfer.WriteFileAtomic(path, write)
 		return func() {

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -138,4 +139,54 @@ func labelsIn(c *fyne.Container) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// The entries themselves, in full, are a choice beside the report's
+// formats, and follow the screen's days, ticks and hidden names.
+func TestExport_SavesEveryEntryAsMarkdown(t *testing.T) {
+	w, store := newTestWindow(t)
+	v := w.export
+	day := func(daysAgo int) time.Time { return fixedNow.AddDate(0, 0, -daysAgo) }
+	if _, err := store.CreateEntries([]journal.Entry{
+		{Title: "Long ago", Body: "Not in these days.", WrittenAt: day(400)},
+		{Title: "Said yes again", Body: "# What happened\nSam asked and I said yes.", WrittenAt: day(3), Mood: 4,
+			Episodes: []journal.Episode{{Person: "Sam", Wish: "a night in"}}},
+		{Title: "Private thought", Body: "Only for me.", WrittenAt: day(2)},
+		{Title: "Quiet day", Body: "Nothing much.", WrittenAt: day(1), Flagged: true},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w.showScreen(v.content)
+	if !slices.Contains(v.format.Options, "Markdown, every entry in full") {
+		t.Fatalf("formats offered: %v", v.format.Options)
+	}
+	v.period.SetSelected(periodMonth)
+	for id, c := range v.included {
+		if e, _ := store.Entry(id); e.Title == "Private thought" {
+			test.Tap(c)
+		}
+	}
+	test.Tap(v.redact)
+	v.format.SetSelected("Markdown, every entry in full")
+	if !strings.HasSuffix(v.path.Text, ".md") {
+		t.Errorf("file name %q, want one ending .md", v.path.Text)
+	}
+	path := filepath.Join(t.TempDir(), "journal.md")
+	v.path.SetText(path)
+	test.Tap(v.save)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(data)
+	for _, want := range []string{"Said yes again", "#### What happened", "[A] asked and I said yes.", "with [A]", "Quiet day", "Nothing much.", "bring to my next session"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("saved entries lack %q:\n%s", want, md)
+		}
+	}
+	for _, unwanted := range []string{"Sam", "Private thought", "Long ago"} {
+		if strings.Contains(md, unwanted) {
+			t.Errorf("saved entries hold %q:\n%s", unwanted, md)
+		}
+	}
 }

@@ -26,6 +26,10 @@ const (
 	FormatHTML     Format = "html"
 	FormatCSV      Format = "csv"
 	FormatJSON     Format = "json"
+	// FormatEntriesMarkdown is the chosen entries themselves, every word of
+	// them, as one Markdown file (jrnl's --format markdown), where
+	// FormatMarkdown is the report, which prints only flagged entries.
+	FormatEntriesMarkdown Format = "entries-md"
 )
 
 // Formats are every format, in the order they are offered.
@@ -39,7 +43,12 @@ var extensions = map[string]Format{
 }
 
 // Ext is the extension a new file of format f gets.
-func (f Format) Ext() string { return "." + string(f) }
+func (f Format) Ext() string {
+	if f == FormatEntriesMarkdown {
+		return FormatMarkdown.Ext()
+	}
+	return "." + string(f)
+}
 
 // FormatOf is the format a file name's extension names, or "" for none.
 func FormatOf(path string) Format { return extensions[strings.ToLower(filepath.Ext(path))] }

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/throughline/throughline/journal"
-	"github.com/yuin/goldmark/ast"
 )
 
 // Markdown prints the report as Markdown. Entry bodies go in as written,
@@ -37,7 +36,7 @@ func (r Report) Markdown() string {
 			}
 		case SectionFlagged:
 			for _, e := range r.Flagged {
-				p("### %s\n\n_%s_\n\n%s\n\n", mdLine(e.Title), mdLine(e.Details()), strings.TrimSpace(demoteHeadings(e.Body)))
+				p("### %s\n\n_%s_\n\n%s\n\n", mdLine(e.Title), mdLine(e.Details()), strings.TrimSpace(journal.DemoteHeadings(e.Body, 3)))
 			}
 		case SectionEpisodes:
 			for _, ep := range r.Episodes {
@@ -151,37 +150,4 @@ func mdLine(s string) string {
 // mdCell is text in a Markdown table cell.
 func mdCell(s string) string {
 	return strings.ReplaceAll(mdLine(s), "|", `\|`)
-}
-
-// demoteHeadings moves an entry's headings three levels down, so its "#"
-// sits under the report's "###" entry title. Underlined headings have no
-// level to move; code is left alone.
-func demoteHeadings(md string) string {
-	source := []byte(md)
-	var b strings.Builder
-	from := 0
-	// The walker returns no error, so neither does Walk.
-	_ = ast.Walk(journal.ParseMarkdown(source), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !entering || !ok || h.Pos() < 0 {
-			return ast.WalkContinue, nil
-		}
-		at := h.Pos()
-		for at < len(md) && md[at] == ' ' {
-			at++
-		}
-		marks := at
-		for marks < len(md) && md[marks] == '#' {
-			marks++
-		}
-		// An underlined heading's text may start with '#' ("#tag\n===").
-		if marks-at == h.Level && (marks == len(md) || strings.IndexByte(" \t\r\n", md[marks]) >= 0) {
-			b.WriteString(md[from:at])
-			b.WriteString(strings.Repeat("#", min(h.Level+3, 6)-h.Level))
-			from = at
-		}
-		return ast.WalkSkipChildren, nil
-	})
-	b.WriteString(md[from:])
-	return b.String()
 }

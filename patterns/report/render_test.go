@@ -199,7 +199,7 @@ func TestDemoteHeadings(t *testing.T) {
 		{"> # quoted\n- # listed", "> #### quoted\n- #### listed"},
 		{"#tag\nUnderlined\n===", "#tag\nUnderlined\n==="},
 	} {
-		if got := demoteHeadings(c.in); got != c.want {
+		if got := journal.DemoteHeadings(c.in, 3); got != c.want {
 			t.Errorf("demoteHeadings(%q) =\n%q\nwant\n%q", c.in, got, c.want)
 		}
 	}
@@ -217,7 +217,7 @@ func FuzzPlainText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, md string) {
 		PlainText(md)
-		if d := demoteHeadings(md); strings.ReplaceAll(d, "#", "") != strings.ReplaceAll(md, "#", "") {
+		if d := journal.DemoteHeadings(md, 3); strings.ReplaceAll(d, "#", "") != strings.ReplaceAll(md, "#", "") {
 			t.Fatalf("demoteHeadings(%q) = %q: more changed than the '#'s", md, d)
 		}
 	})
