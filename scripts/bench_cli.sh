@@ -139,10 +139,7 @@ import_into() {
 
 # The ops jrnl is compared on, at size N, on the imported journal.
 compared_ops() {
-	local n=$1 db=$work/journal-$1.db first last label
-	read -r first last < <(python3 -c 'import json, sys
-e = json.load(open(sys.argv[1]))["entries"]
-print(e[0]["date"], e[-1]["date"])' "$(corpus "$n")")
+	local n=$1 db=$work/journal-$1.db label
 	label=$(size "$n")
 
 	timed "patterns $n" : "$bin" --db "$db" patterns --period all
@@ -153,10 +150,10 @@ print(e[0]["date"], e[-1]["date"])' "$(corpus "$n")")
 	figure "search $word at $label" "$best_ms" ms -
 	median[contains_$n]=$median_s
 
-	# The Markdown session-prep report over every day the journal holds.
-	md_export() { "$bin" --db "$db" export --format md --from "$first" --to "$last" -o "$run_dir/export.md"; }
+	# Every entry as one Markdown file, as jrnl --format markdown writes.
+	md_export() { "$bin" --db "$db" export --entries -o "$run_dir/export.md"; }
 	timed "export md $n" : md_export
-	figure "Markdown export of every day ($first to $last) at $label" "$best_ms" ms -
+	figure "Markdown export of every entry at $label" "$best_ms" ms -
 	median[export_md_$n]=$median_s
 }
 
@@ -215,7 +212,7 @@ what() {
 	case $1 in
 		tags) echo "pattern frequency (jrnl --tags / patterns --period all)" ;;
 		contains) echo "search (jrnl -contains $word / search $word)" ;;
-		export_md) echo "Markdown export (jrnl --format markdown / export --format md)" ;;
+		export_md) echo "Markdown export (jrnl --format markdown / export --entries)" ;;
 		import) echo "import (jrnl importing its own text / import of the corpus JSON)" ;;
 	esac
 }

@@ -45,7 +45,8 @@ TARGETS = {
     "BenchmarkReportPDF_Year": (100, "a year's session-prep PDF"),
     "BenchmarkImportJrnl_100k": (5800, "importing 100,000 jrnl entries (jrnl importing its own text: 5.8 s)"),
     "BenchmarkExportJSON_100k": (1500, "exporting 100,000 entries as JSON"),
-    "BenchmarkExportMarkdown_100k": (None, "the session-prep report over all time, as Markdown"),
+    "BenchmarkReportMarkdown_100k": (None, "the session-prep report over all time, as Markdown"),
+    "BenchmarkExportMarkdown_100k": (None, "every entry as one Markdown file"),
     "BenchmarkPatternsAllTime_100k": (None, "what the patterns command reads and sums over all time"),
 }
 # Any benchmark whose name starts with one of these.

@@ -28,10 +28,9 @@ func reportMillis(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed())/float64(b.N)/float64(time.Millisecond), "ms/op")
 }
 
-// `throughline export --format md` over every day: the report as
-// Markdown. Target: the whole process under 1.2 s, five times faster
-// than `jrnl --format markdown` (6.18 s).
-func BenchmarkExportMarkdown_100k(b *testing.B) {
+// `throughline export --format md` over every day: the session-prep
+// report as Markdown, which reads in full only the entries it prints.
+func BenchmarkReportMarkdown_100k(b *testing.B) {
 	s := openLarge(b)
 	opt := Options{Window: patterns.Window{}} // every day: the corpus goes back centuries
 	b.ReportAllocs()
