@@ -202,6 +202,12 @@ func markAsJournal(path string) error {
 	if _, err := db.Exec(fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
 		return openError(path, err)
 	}
+	// Incremental, so that pages a large import leaves free (the search
+	// index merging its segments) can be given back to the disk without
+	// rewriting the whole file: see freePages.
+	if _, err := db.Exec("PRAGMA auto_vacuum = INCREMENTAL"); err != nil {
+		return openError(path, err)
+	}
 	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 		return openError(path, err)
 	}
