@@ -121,25 +121,7 @@ func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Ent
 	if err != nil {
 		return 0, nil, internal("import the entries", err)
 	}
-	if added > 0 {
-		s.freePages()
-	}
 	return added, skipped, nil
-}
-
-// freePages gives the pages a large write left free back to the disk, in
-// a journal made with incremental auto-vacuum (one made before keeps them
-// for later writes). The import is already saved, and pages it can't give
-// back are only reused later, so a failure here is not the import's.
-func (s *Store) freePages() {
-	// SQLite frees one page a step, so the statement is read to its end.
-	rows, err := s.db.Raw("PRAGMA incremental_vacuum").Rows()
-	if err != nil {
-		return
-	}
-	defer rows.Close()
-	for rows.Next() {
-	}
 }
 
 // entryKey identifies an entry across imports: a hash of its source and

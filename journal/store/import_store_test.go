@@ -127,32 +127,3 @@ func TestImport_Searchable(t *testing.T) {
 		})
 	}
 }
-
-// Pages a large write leaves free go back to the disk: a new journal is
-// made for it (incremental auto-vacuum), and SQLite, which frees one page
-// a step, is stepped to the end.
-func TestFreePages_GivesThemBack(t *testing.T) {
-	s := mustOpen(t)
-	for _, q := range []string{
-		"CREATE TABLE scratch (text TEXT)",
-		"INSERT INTO scratch SELECT printf('%.2000c', 'x') FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 2000) SELECT i FROM n)",
-		"DROP TABLE scratch",
-	} {
-		if err := s.db.Exec(q).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	free := func() (n int64) {
-		if err := s.db.Raw("PRAGMA freelist_count").Scan(&n).Error; err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	if free() < 100 {
-		t.Fatalf("dropping 4 MB left %d free pages: the test freed nothing", free())
-	}
-	s.freePages()
-	if n := free(); n != 0 {
-		t.Errorf("%d free pages are left in the journal; they belong to the disk", n)
-	}
-}

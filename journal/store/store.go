@@ -184,9 +184,6 @@ func prepareFile(path string) error {
 	return checkHeader(path)
 }
 
-// pageSize is a new journal's page size in bytes.
-const pageSize = 8192
-
 // markAsJournal writes our application id into a new, empty file's
 // header. It runs before the switch to WAL, so the id lands in the main
 // file itself, where checkHeader reads it, not in the write-ahead log.
@@ -196,18 +193,6 @@ func markAsJournal(path string) error {
 		return openError(path, err)
 	}
 	defer db.Close()
-	// Set before the first page is written, after which it is fixed: an
-	// entry is about a kilobyte, and 4 KB pages left a fifth of the file
-	// as slack, enough to take a 100,000-entry journal past twice its text.
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA page_size = %d", pageSize)); err != nil {
-		return openError(path, err)
-	}
-	// Incremental, so that pages a large import leaves free (the search
-	// index merging its segments) can be given back to the disk without
-	// rewriting the whole file: see freePages.
-	if _, err := db.Exec("PRAGMA auto_vacuum = INCREMENTAL"); err != nil {
-		return openError(path, err)
-	}
 	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 		return openError(path, err)
 	}

@@ -483,20 +483,3 @@ func TestStore_FlaggedAndWithEpisodes(t *testing.T) {
 		})
 	}
 }
-
-// A new journal's pages fit entries of about a kilobyte with little
-// slack; the page size can't change once the first page is written.
-func TestOpen_NewJournalPageSize(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "journal.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var got int
-	if err := s.db.Raw("PRAGMA page_size").Scan(&got).Error; err != nil {
-		t.Fatal(err)
-	}
-	if got != pageSize {
-		t.Errorf("a new journal has %d-byte pages, want %d", got, pageSize)
-	}
-}
