@@ -84,6 +84,21 @@ func prepareLarge() (path, skip string, err error) {
 	return path, "", nil
 }
 
+// Corpus returns the path of the LargeEntries-entry corpus, as jrnl's
+// JSON export: THROUGHLINE_CORPUS, or one generated into the test's temp
+// folder. Without python3 or the generator, the test is skipped.
+func Corpus(tb testing.TB) string {
+	tb.Helper()
+	path, skip, err := benchCorpus(tb.TempDir())
+	if skip != "" {
+		tb.Skip(skip)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
 // benchCorpus returns the corpus named by THROUGHLINE_CORPUS, or generates
 // one into dir with shared/corpus/gen_corpus.py, found beside the repository.
 func benchCorpus(dir string) (path, skip string, err error) {

@@ -3,7 +3,6 @@ package transfer
 import (
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/throughline/throughline/journal"
+	"github.com/throughline/throughline/journal/journaltest"
 	jstore "github.com/throughline/throughline/journal/store"
 )
 
@@ -156,23 +156,13 @@ func FuzzReadJrnl(f *testing.F) {
 	fuzzReader(f, FormatJrnl, ReadJrnl, "jrnl-basic_onefile.journal", "jrnl-multiline.journal", "jrnl-simple_jrnl-1-9-5.journal")
 }
 
-// BenchmarkImportJrnl_100k imports the shared corpus's 100,000-entry jrnl
+// BenchmarkImportJrnl_100k imports the corpus's 100,000-entry jrnl
 // JSON export into a fresh journal, as `throughline import` does: Read
 // before the journal is open, then Import. The target, whole process, is
 // jrnl's own import of the same corpus (5.8 s) in under 300 MB; it reports
 // entries/s and MB/s of the file.
 func BenchmarkImportJrnl_100k(b *testing.B) {
-	corpus := os.Getenv("THROUGHLINE_CORPUS")
-	if corpus == "" {
-		if _, err := exec.LookPath("python3"); err != nil {
-			b.Skip("python3 is not installed, so the corpus can't be made; set THROUGHLINE_CORPUS to a jrnl JSON export")
-		}
-		corpus = filepath.Join(b.TempDir(), "corpus.json")
-		cmd := exec.Command("python3", "../../../shared/corpus/gen_corpus.py", "100000", "--format", "json", "-o", corpus)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			b.Skipf("couldn't make the corpus: %v\n%s", err, out)
-		}
-	}
+	corpus := journaltest.Corpus(b)
 	info, err := os.Stat(corpus)
 	if err != nil {
 		b.Fatal(err)
