@@ -61,15 +61,21 @@ func (o *jsonObject) strings(name string, list []string) {
 	o.key(name)
 	o.dst = append(o.dst, '[')
 	for i, s := range list {
-		if i > 0 {
-			o.dst = append(o.dst, ',')
-		}
-		o.dst = append(o.dst, '\n')
-		o.dst = append(o.dst, o.indent...)
-		o.dst = append(o.dst, "  "...)
+		o.listItem(i)
 		o.dst = appendJSONString(o.dst, s)
 	}
 	o.closeList()
+}
+
+// listItem starts item i of a list the object is writing, on a line of
+// its own.
+func (o *jsonObject) listItem(i int) {
+	if i > 0 {
+		o.dst = append(o.dst, ',')
+	}
+	o.dst = append(o.dst, '\n')
+	o.dst = append(o.dst, o.indent...)
+	o.dst = append(o.dst, "  "...)
 }
 
 func (o *jsonObject) closeList() {
@@ -113,12 +119,7 @@ func appendEntry(dst []byte, e *journal.SnapshotEntry, prefix string) []byte {
 		o.key("goal_ids")
 		o.dst = append(o.dst, '[')
 		for i, id := range e.GoalIDs {
-			if i > 0 {
-				o.dst = append(o.dst, ',')
-			}
-			o.dst = append(o.dst, '\n')
-			o.dst = append(o.dst, o.indent...)
-			o.dst = append(o.dst, "  "...)
+			o.listItem(i)
 			o.dst = strconv.AppendInt(o.dst, id, 10)
 		}
 		o.closeList()
@@ -127,12 +128,7 @@ func appendEntry(dst []byte, e *journal.SnapshotEntry, prefix string) []byte {
 		o.key("episodes")
 		o.dst = append(o.dst, '[')
 		for i := range e.Episodes {
-			if i > 0 {
-				o.dst = append(o.dst, ',')
-			}
-			o.dst = append(o.dst, '\n')
-			o.dst = append(o.dst, o.indent...)
-			o.dst = append(o.dst, "  "...)
+			o.listItem(i)
 			o.dst = appendEpisode(o.dst, &e.Episodes[i], o.indent+"  ")
 		}
 		o.closeList()
