@@ -26,7 +26,7 @@ var exportFormats = []struct {
 	label  string
 	format report.Format
 }{
-	{"PDF", report.FormatPDF}, {"Markdown", report.FormatMarkdown}, {"Printable HTML", report.FormatHTML}, {"CSV (one row per entry)", report.FormatCSV},
+	{"PDF", report.FormatPDF}, {"Markdown report", report.FormatMarkdown}, {"Printable HTML", report.FormatHTML}, {"CSV (one row per entry)", report.FormatCSV},
 	{"Markdown, every entry in full", report.FormatEntriesMarkdown},
 }
 

@@ -58,7 +58,7 @@ func TestExport_PreviewChooseAndSave(t *testing.T) {
 	}
 
 	// and the report is saved as Markdown,
-	v.format.SetSelected("Markdown")
+	v.format.SetSelected("Markdown report")
 	path := filepath.Join(t.TempDir(), "prep.md")
 	v.path.SetText(path)
 	test.Tap(v.save)
