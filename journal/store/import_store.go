@@ -116,7 +116,10 @@ func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Ent
 		if _, err := reserveIDs(tx, "entries", 0); err != nil {
 			return err
 		}
-		return b.indexRowText(first, first+int64(added)-1)
+		if err := b.indexRowText(first, first+int64(added)-1); err != nil {
+			return err
+		}
+		return settleIndex(tx, added)
 	})
 	if err != nil {
 		return 0, nil, internal("import the entries", err)

@@ -127,3 +127,62 @@ func TestImport_Searchable(t *testing.T) {
 		})
 	}
 }
+
+// A large import leaves the search index in one segment, so no later
+// write pays for merging the pile that indexing in bulk leaves behind.
+// A small hash makes this import flush many segments, as 100,000 real
+// entries do with the usual one.
+func TestImport_LeavesTheIndexInOneSegment(t *testing.T) {
+	for _, encrypted := range []bool{false, true} {
+		t.Run(fmt.Sprint("encrypted=", encrypted), func(t *testing.T) {
+			s := mustOpen(t)
+			if encrypted {
+				if err := s.EnableEncryption(testPassphrase); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.db.Exec("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 4096)").Error; err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := s.ImportEntries(importable(settleAfter)); err != nil {
+				t.Fatal(err)
+			}
+			if got := indexSegments(t, s); got != 1 {
+				t.Errorf("the index has %d segments after the import, want 1", got)
+			}
+		})
+	}
+}
+
+// indexSegments reads how many segments the FTS5 index has from its
+// structure record (fts5_index.c, fts5StructureDecode): a 4-byte cookie,
+// in newer versions a 4-byte marker, then varints for the number of
+// levels and of segments.
+func indexSegments(t *testing.T, s *Store) int {
+	t.Helper()
+	var block []byte
+	if err := s.db.Raw("SELECT block FROM search_index_data WHERE id = 10").Row().Scan(&block); err != nil {
+		t.Fatal(err)
+	}
+	if len(block) < 6 {
+		t.Fatalf("the index's structure record is %d bytes", len(block))
+	}
+	rest := block[4:]
+	if len(rest) >= 4 && rest[0] == 0xff && rest[1] == 0x00 && rest[2] == 0x00 && rest[3] == 0x01 {
+		rest = rest[4:]
+	}
+	varint := func() int {
+		n := 0
+		for i, c := range rest {
+			n = n<<7 | int(c&0x7f)
+			if c&0x80 == 0 {
+				rest = rest[i+1:]
+				return n
+			}
+		}
+		t.Fatal("the index's structure record ends inside a number")
+		return 0
+	}
+	varint() // levels
+	return varint()
+}

@@ -150,7 +150,7 @@ func (s *Store) indexJournal(tx *gorm.DB) error {
 		}
 		s.upgrade.add(len(chunk))
 	}
-	return nil
+	return settleIndex(tx, len(ids))
 }
 
 // indexOpened fills an empty index that keeps its own text with every
