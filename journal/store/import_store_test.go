@@ -186,3 +186,19 @@ func indexSegments(t *testing.T, s *Store) int {
 	varint() // levels
 	return varint()
 }
+
+// A new journal gives back the pages a large import's index merge frees,
+// rather than keeping them inside the file.
+func TestImport_GivesBackFreedPages(t *testing.T) {
+	s := mustOpen(t)
+	if err := s.db.Exec("INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 4096)").Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.ImportEntries(importable(settleAfter)); err != nil {
+		t.Fatal(err)
+	}
+	var free int64
+	if err := s.db.Raw("PRAGMA freelist_count").Scan(&free).Error; err != nil || free != 0 {
+		t.Errorf("the journal keeps %d free pages after the import (%v), want 0", free, err)
+	}
+}

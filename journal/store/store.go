@@ -187,14 +187,25 @@ func prepareFile(path string) error {
 // markAsJournal writes our application id into a new, empty file's
 // header. It runs before the switch to WAL, so the id lands in the main
 // file itself, where checkHeader reads it, not in the write-ahead log.
+//
+// It also makes the file one whose free pages can be given back
+// (incremental auto-vacuum, see reclaimFreePages). Setting that on an
+// empty file writes a header of its own, and another program opening
+// the file then would find no application id in it; so the id comes
+// first, and a VACUUM of the still empty file turns auto-vacuum on
+// while keeping it.
 func markAsJournal(path string) error {
 	db, err := sql.Open("sqlite", fileURI(path, nil))
 	if err != nil {
 		return openError(path, err)
 	}
 	defer db.Close()
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
-		return openError(path, err)
+	db.SetMaxOpenConns(1) // the pragma holds for its connection's VACUUM
+	mark := []string{fmt.Sprintf("PRAGMA application_id = %d", applicationID), "PRAGMA auto_vacuum = INCREMENTAL", "VACUUM"}
+	for _, stmt := range mark {
+		if _, err := db.Exec(stmt); err != nil {
+			return openError(path, err)
+		}
 	}
 	return nil
 }
