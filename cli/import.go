@@ -50,6 +50,15 @@ type importJSON struct {
 	Skipped  []itemJSON `json:"skipped"`
 	Rejected []itemJSON `json:"rejected"`
 	Notes    []string   `json:"notes"`
+	// Tags counts the different tags that became emotions and patterns.
+	Tags tagsJSON `json:"tags"`
+}
+
+// tagsJSON says where an import's tags went.
+type tagsJSON struct {
+	Emotions int      `json:"emotions"`
+	Patterns int      `json:"patterns"`
+	Feelings []string `json:"feelings"` // "anxiety → anxious"
 }
 
 // itemJSON is an item of the file that was not added, and why.
@@ -67,6 +76,7 @@ func toImportJSON(sum transfer.Summary) importJSON {
 		j.Rejected = append(j.Rejected, itemJSON{Where: r.Where, Reason: r.Reason})
 	}
 	j.Notes = append(j.Notes, sum.Notes...)
+	j.Tags = tagsJSON{Emotions: sum.TagsAsEmotions, Patterns: sum.TagsAsPatterns, Feelings: append([]string{}, sum.FeelingTags...)}
 	return j
 }
 
@@ -99,6 +109,9 @@ func printImport(w io.Writer, sum transfer.Summary, file string) {
 	}
 	for _, note := range sum.Notes {
 		fmt.Fprintln(w, strings.TrimSpace(note))
+	}
+	if note := sum.TagNote(); note != "" {
+		fmt.Fprintln(w, note)
 	}
 }
 

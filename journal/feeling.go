@@ -38,7 +38,7 @@ var feelingForms = map[string]string{
 	"shame": "ashamed", "shamed": "ashamed",
 	"anger": "angry", "rage": "angry", "mad": "angry",
 	"guilt": "guilty",
-	"fear": "afraid", "scared": "afraid", "frightened": "afraid", "fearful": "afraid",
+	"fear":  "afraid", "scared": "afraid", "frightened": "afraid", "fearful": "afraid",
 	"jealousy": "jealous", "envy": "jealous", "envious": "jealous",
 	"frustration": "frustrated", "irritation": "irritated", "resentment": "resentful",
 	"betrayal": "betrayed", "worry": "worried", "overwhelm": "overwhelmed",
