@@ -25,14 +25,17 @@ func (c Conversion) Message() string {
 	if c.Merged {
 		msg = fmt.Sprintf("“%s” was already %s (“%s”), so the %s joined it.", c.Name, now, c.Into, was)
 	}
-	switch {
-	case c.Entries == 0 && c.Episodes == 0:
+	if c.Entries == 0 && c.Episodes == 0 {
 		return msg + " No entries named it."
-	case c.Episodes == 0:
-		return msg + fmt.Sprintf(" %s keep it, now as %s.", countOf(c.Entries, "entry", "entries"), now)
 	}
-	return msg + fmt.Sprintf(" %s and %s keep it, now as %s.",
-		countOf(c.Entries, "entry", "entries"), countOf(c.Episodes, "episode", "episodes"), now)
+	who, keep := countOf(c.Entries, "entry", "entries"), "keep"
+	if c.Episodes > 0 {
+		who += " and " + countOf(c.Episodes, "episode", "episodes")
+	}
+	if c.Entries+c.Episodes == 1 {
+		keep = "keeps"
+	}
+	return msg + fmt.Sprintf(" %s %s it, now as %s.", who, keep, now)
 }
 
 func countOf(n int, one, many string) string {
