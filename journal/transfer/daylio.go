@@ -16,8 +16,9 @@ import (
 )
 
 // daylioMoods gives Daylio's five standard moods a place on the 1 to 10
-// scale. Moods a person named themselves have no number: the export does
-// not say which of the five levels they belong to.
+// scale. Moods a person named themselves have no number in a CSV export:
+// it does not say which of the five levels they belong to (a backup does:
+// see readDaylioBackup).
 var daylioMoods = map[string]int{"rad": 10, "good": 8, "meh": 5, "bad": 3, "awful": 1}
 
 // daylioColumns are the columns a Daylio export must have.
@@ -40,6 +41,9 @@ func ReadDaylio(r io.Reader) ([]journal.Entry, []Rejected, error) {
 }
 
 func readDaylio(data []byte) (*Batch, error) {
+	if bytes.HasPrefix(data, zipMagic) {
+		return readDaylioBackup(data)
+	}
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
@@ -128,7 +132,7 @@ func readDaylio(data []byte) (*Batch, error) {
 			words = append(words, "“"+w+"”")
 		}
 		slices.Sort(words)
-		b.Notes = append(b.Notes, fmt.Sprintf("Your own Daylio moods %s have no number here: the export doesn't say how good or bad they are. Each entry keeps the word in its text.", strings.Join(words, ", ")))
+		b.Notes = append(b.Notes, fmt.Sprintf("Your own Daylio moods %s have no number here: the CSV export doesn't say how good or bad they are. Each entry keeps the word in its text; a Daylio backup (its .daylio file) says, so importing that instead gives them their numbers.", strings.Join(words, ", ")))
 	}
 	return b, nil
 }

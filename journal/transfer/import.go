@@ -241,7 +241,7 @@ func read(path, format string) (*Batch, error) {
 	if format == "" || format == FormatDayOne {
 		if zipped, err := isZip(path); err != nil {
 			return nil, err
-		} else if zipped && (format == FormatDayOne || format == "") {
+		} else if zipped && (format == FormatDayOne || format == "" && !daylioBackupFile(path)) {
 			return readDayOneZipFile(path)
 		}
 	}
