@@ -231,7 +231,8 @@ func (v *vocabularyScreen) rowFor(p journal.Pattern, uses int) fyne.CanvasObject
 	// Level with the first line of the name.
 	lead := theme.InnerPadding() + (theme.TextSize()*1.3-12)/2
 	left := container.NewVBox(container.New(layout.NewCustomPaddedLayout(lead, 0, 0, 0), dot))
-	right := container.NewVBox(container.NewHBox(buttons...))
+	// Two a line, so the name and description keep room to read.
+	right := container.NewVBox(container.NewGridWithColumns(min(len(buttons), 2), buttons...))
 	row.content = container.NewBorder(nil, nil, left, right, row.text)
 	return row.content
 }
