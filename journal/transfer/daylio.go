@@ -132,7 +132,12 @@ func readDaylio(data []byte) (*Batch, error) {
 			words = append(words, "“"+w+"”")
 		}
 		slices.Sort(words)
-		b.Notes = append(b.Notes, fmt.Sprintf("Your own Daylio moods %s have no number here: the CSV export doesn't say how good or bad they are. Each entry keeps the word in its text; a Daylio backup (its .daylio file) says, so importing that instead gives them their numbers.", strings.Join(words, ", ")))
+		moods, have, them := "moods", "have", "them"
+		if len(words) == 1 {
+			moods, have, them = "mood", "has", "it"
+		}
+		b.Notes = append(b.Notes, fmt.Sprintf("Your own Daylio %s %s %s no number here: the CSV export doesn't say how good or bad it is. Each entry keeps the word in its text; a Daylio backup (its .daylio file) says, so importing that instead gives %s a number.",
+			moods, strings.Join(words, ", "), have, them))
 	}
 	return b, nil
 }

@@ -133,3 +133,20 @@ func cutShort(t *testing.T, path string, n int) []byte {
 	}
 	return data[:n]
 }
+
+// The CSV can't say how good a person's own mood is: the summary says so
+// in the singular for one, and points to the backup.
+func TestReadDaylio_OwnMoodInTheCSV(t *testing.T) {
+	useLocalZone(t, "Europe/London")
+	b, err := Read(daylioCSVFixture, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Your own Daylio mood “Drained” has no number here: the CSV export doesn't say how good or bad it is. Each entry keeps the word in its text; a Daylio backup (its .daylio file) says, so importing that instead gives it a number."}
+	if !reflect.DeepEqual(b.Notes, want) {
+		t.Errorf("notes %q, want %q", b.Notes, want)
+	}
+	if want := []Rejected{{"line 8", "its date and time \"2025-09-29 25:00\" is not one I can read (Daylio writes 2024-03-01 and 9:30 pm)"}}; !reflect.DeepEqual(b.Rejected, want) {
+		t.Errorf("left out %q, want %q", b.Rejected, want)
+	}
+}
