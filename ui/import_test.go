@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/throughline/throughline/journal"
@@ -16,7 +18,18 @@ import (
 // tags became emotions and how many patterns.
 func TestImport_JrnlFromTheWindow(t *testing.T) {
 	w, store := newTestWindow(t)
-	w.showImport()
+	var item *fyne.MenuItem
+	for _, m := range w.win.MainMenu().Items {
+		for _, i := range m.Items {
+			if i.Label == "Import from another app…" {
+				item = i
+			}
+		}
+	}
+	if s, ok := item.Shortcut.(*desktop.CustomShortcut); item == nil || !ok || s.KeyName != fyne.KeyI || s.Modifier != fyne.KeyModifierShortcutDefault {
+		t.Fatalf("File has no Import from another app… on Ctrl+I: %+v", item)
+	}
+	item.Action()
 	f := w.importing
 	if w.win.Canvas().Focused() != f.path {
 		t.Fatal("the import dialog doesn't start in the path")
