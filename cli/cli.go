@@ -287,9 +287,13 @@ func (c *cli) runGroup(group string, subs []subcommand, args []string) error {
 
 func printGroupHelp(w io.Writer, group string, subs []subcommand) {
 	fmt.Fprintf(w, "Usage: throughline %s COMMAND [FLAGS]\n\nCommands:\n", group)
+	width := 9
 	for _, sub := range subs {
-		fmt.Fprintf(w, "  %-9s %s\n", sub.name, sub.summary)
-		fmt.Fprintf(w, "            throughline %s %s %s\n", group, sub.name, sub.args)
+		width = max(width, len(sub.name))
+	}
+	for _, sub := range subs {
+		fmt.Fprintf(w, "  %-*s %s\n", width, sub.name, sub.summary)
+		fmt.Fprintf(w, "  %*s throughline %s %s %s\n", width, "", group, sub.name, sub.args)
 	}
 }
 

@@ -24,7 +24,8 @@ var daylioMoods = map[string]int{"rad": 10, "good": 8, "meh": 5, "bad": 3, "awfu
 // daylioColumns are the columns a Daylio export must have.
 var daylioColumns = []string{"full_date", "time", "mood"}
 
-// ReadDaylio reads a Daylio CSV export. Each row is one entry: the note's
+// ReadDaylio reads a Daylio CSV export, or a Daylio backup (.daylio; see
+// readDaylioBackup). Each row of the CSV is one entry: the note's
 // title and text, Daylio's mood as a number (rad 10, good 8, meh 5, bad 3,
 // awful 1), and its activities as patterns. The mood's word and the
 // activities are also written at the end of the text. Times are local.
