@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -253,5 +254,31 @@ func TestImport_JrnlTagsThatNameFeelingsBecomeEmotions(t *testing.T) {
 	}
 	if again.Skipped != 3 || again.TagsAsEmotions+again.TagsAsPatterns != 0 || again.TagNote() != "" {
 		t.Errorf("importing again counted the skipped entries' tags: %+v", again)
+	}
+}
+
+// A tag that is already one of the journal's patterns stays a pattern:
+// a person who made "anxiety" a pattern keeps it one through imports.
+func TestImport_TagAlreadyAPatternStaysOne(t *testing.T) {
+	useLocalZone(t, "Europe/London")
+	s := mustOpen(t)
+	if _, err := s.AddPattern(journal.Pattern{Name: "Anxiety"}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Import(s, "testdata/tags/feelings-and-patterns.journal", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.TagsAsEmotions != 8 || sum.TagsAsPatterns != 6 {
+		t.Errorf("tags as emotions %d, as patterns %d; want 8, 6", sum.TagsAsEmotions, sum.TagsAsPatterns)
+	}
+	entries, err := s.Entries(journal.EntryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Title == "After the call with Mum." && (!reflect.DeepEqual(e.Emotions, []string{"ashamed"}) || !slices.Contains(e.Patterns, "Anxiety")) {
+			t.Errorf("emotions %q, patterns %q; want anxiety kept as the pattern", e.Emotions, e.Patterns)
+		}
 	}
 }
