@@ -112,16 +112,7 @@ func readDaylio(data []byte) (*Batch, error) {
 				activities = append(activities, a)
 			}
 		}
-		var body []string
-		if note := daylioNote(field(rec, "note")); note != "" {
-			body = append(body, note, "")
-		}
-		if mood != "" {
-			body = append(body, "Daylio mood: "+mood)
-		}
-		if len(activities) > 0 {
-			body = append(body, "Activities: "+strings.Join(activities, ", "))
-		}
+		body := daylioBody(field(rec, "note"), mood, activities)
 		b.add(journal.Entry{
 			WrittenAt: at, Title: daylioNote(field(rec, "note_title")), Body: strings.Join(body, "\n"),
 			Mood: score, Patterns: activities, Source: FormatDaylio,
@@ -141,6 +132,22 @@ func readDaylio(data []byte) (*Batch, error) {
 			moods, strings.Join(words, ", "), have, them))
 	}
 	return b, nil
+}
+
+// daylioBody is an entry's text: the note, then the mood's word and the
+// activities, so the words stay with the entry whatever becomes of them.
+func daylioBody(note, mood string, activities []string) []string {
+	var body []string
+	if note := daylioNote(note); note != "" {
+		body = append(body, note, "")
+	}
+	if mood != "" {
+		body = append(body, "Daylio mood: "+mood)
+	}
+	if len(activities) > 0 {
+		body = append(body, "Activities: "+strings.Join(activities, ", "))
+	}
+	return body
 }
 
 // daylioTime reads Daylio's full_date and time ("10:00 pm" or "18:52")

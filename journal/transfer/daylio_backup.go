@@ -123,16 +123,7 @@ func readDaylioBackup(data []byte) (*Batch, error) {
 				activities = append(activities, name)
 			}
 		}
-		var body []string
-		if note := daylioNote(de.Note); note != "" {
-			body = append(body, note, "")
-		}
-		if mood.name != "" {
-			body = append(body, "Daylio mood: "+mood.name)
-		}
-		if len(activities) > 0 {
-			body = append(body, "Activities: "+strings.Join(activities, ", "))
-		}
+		body := daylioBody(de.Note, mood.name, activities)
 		if len(de.Assets) > 0 {
 			photos += len(de.Assets)
 			body = append(body, fmt.Sprintf("(%s left behind in Daylio)", plural(len(de.Assets), "photo")))
