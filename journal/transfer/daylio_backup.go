@@ -85,19 +85,17 @@ func readDaylioBackup(data []byte) (*Batch, error) {
 	if err := json.Unmarshal(raw, &bk); err != nil {
 		return nil, journal.Errorf(journal.EInvalid, "The file is a Daylio backup, but the journal in it (%s) is not the JSON Daylio writes (%v): it may be damaged. Make the backup again. Nothing was imported.", daylioBackupName, err)
 	}
-	moods := map[int]struct {
+	type mood struct {
 		name  string
 		score int
-	}{}
+	}
+	moods := map[int]mood{}
 	for _, m := range bk.CustomMoods {
 		name := strings.TrimSpace(m.CustomName)
 		if name == "" {
 			name = daylioLevelNames[m.PredefinedID]
 		}
-		moods[m.ID] = struct {
-			name  string
-			score int
-		}{name, daylioLevels[m.MoodGroupID]}
+		moods[m.ID] = mood{name, daylioLevels[m.MoodGroupID]}
 	}
 	tags := map[int]string{}
 	for _, t := range bk.Tags {
@@ -112,7 +110,7 @@ func readDaylioBackup(data []byte) (*Batch, error) {
 			continue
 		}
 		at := time.UnixMilli(de.Datetime).In(time.FixedZone("", int(de.TimeZoneOffset/1000))).Truncate(time.Second)
-		mood, known := moods[de.Mood]
+		felt, known := moods[de.Mood]
 		if !known {
 			b.reject(where, fmt.Sprintf("its mood (number %d) is not one of the moods the backup lists", de.Mood))
 			continue
@@ -123,14 +121,14 @@ func readDaylioBackup(data []byte) (*Batch, error) {
 				activities = append(activities, name)
 			}
 		}
-		body := daylioBody(de.Note, mood.name, activities)
+		body := daylioBody(de.Note, felt.name, activities)
 		if len(de.Assets) > 0 {
 			photos += len(de.Assets)
 			body = append(body, fmt.Sprintf("(%s left behind in Daylio)", plural(len(de.Assets), "photo")))
 		}
 		b.add(journal.Entry{
 			WrittenAt: at, Title: daylioNote(de.NoteTitle), Body: strings.Join(body, "\n"),
-			Mood: mood.score, Patterns: activities, Source: FormatDaylio, SourceID: strconv.FormatInt(de.ID, 10),
+			Mood: felt.score, Patterns: activities, Source: FormatDaylio, SourceID: strconv.FormatInt(de.ID, 10),
 		}, n+1, where)
 	}
 	if photos > 0 {
