@@ -48,9 +48,9 @@ type vocabularyScreen struct {
 	emotions *fyne.Container
 	content  fyne.CanvasObject
 
-	toPattern  *dialogButton     // turns a feeling into a pattern
-	shownFeels []journal.Emotion // as last loaded
-	converting *convertForm      // the make-it-a-feeling or -pattern dialog last opened
+	toPattern     *dialogButton     // turns a feeling into a pattern
+	shownEmotions []journal.Emotion // as last loaded
+	converting    *convertForm      // the make-it-a-feeling or -pattern dialog last opened
 
 	shown      []journal.Pattern     // as last loaded
 	rows       map[int64]*patternRow // by pattern id, as last shown
@@ -71,7 +71,7 @@ type patternRow struct {
 func newVocabularyScreen(e *env, win fyne.Window, store vocabularyStore) *vocabularyScreen {
 	v := &vocabularyScreen{win: win, store: store, env: e,
 		patterns: container.NewVBox(), emotions: container.NewVBox(), rows: map[int64]*patternRow{}}
-	intro := widget.NewLabel("The names you can give to what you notice. Pick them for an entry in the editor; names you add there appear here too. Here you can add, rename, recolour, archive and merge your patterns.")
+	intro := widget.NewLabel("The names you can give to what you notice. Pick them for an entry in the editor; names you add there appear here too. Here you can add, rename, recolour, archive and merge your patterns, and move a word between patterns and feelings.")
 	intro.Wrapping = fyne.TextWrapWord
 	v.add = newDialogButton("Add a pattern", theme.ContentAddIcon(), widget.MediumImportance, v.onAdd)
 	v.status = widget.NewLabel("")
@@ -246,7 +246,7 @@ func (r *patternRow) first() fyne.Focusable {
 }
 
 func (v *vocabularyScreen) showEmotions(emotions []journal.Emotion) {
-	v.shownFeels = emotions
+	v.shownEmotions = emotions
 	var family string
 	var words []string
 	flush := func() {

@@ -58,7 +58,7 @@ func (v *vocabularyScreen) onToPattern() {
 	f := &convertForm{message: widget.NewLabel(""), options: map[string]journal.Emotion{}}
 	f.message.Wrapping = fyne.TextWrapWord
 	var names []string
-	for _, e := range v.shownFeels {
+	for _, e := range v.shownEmotions {
 		label := e.Name + " (" + e.Family + ")"
 		names = append(names, label)
 		f.options[label] = e
