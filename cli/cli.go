@@ -47,7 +47,8 @@ func init() {
 		{"edit", "ID [the flags of add]", "change an entry; only the flags given change", runEdit},
 		{"delete", "ID", "delete an entry for good", runDelete},
 		{"patterns", "[--period 7d|30d|90d|all|since-session] [--from DATE --to DATE] [--json]", "how often each pattern came up, against the days before", runPatterns},
-		{"pattern", "list [--json] [--all] | add NAME [--category C] [--description D] [--colour #rrggbb] | rename OLD NEW | recolour NAME #rrggbb|none | merge FROM INTO | archive NAME [--undo]", "manage the pattern vocabulary", runPattern},
+		{"pattern", "list [--json] [--all] | add NAME [--category C] [--description D] [--colour #rrggbb] | rename OLD NEW | recolour NAME #rrggbb|none | merge FROM INTO | archive NAME [--undo] | to-emotion NAME [--family F]", "manage the pattern vocabulary", runPattern},
+		{"emotion", "list [--json] | to-pattern NAME", "list the feelings (emotion words), or make one a pattern", runEmotion},
 		{"person", "list [--json] | add NAME [--role R] [--aliases A,B] | edit NAME [--name NEW] [--role R] [--aliases A,B]", "list the people in the journal, add someone, or change who they are to you and the other names they go by", runPerson},
 		{"goal", "list [--json] [--all] | add TITLE [--description D] [--under GOAL] | starter [--all] | reorder GOAL POSITION|up|down | checkin GOAL RATING [--note N] [--at DATE] | complete GOAL | archive GOAL | reopen GOAL", "your goals for therapy: list, add, reorder, check in on, complete or archive them", runGoal},
 		{"session", "list [--json] | add [--at \"YYYY-MM-DD HH:MM\"] [--format F] [--approach A] [--takeaways T] [--question Q]...", "the therapy sessions you've had: list them or log one", runSession},
@@ -276,15 +277,23 @@ func (c *cli) runGroup(group string, subs []subcommand, args []string) error {
 		}
 		return err
 	}
-	return usagef("%q is not a %s command. Use one of: %s. Run `throughline %s --help` for how to use them.",
-		rest[0], group, verbs, group)
+	article := "a"
+	if strings.ContainsRune("aeiou", rune(group[0])) {
+		article = "an"
+	}
+	return usagef("%q is not %s %s command. Use one of: %s. Run `throughline %s --help` for how to use them.",
+		rest[0], article, group, verbs, group)
 }
 
 func printGroupHelp(w io.Writer, group string, subs []subcommand) {
 	fmt.Fprintf(w, "Usage: throughline %s COMMAND [FLAGS]\n\nCommands:\n", group)
+	width := 9
 	for _, sub := range subs {
-		fmt.Fprintf(w, "  %-9s %s\n", sub.name, sub.summary)
-		fmt.Fprintf(w, "            throughline %s %s %s\n", group, sub.name, sub.args)
+		width = max(width, len(sub.name))
+	}
+	for _, sub := range subs {
+		fmt.Fprintf(w, "  %-*s %s\n", width, sub.name, sub.summary)
+		fmt.Fprintf(w, "  %*s throughline %s %s %s\n", width, "", group, sub.name, sub.args)
 	}
 }
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	jstore "github.com/throughline/throughline/journal/store"
 	"github.com/throughline/throughline/journal/transfer"
@@ -50,6 +49,15 @@ type importJSON struct {
 	Skipped  []itemJSON `json:"skipped"`
 	Rejected []itemJSON `json:"rejected"`
 	Notes    []string   `json:"notes"`
+	// Tags counts the different tags that became emotions and patterns.
+	Tags tagsJSON `json:"tags"`
+}
+
+// tagsJSON says where an import's tags went.
+type tagsJSON struct {
+	Emotions int      `json:"emotions"`
+	Patterns int      `json:"patterns"`
+	Feelings []string `json:"feelings"` // "anxiety → anxious"
 }
 
 // itemJSON is an item of the file that was not added, and why.
@@ -67,6 +75,7 @@ func toImportJSON(sum transfer.Summary) importJSON {
 		j.Rejected = append(j.Rejected, itemJSON{Where: r.Where, Reason: r.Reason})
 	}
 	j.Notes = append(j.Notes, sum.Notes...)
+	j.Tags = tagsJSON{Emotions: sum.TagsAsEmotions, Patterns: sum.TagsAsPatterns, Feelings: append([]string{}, sum.FeelingTags...)}
 	return j
 }
 
@@ -77,37 +86,12 @@ func skippedWhere(sum transfer.Summary, i int) string {
 	return fmt.Sprintf("entry %d", sum.SkippedWhy[i].Item)
 }
 
-// printImport writes the summary for a person:
-//
-//	Imported 120 entries from jrnl.
-//	Skipped 3 already in the journal.
-//	Left out 2 that couldn't be read:
-//	  line 14: it has no date
+// printImport writes the summary for a person (see transfer.Summary.Lines).
 func printImport(w io.Writer, sum transfer.Summary, file string) {
-	fmt.Fprintf(w, "Imported %s from %s.\n", importedCount(sum.Added), transfer.FormatLabel(sum.Format))
-	if sum.Skipped > 0 {
-		fmt.Fprintf(w, "Skipped %d already in the journal.\n", sum.Skipped)
+	more := func(n int) string {
+		return fmt.Sprintf("and %d more; `throughline import %q --json` lists them all.", n, file)
 	}
-	if n := len(sum.Rejected); n > 0 {
-		fmt.Fprintf(w, "Left out %d that couldn't be read:\n", n)
-		for _, r := range sum.Rejected[:min(n, maxListed)] {
-			fmt.Fprintf(w, "  %s\n", r)
-		}
-		if n > maxListed {
-			fmt.Fprintf(w, "  and %d more; `throughline import %q --json` lists them all.\n", n-maxListed, file)
-		}
+	for _, line := range sum.Lines(maxListed, more) {
+		fmt.Fprintln(w, line)
 	}
-	for _, note := range sum.Notes {
-		fmt.Fprintln(w, strings.TrimSpace(note))
-	}
-}
-
-func importedCount(n int) string {
-	switch n {
-	case 0:
-		return "no entries"
-	case 1:
-		return "1 entry"
-	}
-	return fmt.Sprintf("%d entries", n)
 }

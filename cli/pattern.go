@@ -17,6 +17,7 @@ var patternCommands = []subcommand{
 	{"recolour", "NAME #rrggbb|none", "give a pattern its own colour, or none for its category's", runPatternRecolour},
 	{"merge", "FROM INTO", "fold one pattern into another; entries that named FROM name INTO", runPatternMerge},
 	{"archive", "NAME [--undo]", "stop offering a pattern (--undo offers it again); entries keep it", runPatternArchive},
+	{"to-emotion", "NAME [--family F]", "make a pattern a feeling (emotion); entries and episodes that name it keep it", runPatternToEmotion},
 }
 
 func runPattern(c *cli, args []string) error { return c.runGroup("pattern", patternCommands, args) }

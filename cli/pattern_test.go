@@ -544,8 +544,8 @@ func TestCLI_PatternBadInputLeavesJournalUnchanged(t *testing.T) {
 		{"list a stray argument", []string{"pattern", "list", "defense"}, exitUsage, `pattern list: unexpected "defense"`, false},
 		{"list an unknown flag", []string{"pattern", "list", "--since", "2026-01-01"}, exitUsage, "-since", false},
 		// the sub-command
-		{"no sub-command", []string{"pattern"}, exitUsage, "pattern needs one of: list, add, rename, recolour, merge or archive", false},
-		{"unknown sub-command", []string{"pattern", "delete", "denial"}, exitUsage, `"delete" is not a pattern command. Use one of: list, add, rename, recolour, merge or archive`, false},
+		{"no sub-command", []string{"pattern"}, exitUsage, "pattern needs one of: list, add, rename, recolour, merge, archive or to-emotion", false},
+		{"unknown sub-command", []string{"pattern", "delete", "denial"}, exitUsage, `"delete" is not a pattern command. Use one of: list, add, rename, recolour, merge, archive or to-emotion`, false},
 		{"sub-command in capitals", []string{"pattern", "LIST"}, exitUsage, `"LIST" is not a pattern command`, false},
 		{"a verb's flag before the verb", []string{"pattern", "--json", "list"}, exitUsage, "-json", false},
 	})

@@ -35,6 +35,7 @@ type Store interface {
 	onboardingStore
 	upkeepStore
 	reminderStore
+	importStore
 }
 
 var _ Store = (*jstore.Store)(nil)
@@ -68,6 +69,7 @@ type Window struct {
 	lock           lockState
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
 	onboarding     *onboarding     // the first-run welcome, while it shows
+	importing      *importForm     // the Import dialog's, once shown
 	// The shortcuts sheet's overlay, once shown, so F1 doesn't stack another.
 	shortcutsSheet fyne.CanvasObject
 }
@@ -329,6 +331,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("Find…", fyne.KeyF, func() { w.showScreen(w.search.content); w.search.focus() }),
 			item("Prepare for my session…", fyne.KeyE, show(w.export.content)),
 			item("Backups…", fyne.KeyB, w.showBackups),
+			item("Import from another app…", fyne.KeyI, w.showImport),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Encryption…", w.unlessDialog(w.showEncryption)),
 			anyPage("Lock now", fyne.KeyL, w.lockNow),

@@ -55,6 +55,7 @@ func defaultShortcuts() []shortcutItem {
 
 		{shortcutsJournal, "Ctrl+,", "Settings"},
 		{shortcutsJournal, "Ctrl+B", "Backups: make one now, or restore one"},
+		{shortcutsJournal, "Ctrl+I", "Import from another app: jrnl, Day One, Daylio, Markdown"},
 		{shortcutsJournal, "Ctrl+L", "Lock the journal now"},
 		{shortcutsJournal, "Ctrl+Q", "Quit (what you are typing is kept)"},
 

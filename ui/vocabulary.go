@@ -28,6 +28,8 @@ type vocabularyStore interface {
 	UpdatePattern(journal.Pattern) (journal.Pattern, error)
 	ArchivePattern(id int64, archived bool) error
 	MergePatterns(from, into int64) error
+	PatternToEmotion(id int64, family string) (journal.Conversion, error)
+	EmotionToPattern(id int64) (journal.Conversion, error)
 }
 
 var _ vocabularyStore = (*jstore.Store)(nil)
@@ -46,6 +48,10 @@ type vocabularyScreen struct {
 	emotions *fyne.Container
 	content  fyne.CanvasObject
 
+	toPattern     *dialogButton     // turns a feeling into a pattern
+	shownEmotions []journal.Emotion // as last loaded
+	converting    *convertForm      // the make-it-a-feeling or -pattern dialog last opened
+
 	shown      []journal.Pattern     // as last loaded
 	rows       map[int64]*patternRow // by pattern id, as last shown
 	editing    *patternForm          // the edit dialog last opened
@@ -59,12 +65,13 @@ type patternRow struct {
 	content                       fyne.CanvasObject
 	text                          *widget.RichText
 	edit, archive, merge, restore *dialogButton
+	feeling                       *dialogButton // makes the pattern a feeling
 }
 
 func newVocabularyScreen(e *env, win fyne.Window, store vocabularyStore) *vocabularyScreen {
 	v := &vocabularyScreen{win: win, store: store, env: e,
 		patterns: container.NewVBox(), emotions: container.NewVBox(), rows: map[int64]*patternRow{}}
-	intro := widget.NewLabel("The names you can give to what you notice. Pick them for an entry in the editor; names you add there appear here too. Here you can add, rename, recolour, archive and merge your patterns.")
+	intro := widget.NewLabel("The names you can give to what you notice. Pick them for an entry in the editor; names you add there appear here too. Here you can add, rename, recolour, archive and merge your patterns, and move a word between patterns and feelings.")
 	intro.Wrapping = fyne.TextWrapWord
 	v.add = newDialogButton("Add a pattern", theme.ContentAddIcon(), widget.MediumImportance, v.onAdd)
 	v.status = widget.NewLabel("")
@@ -74,8 +81,9 @@ func newVocabularyScreen(e *env, win fyne.Window, store vocabularyStore) *vocabu
 	header := container.NewPadded(container.NewBorder(nil, nil, nil, v.add, vocabularyHeading("Patterns")))
 	v.scroll = container.NewVScroll(container.NewPadded(v.patterns))
 	left := container.New(layout.NewBorderLayout(header, nil, nil, nil), header, v.scroll)
+	v.toPattern = newDialogButton("Make one a pattern…", nil, widget.LowImportance, v.onToPattern)
 	right := container.NewBorder(
-		container.NewPadded(vocabularyHeading("Feelings")), nil, nil, nil,
+		container.NewPadded(container.NewBorder(nil, nil, nil, v.toPattern, vocabularyHeading("Feelings"))), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(v.emotions)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.66
@@ -212,7 +220,8 @@ func (v *vocabularyScreen) rowFor(p journal.Pattern, uses int) fyne.CanvasObject
 		row.edit = newDialogButton("Edit…", nil, widget.LowImportance, func() { v.onEdit(p) })
 		row.archive = newDialogButton("Archive", nil, widget.LowImportance, func() { v.setArchived(p, true) })
 		row.merge = newDialogButton("Merge into…", nil, widget.LowImportance, func() { v.onMerge(p) })
-		buttons = append(buttons, row.edit, row.archive, row.merge)
+		row.feeling = newDialogButton("Make it a feeling…", nil, widget.LowImportance, func() { v.onToEmotion(p) })
+		buttons = append(buttons, row.edit, row.archive, row.merge, row.feeling)
 	}
 	v.rows[p.ID] = row
 
@@ -222,7 +231,8 @@ func (v *vocabularyScreen) rowFor(p journal.Pattern, uses int) fyne.CanvasObject
 	// Level with the first line of the name.
 	lead := theme.InnerPadding() + (theme.TextSize()*1.3-12)/2
 	left := container.NewVBox(container.New(layout.NewCustomPaddedLayout(lead, 0, 0, 0), dot))
-	right := container.NewVBox(container.NewHBox(buttons...))
+	// Two a line, so the name and description keep room to read.
+	right := container.NewVBox(container.NewGridWithColumns(min(len(buttons), 2), buttons...))
 	row.content = container.NewBorder(nil, nil, left, right, row.text)
 	return row.content
 }
@@ -236,6 +246,7 @@ func (r *patternRow) first() fyne.Focusable {
 }
 
 func (v *vocabularyScreen) showEmotions(emotions []journal.Emotion) {
+	v.shownEmotions = emotions
 	var family string
 	var words []string
 	flush := func() {

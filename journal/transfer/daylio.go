@@ -16,14 +16,16 @@ import (
 )
 
 // daylioMoods gives Daylio's five standard moods a place on the 1 to 10
-// scale. Moods a person named themselves have no number: the export does
-// not say which of the five levels they belong to.
+// scale. Moods a person named themselves have no number in a CSV export:
+// it does not say which of the five levels they belong to (a backup does:
+// see readDaylioBackup).
 var daylioMoods = map[string]int{"rad": 10, "good": 8, "meh": 5, "bad": 3, "awful": 1}
 
 // daylioColumns are the columns a Daylio export must have.
 var daylioColumns = []string{"full_date", "time", "mood"}
 
-// ReadDaylio reads a Daylio CSV export. Each row is one entry: the note's
+// ReadDaylio reads a Daylio CSV export, or a Daylio backup (.daylio; see
+// readDaylioBackup). Each row of the CSV is one entry: the note's
 // title and text, Daylio's mood as a number (rad 10, good 8, meh 5, bad 3,
 // awful 1), and its activities as patterns. The mood's word and the
 // activities are also written at the end of the text. Times are local.
@@ -40,6 +42,9 @@ func ReadDaylio(r io.Reader) ([]journal.Entry, []Rejected, error) {
 }
 
 func readDaylio(data []byte) (*Batch, error) {
+	if bytes.HasPrefix(data, zipMagic) {
+		return readDaylioBackup(data)
+	}
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
@@ -107,16 +112,7 @@ func readDaylio(data []byte) (*Batch, error) {
 				activities = append(activities, a)
 			}
 		}
-		var body []string
-		if note := daylioNote(field(rec, "note")); note != "" {
-			body = append(body, note, "")
-		}
-		if mood != "" {
-			body = append(body, "Daylio mood: "+mood)
-		}
-		if len(activities) > 0 {
-			body = append(body, "Activities: "+strings.Join(activities, ", "))
-		}
+		body := daylioBody(field(rec, "note"), mood, activities)
 		b.add(journal.Entry{
 			WrittenAt: at, Title: daylioNote(field(rec, "note_title")), Body: strings.Join(body, "\n"),
 			Mood: score, Patterns: activities, Source: FormatDaylio,
@@ -128,9 +124,30 @@ func readDaylio(data []byte) (*Batch, error) {
 			words = append(words, "“"+w+"”")
 		}
 		slices.Sort(words)
-		b.Notes = append(b.Notes, fmt.Sprintf("Your own Daylio moods %s have no number here: the export doesn't say how good or bad they are. Each entry keeps the word in its text.", strings.Join(words, ", ")))
+		moods, have, them := "moods", "have", "them"
+		if len(words) == 1 {
+			moods, have, them = "mood", "has", "it"
+		}
+		b.Notes = append(b.Notes, fmt.Sprintf("Your own Daylio %s %s %s no number here: the CSV export doesn't say how good or bad it is. Each entry keeps the word in its text; a Daylio backup (its .daylio file) says, so importing that instead gives %s a number.",
+			moods, strings.Join(words, ", "), have, them))
 	}
 	return b, nil
+}
+
+// daylioBody is an entry's text: the note, then the mood's word and the
+// activities, so the words stay with the entry whatever becomes of them.
+func daylioBody(note, mood string, activities []string) []string {
+	var body []string
+	if note := daylioNote(note); note != "" {
+		body = append(body, note, "")
+	}
+	if mood != "" {
+		body = append(body, "Daylio mood: "+mood)
+	}
+	if len(activities) > 0 {
+		body = append(body, "Activities: "+strings.Join(activities, ", "))
+	}
+	return body
 }
 
 // daylioTime reads Daylio's full_date and time ("10:00 pm" or "18:52")

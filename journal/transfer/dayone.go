@@ -51,6 +51,7 @@ type dayOneEntry struct {
 	CreationDate string            `json:"creationDate"`
 	TimeZone     string            `json:"timeZone"`
 	Text         string            `json:"text"`
+	RichText     string            `json:"richText"` // read when Text is empty
 	Tags         []string          `json:"tags"`
 	Starred      bool              `json:"starred"`
 	Photos       []json.RawMessage `json:"photos"`
@@ -105,7 +106,14 @@ func (b *Batch) addDayOneEntries(walk walkFunc, file string, many bool, m media)
 			b.reject(where, reason)
 			return nil
 		}
-		text := dayOneMomentLine.ReplaceAllString(strings.ReplaceAll(de.Text, "\r\n", "\n"), "")
+		text := de.Text
+		if strings.TrimSpace(text) == "" && strings.TrimSpace(de.RichText) != "" {
+			if text, reason = dayOneRichTextMarkdown(de.RichText); reason != "" {
+				b.reject(where, reason)
+				return nil
+			}
+		}
+		text = dayOneMomentLine.ReplaceAllString(strings.ReplaceAll(text, "\r\n", "\n"), "")
 		text = dayOneMoment.ReplaceAllString(text, "")
 		title, body := splitTitle(text)
 		if title == "" && body == "" && len(de.Photos)+len(de.Videos)+len(de.Audios)+len(de.PDFs) > 0 {

@@ -42,6 +42,9 @@ func detect(path string, data []byte) (string, error) {
 	firstLine, _, _ := bytes.Cut(text, []byte("\n"))
 	ext := strings.ToLower(filepath.Ext(path))
 	if bytes.HasPrefix(data, zipMagic) {
+		if isDaylioBackup(data) {
+			return FormatDaylio, nil
+		}
 		return FormatDayOne, nil
 	}
 	if err := checkText(data); err != nil {

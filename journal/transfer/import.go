@@ -70,6 +70,11 @@ type Summary struct {
 	SkippedWhere []string
 	Rejected     []Rejected // left out: they couldn't be read
 	Notes        []string   // what else a person should know: photos left behind, moods without a number
+	// TagsAsEmotions and TagsAsPatterns count the different tags that
+	// became emotions (they name a feeling) and patterns; FeelingTags
+	// says which, as "anxiety → anxious". TagNote puts them in words.
+	TagsAsEmotions, TagsAsPatterns int
+	FeelingTags                    []string
 }
 
 // Batch is a file read and ready to go into a journal.
@@ -236,7 +241,7 @@ func read(path, format string) (*Batch, error) {
 	if format == "" || format == FormatDayOne {
 		if zipped, err := isZip(path); err != nil {
 			return nil, err
-		} else if zipped && (format == FormatDayOne || format == "") {
+		} else if zipped && (format == FormatDayOne || format == "" && !daylioBackupFile(path)) {
 			return readDayOneZipFile(path)
 		}
 	}
@@ -312,11 +317,21 @@ func (b *Batch) Import(store ImportTarget) (Summary, error) {
 	if len(b.items) == 0 {
 		return sum, nil
 	}
-	added, skipped, err := store.ImportEach(b.span, b.Each)
+	tags, err := newTagSort(store)
+	if err != nil {
+		return Summary{}, err
+	}
+	added, skipped, err := store.ImportEach(b.span, func(add func(journal.Entry) error) error {
+		return b.Each(func(e journal.Entry) error {
+			tags.sort(&e)
+			return add(e)
+		})
+	})
 	if err != nil {
 		return Summary{}, err
 	}
 	sum.Added, sum.Skipped = added, len(skipped)
+	tags.count(&sum, skipped)
 	for _, s := range skipped {
 		i := s.Item - 1
 		sum.SkippedWhy = append(sum.SkippedWhy, journal.Skipped{Item: b.items[i], Reason: s.Reason})

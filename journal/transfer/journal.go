@@ -9,6 +9,10 @@ type ImportTarget interface {
 	// span holds them all (see journal.TextSpan).
 	ImportEach(span journal.TextSpan, each func(add func(journal.Entry) error) error) (added int, skipped []journal.Skipped, err error)
 	Restore(snap journal.Snapshot) error
+	// Emotions and Patterns are the vocabulary that imported tags are
+	// sorted into.
+	Emotions() ([]journal.Emotion, error)
+	Patterns() ([]journal.Pattern, error)
 }
 
 // ExportSource is what a lossless export needs of the journal's store.

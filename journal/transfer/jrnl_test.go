@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -202,4 +203,82 @@ func BenchmarkImportJrnl_100k(b *testing.B) {
 	b.ReportMetric(read.Seconds()/float64(b.N), "read-s/op")
 	b.ReportMetric(store.Seconds()/float64(b.N), "import-s/op")
 	b.ReportMetric(float64(added)/(read+store).Seconds(), "entries/s")
+}
+
+// Tags that name feelings become emotions, by journal.FeelingFor; the
+// others become patterns, and the summary counts each.
+func TestImport_JrnlTagsThatNameFeelingsBecomeEmotions(t *testing.T) {
+	useLocalZone(t, "Europe/London")
+	s := mustOpen(t)
+	sum, err := Import(s, "testdata/tags/feelings-and-patterns.journal", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != 3 || sum.TagsAsEmotions != 9 || sum.TagsAsPatterns != 5 {
+		t.Errorf("added %d, tags as emotions %d, as patterns %d; want 3, 9, 5", sum.Added, sum.TagsAsEmotions, sum.TagsAsPatterns)
+	}
+	entries, err := s.Entries(journal.EntryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2][]string{}
+	for _, e := range entries {
+		got[e.Title] = [2][]string{e.Emotions, e.Patterns}
+	}
+	want := map[string][2][]string{
+		"After the call with Mum.": {{"anxious", "ashamed"}, {"people-pleasing", "withdrawing under criticism"}},
+		"Work review.":             {{"sad", "angry", "guilty"}, {"avoidance", "ruminating"}},
+		"A better day":             {{"hopeful", "relieved", "lonely", "jealous"}, {"fear of abandonment"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("emotions and patterns by entry:\n got %q\nwant %q", got, want)
+	}
+	patterns, err := s.Patterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range patterns {
+		if _, feeling := journal.FeelingFor(p.Name, []string{"anxious", "ashamed", "angry", "sad", "guilty", "relieved", "lonely", "hopeful", "jealous"}); feeling {
+			t.Errorf("the feeling %q became a pattern", p.Name)
+		}
+	}
+	printed := sum.TagNote()
+	for _, part := range []string{"Tags that name a feeling became emotions: 9", "anxiety → anxious", "Tags that became patterns: 5"} {
+		if !strings.Contains(printed, part) {
+			t.Errorf("the summary doesn't say %q:\n%s", part, printed)
+		}
+	}
+	again, err := Import(s, "testdata/tags/feelings-and-patterns.journal", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Skipped != 3 || again.TagsAsEmotions+again.TagsAsPatterns != 0 || again.TagNote() != "" {
+		t.Errorf("importing again counted the skipped entries' tags: %+v", again)
+	}
+}
+
+// A tag that is already one of the journal's patterns stays a pattern:
+// a person who made "anxiety" a pattern keeps it one through imports.
+func TestImport_TagAlreadyAPatternStaysOne(t *testing.T) {
+	useLocalZone(t, "Europe/London")
+	s := mustOpen(t)
+	if _, err := s.AddPattern(journal.Pattern{Name: "Anxiety"}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Import(s, "testdata/tags/feelings-and-patterns.journal", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.TagsAsEmotions != 8 || sum.TagsAsPatterns != 6 {
+		t.Errorf("tags as emotions %d, as patterns %d; want 8, 6", sum.TagsAsEmotions, sum.TagsAsPatterns)
+	}
+	entries, err := s.Entries(journal.EntryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Title == "After the call with Mum." && (!reflect.DeepEqual(e.Emotions, []string{"ashamed"}) || !slices.Contains(e.Patterns, "Anxiety")) {
+			t.Errorf("emotions %q, patterns %q; want anxiety kept as the pattern", e.Emotions, e.Patterns)
+		}
+	}
 }

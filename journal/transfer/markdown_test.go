@@ -147,3 +147,26 @@ func FuzzReadMarkdownFile(f *testing.F) {
 		checkRead(t, s, FormatMarkdown, []journal.Entry{e}, nil, nil)
 	})
 }
+
+// Markdown's tags (front matter and #tags) go through the same rule:
+// the feelings become emotions.
+func TestImport_MarkdownTagsThatNameFeelings(t *testing.T) {
+	useLocalZone(t, "UTC")
+	path := writeTemp(t, "2026-03-02.md", []byte("---\ntitle: Before the session\ndate: 2026-03-02 08:00\ntags: [Anxiety, perfectionism]\n---\nI felt #shame again, and some #relief after. #people-pleasing\n"))
+	s := mustOpen(t)
+	sum, err := Import(s, path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := s.Entries(journal.EntryQuery{})
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("%d entries, %v", len(entries), err)
+	}
+	e := entries[0]
+	if !reflect.DeepEqual(e.Emotions, []string{"relieved", "anxious", "ashamed"}) {
+		t.Errorf("emotions %q", e.Emotions)
+	}
+	if sum.TagsAsEmotions != 3 || sum.TagsAsPatterns != 2 || !reflect.DeepEqual(e.Patterns, []string{"people-pleasing", "perfectionism"}) {
+		t.Errorf("patterns %q; summary %+v", e.Patterns, sum)
+	}
+}
