@@ -156,6 +156,9 @@ func (f *sessionForm) onAddQuestion() {
 // therapy, open only to an individual session, which alone counts, and
 // says where the session falls in its course, as the list will.
 func (f *sessionForm) updateCourse() {
+	if f.content != nil {
+		defer f.content.Refresh() // lay the form out again, for the box's coming or going
+	}
 	if f.approach.Selected != journal.ApproachDIT {
 		f.course.Hide()
 		return

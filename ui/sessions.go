@@ -97,7 +97,7 @@ func newSessionsScreen(e *env, win fyne.Window, store sessionsStore) *sessionsSc
 	v.nextLabel = widget.NewLabel("")
 	v.setNext = widget.NewButtonWithIcon("Set…", theme.CalendarIcon(), v.onSetNext)
 	v.courseLabel = widget.NewLabel("")
-	v.courseLabel.Wrapping = fyne.TextWrapWord
+	v.courseLabel.Truncation = fyne.TextTruncateEllipsis
 	v.startCourse = widget.NewButtonWithIcon("Start a new course…", theme.ContentAddIcon(), v.onStartCourse)
 	v.course = container.NewBorder(nil, nil, nil, v.startCourse, v.courseLabel)
 	v.course.Hide()
@@ -251,6 +251,7 @@ func (v *sessionsScreen) reload() {
 			} else {
 				v.course.Hide()
 			}
+			v.content.Refresh() // lay out again, for the course line's coming or going
 			v.last = 0
 			if hasLast {
 				v.last = last.ID
