@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -13,9 +14,10 @@ import (
 
 var sessionCommands = []subcommand{
 	{"list", "[--json]", "list your therapy sessions, oldest first, with what you took away and the questions to bring", runSessionList},
-	{"add", "[--at \"YYYY-MM-DD HH:MM\"] [--format F] [--approach A] [--takeaways T] [--question Q]...",
+	{"add", "[--at \"YYYY-MM-DD HH:MM\"] [--format F] [--approach A] [--new-course] [--takeaways T] [--question Q]...",
 		"log a session; F is " + strings.Join(journal.SessionFormats, ", ") + " (individual when not given); A is " +
-			strings.Join(journal.SessionApproaches, ", ") + " (psychodynamic when not given; dit for short)", runSessionAdd},
+			strings.Join(journal.SessionApproaches, ", ") + " (psychodynamic when not given; dit for short); " +
+			"--new-course makes an individual DIT session the first of a new course", runSessionAdd},
 }
 
 func runSession(c *cli, args []string) error { return c.runGroup("session", sessionCommands, args) }
@@ -26,7 +28,8 @@ type sessionJSON struct {
 	At         string         `json:"at"` // RFC 3339, with the offset it was logged in
 	Format     string         `json:"format"`
 	Approach   string         `json:"approach"`
-	DITSession *int           `json:"dit_session"` // place in a dynamic interpersonal therapy course; null for other approaches
+	DITSession int            `json:"dit_session"` // number within its DIT course; 0 for a session that is not counted
+	NewCourse  bool           `json:"new_course"`  // the first session of a new DIT course
 	Takeaways  string         `json:"takeaways"`
 	Questions  []questionJSON `json:"questions"`
 }
@@ -35,9 +38,6 @@ type questionJSON struct {
 	Text string `json:"text"`
 	Done bool   `json:"done"`
 }
-
-// approachDIT is the approach whose sessions are counted in a course.
-const approachDIT = "dynamic interpersonal therapy"
 
 func runSessionList(c *cli, args []string) error {
 	fs := c.flags("session list")
@@ -50,13 +50,12 @@ func runSessionList(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
+		positions := journal.DITPositions(sessions)
 		if *asJSON {
 			out := make([]sessionJSON, len(sessions))
 			for i, s := range sessions {
-				out[i] = sessionJSON{ID: s.ID, At: s.At.Format(time.RFC3339), Format: s.Format, Approach: s.Approach, Takeaways: s.Takeaways, Questions: []questionJSON{}}
-				if n := journal.SessionNumber(sessions, i); n > 0 {
-					out[i].DITSession = &n
-				}
+				out[i] = sessionJSON{ID: s.ID, At: s.At.Format(time.RFC3339), Format: s.Format, Approach: s.Approach,
+					DITSession: positions[i].Number, NewCourse: s.NewCourse, Takeaways: s.Takeaways, Questions: []questionJSON{}}
 				for _, q := range s.Questions {
 					out[i].Questions = append(out[i].Questions, questionJSON{Text: q.Text, Done: q.Done})
 				}
@@ -71,15 +70,15 @@ func runSessionList(c *cli, args []string) error {
 			if i > 0 {
 				fmt.Fprintln(c.stdout)
 			}
-			printSession(c.stdout, s, journal.SessionNumber(sessions, i))
+			printSession(c.stdout, s, positions[i])
 		}
 		return nil
 	})
 }
 
 // printSession writes one session: when, what kind, its place in a DIT
-// course (dit, 0 for none), what was taken away and the questions.
-func printSession(w io.Writer, s journal.Session, dit int) {
+// course, what was taken away and the questions.
+func printSession(w io.Writer, s journal.Session, dit journal.DITPosition) {
 	fmt.Fprintf(w, "%4d  %s · %s · %s%s\n", s.ID, s.At.Format("Mon 2 Jan 2006, 15:04"), s.Format, s.Approach, ditNote(dit))
 	if s.Takeaways != "" {
 		fmt.Fprintf(w, "      Took away: %s\n", strings.ReplaceAll(s.Takeaways, "\n", "\n                 "))
@@ -96,15 +95,13 @@ func printSession(w io.Writer, s journal.Session, dit int) {
 	}
 }
 
-// ditNote is " · session N of 16" for a DIT session, "" for others.
-func ditNote(n int) string {
-	switch {
-	case n == 0:
+// ditNote is " · " and where a session stands in its DIT course, in the
+// journal's words, or "" for a session that is not counted.
+func ditNote(p journal.DITPosition) string {
+	if !p.Counted() {
 		return ""
-	case n > journal.DITSessions:
-		return fmt.Sprintf(" · session %d, past the %d of a course", n, journal.DITSessions)
 	}
-	return fmt.Sprintf(" · session %d of %d", n, journal.DITSessions)
+	return " · " + p.Summary()
 }
 
 // checkSession tidies and checks a session's choices the way the journal
@@ -113,13 +110,17 @@ func checkSession(s *journal.Session) error {
 	s.Format = strings.ToLower(strings.TrimSpace(s.Format))
 	s.Approach = strings.ToLower(strings.TrimSpace(s.Approach))
 	if s.Approach == "dit" {
-		s.Approach = approachDIT
+		s.Approach = journal.ApproachDIT
 	}
 	if s.Format != "" && !slices.Contains(journal.SessionFormats, s.Format) {
 		return journal.Errorf(journal.EInvalid, "%q is not a session format. Use one of: %s.", s.Format, strings.Join(journal.SessionFormats, ", "))
 	}
 	if s.Approach != "" && !slices.Contains(journal.SessionApproaches, s.Approach) {
 		return journal.Errorf(journal.EInvalid, "%q is not an approach. Use one of: %s (or dit for short).", s.Approach, strings.Join(journal.SessionApproaches, ", "))
+	}
+	if s.NewCourse && !(journal.Session{Format: cmp.Or(s.Format, "individual"), Approach: s.Approach}).CountsInDITCourse() {
+		return journal.Errorf(journal.EInvalid, "--new-course starts a new course of dynamic interpersonal therapy, which only an individual session can. "+
+			"Add --approach dit, and leave out --format or give --format individual.")
 	}
 	return nil
 }
@@ -129,13 +130,14 @@ func runSessionAdd(c *cli, args []string) error {
 	at := fs.String("at", "", "when it was, YYYY-MM-DD HH:MM; now when not given")
 	format := fs.String("format", "", strings.Join(journal.SessionFormats, ", "))
 	approach := fs.String("approach", "", strings.Join(journal.SessionApproaches, ", "))
+	newCourse := fs.Bool("new-course", false, "this session is the first of a new course of dynamic interpersonal therapy")
 	takeaways := fs.String("takeaways", "", "what you took away")
 	var questions listFlag
 	fs.Var(&questions, "question", "something to bring to the next session (repeat for more)")
 	if _, err := positionals(fs, args, 0, ""); err != nil {
 		return err
 	}
-	s := journal.Session{At: time.Now(), Format: *format, Approach: *approach, Takeaways: strings.TrimSpace(*takeaways)}
+	s := journal.Session{At: time.Now(), Format: *format, Approach: *approach, NewCourse: *newCourse, Takeaways: strings.TrimSpace(*takeaways)}
 	if *at != "" {
 		t, err := journal.ParseWrittenAt(*at, time.Local)
 		if err != nil {
@@ -161,9 +163,9 @@ func runSessionAdd(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		dit := 0
+		var dit journal.DITPosition
 		if i := slices.IndexFunc(sessions, func(s journal.Session) bool { return s.ID == saved.ID }); i >= 0 {
-			dit = journal.SessionNumber(sessions, i)
+			dit = journal.DITPositions(sessions)[i]
 		}
 		fmt.Fprintf(c.stdout, "Saved session %d: %s · %s · %s%s.\n", saved.ID, saved.At.Format("Mon 2 Jan 2006, 15:04"), saved.Format, saved.Approach, ditNote(dit))
 		return nil

@@ -51,10 +51,15 @@ func TestCLI_SessionAdd(t *testing.T) {
 		{"choices in any case", []string{"--at", "2026-11-04 17:00", "--format", " Group ", "--approach", "Art or Music"},
 			sessionJSON{At: "2026-11-04 17:00", Format: "group", Approach: "art or music", Questions: []questionJSON{}}, ""},
 		{"dynamic interpersonal therapy is counted", []string{"--at", "2026-11-04 17:00", "--approach", "dynamic interpersonal therapy"},
-			sessionJSON{At: "2026-11-04 17:00", Format: "individual", Approach: "dynamic interpersonal therapy", DITSession: intp(1), Questions: []questionJSON{}},
-			"Saved session 1: Wed 4 Nov 2026, 17:00 · individual · dynamic interpersonal therapy · session 1 of 16.\n"},
+			sessionJSON{At: "2026-11-04 17:00", Format: "individual", Approach: "dynamic interpersonal therapy", DITSession: 1, Questions: []questionJSON{}},
+			"Saved session 1: Wed 4 Nov 2026, 17:00 · individual · dynamic interpersonal therapy · session 1 of 16, 15 left · beginning phase: engagement and the interpersonal focus.\n"},
 		{"dit for short", []string{"--approach", "DIT", "--at=2026-11-04 17:00"},
-			sessionJSON{At: "2026-11-04 17:00", Format: "individual", Approach: "dynamic interpersonal therapy", DITSession: intp(1), Questions: []questionJSON{}}, ""},
+			sessionJSON{At: "2026-11-04 17:00", Format: "individual", Approach: "dynamic interpersonal therapy", DITSession: 1, Questions: []questionJSON{}}, ""},
+		{"a new course", []string{"--approach", "dit", "--new-course", "--at=2026-11-04 17:00"},
+			sessionJSON{At: "2026-11-04 17:00", Format: "individual", Approach: "dynamic interpersonal therapy", DITSession: 1, NewCourse: true, Questions: []questionJSON{}}, ""},
+		{"a couples session of DIT is not counted", []string{"--approach", "dit", "--format", "couples", "--at=2026-11-04 17:00"},
+			sessionJSON{At: "2026-11-04 17:00", Format: "couples", Approach: "dynamic interpersonal therapy", Questions: []questionJSON{}},
+			"Saved session 1: Wed 4 Nov 2026, 17:00 · couples · dynamic interpersonal therapy.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,27 +116,23 @@ func TestCLI_SessionList(t *testing.T) {
 	}
 	var got []string
 	for _, s := range sessionList(t, db) {
-		dit := "null"
-		if s.DITSession != nil {
-			dit = itoa(*s.DITSession)
-		}
-		got = append(got, itoa(int(s.ID))+" "+s.At[:10]+" "+dit)
+		got = append(got, itoa(int(s.ID))+" "+s.At[:10]+" "+itoa(s.DITSession))
 	}
-	if want := []string{"2 2026-11-04 1", "4 2026-11-11 2", "1 2026-11-18 null", "3 2026-11-25 3"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"2 2026-11-04 1", "4 2026-11-11 2", "1 2026-11-18 0", "3 2026-11-25 3"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("session list --json (id, day, dit_session) = %q, want %q", got, want)
 	}
 	wantText := "" +
-		"   2  Wed 4 Nov 2026, 17:00 · individual · dynamic interpersonal therapy · session 1 of 16\n" +
+		"   2  Wed 4 Nov 2026, 17:00 · individual · dynamic interpersonal therapy · session 1 of 16, 15 left · beginning phase: engagement and the interpersonal focus\n" +
 		"      Took away: Sundays are heavy.\n" +
 		"                 I go quiet.\n" +
 		"      To bring:\n" +
 		"        [ ] Why Sundays?\n" +
 		"\n" +
-		"   4  Wed 11 Nov 2026, 17:00 · individual · dynamic interpersonal therapy · session 2 of 16\n" +
+		"   4  Wed 11 Nov 2026, 17:00 · individual · dynamic interpersonal therapy · session 2 of 16, 14 left · beginning phase: engagement and the interpersonal focus\n" +
 		"\n" +
 		"   1  Wed 18 Nov 2026, 17:00 · couples · psychodynamic\n" +
 		"\n" +
-		"   3  Wed 25 Nov 2026, 17:00 · individual · dynamic interpersonal therapy · session 3 of 16\n"
+		"   3  Wed 25 Nov 2026, 17:00 · individual · dynamic interpersonal therapy · session 3 of 16, 13 left · beginning phase: engagement and the interpersonal focus\n"
 	if out := mustCLI(t, db, "", "session", "list"); out != wantText {
 		t.Errorf("session list printed\n%s\nwant\n%s", out, wantText)
 	}
@@ -141,16 +142,90 @@ func TestCLI_SessionList(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, obj := range listed {
-		if keys, want := slices.Sorted(maps.Keys(obj)), []string{"approach", "at", "dit_session", "format", "id", "questions", "takeaways"}; !reflect.DeepEqual(keys, want) {
+		if keys, want := slices.Sorted(maps.Keys(obj)), []string{"approach", "at", "dit_session", "format", "id", "new_course", "questions", "takeaways"}; !reflect.DeepEqual(keys, want) {
 			t.Errorf("session list --json has fields %q, want exactly %q", keys, want)
 		}
 	}
-	if got := string(listed[2]["dit_session"]) + " " + string(listed[2]["questions"]); got != "null []" {
-		t.Errorf("a psychodynamic session without questions has dit_session and questions %s, want null []", got)
+	if got := string(listed[2]["dit_session"]) + " " + string(listed[2]["questions"]); got != "0 []" {
+		t.Errorf("a psychodynamic session without questions has dit_session and questions %s, want 0 []", got)
 	}
 	// Sessions are not entries.
 	if entries := listJSON(t, db); len(entries) != 1 {
 		t.Errorf("list --json = %+v, want just the one entry", entries)
+	}
+}
+
+// Two courses a year apart, a session logged late into each, and a
+// couples session of DIT: each session's number within its course is
+// the journal's, in the JSON and the words.
+func TestCLI_SessionCourses(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	var printed []string
+	for _, args := range [][]string{
+		{"--at", "2025-01-06 17:00", "--approach", "dit"},
+		{"--at", "2025-01-20 17:00", "--approach", "dit"},
+		{"--at", "2026-01-05 17:00", "--approach", "dit", "--new-course"},
+		{"--at", "2026-01-19 17:00", "--approach", "dit"},
+		{"--at", "2025-01-13 17:00", "--approach", "dit"},                        // logged late, into the first course
+		{"--at", "2026-01-12 17:00", "--approach", "dit", "--format", "couples"}, // not counted
+		{"--at", "2026-01-13 17:00", "--approach", "dit"},                        // logged late, into the second
+	} {
+		printed = append(printed, mustCLI(t, db, "", append([]string{"session", "add"}, args...)...))
+	}
+	if want := "Saved session 3: Mon 5 Jan 2026, 17:00 · individual · dynamic interpersonal therapy · session 1 of 16, 15 left · beginning phase: engagement and the interpersonal focus.\n"; printed[2] != want {
+		t.Errorf("adding the new course printed %q, want %q", printed[2], want)
+	}
+	if want := "Saved session 7: Tue 13 Jan 2026, 17:00 · individual · dynamic interpersonal therapy · session 2 of 16, 14 left · beginning phase: engagement and the interpersonal focus.\n"; printed[6] != want {
+		t.Errorf("adding a late session printed %q, want %q", printed[6], want)
+	}
+
+	type row struct {
+		ID         int64
+		Day        string
+		DITSession int
+		NewCourse  bool
+	}
+	var got []row
+	for _, s := range sessionList(t, db) {
+		got = append(got, row{s.ID, s.At[:10], s.DITSession, s.NewCourse})
+	}
+	want := []row{
+		{1, "2025-01-06", 1, false}, {5, "2025-01-13", 2, false}, {2, "2025-01-20", 3, false},
+		{3, "2026-01-05", 1, true}, {6, "2026-01-12", 0, false}, {7, "2026-01-13", 2, false}, {4, "2026-01-19", 3, false},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("session list --json (id, day, dit_session, new_course) = %+v, want %+v", got, want)
+	}
+	out := mustCLI(t, db, "", "session", "list")
+	for _, line := range []string{
+		"   2  Mon 20 Jan 2025, 17:00 · individual · dynamic interpersonal therapy · session 3 of 16, 13 left · beginning phase: engagement and the interpersonal focus\n",
+		"   6  Mon 12 Jan 2026, 17:00 · couples · dynamic interpersonal therapy\n",
+		"   4  Mon 19 Jan 2026, 17:00 · individual · dynamic interpersonal therapy · session 3 of 16, 13 left · beginning phase: engagement and the interpersonal focus\n",
+	} {
+		if !strings.Contains(out, line) {
+			t.Errorf("session list doesn't say\n%s\nit printed\n%s", line, out)
+		}
+	}
+}
+
+// Past the sixteen planned, a session is named plainly.
+func TestCLI_SessionPastTheCourse(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	start := time.Date(2026, 1, 5, 17, 0, 0, 0, time.Local)
+	var last string
+	for i := range 19 {
+		last = mustCLI(t, db, "", "session", "add", "--approach", "dit", "--at", start.AddDate(0, 0, 7*i).Format("2006-01-02 15:04"))
+	}
+	if want := "Saved session 19: Mon 11 May 2026, 17:00 · individual · dynamic interpersonal therapy · session 19, 3 past the 16 planned.\n"; last != want {
+		t.Errorf("the 19th session printed %q, want %q", last, want)
+	}
+	out := mustCLI(t, db, "", "session", "list")
+	for _, line := range []string{"session 5 of 16, 11 left · middle phase\n", "session 13 of 16, 3 left · ending phase\n", "session 16 of 16, the last one planned · ending phase\n"} {
+		if !strings.Contains(out, line) {
+			t.Errorf("session list doesn't say %q:\n%s", line, out)
+		}
 	}
 }
 
@@ -166,6 +241,9 @@ func TestCLI_SessionBadInputLeavesJournalUnchanged(t *testing.T) {
 		{"add a bad approach", []string{"session", "add", "--approach", "cbt"}, exitUsage, `"cbt" is not an approach`, false},
 		{"add a bad date", []string{"session", "add", "--at", "last tuesday"}, exitUsage, `"last tuesday" is not a date and time`, false},
 		{"add a date day first", []string{"session", "add", "--at", "25/11/2026 18:00"}, exitUsage, "is not a date and time", false},
+		{"add a new course of another approach", []string{"session", "add", "--new-course"}, exitUsage, "--new-course starts a new course of dynamic interpersonal therapy, which only an individual session can. Add --approach dit", false},
+		{"add a new course to a couples session", []string{"session", "add", "--approach", "dit", "--format", "couples", "--new-course"}, exitUsage, "only an individual session can", false},
+		{"add a new course with a value", []string{"session", "add", "--approach", "dit", "--new-course", "yes"}, exitUsage, `session add: unexpected "yes"`, false},
 		{"add a blank question", []string{"session", "add", "--question", "ok", "--question", " "}, exitUsage, "A --question is blank", false},
 		{"add a bad approach and a bad date", []string{"session", "add", "--approach", "cbt", "--at", "soon"}, exitUsage, "is not a date and time", false},
 		{"add a stray argument", []string{"session", "add", "today"}, exitUsage, `session add: unexpected "today"`, false},

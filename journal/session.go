@@ -14,6 +14,7 @@ type Session struct {
 	Approach  string // one of SessionApproaches
 	Takeaways string // what I took away
 	Questions []Question
+	NewCourse bool // starts a new course of dynamic interpersonal therapy (see DITPositions)
 }
 
 // Question is something to bring to the next session, ticked when done.
@@ -25,11 +26,8 @@ type Question struct {
 // SessionFormats and SessionApproaches are the choices offered.
 var (
 	SessionFormats    = []string{"individual", "couples", "family", "group"}
-	SessionApproaches = []string{"psychodynamic", "dynamic interpersonal therapy", "brief", "long-term", "art or music", "other"}
+	SessionApproaches = []string{"psychodynamic", ApproachDIT, "brief", "long-term", "art or music", "other"}
 )
-
-// DITSessions is the length of a course of dynamic interpersonal therapy.
-const DITSessions = 16
 
 // Validate checks a session before it is saved.
 func (s *Session) Validate() error {
@@ -49,6 +47,10 @@ func (s *Session) Validate() error {
 	if !slices.Contains(SessionApproaches, s.Approach) {
 		return Errorf(EInvalid, "%q is not an approach. Use one of: %s.", s.Approach, strings.Join(SessionApproaches, ", "))
 	}
+	if s.NewCourse && !s.CountsInDITCourse() {
+		return Errorf(EInvalid, "Only an individual session of dynamic interpersonal therapy can start a new course; this one is %s, %s. "+
+			"Choose individual and dynamic interpersonal therapy, or leave the new course out.", s.Format, s.Approach)
+	}
 	var kept []Question // a new slice: the caller's stays as it was
 	for _, q := range s.Questions {
 		if q.Text = strings.TrimSpace(q.Text); q.Text != "" {
@@ -57,20 +59,4 @@ func (s *Session) Validate() error {
 	}
 	s.Questions = kept
 	return nil
-}
-
-// SessionNumber is a dynamic interpersonal therapy session's place in its
-// 16-session course (1 for the first), counting the DIT sessions up to
-// it; 0 for other approaches.
-func SessionNumber(sessions []Session, i int) int {
-	if sessions[i].Approach != "dynamic interpersonal therapy" {
-		return 0
-	}
-	n := 0
-	for _, s := range sessions[:i+1] {
-		if s.Approach == "dynamic interpersonal therapy" {
-			n++
-		}
-	}
-	return n
 }

@@ -80,6 +80,7 @@ type SnapshotSession struct {
 	Approach  string             `json:"approach"`
 	Takeaways string             `json:"takeaways,omitempty"`
 	Questions []SnapshotQuestion `json:"questions,omitempty"`
+	NewCourse bool               `json:"new_course,omitempty"` // starts a new course of dynamic interpersonal therapy
 }
 
 // SnapshotQuestion is something to bring to the next session.

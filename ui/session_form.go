@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -20,6 +21,7 @@ type sessionDraft struct {
 	format, approach   string
 	takeaways, pending string // pending: a question typed but not added yet
 	questions          []journal.Question
+	newCourse          bool // the first session of a new DIT course
 }
 
 // session turns the draft into a session, or says what to fix. A
@@ -33,7 +35,8 @@ func (d sessionDraft) session() (journal.Session, error) {
 	if strings.TrimSpace(d.pending) != "" {
 		questions = append(questions, journal.Question{Text: d.pending})
 	}
-	return journal.Session{ID: d.id, At: at, Format: d.format, Approach: d.approach, Takeaways: d.takeaways, Questions: questions}, nil
+	return journal.Session{ID: d.id, At: at, Format: d.format, Approach: d.approach, Takeaways: d.takeaways, Questions: questions,
+		NewCourse: d.newCourse}, nil
 }
 
 // sessionForm is the session dialog's fields.
@@ -43,6 +46,10 @@ type sessionForm struct {
 	when        *widget.Entry
 	format      *widget.Select
 	approach    *widget.Select
+	course      *fyne.Container // shown for dynamic interpersonal therapy
+	newCourse   *widget.Check
+	courseNote  *widget.Label     // where the session falls in its course
+	others      []journal.Session // every other session, for courseNote
 	takeaways   *writingEntry
 	questions   *fyne.Container
 	rows        []*questionRow
@@ -60,8 +67,10 @@ type questionRow struct {
 	content fyne.CanvasObject
 }
 
-func newSessionForm(win fyne.Window, d sessionDraft) *sessionForm {
-	f := &sessionForm{win: win, id: d.id, questions: container.NewVBox()}
+// newSessionForm shows d; others are the journal's other sessions, to
+// say where this one falls in its course.
+func newSessionForm(win fyne.Window, d sessionDraft, others []journal.Session) *sessionForm {
+	f := &sessionForm{win: win, id: d.id, questions: container.NewVBox(), others: others}
 	f.when = &widget.Entry{PlaceHolder: "YYYY-MM-DD HH:MM"}
 	f.when.ExtendBaseWidget(f.when)
 	f.when.SetText(d.when)
@@ -69,6 +78,16 @@ func newSessionForm(win fyne.Window, d sessionDraft) *sessionForm {
 	f.format.Selected = d.format
 	f.approach = widget.NewSelect(journal.SessionApproaches, nil)
 	f.approach.Selected = d.approach
+	f.newCourse = widget.NewCheck("Start a new course with this session", nil)
+	f.newCourse.Checked = d.newCourse
+	f.courseNote = widget.NewLabel("")
+	f.courseNote.Wrapping = fyne.TextWrapWord
+	f.courseNote.Importance = widget.LowImportance
+	f.course = container.NewVBox(f.newCourse, f.courseNote)
+	f.updateCourse()
+	changed := func(string) { f.updateCourse() }
+	f.when.OnChanged, f.format.OnChanged, f.approach.OnChanged = changed, changed, changed
+	f.newCourse.OnChanged = func(bool) { f.updateCourse() }
 	f.takeaways = &writingEntry{}
 	f.takeaways.MultiLine, f.takeaways.Wrapping = true, fyne.TextWrapWord
 	f.takeaways.PlaceHolder = "What stayed with you: something you noticed, said, or felt; something to try."
@@ -86,7 +105,7 @@ func newSessionForm(win fyne.Window, d sessionDraft) *sessionForm {
 	form := widget.NewForm(
 		widget.NewFormItem("When", f.when),
 		widget.NewFormItem("Format", f.format),
-		widget.NewFormItem("Approach", f.approach),
+		widget.NewFormItem("Approach", container.NewVBox(f.approach, f.course)),
 		widget.NewFormItem("What I took away", f.takeaways),
 		widget.NewFormItem("Questions to bring", container.NewVBox(f.questions,
 			container.NewBorder(nil, nil, nil, f.addQuestion, f.newQuestion))),
@@ -133,10 +152,44 @@ func (f *sessionForm) onAddQuestion() {
 	f.win.Canvas().Focus(f.newQuestion)
 }
 
-// draft is the dialog as typed.
+// updateCourse shows the new-course choice for dynamic interpersonal
+// therapy, open only to an individual session, which alone counts, and
+// says where the session falls in its course, as the list will.
+func (f *sessionForm) updateCourse() {
+	if f.content != nil {
+		defer f.content.Refresh() // lay the form out again, for the box's coming or going
+	}
+	if f.approach.Selected != journal.ApproachDIT {
+		f.course.Hide()
+		return
+	}
+	f.course.Show()
+	if f.format.Selected != "individual" {
+		f.newCourse.Disable()
+		f.courseNote.SetText("Only individual sessions count in a course, so this " + f.format.Selected + " session is not numbered.")
+		return
+	}
+	f.newCourse.Enable()
+	at, err := journal.ParseWrittenAt(f.when.Text, time.Local)
+	if err != nil {
+		f.courseNote.SetText("") // the date is checked on saving
+		return
+	}
+	id := f.id
+	if id == 0 {
+		id = math.MaxInt64 // a new session is logged after every other
+	}
+	s := journal.Session{ID: id, At: at, Format: f.format.Selected, Approach: f.approach.Selected, NewCourse: f.newCourse.Checked}
+	sessions := append(slices.Clone(f.others), s)
+	f.courseNote.SetText("This is " + journal.DITPositions(sessions)[len(sessions)-1].Summary() + ".")
+}
+
+// draft is the dialog as typed. A new course is kept only where it can
+// be chosen: for an individual session of dynamic interpersonal therapy.
 func (f *sessionForm) draft() sessionDraft {
 	d := sessionDraft{id: f.id, when: f.when.Text, format: f.format.Selected, approach: f.approach.Selected,
-		takeaways: f.takeaways.Text, pending: f.newQuestion.Text}
+		takeaways: f.takeaways.Text, pending: f.newQuestion.Text,
+		newCourse: f.newCourse.Checked && !f.newCourse.Disabled() && f.course.Visible()}
 	for _, r := range f.rows {
 		d.questions = append(d.questions, journal.Question{Text: r.text.Text, Done: r.done.Checked})
 	}

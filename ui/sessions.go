@@ -26,10 +26,10 @@ const sessionsIntro = "Log your therapy sessions here: when each one was, its fo
 const sessionWhenLayout = "Mon 2 Jan 2006, 15:04"
 
 // listedSession is a session as the list shows it, with its place in a
-// dynamic interpersonal therapy course (0 for other approaches).
+// dynamic interpersonal therapy course.
 type listedSession struct {
 	journal.Session
-	number int
+	position journal.DITPosition
 }
 
 // sessionsStore is what the Sessions screen needs from the journal: the
@@ -58,12 +58,15 @@ type sessionsScreen struct {
 	selected int64           // the session shown, 0 for none
 	ignore   bool            // selecting in code, not by the person
 
-	nextLabel *widget.Label
-	setNext   *widget.Button
-	list      *widget.List
-	add       *widget.Button
-	listArea  *fyne.Container // the list, or a note that there are none yet
-	emptyList fyne.CanvasObject
+	nextLabel   *widget.Label
+	setNext     *widget.Button
+	course      *fyne.Container // where the DIT course stands, when there is one
+	courseLabel *widget.Label
+	startCourse *widget.Button
+	list        *widget.List
+	add         *widget.Button
+	listArea    *fyne.Container // the list, or a note that there are none yet
+	emptyList   fyne.CanvasObject
 
 	right     *fyne.Container // the session's page, or hint
 	hint      *widget.Label
@@ -93,7 +96,12 @@ func newSessionsScreen(e *env, win fyne.Window, store sessionsStore) *sessionsSc
 	v := &sessionsScreen{win: win, store: store, env: e, ticks: map[int64]journal.Session{}}
 	v.nextLabel = widget.NewLabel("")
 	v.setNext = widget.NewButtonWithIcon("Set…", theme.CalendarIcon(), v.onSetNext)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.setNext, v.nextLabel), widget.NewSeparator())
+	v.courseLabel = widget.NewLabel("")
+	v.courseLabel.Truncation = fyne.TextTruncateEllipsis
+	v.startCourse = widget.NewButtonWithIcon("Start a new course…", theme.ContentAddIcon(), v.onStartCourse)
+	v.course = container.NewBorder(nil, nil, nil, v.startCourse, v.courseLabel)
+	v.course.Hide()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, v.setNext, v.nextLabel), v.course, widget.NewSeparator())
 
 	v.list = widget.NewList(func() int { return len(v.listed) }, newSessionRow, v.updateRow)
 	v.list.OnSelected = v.onSelected
@@ -160,7 +168,7 @@ func (v *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		c.Refresh() // lay out again for the right side's new width
 	}
 	setPair(row.Objects[0], s.At.Format(sessionWhenLayout), questionsTicked(s.Questions))
-	setPair(row.Objects[1], s.Format+" · "+s.Approach, courseText(s.number))
+	setPair(row.Objects[1], s.Format+" · "+s.Approach, s.position.String())
 	took := row.Objects[2].(*widget.Label)
 	if strings.TrimSpace(s.Takeaways) == "" {
 		took.Text, took.Importance = "Nothing written yet", widget.LowImportance
@@ -170,27 +178,15 @@ func (v *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	took.Refresh()
 }
 
-// sessionKind is a session's format and approach, and for dynamic
-// interpersonal therapy its place in the course.
+// sessionKind is a session's format and approach, and for a session
+// counted in a course of dynamic interpersonal therapy, where it stands
+// and the phase.
 func sessionKind(s listedSession) string {
 	kind := s.Format + " · " + s.Approach
-	if course := courseText(s.number); course != "" {
-		kind += " · " + course
+	if s.position.Counted() {
+		kind += " · " + s.position.Summary()
 	}
 	return kind
-}
-
-// courseText is a session's place in a course of dynamic interpersonal
-// therapy, or nothing for other approaches (number 0).
-func courseText(number int) string {
-	switch {
-	case number == 0:
-		return ""
-	case number <= journal.DITSessions:
-		return fmt.Sprintf("session %d of %d", number, journal.DITSessions)
-	default:
-		return fmt.Sprintf("session %d (beyond the %d-session course)", number, journal.DITSessions)
-	}
 }
 
 // questionsTicked says how many of a session's questions are ticked, or
@@ -244,10 +240,18 @@ func (v *sessionsScreen) reload() {
 				v.showHint(err.Error())
 				return
 			}
+			positions := journal.DITPositions(sessions)
 			v.listed = make([]listedSession, len(sessions))
 			for i := range sessions {
-				v.listed[len(sessions)-1-i] = listedSession{sessions[i], journal.SessionNumber(sessions, i)}
+				v.listed[len(sessions)-1-i] = listedSession{sessions[i], positions[i]}
 			}
+			if at, ok := journal.DITCourseAt(sessions, now); ok {
+				v.courseLabel.SetText("Your DIT course so far: " + at.Summary())
+				v.course.Show()
+			} else {
+				v.course.Hide()
+			}
+			v.content.Refresh() // lay out again, for the course line's coming or going
 			v.last = 0
 			if hasLast {
 				v.last = last.ID
@@ -394,20 +398,27 @@ func (v *sessionsScreen) deleteSession(id int64) error {
 	return v.store.DeleteSession(id)
 }
 
-// onAdd opens a new session at the start of the current hour: a session
-// logged just after it ended is rarely in the future, and one in the
-// future doesn't count as the last session yet.
-func (v *sessionsScreen) onAdd() {
+// thisHour is when a new session starts: at the start of the current
+// hour, as a session logged just after it ended is rarely in the future,
+// and one in the future doesn't count as the last session yet.
+func (v *sessionsScreen) thisHour() string {
 	now := v.now()
-	at := time.Date(now.Year(), now.Month(), now.Day(), now.Hour(), 0, 0, 0, now.Location())
+	return time.Date(now.Year(), now.Month(), now.Day(), now.Hour(), 0, 0, 0, now.Location()).Format(journal.DateTimeLayout)
+}
+
+// onAdd opens a new session.
+func (v *sessionsScreen) onAdd() {
 	approach := journal.SessionApproaches[0]
 	if chosen, err := v.store.Setting(journal.SettingApproach); err == nil && slices.Contains(journal.SessionApproaches, chosen) {
 		approach = chosen // as chosen when Throughline was first opened
 	}
-	v.sessionDialog(sessionDraft{
-		when:   at.Format(journal.DateTimeLayout),
-		format: journal.SessionFormats[0], approach: approach,
-	})
+	v.sessionDialog(sessionDraft{when: v.thisHour(), format: journal.SessionFormats[0], approach: approach})
+}
+
+// onStartCourse opens a new session as the first of a new course of
+// dynamic interpersonal therapy.
+func (v *sessionsScreen) onStartCourse() {
+	v.sessionDialog(sessionDraft{when: v.thisHour(), format: "individual", approach: journal.ApproachDIT, newCourse: true})
 }
 
 // onEdit opens the session shown.
@@ -419,14 +430,20 @@ func (v *sessionsScreen) onEdit() {
 	s := v.listed[i]
 	v.sessionDialog(sessionDraft{
 		id: s.ID, when: s.At.Format(journal.DateTimeLayout), format: s.Format, approach: s.Approach,
-		takeaways: s.Takeaways, questions: slices.Clone(s.Questions),
+		takeaways: s.Takeaways, questions: slices.Clone(s.Questions), newCourse: s.NewCourse,
 	})
 }
 
 // sessionDialog shows d in the session form. After a refused save it
 // comes back with what was typed.
 func (v *sessionsScreen) sessionDialog(d sessionDraft) {
-	f := newSessionForm(v.win, d)
+	var others []journal.Session
+	for _, s := range v.listed {
+		if s.ID != d.id {
+			others = append(others, s.Session)
+		}
+	}
+	f := newSessionForm(v.win, d, others)
 	v.form = f
 	title := "Log a session"
 	choices := []dialogChoice{{label: "Cancel", icon: theme.CancelIcon(), cancel: true}}

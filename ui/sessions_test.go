@@ -127,12 +127,12 @@ func TestSessions_LogDITSession(t *testing.T) {
 		t.Fatalf("after saving: %d listed, showing %d", len(v.listed), v.selected)
 	}
 	list := shownText(t, v.list)
-	for _, line := range []string{"Wed 25 Nov 2026, 18:00", "0 of 2 questions ticked", "individual · " + ditApproach, "session 1 of 16", "I go quiet when I expect criticism."} {
+	for _, line := range []string{"Wed 25 Nov 2026, 18:00", "0 of 2 questions ticked", "individual · " + ditApproach, "session 1 of 16, 15 left", "I go quiet when I expect criticism."} {
 		if !strings.Contains(list, line+"\n") {
 			t.Errorf("the list doesn't show %q:\n%s", line, list)
 		}
 	}
-	if v.kind.Text != "individual · "+ditApproach+" · session 1 of 16" {
+	if v.kind.Text != "individual · "+ditApproach+" · session 1 of 16, 15 left · beginning phase: engagement and the interpersonal focus" {
 		t.Errorf("page says %q", v.kind.Text)
 	}
 	if got := shownText(t, v.questions); got != "Why do I apologise first?\nWhat does the quiet protect?\n" {
@@ -157,12 +157,13 @@ func TestSessions_ListedNewestFirstWithCourseNumbers(t *testing.T) {
 		row  int
 		want string
 	}{
-		{0, "individual · " + ditApproach + " · session 17 (beyond the 16-session course)"},
-		{1, "individual · " + ditApproach + " · session 16 of 16"},
-		{13, "individual · " + ditApproach + " · session 4 of 16"},
+		{0, "individual · " + ditApproach + " · session 17, 1 past the 16 planned"},
+		{1, "individual · " + ditApproach + " · session 16 of 16, the last one planned · ending phase"},
+		{9, "individual · " + ditApproach + " · session 8 of 16, 8 left · middle phase"},
+		{13, "individual · " + ditApproach + " · session 4 of 16, 12 left · beginning phase: engagement and the interpersonal focus"},
 		{14, "individual · psychodynamic"},
-		{15, "individual · " + ditApproach + " · session 3 of 16"},
-		{17, "individual · " + ditApproach + " · session 1 of 16"},
+		{15, "individual · " + ditApproach + " · session 3 of 16, 13 left · beginning phase: engagement and the interpersonal focus"},
+		{17, "individual · " + ditApproach + " · session 1 of 16, 15 left · beginning phase: engagement and the interpersonal focus"},
 	}
 	for _, tt := range tests {
 		if got := sessionKind(v.listed[tt.row]); got != tt.want {
@@ -176,7 +177,7 @@ func TestSessions_ListedNewestFirstWithCourseNumbers(t *testing.T) {
 	}
 	// The rows on screen say so too, the newest on top.
 	list := shownText(t, v.list)
-	if !strings.Contains(list, "session 17 (beyond the 16-session course)") ||
+	if !strings.Contains(list, "session 17, 1 past the 16 planned\n") ||
 		strings.Index(list, "Wed 18 Nov 2026") > strings.Index(list, "Wed 11 Nov 2026") {
 		t.Errorf("rows shown:\n%s", list)
 	}

@@ -33,6 +33,7 @@ var migrations = []migration{
 	{12, "questionnaires' difficulty question", execSQL(schemaMeasureDifficulty)},
 	{13, "aliases and words hidden in reports", execSQL(schemaHiding)},
 	{14, "search reads its text from the entries", searchTextMigration},
+	{18, "where a new DIT course starts", execSQL(schemaNewCourse)},
 }
 
 // indexingSteps are the steps that index every entry, which upgrades
@@ -232,6 +233,13 @@ CREATE TABLE hidden_words (
 	name     TEXT NOT NULL,
 	name_key TEXT NOT NULL UNIQUE
 );
+`
+
+// schemaNewCourse marks the session that starts a new course of
+// dynamic interpersonal therapy. No session is marked in a journal kept
+// before, so its sessions stay one course, numbered as they were.
+const schemaNewCourse = `
+ALTER TABLE sessions ADD COLUMN new_course INTEGER NOT NULL DEFAULT 0 CHECK (new_course IN (0, 1));
 `
 
 // SchemaVersion is the newest migration this build knows.

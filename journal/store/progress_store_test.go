@@ -162,8 +162,8 @@ func TestStore_SessionsAndSinceLastSession(t *testing.T) {
 		t.Errorf("first session = %+v", sessions[0])
 	}
 	var numbers []int
-	for i := range sessions {
-		numbers = append(numbers, journal.SessionNumber(sessions, i))
+	for _, p := range journal.DITPositions(sessions) {
+		numbers = append(numbers, p.Number)
 	}
 	if !reflect.DeepEqual(numbers, []int{1, 2, 0, 3}) {
 		t.Errorf("DIT session numbers = %v, want [1 2 0 3]", numbers)

@@ -256,7 +256,7 @@ func (c *snapshotCheck) progress(snap journal.Snapshot) {
 		checkins.add(append(c.seal("checkins", ci.ID, "note", ci.Note), ci.ID, ci.GoalID, at, offset, ci.Rating)...)
 	}
 
-	sessions := c.table("sessions", "takeaways", "id", "at", "at_offset", "at_zone", "format", "approach")
+	sessions := c.table("sessions", "takeaways", "id", "at", "at_offset", "at_zone", "format", "approach", "new_course")
 	questions := c.table("session_questions", "text", "id", "session_id", "position", "done")
 	seen, seenQuestions := map[int64]bool{}, map[int64]bool{}
 	for i, ss := range snap.Sessions {
@@ -268,8 +268,11 @@ func (c *snapshotCheck) progress(snap journal.Snapshot) {
 		if !slices.Contains(journal.SessionApproaches, ss.Approach) {
 			c.fail(it, "“%s” is not an approach; use one of: %s", ss.Approach, strings.Join(journal.SessionApproaches, ", "))
 		}
+		if ss.NewCourse && !(journal.Session{Format: ss.Format, Approach: ss.Approach}).CountsInDITCourse() {
+			c.fail(it, "it starts a new course, which only an individual session of dynamic interpersonal therapy can")
+		}
 		at, offset := c.at(it, ss.At)
-		sessions.add(append(c.seal("sessions", ss.ID, "takeaways", ss.Takeaways), ss.ID, at, offset, ss.Zone, ss.Format, ss.Approach)...)
+		sessions.add(append(c.seal("sessions", ss.ID, "takeaways", ss.Takeaways), ss.ID, at, offset, ss.Zone, ss.Format, ss.Approach, ss.NewCourse)...)
 		for pos, q := range ss.Questions {
 			if p := idProblem(seenQuestions, q.ID, "question"); p != "" {
 				c.fail(it, "its question %d %s", pos+1, p)

@@ -29,8 +29,8 @@ func (s *Store) SaveSession(sess journal.Session) (journal.Session, error) {
 			return seal.err
 		}
 		zone, offset := zoneOf(sess.At)
-		if err := tx.Exec("INSERT INTO sessions (id, at, at_offset, at_zone, format, approach, takeaways) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			sess.ID, sess.At.Unix(), offset, zone, sess.Format, sess.Approach, takeaways).Error; err != nil {
+		if err := tx.Exec("INSERT INTO sessions (id, at, at_offset, at_zone, format, approach, takeaways, new_course) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			sess.ID, sess.At.Unix(), offset, zone, sess.Format, sess.Approach, takeaways, sess.NewCourse).Error; err != nil {
 			return err
 		}
 		for i, q := range sess.Questions {
@@ -73,15 +73,17 @@ func (s *Store) Sessions() ([]journal.Session, error) {
 		AtZone           string
 		Format, Approach string
 		Takeaways        string
+		NewCourse        bool
 	}
-	if err := s.db.Raw("SELECT id, at, at_offset, at_zone, format, approach, takeaways FROM sessions ORDER BY at, id").Scan(&rows).Error; err != nil {
+	if err := s.db.Raw("SELECT id, at, at_offset, at_zone, format, approach, takeaways, new_course FROM sessions ORDER BY at, id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the sessions", err)
 	}
 	out := make([]journal.Session, len(rows))
 	index := map[int64]int{}
 	for i, r := range rows {
 		seal := sealer{codec: s.codec, table: "sessions", id: r.ID}
-		out[i] = journal.Session{ID: r.ID, At: inZone(r.At, r.AtZone, r.AtOffset), Format: r.Format, Approach: r.Approach, Takeaways: seal.open("takeaways", r.Takeaways)}
+		out[i] = journal.Session{ID: r.ID, At: inZone(r.At, r.AtZone, r.AtOffset), Format: r.Format, Approach: r.Approach,
+			Takeaways: seal.open("takeaways", r.Takeaways), NewCourse: r.NewCourse}
 		if seal.err != nil {
 			return nil, seal.err
 		}

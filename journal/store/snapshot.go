@@ -193,13 +193,14 @@ func (r *snapshotReader) progress(snap *journal.Snapshot) {
 		ID, At                              int64
 		AtOffset                            int
 		AtZone, Format, Approach, Takeaways string
+		NewCourse                           bool
 	}
-	r.scan(&sessions, "SELECT id, at, at_offset, at_zone, format, approach, takeaways FROM sessions ORDER BY id")
+	r.scan(&sessions, "SELECT id, at, at_offset, at_zone, format, approach, takeaways, new_course FROM sessions ORDER BY id")
 	snap.Sessions = make([]journal.SnapshotSession, len(sessions))
 	index := map[int64]int{}
 	for i, ss := range sessions {
 		snap.Sessions[i] = journal.SnapshotSession{ID: ss.ID, At: formatAt(ss.At, ss.AtOffset), Zone: ss.AtZone, Format: ss.Format,
-			Approach: ss.Approach, Takeaways: r.open("sessions", ss.ID, "takeaways", ss.Takeaways)}
+			Approach: ss.Approach, Takeaways: r.open("sessions", ss.ID, "takeaways", ss.Takeaways), NewCourse: ss.NewCourse}
 		index[ss.ID] = i
 	}
 	var questions []struct {

@@ -79,7 +79,7 @@ func fillEverything(t *testing.T, s *Store) {
 	must(s.MergePatterns(humour.ID, avoidance.ID))
 
 	_, err = s.SaveSession(journal.Session{At: time.Date(2026, 11, 24, 17, 0, 0, 0, berlin), Format: "individual", Approach: "dynamic interpersonal therapy",
-		Takeaways: "Notice the quiet.", Questions: []journal.Question{{Text: "Why the quiet?", Done: true}, {Text: "Dad?"}}})
+		Takeaways: "Notice the quiet.", Questions: []journal.Question{{Text: "Why the quiet?", Done: true}, {Text: "Dad?"}}, NewCourse: true})
 	must(err)
 	_, err = s.SaveSession(journal.Session{At: time.Date(2026, 12, 1, 17, 0, 0, 0, berlin), Format: "couples", Approach: "brief"})
 	must(err)
@@ -207,6 +207,9 @@ func TestSnapshot_KeepsWhatTheTablesHold(t *testing.T) {
 	}
 	if q := snap.Sessions[0].Questions; len(q) != 2 || !q[0].Done || q[1].Text != "Dad?" {
 		t.Errorf("questions = %+v", q)
+	}
+	if !snap.Sessions[0].NewCourse || snap.Sessions[1].NewCourse {
+		t.Errorf("sessions = %+v, want the first to start a new course and the second not", snap.Sessions)
 	}
 	if m := snap.Measures[0]; m.Instrument != "phq9" || len(m.Answers) != 9 {
 		t.Errorf("measure = %+v", m)
@@ -372,6 +375,7 @@ func TestRestore_BadSnapshotChangesNothing(t *testing.T) {
 		{"check-in goal", func(s *journal.Snapshot) { s.CheckIns[0].GoalID = 42 }, "it is for goal 42"},
 		{"session format", func(s *journal.Snapshot) { s.Sessions[0].Format = "solo" }, "“solo” is not a session format"},
 		{"session approach", func(s *journal.Snapshot) { s.Sessions[0].Approach = "cbt" }, "“cbt” is not an approach"},
+		{"new course on a couples session", func(s *journal.Snapshot) { s.Sessions[1].NewCourse = true }, "session 2 of 2 (id 2): it starts a new course, which only an individual session of dynamic interpersonal therapy can"},
 		{"question id", func(s *journal.Snapshot) { s.Sessions[0].Questions[1].ID = s.Sessions[0].Questions[0].ID }, "its question 2 has the id"},
 		{"questionnaire answers", func(s *journal.Snapshot) { s.Measures[0].Answers = []int{1, 2} }, "PHQ-9 has 9 questions"},
 		{"questionnaire answer range", func(s *journal.Snapshot) { s.Measures[1].Answers[0] = 4 }, "Question 1 of GAD-7: 4 is not one of the answers"},

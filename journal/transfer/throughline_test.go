@@ -77,7 +77,7 @@ func fillForExport(t *testing.T, s *jstore.Store) {
 	must(avoidance, err)
 	must(nil, s.MergePatterns(humour.ID, avoidance.ID))
 	must(s.SaveSession(journal.Session{At: time.Date(2026, 11, 24, 17, 0, 0, 0, berlin), Approach: "dynamic interpersonal therapy",
-		Takeaways: "Notice the quiet.", Questions: []journal.Question{{Text: "Why the quiet?", Done: true}, {Text: "Dad?"}}}))
+		Takeaways: "Notice the quiet.", Questions: []journal.Question{{Text: "Why the quiet?", Done: true}, {Text: "Dad?"}}, NewCourse: true}))
 	must(s.SaveMeasurement(journal.PHQ9, []int{0, 1, 2, 3, 0, 1, 2, 3, 1}, journal.NoDifficulty, time.Date(2026, 11, 20, 8, 0, 0, 0, berlin)))
 	must(s.SaveMeasurement(journal.GAD7, []int{3, 3, 2, 1, 0, 0, 1}, journal.NoDifficulty, time.Date(2026, 11, 20, 8, 5, 0, 0, berlin)))
 	must(nil, s.SetSetting(journal.SettingCrisisLine, "Call 0800 111 111"))
@@ -136,7 +136,7 @@ func TestThroughline_FileShape(t *testing.T) {
 	}
 	for _, want := range []string{`"written_at": "2026-11-25T18:30:00+01:00"`, `"written_zone": "Europe/Berlin"`, `"source_id": "abc-1"`,
 		`"goal_ids": [`, `"earlier_person": "Dad"`, `"archived": true`, `"colour": "#aa0000"`, `"parent_id": 1`, `"done_at": "`,
-		`"rating": 0`, `"instrument": "gad7"`, `"done": true`, `"key": "crisis_line"`, `<again> & \"again\"`, `"1850-03-01T10:00:00+00:53:28"`} {
+		`"rating": 0`, `"instrument": "gad7"`, `"done": true`, `"new_course": true`, `"key": "crisis_line"`, `<again> & \"again\"`, `"1850-03-01T10:00:00+00:53:28"`} {
 		if !bytes.Contains(data, []byte(want)) {
 			t.Errorf("the export lacks %s", want)
 		}
