@@ -30,7 +30,7 @@ type htmlSection struct {
 
 func (v htmlView) SectionList() []htmlSection {
 	var out []htmlSection
-	for _, s := range v.Sections {
+	for _, s := range v.Printed() {
 		hs := htmlSection{ID: string(s), Title: SectionTitle(s)}
 		if v.empty(s) {
 			hs.Empty = v.emptyText(s)

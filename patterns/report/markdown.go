@@ -17,7 +17,7 @@ func (r Report) Markdown() string {
 	for _, n := range r.Notes() {
 		p("_%s_  \n", n)
 	}
-	for _, s := range r.Sections {
+	for _, s := range r.Printed() {
 		p("\n## %s\n\n", SectionTitle(s))
 		if r.empty(s) {
 			p("%s\n", r.emptyText(s))
@@ -72,8 +72,16 @@ func (r Report) Markdown() string {
 				p("_%s_\n\n", mdLine(n))
 			}
 		case SectionQuestions:
+			for _, l := range r.LastLines() {
+				p("%s\n\n", mdLine(l))
+			}
 			for _, q := range r.Questions {
 				p("- [ ] %s\n", mdLine(q.Text))
+			}
+		case SectionCCRT:
+			p("| Part | Category | Episodes | First third to last |\n|---|---|---:|---|\n")
+			for _, c := range r.CCRT {
+				p("| %s | %s | %d | %s |\n", mdCell(c.Component), mdCell(c.Category), c.Count, mdCell(c.Shift))
 			}
 		}
 	}
@@ -83,6 +91,12 @@ func (r Report) Markdown() string {
 func (r Report) markdownPatterns(b *strings.Builder) {
 	t := r.Patterns
 	fmt.Fprintf(b, "%s\n\n", mdLine(r.PatternsNote()))
+	if once := r.OnceNote(); once != "" {
+		defer fmt.Fprintf(b, "\n%s\n", mdLine(once))
+	}
+	if len(t.Rows) == 0 {
+		return
+	}
 	if t.Compared {
 		fmt.Fprintf(b, "| Pattern | Category | Entries | Share | Before | Change |\n|---|---|---:|---:|---:|---:|\n")
 	} else {

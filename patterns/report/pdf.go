@@ -55,7 +55,7 @@ func (r Report) PDF(w io.Writer) error {
 	f.SetFooterFunc(d.footer)
 	f.AddPage()
 	d.title()
-	for _, s := range r.Sections {
+	for _, s := range r.Printed() {
 		d.section(s)
 	}
 	d.end()
@@ -176,9 +176,15 @@ func (d *pdfDoc) section(s Section) {
 		d.measures()
 	case SectionQuestions:
 		d.font("", 10)
+		for _, l := range d.r.LastLines() {
+			d.text(l, 0, pdfLine)
+			d.f.Ln(1)
+		}
 		for _, q := range d.r.Questions {
 			d.bullet("☐", q.Text, 0)
 		}
+	case SectionCCRT:
+		d.ccrt()
 	}
 }
 

@@ -75,6 +75,10 @@ func (d *pdfDoc) patterns() {
 	d.font("", 10)
 	d.text(d.r.PatternsNote(), 0, pdfLine)
 	d.f.Ln(1)
+	defer d.onceNote()
+	if len(t.Rows) == 0 {
+		return
+	}
 	cols := []column{{70, "L"}, {40, "L"}, {16, "R"}, {16, "R"}}
 	titles := []string{"Pattern", "Category", "Entries", "Share"}
 	if t.Compared {
@@ -91,6 +95,23 @@ func (d *pdfDoc) patterns() {
 	}
 	d.endTable()
 	d.barChart()
+}
+
+func (d *pdfDoc) onceNote() {
+	if note := d.r.OnceNote(); note != "" {
+		d.font("", 10)
+		d.colour(inkColour)
+		d.text(note, 0, pdfLine)
+	}
+}
+
+func (d *pdfDoc) ccrt() {
+	cols := []column{{44, "L"}, {50, "L"}, {20, "R"}, {60, "L"}}
+	d.table(cols, "Part", "Category", "Episodes", "First third to last")
+	for _, c := range d.r.CCRT {
+		d.row(cols, []string{c.Component, c.Category, strconv.Itoa(c.Count), c.Shift}, false)
+	}
+	d.endTable()
 }
 
 func (d *pdfDoc) goals() {
