@@ -143,8 +143,8 @@ type Summary struct {
 	Entries         int
 	Compared        bool // there is a window of equal length before to compare with
 	PreviousEntries int
-	Mood            Mean // mean mood of the rated entries in the window
-	PreviousMood    Mean // the same for the window before
+	Mood            Mean             // mean mood of the rated entries in the window
+	PreviousMood    Mean             // the same for the window before
 	Top             []patterns.Trend // patterns named in at least MinPatternEntries entries, most first
 	NamedOnce       int              // patterns named in the window, but in one entry only
 }
