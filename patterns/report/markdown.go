@@ -49,23 +49,11 @@ func (r Report) Markdown() string {
 		case SectionPatterns:
 			r.markdownPatterns(&b)
 		case SectionGoals:
-			p("| Goal | Where it stands |\n|---|---|\n")
-			for _, g := range r.Goals {
-				title := mdCell(g.Title)
-				if g.Sub {
-					title = "↳ " + title
-				}
-				p("| %s | %s |\n", title, mdCell(g.Status()))
-			}
+			mdTable(&b, r.GoalGrid())
 		case SectionMeasures:
 			for _, m := range r.Measures {
-				p("### %s\n\n| Date | Score (0–%d) | Band |\n|---|---:|---|\n", m.Title, m.Max)
-				if m.Before != nil {
-					p("| %s (before these days) | %d | %s |\n", day(m.Before.At), m.Before.Score, m.Before.Band)
-				}
-				for _, s := range m.InWindow {
-					p("| %s | %d | %s |\n", day(s.At), s.Score, mdCell(s.BandCell()))
-				}
+				p("### %s\n\n", m.Title)
+				mdTable(&b, m.Grid())
 				p("\n")
 			}
 			for _, n := range r.MeasureNotes() {
@@ -79,10 +67,7 @@ func (r Report) Markdown() string {
 				p("- [ ] %s\n", mdLine(q.Text))
 			}
 		case SectionCCRT:
-			p("| Part | Category | Episodes | First third to last |\n|---|---|---:|---|\n")
-			for _, c := range r.CCRT {
-				p("| %s | %s | %d | %s |\n", mdCell(c.Component), mdCell(c.Category), c.Count, mdCell(c.Shift))
-			}
+			mdTable(&b, r.CCRTGrid())
 		}
 	}
 	return b.String()
@@ -97,18 +82,7 @@ func (r Report) markdownPatterns(b *strings.Builder) {
 	if len(t.Rows) == 0 {
 		return
 	}
-	if t.Compared {
-		fmt.Fprintf(b, "| Pattern | Category | Entries | Share | Before | Change |\n|---|---|---:|---:|---:|---:|\n")
-	} else {
-		fmt.Fprintf(b, "| Pattern | Category | Entries | Share |\n|---|---|---:|---:|\n")
-	}
-	for _, row := range t.Rows {
-		fmt.Fprintf(b, "| %s | %s | %d | %.0f%% |", mdCell(row.Name), mdCell(row.Category), row.Count, 100*row.Share)
-		if t.Compared {
-			fmt.Fprintf(b, " %d | %s |", row.Previous, signed(row.Delta))
-		}
-		b.WriteString("\n")
-	}
+	mdTable(b, r.PatternGrid())
 	bars := chartRows(t.Rows)
 	if len(bars) == 0 {
 		return
@@ -154,6 +128,29 @@ func sparkline(days []MoodDay) string {
 		b.WriteRune(blocks[min(max(i, 0), len(blocks)-1)])
 	}
 	return b.String()
+}
+
+// mdTable prints a grid as a Markdown table, its figures aligned right.
+func mdTable(b *strings.Builder, g Grid) {
+	rule := make([]string, len(g.Header))
+	for i, right := range g.Right {
+		rule[i] = "---"
+		if right {
+			rule[i] = "---:"
+		}
+	}
+	mdRow(b, g.Header)
+	b.WriteString("|" + strings.Join(rule, "|") + "|\n")
+	for _, row := range g.Rows {
+		mdRow(b, row)
+	}
+}
+
+func mdRow(b *strings.Builder, cells []string) {
+	for _, c := range cells {
+		b.WriteString("| " + mdCell(c) + " ")
+	}
+	b.WriteString("|\n")
 }
 
 // mdLine is text on one Markdown line.
