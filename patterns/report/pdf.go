@@ -171,7 +171,7 @@ func (d *pdfDoc) section(s Section) {
 	case SectionPatterns:
 		d.patterns()
 	case SectionGoals:
-		d.grid([]float64{84, 90}, d.r.GoalGrid())
+		d.grid(d.r.GoalGrid())
 	case SectionMeasures:
 		d.measures()
 	case SectionQuestions:
@@ -184,7 +184,7 @@ func (d *pdfDoc) section(s Section) {
 			d.bullet("☐", q.Text, 0)
 		}
 	case SectionCCRT:
-		d.grid([]float64{44, 50, 20, 60}, d.r.CCRTGrid())
+		d.grid(d.r.CCRTGrid())
 	}
 }
 

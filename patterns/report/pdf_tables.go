@@ -65,10 +65,10 @@ func (d *pdfDoc) row(cols []column, cells []string, header bool) {
 	d.rule(ruleColour, 0.2)
 }
 
-// grid prints one of the report's tables in columns of the widths given.
-func (d *pdfDoc) grid(widths []float64, g Grid) {
-	cols := make([]column, len(widths))
-	for i, w := range widths {
+// grid prints one of the report's tables.
+func (d *pdfDoc) grid(g Grid) {
+	cols := make([]column, len(g.Widths))
+	for i, w := range g.Widths {
 		cols[i] = column{w, "L"}
 		if g.Right[i] {
 			cols[i].align = "R"
@@ -86,11 +86,7 @@ func (d *pdfDoc) patterns() {
 	d.text(d.r.PatternsNote(), 0, pdfLine)
 	d.f.Ln(1)
 	if len(d.r.Patterns.Rows) > 0 {
-		widths := []float64{70, 40, 16, 16}
-		if d.r.Patterns.Compared {
-			widths = []float64{62, 40, 18, 18, 18, 18}
-		}
-		d.grid(widths, d.r.PatternGrid())
+		d.grid(d.r.PatternGrid())
 		d.barChart()
 	}
 	if note := d.r.OnceNote(); note != "" {
@@ -107,7 +103,7 @@ func (d *pdfDoc) measures() {
 		d.colour(inkColour)
 		d.text(m.Title, 0, 6)
 		d.f.Ln(1)
-		d.grid([]float64{64, 30, 80}, m.Grid())
+		d.grid(m.Grid())
 		d.measureChart(m)
 		d.f.Ln(3)
 	}

@@ -59,6 +59,15 @@ func (r Report) emptyText(s Section) string {
 	return ""
 }
 
+// EmptyText is what section s prints in place of its content when it has
+// nothing to show; "" when it has something.
+func (r Report) EmptyText(s Section) string {
+	if !r.empty(s) {
+		return ""
+	}
+	return r.emptyText(s)
+}
+
 // empty reports whether a section has nothing to show.
 func (r Report) empty(s Section) bool {
 	switch s {
