@@ -20,7 +20,7 @@ import (
 )
 
 // previewReport is a report over a hand-made journal with something in
-// every table and chart: a DIT course, patterns named twice and once, a
+// every table and chart: question 9 answered above 0, a DIT course, patterns named twice and once, a
 // goal that moved, PHQ-9 scores and a flagged entry with an episode.
 func previewReport(t *testing.T) report.Report {
 	t.Helper()
@@ -59,10 +59,13 @@ func previewReport(t *testing.T) report.Report {
 	for _, m := range []struct {
 		answers []int
 		at      time.Time
-	}{{[]int{2, 2, 1, 1, 1, 1, 1, 1, 0}, day(4, 12)}, {[]int{1, 1, 1, 1, 1, 1, 0, 0, 0}, day(21, 12)}} {
+	}{{[]int{2, 2, 1, 1, 1, 1, 1, 1, 0}, day(4, 12)}, {[]int{1, 1, 1, 1, 1, 1, 0, 0, 1}, day(21, 12)}} {
 		if _, err := store.SaveMeasurement(journal.PHQ9, m.answers, journal.NoDifficulty, m.at); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := store.SetCrisisLines("uk-ie", ""); err != nil {
+		t.Fatal(err)
 	}
 	r, err := report.Build(store, report.Options{SinceSession: true, Now: day(26, 10)})
 	if err != nil {
@@ -79,7 +82,7 @@ func TestReportPreview_TablesAndChartsAsPrinted(t *testing.T) {
 	r := previewReport(t)
 	content := container.NewVBox(reportPreview(r)...)
 
-	var headings, labels []string
+	var headings, labels, bold []string
 	var grids [][]string // each grid's cells, row by row
 	bars := 0
 	walk(t, content, func(o fyne.CanvasObject) {
@@ -92,6 +95,9 @@ func TestReportPreview_TablesAndChartsAsPrinted(t *testing.T) {
 			}
 		case *widget.Label:
 			labels = append(labels, x.Text)
+			if x.TextStyle.Bold && strings.HasPrefix(x.Text, "On ") {
+				bold = append(bold, x.Text)
+			}
 		case *canvas.Rectangle:
 			if x.FillColor == previewAccent {
 				bars++
@@ -129,6 +135,9 @@ func TestReportPreview_TablesAndChartsAsPrinted(t *testing.T) {
 	}
 	if n := len(r.Patterns.Rows); bars != n || n == 0 {
 		t.Errorf("%d bars drawn, want one for each of the %d patterns in the table", bars, n)
+	}
+	if len(bold) != 1 || !strings.Contains(bold[0], "question 9 of the PHQ-9") || !strings.HasPrefix(labels[1], bold[0]) && labels[1] != bold[0] {
+		t.Errorf("question 9 doesn't open the preview in bold: %q, first labels %q", bold, labels[:min(3, len(labels))])
 	}
 	for _, l := range labels {
 		if strings.HasPrefix(l, "- ") || strings.Contains(l, " · 50%") {

@@ -90,6 +90,7 @@ func (d *pdfDoc) patterns() {
 		d.barChart()
 	}
 	if note := d.r.OnceNote(); note != "" {
+		d.f.Ln(2)
 		d.font("", 10)
 		d.colour(inkColour)
 		d.text(note, 0, pdfLine)

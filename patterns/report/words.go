@@ -199,11 +199,11 @@ func (r Report) OnceNote() string {
 // rather than a column of rises from nothing.
 func (r Report) PatternsNote() string {
 	note := "Out of " + plural(r.Patterns.Entries, "entry", "entries") + "."
-	if len(r.Patterns.Rows) == 0 {
-		return note + " No pattern came up in more than one entry, so there is no table yet."
-	}
 	if !r.Patterns.Compared {
 		note += " " + patterns.NoComparison(r.Window)
+	}
+	if len(r.Patterns.Rows) == 0 {
+		note += " No pattern came up in more than one entry, so there is no table yet."
 	}
 	return note
 }
