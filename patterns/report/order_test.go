@@ -200,3 +200,21 @@ func TestCoursePosition(t *testing.T) {
 		})
 	}
 }
+
+// The last session's takeaways are the person's own words: names in them
+// are hidden like everywhere else.
+func TestReport_TakeawaysRedacted(t *testing.T) {
+	store := openJournal(t)
+	must[journal.Person](t)(store.AddPerson(journal.Person{Name: "Sam", Role: "boss"}))
+	must[journal.Session](t)(store.SaveSession(journal.Session{At: at(18, 17), Takeaways: "Sam never asks; I never say.",
+		Questions: []journal.Question{{Text: "Why does Sam get to me?"}}}))
+	r, err := Build(store, Options{SinceSession: true, RedactPeople: true, Now: fixtureNow, Sections: []Section{SectionQuestions}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for format, text := range renderings(t, r) {
+		if strings.Contains(text, "Sam") || !strings.Contains(text, "What you took away: [My manager] never asks; I never say.") {
+			t.Errorf("%s: the takeaways' names aren't hidden:\n%s", format, text)
+		}
+	}
+}
