@@ -75,7 +75,7 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 	var hide listFlag
 	fs.Var(&hide, "hide", "with --redact-people, a word to hide too, such as a name not in your people list; repeat it")
 	var sections optionalString
-	fs.Var(&sections, "sections", "the report's sections, separated by commas: summary, flagged, episodes, patterns, goals, measures, questions")
+	fs.Var(&sections, "sections", "the report's sections, separated by commas: summary, questions, patterns, ccrt, goals, measures, flagged, episodes")
 	var exclude listFlag
 	fs.Var(&exclude, "exclude", "an entry to leave out, by id; repeat it, or separate ids with commas")
 	rest, err := parse(fs, args)

@@ -34,7 +34,8 @@ var sectionLabels = map[report.Section]string{
 	report.SectionSummary: "Summary", report.SectionFlagged: "Entries flagged for the session",
 	report.SectionEpisodes: "Relationship episodes", report.SectionPatterns: "Pattern table and chart",
 	report.SectionGoals: "Goal progress", report.SectionMeasures: "PHQ-9 and GAD-7",
-	report.SectionQuestions: "Questions to bring",
+	report.SectionQuestions: "From your last session: takeaways and questions",
+	report.SectionCCRT:      "Relationship theme (CCRT)",
 }
 
 // exportStore is what the Session prep screen needs from the journal:
@@ -72,7 +73,7 @@ type exportScreen struct {
 	path        *widget.Entry
 	save        *widget.Button
 	status      *widget.Label
-	preview     *widget.RichText
+	preview     *fyne.Container // the report as it prints: see reportPreview
 	content     fyne.CanvasObject
 
 	report report.Report // the report last previewed
@@ -113,8 +114,7 @@ func newExportScreen(e *env, win fyne.Window, store exportStore) *exportScreen {
 	v.save = widget.NewButtonWithIcon("Save the report", theme.DocumentSaveIcon(), v.onSave)
 	v.save.Importance = widget.HighImportance
 	v.status = wrapped("")
-	v.preview = widget.NewRichText()
-	v.preview.Wrapping = fyne.TextWrapWord
+	v.preview = container.NewVBox()
 
 	form := container.NewVBox(
 		widget.NewLabelWithStyle("Days", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.period, v.custom,
@@ -209,14 +209,15 @@ func (v *exportScreen) refresh() {
 		return func() {
 			if err != nil {
 				v.status.SetText(err.Error())
-				v.preview.ParseMarkdown("")
+				v.preview.RemoveAll()
 				v.save.Disable()
 				return
 			}
 			v.report, v.listed = r, listed
 			v.showEntries()
 			v.showHiding()
-			v.preview.ParseMarkdown(withoutImages(previewMarkdown(r.Markdown())))
+			v.preview.Objects = reportPreview(r)
+			v.preview.Refresh()
 			v.status.SetText("")
 			v.save.Enable()
 		}
@@ -314,36 +315,6 @@ func (v *exportScreen) onHide(word string, asPerson bool) {
 			v.refresh()
 		}
 	})
-}
-
-// previewMarkdown turns the report's tables into lists for the preview:
-// Fyne's Markdown has no tables, and raw pipes read badly. The saved
-// file keeps the real tables.
-func previewMarkdown(md string) string {
-	var out strings.Builder
-	header := true
-	for line := range strings.Lines(md) {
-		trimmed := strings.TrimSpace(line)
-		if !strings.HasPrefix(trimmed, "|") {
-			header = true
-			out.WriteString(line)
-			continue
-		}
-		cells := strings.Split(strings.Trim(trimmed, "|"), "|")
-		for i := range cells {
-			cells[i] = strings.TrimSpace(cells[i])
-		}
-		if strings.Trim(strings.Join(cells, ""), "-: ") == "" {
-			continue // the row under the header
-		}
-		if header {
-			out.WriteString("\n**" + strings.Join(cells, " · ") + "**\n\n")
-			header = false
-			continue
-		}
-		out.WriteString("- " + strings.Join(cells, " · ") + "\n")
-	}
-	return out.String()
 }
 
 // onSave writes the previewed report as the chosen format, safely: a

@@ -37,7 +37,7 @@ func TestExport_PreviewChooseAndSave(t *testing.T) {
 	// Given the Session prep screen, since the last session,
 	w.showScreen(w.export.content)
 	// then the preview holds the entries since the session, not before.
-	preview := v.preview.String()
+	preview := textOf(v.preview)
 	if !strings.Contains(preview, "Said yes again") || strings.Contains(preview, "Before the session") {
 		t.Errorf("preview:\n%s", preview)
 	}
@@ -52,7 +52,7 @@ func TestExport_PreviewChooseAndSave(t *testing.T) {
 		}
 	}
 	test.Tap(v.redact)
-	preview = v.preview.String()
+	preview = textOf(v.preview)
 	if strings.Contains(preview, "denial") || strings.Contains(preview, "Sam") {
 		t.Errorf("the left-out entry or a name is still in the preview:\n%s", preview)
 	}
@@ -82,14 +82,6 @@ func TestExport_PreviewChooseAndSave(t *testing.T) {
 	}
 }
 
-func TestPreviewMarkdown_TablesBecomeLists(t *testing.T) {
-	in := "## Patterns\n\n| Pattern | Entries |\n|---|---:|\n| avoidance | 2 |\n| denial | 1 |\n\nAfter.\n"
-	want := "## Patterns\n\n\n**Pattern · Entries**\n\n- avoidance · 2\n- denial · 1\n\nAfter.\n"
-	if got := previewMarkdown(in); got != want {
-		t.Errorf("got\n%q\nwant\n%q", got, want)
-	}
-}
-
 // With names hidden, the screen shows what will be hidden and the words
 // left that look like names, and hides one at a tap, remembering it.
 func TestExport_ShowsAndHidesNameLikeWords(t *testing.T) {
@@ -105,7 +97,7 @@ func TestExport_ShowsAndHidesNameLikeWords(t *testing.T) {
 	v.period.SetSelected(periodAll)
 	w.showScreen(v.content)
 	test.Tap(v.redact)
-	preview := v.preview.String()
+	preview := textOf(v.preview)
 	if strings.Contains(preview, "Jo") || !strings.Contains(preview, "my manager]") || !strings.Contains(preview, "Priya") {
 		t.Errorf("preview:\n%s", preview)
 	}
@@ -118,7 +110,7 @@ func TestExport_ShowsAndHidesNameLikeWords(t *testing.T) {
 		t.Fatalf("no Hide button for Priya: %q", hiding)
 	}
 	test.Tap(hide)
-	if preview := v.preview.String(); strings.Contains(preview, "Priya") || !strings.Contains(preview, "A] laughed") {
+	if preview := textOf(v.preview); strings.Contains(preview, "Priya") || !strings.Contains(preview, "A] laughed") {
 		t.Errorf("Priya still shows:\n%s", preview)
 	}
 	if words, _ := store.HiddenWords(); len(words) != 1 || words[0] != "Priya" {

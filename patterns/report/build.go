@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/throughline/throughline/journal"
@@ -11,6 +12,12 @@ import (
 
 // TopPatterns is how many patterns the summary names.
 const TopPatterns = 5
+
+// MinPatternEntries is how many entries must name a pattern in a window
+// before the report counts it as something that changed: named once, it
+// is one day's word for what happened; named twice or more, it begins to
+// be a pattern. The rest are listed by name, not as rows of ones.
+const MinPatternEntries = 2
 
 // Build gathers a report from the journal.
 func Build(store Store, opt Options) (Report, error) {
@@ -35,7 +42,7 @@ func Build(store Store, opt Options) (Report, error) {
 	for _, id := range opt.Exclude {
 		b.excluded[id] = true
 	}
-	steps := []func() error{b.entries, b.figures, b.goals, b.measures, b.questions, b.redact}
+	steps := []func() error{b.entries, b.figures, b.course, b.goals, b.measures, b.lastSession, b.redact}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Report{}, err
@@ -91,7 +98,7 @@ func (b *builder) entries() error {
 		q.From = w.Previous().From // the window before counts flagged entries only, too
 	}
 	var entries []journal.Entry
-	if b.r.Has(SectionFlagged) || b.r.Has(SectionQuestions) || b.opt.FlaggedOnly {
+	if b.r.Has(SectionFlagged) || b.opt.FlaggedOnly {
 		fq := q
 		fq.Flagged = true
 		flagged, err := b.store.Entries(fq)
@@ -178,7 +185,14 @@ func (b *builder) figures() error {
 		previous := patterns.Within(all, w.Previous())
 		sum.PreviousEntries, sum.PreviousMood = len(previous), meanMood(previous)
 	}
-	sum.Top = s.Trends[:min(len(s.Trends), TopPatterns)]
+	for _, t := range s.Trends {
+		switch {
+		case t.Count < MinPatternEntries:
+			sum.NamedOnce++
+		case len(sum.Top) < TopPatterns:
+			sum.Top = append(sum.Top, t)
+		}
+	}
 	if b.r.Has(SectionSummary) {
 		b.r.Summary = sum
 		for _, d := range patterns.DailyMood(current) {
@@ -203,6 +217,12 @@ func (b *builder) figures() error {
 	}
 	// Trends, not s.Trends: a pattern that stopped coming up is news too.
 	for _, t := range patterns.Trends(current, previous) {
+		if t.Count < MinPatternEntries && t.Previous < MinPatternEntries {
+			if t.Count > 0 {
+				b.r.Patterns.Once = append(b.r.Patterns.Once, t.Name)
+			}
+			continue
+		}
 		row := PatternRow{Name: t.Name, Category: category[t.Name], Count: t.Count, Previous: t.Previous, Delta: t.Delta}
 		if s.Entries > 0 {
 			row.Share = float64(t.Count) / float64(s.Entries)
@@ -246,7 +266,7 @@ func (b *builder) goals() error {
 		if err != nil {
 			return err
 		}
-		p := GoalProgress{Title: g.Title, Sub: g.ParentID != 0}
+		p := GoalProgress{Title: g.Title, Sub: g.ParentID != 0, AllTime: w.From.IsZero()}
 		var start, latest *journal.CheckIn
 		for i := range checkIns {
 			c := &checkIns[i]
@@ -313,29 +333,44 @@ func (b *builder) measures() error {
 	return nil
 }
 
-// questions are the unticked ones from the last session before the
-// window's end, then the flagged entries.
-func (b *builder) questions() error {
-	if !b.r.Has(SectionQuestions) {
+// course finds where the course of therapy stands at the window's end.
+func (b *builder) course() error {
+	if !b.r.Has(SectionSummary) {
 		return nil
 	}
+	sessions, err := b.store.Sessions()
+	if err != nil {
+		return err
+	}
+	b.r.Course = coursePosition(sessions, b.end())
+	return nil
+}
+
+// end is the last moment the report covers: the window's end, or now.
+func (b *builder) end() time.Time {
 	end := b.r.Generated
 	if !b.r.Window.To.IsZero() && b.r.Window.To.Before(end) {
 		end = b.r.Window.To.Add(-time.Nanosecond)
 	}
-	last, ok, err := b.store.LastSession(end)
-	if err != nil {
+	return end
+}
+
+// lastSession is what the last session before the window's end left: its
+// takeaways and the questions not yet ticked. Only the person's own
+// questions: the flagged entries have their own section.
+func (b *builder) lastSession() error {
+	if !b.r.Has(SectionQuestions) {
+		return nil
+	}
+	last, ok, err := b.store.LastSession(b.end())
+	if err != nil || !ok {
 		return err
 	}
-	if ok {
-		for _, q := range last.Questions {
-			if !q.Done {
-				b.r.Questions = append(b.r.Questions, Question{Text: q.Text, From: "session"})
-			}
+	b.r.Last = LastSession{At: last.At, Takeaways: strings.TrimSpace(last.Takeaways)}
+	for _, q := range last.Questions {
+		if !q.Done {
+			b.r.Questions = append(b.r.Questions, Question{Text: q.Text})
 		}
-	}
-	for _, e := range b.flagged {
-		b.r.Questions = append(b.r.Questions, Question{Text: e.Title + " (" + e.WrittenAt.Format("Mon 2 Jan") + ")", From: "entry"})
 	}
 	return nil
 }

@@ -4,14 +4,16 @@ import (
 	"time"
 )
 
-// Chart layouts shared by the HTML (SVG) and PDF reports. Both draw with
-// the origin at the top left and y growing downwards, so a layout in a
-// box of w by h serves either; each format adds its own offset and units.
+// Chart layouts shared by the HTML (SVG) and PDF reports and the window's
+// preview. All draw with the origin at the top left and y growing
+// downwards, so a layout in a box of w by h serves each; each adds its
+// own offset and units.
 
-type point struct{ X, Y float64 }
+// ChartPoint is a point in a chart's box.
+type ChartPoint struct{ X, Y float64 }
 
-// bar is one pattern's bar: its length now and a mark for the window before.
-type bar struct {
+// ChartBar is one pattern's bar: its length now and a mark for the window before.
+type ChartBar struct {
 	Name     string
 	Count    int
 	Previous int
@@ -19,8 +21,8 @@ type bar struct {
 	PrevAt   float64 // where the window before's count falls; -1 when not compared
 }
 
-// bars lays out the pattern chart's bars, the longest w long.
-func (t Table) bars(w float64) []bar {
+// Bars lays out the pattern chart's bars, the longest w long.
+func (t Table) Bars(w float64) []ChartBar {
 	rows := chartRows(t.Rows)
 	most := 0
 	for _, row := range rows {
@@ -29,9 +31,9 @@ func (t Table) bars(w float64) []bar {
 			most = max(most, row.Previous)
 		}
 	}
-	out := make([]bar, len(rows))
+	out := make([]ChartBar, len(rows))
 	for i, row := range rows {
-		out[i] = bar{Name: row.Name, Count: row.Count, Previous: row.Previous, Len: w * float64(row.Count) / float64(most), PrevAt: -1}
+		out[i] = ChartBar{Name: row.Name, Count: row.Count, Previous: row.Previous, Len: w * float64(row.Count) / float64(most), PrevAt: -1}
 		if t.Compared {
 			out[i].PrevAt = w * float64(row.Previous) / float64(most)
 		}
@@ -39,10 +41,10 @@ func (t Table) bars(w float64) []bar {
 	return out
 }
 
-// moodChart lays out daily mood in a w by h box, 10 at the top and 1 at
+// MoodChart lays out daily mood in a w by h box, 10 at the top and 1 at
 // the bottom: a dot for each rated day, and the rolling week's mean as
 // lines, broken where a week went without a rating.
-func moodChart(days []MoodDay, w, h float64) (dots []point, lines [][]point) {
+func MoodChart(days []MoodDay, w, h float64) (dots []ChartPoint, lines [][]ChartPoint) {
 	x := func(i int) float64 {
 		if len(days) == 1 {
 			return w / 2
@@ -50,13 +52,13 @@ func moodChart(days []MoodDay, w, h float64) (dots []point, lines [][]point) {
 		return w * float64(i) / float64(len(days)-1)
 	}
 	y := func(v float64) float64 { return h * (10 - v) / 9 }
-	var line []point
+	var line []ChartPoint
 	for i, d := range days {
 		if d.Mean > 0 {
-			dots = append(dots, point{x(i), y(d.Mean)})
+			dots = append(dots, ChartPoint{x(i), y(d.Mean)})
 		}
 		if d.Rolling > 0 {
-			line = append(line, point{x(i), y(d.Rolling)})
+			line = append(line, ChartPoint{x(i), y(d.Rolling)})
 			continue
 		}
 		if len(line) > 1 {
@@ -70,16 +72,16 @@ func moodChart(days []MoodDay, w, h float64) (dots []point, lines [][]point) {
 	return dots, lines
 }
 
-// bandLine is where a severity band starts on a measure chart (Y), and
+// BandLine is where a severity band starts on a measure chart (Y), and
 // the middle of the band, where its name goes (Mid).
-type bandLine struct {
+type BandLine struct {
 	Y, Mid float64
 	Name   string
 }
 
-// chart lays out a questionnaire's scores in a w by h box, the
+// Chart lays out a questionnaire's scores in a w by h box, the
 // highest possible score at the top, in time order along the width.
-func (m MeasureTrend) chart(w, h float64) (points []point, bands []bandLine) {
+func (m MeasureTrend) Chart(w, h float64) (points []ChartPoint, bands []BandLine) {
 	scores := m.InWindow
 	if m.Before != nil {
 		scores = append([]Score{*m.Before}, scores...)
@@ -92,16 +94,16 @@ func (m MeasureTrend) chart(w, h float64) (points []point, bands []bandLine) {
 		if span > 0 {
 			x = w * float64(s.At.Sub(first)) / float64(span)
 		}
-		points = append(points, point{x, y(s.Score)})
+		points = append(points, ChartPoint{x, y(s.Score)})
 	}
 	for _, b := range m.Bands {
-		bands = append(bands, bandLine{Y: y(b.Min), Mid: (y(b.Min) + y(b.Max+1)) / 2, Name: b.Name})
+		bands = append(bands, BandLine{Y: y(b.Min), Mid: (y(b.Min) + y(b.Max+1)) / 2, Name: b.Name})
 	}
 	return points, bands
 }
 
-// span is the first and last day a measure chart covers.
-func (m MeasureTrend) span() (first, last time.Time) {
+// Span is the first and last day a measure chart covers.
+func (m MeasureTrend) Span() (first, last time.Time) {
 	if m.Before != nil {
 		first = m.Before.At
 	} else {

@@ -30,7 +30,7 @@ type htmlSection struct {
 
 func (v htmlView) SectionList() []htmlSection {
 	var out []htmlSection
-	for _, s := range v.Sections {
+	for _, s := range v.Printed() {
 		hs := htmlSection{ID: string(s), Title: SectionTitle(s)}
 		if v.empty(s) {
 			hs.Empty = v.emptyText(s)
@@ -54,13 +54,13 @@ const (
 )
 
 type svgBar struct {
-	bar
+	ChartBar
 	Y float64
 }
 
 func (v htmlView) Bars() []svgBar {
 	var out []svgBar
-	for i, b := range v.Patterns.bars(svgBarW) {
+	for i, b := range v.Patterns.Bars(svgBarW) {
 		out = append(out, svgBar{b, float64(i) * svgRow})
 	}
 	return out
@@ -70,7 +70,7 @@ func (v htmlView) BarsHeight() float64 { return float64(len(chartRows(v.Patterns
 
 type svgLine struct{ Points string }
 
-func svgPoints(ps []point, dx, dy float64) string {
+func svgPoints(ps []ChartPoint, dx, dy float64) string {
 	var b strings.Builder
 	for i, p := range ps {
 		if i > 0 {
@@ -82,7 +82,7 @@ func svgPoints(ps []point, dx, dy float64) string {
 }
 
 type svgMood struct {
-	Dots        []point
+	Dots        []ChartPoint
 	Lines       []svgLine
 	First, Last string
 }
@@ -91,7 +91,7 @@ func (v htmlView) MoodChart() *svgMood {
 	if len(v.Mood) == 0 {
 		return nil
 	}
-	dots, lines := moodChart(v.Mood, svgPlotW, svgMoodH)
+	dots, lines := MoodChart(v.Mood, svgPlotW, svgMoodH)
 	m := &svgMood{First: day(v.Mood[0].Day), Last: day(v.Mood[len(v.Mood)-1].Day)}
 	for i := range dots {
 		dots[i].X += svgPlotX
@@ -107,15 +107,15 @@ func (v htmlView) MoodChart() *svgMood {
 type svgMeasure struct {
 	MeasureTrend
 	Line        string
-	Dots        []point
-	Bands       []bandLine
+	Dots        []ChartPoint
+	Bands       []BandLine
 	First, Last string
 }
 
 func (v htmlView) MeasureCharts() []svgMeasure {
 	var out []svgMeasure
 	for _, m := range v.Measures {
-		points, bands := m.chart(svgPlotW-svgBands, svgScoreH)
+		points, bands := m.Chart(svgPlotW-svgBands, svgScoreH)
 		for i := range points {
 			points[i].X += svgPlotX
 			points[i].Y += 10
@@ -124,7 +124,7 @@ func (v htmlView) MeasureCharts() []svgMeasure {
 			bands[i].Y += 10
 			bands[i].Mid += 10
 		}
-		first, last := m.span()
+		first, last := m.Span()
 		out = append(out, svgMeasure{MeasureTrend: m, Line: svgPoints(points, 0, 0), Dots: points, Bands: bands, First: day(first), Last: day(last)})
 	}
 	return out

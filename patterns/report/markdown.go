@@ -17,7 +17,7 @@ func (r Report) Markdown() string {
 	for _, n := range r.Notes() {
 		p("_%s_  \n", n)
 	}
-	for _, s := range r.Sections {
+	for _, s := range r.Printed() {
 		p("\n## %s\n\n", SectionTitle(s))
 		if r.empty(s) {
 			p("%s\n", r.emptyText(s))
@@ -49,32 +49,25 @@ func (r Report) Markdown() string {
 		case SectionPatterns:
 			r.markdownPatterns(&b)
 		case SectionGoals:
-			p("| Goal | Where it stands |\n|---|---|\n")
-			for _, g := range r.Goals {
-				title := mdCell(g.Title)
-				if g.Sub {
-					title = "↳ " + title
-				}
-				p("| %s | %s |\n", title, mdCell(g.Status()))
-			}
+			mdTable(&b, r.GoalGrid())
 		case SectionMeasures:
 			for _, m := range r.Measures {
-				p("### %s\n\n| Date | Score (0–%d) | Band |\n|---|---:|---|\n", m.Title, m.Max)
-				if m.Before != nil {
-					p("| %s (before these days) | %d | %s |\n", day(m.Before.At), m.Before.Score, m.Before.Band)
-				}
-				for _, s := range m.InWindow {
-					p("| %s | %d | %s |\n", day(s.At), s.Score, mdCell(s.BandCell()))
-				}
+				p("### %s\n\n", m.Title)
+				mdTable(&b, m.Grid())
 				p("\n")
 			}
 			for _, n := range r.MeasureNotes() {
 				p("_%s_\n\n", mdLine(n))
 			}
 		case SectionQuestions:
+			for _, l := range r.LastLines() {
+				p("%s\n\n", mdLine(l))
+			}
 			for _, q := range r.Questions {
 				p("- [ ] %s\n", mdLine(q.Text))
 			}
+		case SectionCCRT:
+			mdTable(&b, r.CCRTGrid())
 		}
 	}
 	return b.String()
@@ -83,18 +76,13 @@ func (r Report) Markdown() string {
 func (r Report) markdownPatterns(b *strings.Builder) {
 	t := r.Patterns
 	fmt.Fprintf(b, "%s\n\n", mdLine(r.PatternsNote()))
-	if t.Compared {
-		fmt.Fprintf(b, "| Pattern | Category | Entries | Share | Before | Change |\n|---|---|---:|---:|---:|---:|\n")
-	} else {
-		fmt.Fprintf(b, "| Pattern | Category | Entries | Share |\n|---|---|---:|---:|\n")
+	if once := r.OnceNote(); once != "" {
+		defer fmt.Fprintf(b, "\n%s\n", mdLine(once))
 	}
-	for _, row := range t.Rows {
-		fmt.Fprintf(b, "| %s | %s | %d | %.0f%% |", mdCell(row.Name), mdCell(row.Category), row.Count, 100*row.Share)
-		if t.Compared {
-			fmt.Fprintf(b, " %d | %s |", row.Previous, signed(row.Delta))
-		}
-		b.WriteString("\n")
+	if len(t.Rows) == 0 {
+		return
 	}
+	mdTable(b, r.PatternGrid())
 	bars := chartRows(t.Rows)
 	if len(bars) == 0 {
 		return
@@ -140,6 +128,29 @@ func sparkline(days []MoodDay) string {
 		b.WriteRune(blocks[min(max(i, 0), len(blocks)-1)])
 	}
 	return b.String()
+}
+
+// mdTable prints a grid as a Markdown table, its figures aligned right.
+func mdTable(b *strings.Builder, g Grid) {
+	rule := make([]string, len(g.Header))
+	for i, right := range g.Right {
+		rule[i] = "---"
+		if right {
+			rule[i] = "---:"
+		}
+	}
+	mdRow(b, g.Header)
+	b.WriteString("|" + strings.Join(rule, "|") + "|\n")
+	for _, row := range g.Rows {
+		mdRow(b, row)
+	}
+}
+
+func mdRow(b *strings.Builder, cells []string) {
+	for _, c := range cells {
+		b.WriteString("| " + mdCell(c) + " ")
+	}
+	b.WriteString("|\n")
 }
 
 // mdLine is text on one Markdown line.

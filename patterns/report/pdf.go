@@ -55,7 +55,7 @@ func (r Report) PDF(w io.Writer) error {
 	f.SetFooterFunc(d.footer)
 	f.AddPage()
 	d.title()
-	for _, s := range r.Sections {
+	for _, s := range r.Printed() {
 		d.section(s)
 	}
 	d.end()
@@ -171,14 +171,20 @@ func (d *pdfDoc) section(s Section) {
 	case SectionPatterns:
 		d.patterns()
 	case SectionGoals:
-		d.goals()
+		d.grid(d.r.GoalGrid())
 	case SectionMeasures:
 		d.measures()
 	case SectionQuestions:
 		d.font("", 10)
+		for _, l := range d.r.LastLines() {
+			d.text(l, 0, pdfLine)
+			d.f.Ln(1)
+		}
 		for _, q := range d.r.Questions {
 			d.bullet("☐", q.Text, 0)
 		}
+	case SectionCCRT:
+		d.grid(d.r.CCRTGrid())
 	}
 }
 

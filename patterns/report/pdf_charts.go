@@ -30,7 +30,7 @@ func (d *pdfDoc) caption(s string) {
 // a mark for the count in the window before.
 func (d *pdfDoc) barChart() {
 	const label, barW, rowH = 64.0, 96.0, 6.0
-	bars := d.r.Patterns.bars(barW)
+	bars := d.r.Patterns.Bars(barW)
 	if len(bars) == 0 {
 		return
 	}
@@ -61,7 +61,7 @@ func (d *pdfDoc) barChart() {
 
 // axis draws a chart's frame: grid lines with their labels, at the left
 // of the plot, or (for bands) in a column at its right, w wide.
-func (d *pdfDoc) axis(y0, w, h float64, marks []bandLine, bands bool) {
+func (d *pdfDoc) axis(y0, w, h float64, marks []BandLine, bands bool) {
 	d.font("", 7)
 	for _, m := range marks {
 		d.draw(ruleColour, 0.15)
@@ -92,7 +92,7 @@ func (d *pdfDoc) dates(y, w float64, first, last string) {
 	d.f.CellFormat(w/2, 3.5, last, "", 0, "R", false, 0, "")
 }
 
-func (d *pdfDoc) polyline(ps []point, x0, y0 float64) {
+func (d *pdfDoc) polyline(ps []ChartPoint, x0, y0 float64) {
 	for i := 1; i < len(ps); i++ {
 		d.f.Line(x0+ps[i-1].X, y0+ps[i-1].Y, x0+ps[i].X, y0+ps[i].Y)
 	}
@@ -110,8 +110,8 @@ func (d *pdfDoc) moodChart() {
 	d.f.Ln(2)
 	y0 := d.f.GetY() + 2
 	x0 := pdfMargin + plotLeft
-	dots, lines := moodChart(days, plotWidth, h)
-	d.axis(y0, plotWidth, h, []bandLine{{Y: 0, Name: "10"}, {Y: h / 2, Name: "5.5"}, {Y: h, Name: "1"}}, false)
+	dots, lines := MoodChart(days, plotWidth, h)
+	d.axis(y0, plotWidth, h, []BandLine{{Y: 0, Name: "10"}, {Y: h / 2, Name: "5.5"}, {Y: h, Name: "1"}}, false)
 	d.draw(accentColour, 0.6)
 	for _, l := range lines {
 		d.polyline(l, x0, y0)
@@ -132,7 +132,7 @@ func (d *pdfDoc) measureChart(m MeasureTrend) {
 	d.need(h + 10)
 	y0 := d.f.GetY() + 3
 	x0 := pdfMargin + plotLeft
-	points, bands := m.chart(w, h)
+	points, bands := m.Chart(w, h)
 	d.axis(y0, w, h, bands, true)
 	d.font("", 7)
 	d.colour(mutedColour)
@@ -149,7 +149,7 @@ func (d *pdfDoc) measureChart(m MeasureTrend) {
 	for _, p := range points {
 		d.f.Circle(x0+p.X, y0+p.Y, 0.9, "F")
 	}
-	first, last := m.span()
+	first, last := m.Span()
 	d.dates(y0+h+1, w, day(first), day(last))
 	d.f.SetXY(pdfMargin, y0+h+5)
 }

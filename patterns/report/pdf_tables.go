@@ -1,10 +1,5 @@
 package report
 
-import (
-	"fmt"
-	"strconv"
-)
-
 // column is one column of a PDF table.
 type column struct {
 	w     float64
@@ -70,40 +65,36 @@ func (d *pdfDoc) row(cols []column, cells []string, header bool) {
 	d.rule(ruleColour, 0.2)
 }
 
+// grid prints one of the report's tables.
+func (d *pdfDoc) grid(g Grid) {
+	cols := make([]column, len(g.Widths))
+	for i, w := range g.Widths {
+		cols[i] = column{w, "L"}
+		if g.Right[i] {
+			cols[i].align = "R"
+		}
+	}
+	d.table(cols, g.Header...)
+	for _, row := range g.Rows {
+		d.row(cols, row, false)
+	}
+	d.endTable()
+}
+
 func (d *pdfDoc) patterns() {
-	t := d.r.Patterns
 	d.font("", 10)
 	d.text(d.r.PatternsNote(), 0, pdfLine)
 	d.f.Ln(1)
-	cols := []column{{70, "L"}, {40, "L"}, {16, "R"}, {16, "R"}}
-	titles := []string{"Pattern", "Category", "Entries", "Share"}
-	if t.Compared {
-		cols = []column{{62, "L"}, {40, "L"}, {18, "R"}, {18, "R"}, {18, "R"}, {18, "R"}}
-		titles = append(titles, "Before", "Change")
+	if len(d.r.Patterns.Rows) > 0 {
+		d.grid(d.r.PatternGrid())
+		d.barChart()
 	}
-	d.table(cols, titles...)
-	for _, row := range t.Rows {
-		cells := []string{row.Name, row.Category, strconv.Itoa(row.Count), fmt.Sprintf("%.0f%%", 100*row.Share)}
-		if t.Compared {
-			cells = append(cells, strconv.Itoa(row.Previous), signed(row.Delta))
-		}
-		d.row(cols, cells, false)
+	if note := d.r.OnceNote(); note != "" {
+		d.f.Ln(2)
+		d.font("", 10)
+		d.colour(inkColour)
+		d.text(note, 0, pdfLine)
 	}
-	d.endTable()
-	d.barChart()
-}
-
-func (d *pdfDoc) goals() {
-	cols := []column{{84, "L"}, {90, "L"}}
-	d.table(cols, "Goal", "Where it stands")
-	for _, g := range d.r.Goals {
-		title := g.Title
-		if g.Sub {
-			title = "↳ " + title
-		}
-		d.row(cols, []string{title, g.Status()}, false)
-	}
-	d.endTable()
 }
 
 func (d *pdfDoc) measures() {
@@ -113,15 +104,7 @@ func (d *pdfDoc) measures() {
 		d.colour(inkColour)
 		d.text(m.Title, 0, 6)
 		d.f.Ln(1)
-		cols := []column{{64, "L"}, {30, "R"}, {80, "L"}}
-		d.table(cols, "Date", fmt.Sprintf("Score (0–%d)", m.Max), "Band")
-		if b := m.Before; b != nil {
-			d.row(cols, []string{day(b.At) + " (before these days)", strconv.Itoa(b.Score), b.Band}, false)
-		}
-		for _, s := range m.InWindow {
-			d.row(cols, []string{day(s.At), strconv.Itoa(s.Score), s.BandCell()}, false)
-		}
-		d.endTable()
+		d.grid(m.Grid())
 		d.measureChart(m)
 		d.f.Ln(3)
 	}

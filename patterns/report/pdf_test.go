@@ -69,7 +69,7 @@ func TestPDF(t *testing.T) {
 		"Pattern Category Entries Share Before Change",
 		"avoidance Defenses 2 50% 2 0",
 		"people-pleasing Relationship patterns 2 50% 1 +1",
-		"rumination Emotional patterns 1 25% 1 0",
+		"Named in one entry only, too few yet to call a pattern: rumination.",
 		"Say what I need to Alex 6/10 on Tue 25 Nov 2025, +3 since these days began",
 		"Tue 4 Nov 2025 (before these days) 11 moderate",
 		"☐ Ask why I freeze when Sam is around",
@@ -117,7 +117,7 @@ func TestPDF_Unprintable(t *testing.T) {
 func TestPDF_EmptySections(t *testing.T) {
 	r := Report{Title: "Nothing yet", Generated: time.Date(2025, 11, 26, 9, 0, 0, 0, time.UTC), Sections: AllSections}
 	text := pdfText(t, renderPDF(t, r))
-	for _, want := range []string{"No entries were flagged for the session", "No patterns were named", "Nothing noted to bring", "Mood: not rated"} {
+	for _, want := range []string{"No entries were flagged for the session", "No patterns were named", "No session logged yet.", "Mood: not rated"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the empty report lacks %q:\n%s", want, text)
 		}

@@ -264,7 +264,8 @@ func (b *builder) vocabulary() ([]string, error) {
 
 // eachText calls f with every piece of text in the report a person wrote
 // or named: titles, bodies, episodes and the people in them, patterns
-// and emotions (the chart's labels too), goals and questions.
+// and emotions (the chart's labels too), goals, the last session's
+// takeaways and questions.
 func (r *Report) eachText(f func(s *string)) {
 	names := func(list []string) {
 		for i := range list {
@@ -292,10 +293,12 @@ func (r *Report) eachText(f func(s *string)) {
 	for i := range r.Patterns.Rows {
 		f(&r.Patterns.Rows[i].Name)
 	}
+	names(r.Patterns.Once)
 	for i := range r.Goals {
 		f(&r.Goals[i].Title)
 		f(&r.Goals[i].LatestNote)
 	}
+	f(&r.Last.Takeaways)
 	for i := range r.Questions {
 		f(&r.Questions[i].Text)
 	}

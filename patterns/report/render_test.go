@@ -18,7 +18,7 @@ func TestMarkdown(t *testing.T) {
 		"# Session prep: Since your session on Tue 18 Nov",
 		"- Entries: 4 entries written (3 in the 8 days before).",
 		"- Mood: 5.5 out of 10 on average, over 4 rated entries (6.0 in the 8 days before: down 0.5).",
-		"- Top patterns: avoidance 2 (0), people-pleasing 2 (+1), rumination 1 (0).",
+		"- Top patterns: avoidance 2 (0), people-pleasing 2 (+1); 1 more named once.",
 		"### " + flaggedTitle,
 		"#### What happened", // the entry's own heading, under its title
 		"Sam asked me to stay late again and I said **yes** before thinking.",

@@ -31,17 +31,21 @@ type Store interface {
 type Section string
 
 const (
-	SectionSummary   Section = "summary"   // entries written, mood, top patterns
-	SectionFlagged   Section = "flagged"   // entries flagged for the session, in full
-	SectionEpisodes  Section = "episodes"  // relationship episodes
+	SectionSummary   Section = "summary"   // anything about safety, the course position, entries written, mood, top patterns
+	SectionQuestions Section = "questions" // the last session's takeaways and the questions left from it
 	SectionPatterns  Section = "patterns"  // the pattern table and chart
+	SectionCCRT      Section = "ccrt"      // the relationship theme across episodes; printed only when it has rows
 	SectionGoals     Section = "goals"     // progress on active goals
 	SectionMeasures  Section = "measures"  // PHQ-9 and GAD-7 scores
-	SectionQuestions Section = "questions" // questions to bring
+	SectionFlagged   Section = "flagged"   // entries flagged for the session, in full
+	SectionEpisodes  Section = "episodes"  // relationship episodes
 )
 
-// AllSections lists every section in the order a report prints them.
-var AllSections = []Section{SectionSummary, SectionFlagged, SectionEpisodes, SectionPatterns, SectionGoals, SectionMeasures, SectionQuestions}
+// AllSections lists every section in the order a report prints them: a
+// therapist with two minutes reads what matters most first (safety, where
+// the course stands, what was left from last time), then what changed,
+// then the entries themselves.
+var AllSections = []Section{SectionSummary, SectionQuestions, SectionPatterns, SectionCCRT, SectionGoals, SectionMeasures, SectionFlagged, SectionEpisodes}
 
 // ParseSections reads a comma-separated list such as "summary,flagged".
 // Case and spaces don't matter; "" or "all" means every section.
@@ -111,13 +115,19 @@ type Report struct {
 	Hidden      []HiddenName // with Redacted, the names hidden, and what shows instead
 	NameLike    []string     // with Redacted, words left in that look like names (see NameLikeWords)
 
-	Summary   Summary
+	Summary Summary
+	// Course is where the person stands in a course of therapy, one line
+	// ("Dynamic interpersonal therapy: session 5 of 16"); "" when there is
+	// no course. coursePosition (course.go) is its only source.
+	Course    string
 	Flagged   []Entry   // entries flagged for the session, oldest first
 	Episodes  []Episode // relationship episodes, oldest first
 	Patterns  Table
+	CCRT      []CCRTRow // the relationship theme; nil leaves its section out
 	Mood      []MoodDay // daily mood across the window, for the trend chart
 	Goals     []GoalProgress
 	Measures  []MeasureTrend
+	Last      LastSession
 	Questions []Question
 
 	// CrisisText is the crisis lines the person chose, printed with a
@@ -133,9 +143,26 @@ type Summary struct {
 	Entries         int
 	Compared        bool // there is a window of equal length before to compare with
 	PreviousEntries int
-	Mood            Mean // mean mood of the rated entries in the window
-	PreviousMood    Mean // the same for the window before
-	Top             []patterns.Trend
+	Mood            Mean             // mean mood of the rated entries in the window
+	PreviousMood    Mean             // the same for the window before
+	Top             []patterns.Trend // patterns named in at least MinPatternEntries entries, most first
+	NamedOnce       int              // patterns named in the window, but in one entry only
+}
+
+// LastSession is what the session before the window's end left: when it
+// was, and what the person took away from it.
+type LastSession struct {
+	At        time.Time // zero when no session is logged
+	Takeaways string
+}
+
+// CCRTRow is one of the most frequent categories of a part of the Core
+// Conflictual Relationship Theme across the window's episodes.
+type CCRTRow struct {
+	Component string // "What I wanted", "How others responded" or "How I responded"
+	Category  string // "to be close", "rejecting"
+	Count     int    // episodes naming it
+	Shift     string // how it moved from the first third of the days to the last, in words; "" when not worked out
 }
 
 // Mean is an average mood and how many ratings it is of.
@@ -176,6 +203,7 @@ type Table struct {
 	Entries  int  // entries in the window, the shares' denominator
 	Compared bool // Previous and Delta mean something
 	Rows     []PatternRow
+	Once     []string // patterns named in one entry only, in the window and before: too few to mean something alone
 }
 
 // PatternRow is one pattern's line in the table.
@@ -205,6 +233,7 @@ type GoalProgress struct {
 	LatestAt   time.Time
 	Compared   bool // there is an earlier rating to compare with
 	Change     int  // Latest minus the rating the window started with
+	AllTime    bool // the window has no start, so Change is since the first check-in
 	CheckIns   int  // check-ins in the window
 	LatestNote string
 }
@@ -229,8 +258,7 @@ type Score struct {
 	Difficulty   string // the last, unscored question's answer; "" when not given
 }
 
-// Question is something to bring to the session.
+// Question is something the person noted to bring to the session.
 type Question struct {
 	Text string
-	From string // "session" for one left from the last session, "entry" for a flagged entry
 }

@@ -30,7 +30,9 @@ func SectionTitle(s Section) string {
 	case SectionMeasures:
 		return "PHQ-9 and GAD-7"
 	case SectionQuestions:
-		return "Questions to bring"
+		return "From your last session"
+	case SectionCCRT:
+		return "Relationship theme (CCRT)"
 	}
 	return string(s)
 }
@@ -49,9 +51,21 @@ func (r Report) emptyText(s Section) string {
 	case SectionMeasures:
 		return "No PHQ-9 or GAD-7 questionnaires answered yet."
 	case SectionQuestions:
-		return "Nothing noted to bring."
+		if r.Last.At.IsZero() {
+			return "No session logged yet."
+		}
+		return "Nothing noted from your session on " + r.Last.At.Format(dateFormat) + "."
 	}
 	return ""
+}
+
+// EmptyText is what section s prints in place of its content when it has
+// nothing to show; "" when it has something.
+func (r Report) EmptyText(s Section) string {
+	if !r.empty(s) {
+		return ""
+	}
+	return r.emptyText(s)
 }
 
 // empty reports whether a section has nothing to show.
@@ -62,15 +76,31 @@ func (r Report) empty(s Section) bool {
 	case SectionEpisodes:
 		return len(r.Episodes) == 0
 	case SectionPatterns:
-		return len(r.Patterns.Rows) == 0
+		return len(r.Patterns.Rows) == 0 && len(r.Patterns.Once) == 0
+	case SectionCCRT:
+		return len(r.CCRT) == 0
 	case SectionGoals:
 		return len(r.Goals) == 0
 	case SectionMeasures:
 		return len(r.Measures) == 0
 	case SectionQuestions:
-		return len(r.Questions) == 0
+		return r.Last.Takeaways == "" && len(r.Questions) == 0
 	}
 	return false
+}
+
+// Printed are the sections a report prints, in order: those chosen, less
+// the CCRT when there is no theme to show, since an empty heading there
+// would only lengthen the read.
+func (r Report) Printed() []Section {
+	var out []Section
+	for _, s := range r.Sections {
+		if s == SectionCCRT && r.empty(s) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 const (
@@ -93,14 +123,19 @@ func (r Report) Notes() []string {
 // before names the window the figures are compared with.
 func (r Report) before() string { return "the " + r.Window.Length() + " before" }
 
-// SummaryLines are the summary's sentences.
+// SummaryLines are the summary's sentences after the safety lines: where
+// the course stands, then the days' figures.
 func (r Report) SummaryLines() []string {
 	s := r.Summary
+	var lines []string
+	if r.Course != "" {
+		lines = append(lines, r.Course)
+	}
 	entries := plural(s.Entries, "entry", "entries") + " written"
 	if s.Compared {
 		entries += fmt.Sprintf(" (%d in %s)", s.PreviousEntries, r.before())
 	}
-	lines := []string{"Entries: " + entries + "."}
+	lines = append(lines, "Entries: "+entries+".")
 	if !s.Compared {
 		lines = append(lines, patterns.NoComparison(r.Window))
 	}
@@ -113,8 +148,11 @@ func (r Report) SummaryLines() []string {
 		mood += "."
 	}
 	lines = append(lines, mood)
-	if len(s.Top) == 0 {
+	switch {
+	case len(s.Top) == 0 && s.NamedOnce == 0:
 		return append(lines, "Top patterns: none named.")
+	case len(s.Top) == 0:
+		return append(lines, fmt.Sprintf("Top patterns: none yet; no pattern came up in more than one entry (%s named once).", plural(s.NamedOnce, "pattern", "patterns")))
 	}
 	var top []string
 	for _, t := range s.Top {
@@ -124,7 +162,36 @@ func (r Report) SummaryLines() []string {
 		}
 		top = append(top, p)
 	}
-	return append(lines, "Top patterns: "+strings.Join(top, ", ")+".")
+	line := "Top patterns: " + strings.Join(top, ", ")
+	if s.NamedOnce > 0 {
+		line += fmt.Sprintf("; %d more named once", s.NamedOnce)
+	}
+	return append(lines, line+".")
+}
+
+// LastLines open the last session's section: when it was, and what the
+// person took away from it, as they wrote it.
+func (r Report) LastLines() []string {
+	if r.Last.At.IsZero() || r.empty(SectionQuestions) {
+		return nil
+	}
+	lines := []string{"Your session on " + r.Last.At.Format(dateFormat) + "."}
+	if r.Last.Takeaways != "" {
+		lines = append(lines, "What you took away: "+strings.Join(strings.Fields(r.Last.Takeaways), " "))
+	}
+	if len(r.Questions) > 0 {
+		lines = append(lines, "Questions you noted to bring:")
+	}
+	return lines
+}
+
+// OnceNote follows the pattern table: the patterns named in one entry
+// only, by name, rather than as rows of ones.
+func (r Report) OnceNote() string {
+	if len(r.Patterns.Once) == 0 {
+		return ""
+	}
+	return "Named in one entry only, too few yet to call a pattern: " + strings.Join(r.Patterns.Once, ", ") + "."
 }
 
 // PatternsNote is the line above the pattern table: what its shares are
@@ -134,6 +201,9 @@ func (r Report) PatternsNote() string {
 	note := "Out of " + plural(r.Patterns.Entries, "entry", "entries") + "."
 	if !r.Patterns.Compared {
 		note += " " + patterns.NoComparison(r.Window)
+	}
+	if len(r.Patterns.Rows) == 0 {
+		note += " No pattern came up in more than one entry, so there is no table yet."
 	}
 	return note
 }
@@ -215,8 +285,12 @@ func (g GoalProgress) Status() string {
 	}
 	s := fmt.Sprintf("%d/10 on %s", g.Latest, g.LatestAt.Format(dateFormat))
 	switch {
+	case g.Compared && g.Change == 0 && g.AllTime:
+		s += ", the same as at your first check-in"
 	case g.Compared && g.Change == 0:
 		s += ", the same as when these days began"
+	case g.Compared && g.AllTime:
+		s += fmt.Sprintf(", %s since your first check-in", signed(g.Change))
 	case g.Compared:
 		s += fmt.Sprintf(", %s since these days began", signed(g.Change))
 	case g.CheckIns == 0:
