@@ -27,7 +27,7 @@ func previewReport(t *testing.T) report.Report {
 	store := mustOpenJournal(t)
 	day := func(d, h int) time.Time { return time.Date(2025, time.November, d, h, 0, 0, 0, time.UTC) }
 	for _, d := range []int{4, 11, 18} {
-		s := journal.Session{At: day(d, 17), Approach: "dynamic interpersonal therapy"}
+		s := journal.Session{At: day(d, 17), Format: "individual", Approach: journal.ApproachDIT}
 		if d == 18 {
 			s.Takeaways = "I go quiet when I expect to be let down."
 			s.Questions = []journal.Question{{Text: "Ask about my father's silences"}}
@@ -144,7 +144,7 @@ func TestReportPreview_TablesAndChartsAsPrinted(t *testing.T) {
 			t.Errorf("a table row shown as a bullet: %q", l)
 		}
 	}
-	for _, want := range []string{"• Dynamic interpersonal therapy: session 3 of 16.", "What you took away: I go quiet when I expect to be let down.", "☐ Ask about my father's silences"} {
+	for _, want := range []string{"• Dynamic interpersonal therapy: session 3 of 16, 13 left · beginning phase: engagement and the interpersonal focus.", "What you took away: I go quiet when I expect to be let down.", "☐ Ask about my father's silences"} {
 		if !slices.Contains(labels, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, strings.Join(labels, "\n"))
 		}

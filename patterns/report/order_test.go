@@ -14,7 +14,7 @@ import (
 // Hand-made journals for the report's order and wording, each a few
 // entries written on purpose, built since the last session on 18 Nov.
 
-const dit = "dynamic interpersonal therapy"
+const dit = journal.ApproachDIT
 
 // courseJournal is five DIT sessions, the last on 18 Nov with takeaways
 // and questions; since then, patterns named twice and once, a flagged
@@ -22,7 +22,7 @@ const dit = "dynamic interpersonal therapy"
 func courseJournal(t *testing.T) *jstore.Store {
 	store := openJournal(t)
 	for i, day := range []int{4, 8, 11, 14, 18} {
-		s := journal.Session{At: at(day, 17), Approach: dit}
+		s := journal.Session{At: at(day, 17), Format: "individual", Approach: dit}
 		if i == 4 {
 			s.Takeaways = "I go quiet when I expect to be let down."
 			s.Questions = []journal.Question{{Text: "Ask about my father's silences"}, {Text: "Already asked", Done: true}}
@@ -103,7 +103,7 @@ func TestReport_ReadsInTwoMinutes(t *testing.T) {
 			order: []string{
 				"Summary",
 				"question 9 of the PHQ-9",
-				"Dynamic interpersonal therapy: session 5 of 16.",
+				"Dynamic interpersonal therapy: session 5 of 16, 11 left · middle phase.",
 				"Entries: 3 entries written",
 				"From your last session",
 				"Your session on Tue 18 Nov 2025.",
@@ -172,7 +172,7 @@ func TestReport_ReadsInTwoMinutes(t *testing.T) {
 // end, in the Sessions screen's words, and nothing without a course.
 func TestCoursePosition(t *testing.T) {
 	session := func(day int, approach string) journal.Session {
-		return journal.Session{At: at(day, 17), Approach: approach}
+		return journal.Session{At: at(day, 17), Format: "individual", Approach: approach}
 	}
 	var long []journal.Session
 	for day := 1; day <= 18; day++ {
@@ -187,10 +187,10 @@ func TestCoursePosition(t *testing.T) {
 		{"no sessions", nil, 26, ""},
 		{"no DIT session", []journal.Session{session(4, "psychodynamic")}, 26, ""},
 		{"two DIT sessions then another kind", []journal.Session{session(4, dit), session(11, dit), session(18, "psychodynamic")}, 26,
-			"Dynamic interpersonal therapy: session 2 of 16."},
+			"Dynamic interpersonal therapy: session 2 of 16, 14 left · beginning phase: engagement and the interpersonal focus."},
 		{"a session after the window is not counted", []journal.Session{session(4, dit), session(27, dit)}, 26,
-			"Dynamic interpersonal therapy: session 1 of 16."},
-		{"past the course", long, 26, "Dynamic interpersonal therapy: session 18 (beyond the 16-session course)."},
+			"Dynamic interpersonal therapy: session 1 of 16, 15 left · beginning phase: engagement and the interpersonal focus."},
+		{"past the course", long, 26, "Dynamic interpersonal therapy: session 18, 2 past the 16 planned."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
