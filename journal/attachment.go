@@ -77,6 +77,19 @@ func lastPart(name string) string {
 	return parts[len(parts)-1]
 }
 
+// CheckAttachmentSize says why a file of size bytes can't be attached,
+// or nil; callers reading a file can ask before reading it whole.
+func CheckAttachmentSize(name string, size int64) error {
+	if size == 0 {
+		return Errorf(EInvalid, "%s is empty (0 bytes), so there is nothing to keep. Check the file was saved, and try again; nothing was saved.", name)
+	}
+	if size > MaxAttachmentSize {
+		return Errorf(EInvalid, "%s is %s; an attachment can be at most %s. Make it smaller (a lower resolution photo, a shorter recording) and try again; nothing was saved.",
+			name, ByteSize(size), ByteSize(MaxAttachmentSize))
+	}
+	return nil
+}
+
 // NewAttachment checks a file before it is added to an entry and
 // describes it: its kind comes from its contents, and a name that
 // promises another kind (a ".png" that is no picture) is refused, so
@@ -85,12 +98,8 @@ func NewAttachment(entryID int64, name string, data []byte) (Attachment, error) 
 	if err := CheckAttachmentName(name); err != nil {
 		return Attachment{}, err
 	}
-	if len(data) == 0 {
-		return Attachment{}, Errorf(EInvalid, "%s is empty (0 bytes), so there is nothing to keep. Check the file was saved, and try again; nothing was saved.", name)
-	}
-	if len(data) > MaxAttachmentSize {
-		return Attachment{}, Errorf(EInvalid, "%s is %s; an attachment can be at most %s. Make it smaller (a lower resolution photo, a shorter recording) and try again; nothing was saved.",
-			name, ByteSize(int64(len(data))), ByteSize(MaxAttachmentSize))
+	if err := CheckAttachmentSize(name, int64(len(data))); err != nil {
+		return Attachment{}, err
 	}
 	kind, media := sniffMedia(data)
 	claimed, known := kindByExtension[strings.ToLower(path.Ext(name))]
