@@ -3,6 +3,7 @@ package transfer
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -271,6 +272,10 @@ func throughlineJSONError(err error, data []byte, bom int) error {
 	case errors.As(err, &kind):
 		return journal.Errorf(journal.EInvalid, "The export has %s where %s belongs, for “%s” at %s. It may have been edited by hand or damaged. Nothing was imported.",
 			jsonValueWords(kind.Value), goTypeWords(kind.Type), kind.Field, where(kind.Offset-1))
+	}
+	var b64 base64.CorruptInputError
+	if errors.As(err, &b64) {
+		return journal.Errorf(journal.EInvalid, "The export holds an attached file whose bytes are damaged (its \"data\" isn't valid base64). It may have been edited by hand or damaged. Export it again. Nothing was imported.")
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		name, _ = strconv.Unquote(name)
