@@ -314,3 +314,21 @@ func dropUnheld(tx *gorm.DB, ids []int64) error {
 	}
 	return tx.Exec("DELETE FROM attachments WHERE id IN ? AND NOT EXISTS (SELECT 1 FROM entry_attachments l WHERE l.attachment_id = attachments.id)", ids).Error
 }
+
+// attachImported attaches the files imported entries brought, within the
+// import's transaction, so a file that can't be kept stops the import.
+func (s *Store) attachImported(tx *gorm.DB, entries []journal.Entry) error {
+	for _, e := range entries {
+		var held []journal.Attachment
+		for _, f := range e.Files {
+			a, err := journal.NewAttachment(e.ID, f.Name, f.Data)
+			if err != nil {
+				return err
+			}
+			if _, err := s.addAttachment(tx, a, f.Data, &held); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
