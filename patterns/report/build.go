@@ -35,7 +35,7 @@ func Build(store Store, opt Options) (Report, error) {
 	for _, id := range opt.Exclude {
 		b.excluded[id] = true
 	}
-	steps := []func() error{b.entries, b.figures, b.goals, b.measures, b.questions, b.redact}
+	steps := []func() error{b.entries, b.images, b.figures, b.goals, b.measures, b.questions, b.redact}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Report{}, err
