@@ -58,8 +58,12 @@ func TestThroughline_AttachmentsRoundTrip(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if _, err := ImportThroughline(dst, bytes.NewReader(export)); err != nil {
+			sum, err := ImportThroughline(dst, bytes.NewReader(export))
+			if err != nil {
 				t.Fatal(err)
+			}
+			if len(sum.Notes) != 1 || !bytes.Contains([]byte(sum.Notes[0]), []byte("0 people, 2 attached files, 0 goals")) {
+				t.Errorf("notes %q don't count the files", sum.Notes)
 			}
 			for _, f := range files {
 				got, err := dst.AttachmentData(e.ID, f.Name)

@@ -174,6 +174,15 @@ func ImportThroughline(store ImportTarget, r io.Reader) (Summary, error) {
 	return Summary{Format: FormatThroughline, Added: len(snap.Entries), Notes: []string{restoredNote(snap)}}, nil
 }
 
+// attachedFiles counts the files the entries hold.
+func attachedFiles(snap *journal.Snapshot) int {
+	n := 0
+	for _, e := range snap.Entries {
+		n += len(e.Attachments)
+	}
+	return n
+}
+
 // restoredNote says what came with the entries.
 func restoredNote(snap *journal.Snapshot) string {
 	var parts []string
@@ -182,7 +191,7 @@ func restoredNote(snap *journal.Snapshot) string {
 		one, plural string
 	}{
 		{len(snap.Patterns), "pattern", "patterns"}, {len(snap.Emotions), "emotion word", "emotion words"},
-		{len(snap.People), "person", "people"}, {len(snap.Goals), "goal", "goals"},
+		{len(snap.People), "person", "people"}, {attachedFiles(snap), "attached file", "attached files"}, {len(snap.Goals), "goal", "goals"},
 		{len(snap.CheckIns), "check-in", "check-ins"}, {len(snap.Sessions), "session", "sessions"},
 		{len(snap.Measures), "questionnaire", "questionnaires"}, {len(snap.Settings), "setting", "settings"},
 	} {
