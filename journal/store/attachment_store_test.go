@@ -258,3 +258,49 @@ func TestMigrations_AttachmentsAfterUpgrade(t *testing.T) {
 		t.Fatalf("%+v, %v", list, err)
 	}
 }
+
+// With encryption on, neither a file's bytes nor their plain hash are
+// anywhere in the journal's files, whether the file was added before
+// encryption was turned on or after.
+func TestAttachments_EncryptedNeverPlainOnDisk(t *testing.T) {
+	for _, before := range []bool{true, false} {
+		t.Run(map[bool]string{true: "added, then encrypted", false: "encrypted, then added"}[before], func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "journal.db")
+			s := mustOpenAt(t, path)
+			secret := newCanary(t)
+			data := pngBytes(strings.Repeat(secret, 500))
+			e := mustEntry(t, s, "entry")
+			add := func() {
+				if _, err := s.AddAttachment(e.ID, "secret.png", data); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if before {
+				add()
+				s.checkpoint()
+				if raw, _ := os.ReadFile(path); !bytes.Contains(raw, []byte(secret)) {
+					t.Fatal("the plain file isn't in the journal, so the test couldn't see it stay")
+				}
+			}
+			if err := s.EnableEncryption(testPassphrase); err != nil {
+				t.Fatal(err)
+			}
+			if !before {
+				add()
+			}
+			s.Close()
+			assertGoneFromDisk(t, path, secret, "encrypted")
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(raw, []byte(journal.SHA256Hex(data))) {
+				t.Error("the file's plain sha256 is on disk")
+			}
+			again := mustUnlocked(t, path)
+			if got, err := again.AttachmentData(e.ID, "secret.png"); err != nil || !bytes.Equal(got, data) {
+				t.Fatalf("after reopening: %d bytes, %v", len(got), err)
+			}
+		})
+	}
+}
