@@ -120,3 +120,37 @@ func renamed(t *testing.T, file, name string) string {
 	}
 	return p
 }
+
+// A Day One export zip's photos, recordings and PDFs arrive as the
+// entries' attachments; what can't come is said, per file.
+func TestCLI_ImportDayOneAttachments(t *testing.T) {
+	isolateJournalLocation(t)
+	db := newJournal(t)
+	out := mustCLI(t, db, "", "import", importSample(t, "dayone-attachments.zip"))
+	want := "Imported 3 entries from Day One.\n" +
+		"Left behind entry 3's photo 1: photo 1.jpeg is named as an image, but its contents aren't one (the file may be damaged, or named wrongly).\n" +
+		"Left behind entry 3's photo 2: the zip doesn't hold it (no file named 0123456789abcdef0123456789abcdef.jpeg).\n" +
+		"Left behind 1 video: Throughline keeps photos, audio and PDFs, not videos.\n"
+	if out != want {
+		t.Errorf("import printed\n%s\nwant\n%s", out, want)
+	}
+	entries := listJSON(t, db) // newest first
+	wantFiles := map[string][]string{
+		"After art therapy": {"the sea.png", "audio recording 1.m4a", "PDF 1.pdf"},
+		"Photo":             {"photo 1.png"},
+		"רישום 🎨":           nil,
+	}
+	for _, e := range entries {
+		var files []attachmentJSON
+		if err := json.Unmarshal([]byte(mustCLI(t, db, "", "attachments", strconv.FormatInt(e.ID, 10), "--json")), &files); err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, f := range files {
+			names = append(names, f.Name)
+		}
+		if w, ok := wantFiles[e.Title]; !ok || strings.Join(names, "|") != strings.Join(w, "|") {
+			t.Errorf("entry %q holds %q, want %q", e.Title, names, w)
+		}
+	}
+}
