@@ -203,10 +203,23 @@ func runShow(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
+		files, err := store.Attachments(id)
+		if err != nil {
+			return err
+		}
 		if *asJSON {
-			return writeJSON(c.stdout, toJSON(e))
+			return writeJSON(c.stdout, struct {
+				entryJSON
+				Attachments []attachmentJSON `json:"attachments"`
+			}{toJSON(e), toAttachmentsJSON(files)})
 		}
 		printEntry(c.stdout, e)
+		if len(files) > 0 {
+			fmt.Fprintln(c.stdout)
+		}
+		for _, a := range files {
+			fmt.Fprintf(c.stdout, "Attached: %s (%s, %s)\n", a.Name, a.MediaType, journal.ByteSize(a.Size))
+		}
 		return nil
 	})
 }

@@ -36,8 +36,8 @@ func TestCLI_Import(t *testing.T) {
 		entries                    int
 	}{
 		{"jrnl-basic_onefile.journal", "", "Imported 3 entries from jrnl.\n", "Imported no entries from jrnl.\nSkipped 3 already in the journal.\n", 3},
-		{"dayone-fictional.zip", "dayone", "Imported 3 entries from Day One.\nLeft behind 1 photo: Throughline keeps only the text.\n",
-			"Imported no entries from Day One.\nSkipped 3 already in the journal.\nLeft behind 1 photo: Throughline keeps only the text.\n", 3},
+		{"dayone-fictional.zip", "dayone", "Imported 3 entries from Day One.\n",
+			"Imported no entries from Day One.\nSkipped 3 already in the journal.\n", 3},
 		{"daylio-sample.csv", "", "Imported 3 entries from Daylio.\n", "Imported no entries from Daylio.\nSkipped 3 already in the journal.\n", 3},
 	}
 	for _, tt := range tests {

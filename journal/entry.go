@@ -69,6 +69,9 @@ type Entry struct {
 	GoalIDs   []int64   // goals this entry is evidence for
 	Source    string    // the journal it was imported from ("jrnl", "dayone", ...), "" when written here
 	SourceID  string    // its id there, when it had one
+	// Files are files an import brings with the entry, attached as it is
+	// saved; reading an entry leaves them out (see Store.Attachments).
+	Files []AttachmentFile
 }
 
 // HasMood reports whether the entry was given a mood.

@@ -108,22 +108,35 @@ type SnapshotSetting struct {
 
 // SnapshotEntry is an entry with everything linked to it.
 type SnapshotEntry struct {
-	ID          int64             `json:"id"`
-	WrittenAt   string            `json:"written_at"`
-	WrittenZone string            `json:"written_zone"` // the zone it was written in, such as "Europe/Berlin"
-	CreatedAt   string            `json:"created_at"`
-	UpdatedAt   string            `json:"updated_at"`
-	Kind        string            `json:"kind"`
-	Title       string            `json:"title,omitempty"`
-	Body        string            `json:"body,omitempty"`
-	Mood        int               `json:"mood,omitempty"` // MinMood..MaxMood; none when not rated
-	Flagged     bool              `json:"flagged,omitempty"`
-	Source      string            `json:"source,omitempty"`    // the journal it was imported from
-	SourceID    string            `json:"source_id,omitempty"` // its id there
-	Emotions    []string          `json:"emotions,omitempty"`
-	Patterns    []string          `json:"patterns,omitempty"`
-	GoalIDs     []int64           `json:"goal_ids,omitempty"`
-	Episodes    []SnapshotEpisode `json:"episodes,omitempty"`
+	ID          int64                `json:"id"`
+	WrittenAt   string               `json:"written_at"`
+	WrittenZone string               `json:"written_zone"` // the zone it was written in, such as "Europe/Berlin"
+	CreatedAt   string               `json:"created_at"`
+	UpdatedAt   string               `json:"updated_at"`
+	Kind        string               `json:"kind"`
+	Title       string               `json:"title,omitempty"`
+	Body        string               `json:"body,omitempty"`
+	Mood        int                  `json:"mood,omitempty"` // MinMood..MaxMood; none when not rated
+	Flagged     bool                 `json:"flagged,omitempty"`
+	Source      string               `json:"source,omitempty"`    // the journal it was imported from
+	SourceID    string               `json:"source_id,omitempty"` // its id there
+	Emotions    []string             `json:"emotions,omitempty"`
+	Patterns    []string             `json:"patterns,omitempty"`
+	GoalIDs     []int64              `json:"goal_ids,omitempty"`
+	Episodes    []SnapshotEpisode    `json:"episodes,omitempty"`
+	Attachments []SnapshotAttachment `json:"attachments,omitempty"`
+}
+
+// SnapshotAttachment is a file an entry holds, its bytes whole (base64
+// in JSON), so an export is still one file; the import checks them
+// against sha256. Same bytes in two entries are written twice and
+// stored once again on import.
+type SnapshotAttachment struct {
+	Name      string `json:"name"`
+	MediaType string `json:"media_type"` // for other programs reading the export; the import reads the bytes
+	Size      int64  `json:"size"`
+	SHA256    string `json:"sha256"`
+	Data      []byte `json:"data"`
 }
 
 // SnapshotEpisode is a relationship episode of an entry, in the order written.

@@ -30,6 +30,7 @@ type sealedColumn struct {
 	table, key string // key: the column whose value is the Field's RowID
 	columns    []string
 	named      bool // has a name_key, a keyed hash of name when encrypted
+	content    bool // attachments: large bytes, and a content_key to match (see convertContent)
 }
 
 // sealedColumns is every free-text column in the journal. A test checks
@@ -46,6 +47,8 @@ var sealedColumns = []sealedColumn{
 	{table: "sessions", key: "id", columns: []string{"takeaways"}},
 	{table: "session_questions", key: "id", columns: []string{"text"}},
 	{table: "drafts", key: "slot", columns: []string{"data"}},
+	{table: "entry_attachments", key: "id", columns: []string{"name"}},
+	{table: "attachments", key: "id", columns: []string{"sha256", "data"}, content: true},
 }
 
 // MinPassphrase is the shortest passphrase accepted, in characters.
@@ -292,6 +295,12 @@ func (s *Store) ChangePassphrase(old, passphrase string) error {
 // the name keys to match keys (nil for plain ones).
 func (s *Store) convert(tx *gorm.DB, from, to FieldCodec, keys *dataKeys) error {
 	for _, t := range sealedColumns {
+		if t.content {
+			if err := s.convertContent(tx, from, to, keys); err != nil {
+				return err
+			}
+			continue
+		}
 		cols := strings.Join(t.columns, ", ")
 		rows, err := tx.Raw(fmt.Sprintf("SELECT %s, %s FROM %s", t.key, cols, t.table)).Rows()
 		if err != nil {

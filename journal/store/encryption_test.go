@@ -46,6 +46,10 @@ func writeCanaries(t *testing.T, s *Store) {
 		Questions: []journal.Question{{Text: canary + " question"}}})
 	must(err)
 	must(s.SaveDraft(journal.Draft{Title: canary + " draft", Body: canary}))
+	entries, err := s.Entries(journal.EntryQuery{Limit: 1})
+	must(err)
+	_, err = s.AddAttachment(entries[0].ID, canary+" drawing.png", []byte("\x89PNG\r\n\x1a\n the picture of "+canary))
+	must(err)
 }
 
 // assertNoCanary reads every file of the journal as bytes.
@@ -284,29 +288,32 @@ func TestEncryption_TurnOffAndChangePassphrase(t *testing.T) {
 // for a reason; a column added later must be placed in one or the other.
 func TestEncryption_CoversEveryTextColumn(t *testing.T) {
 	plain := map[string]string{
-		"entries.written_zone":   "a time zone name",
-		"entries.kind":           "one of four kinds",
-		"entries.source":         "which app an entry was imported from",
-		"entries.source_id":      "that app's id for it",
-		"emotions.name_key":      "a keyed hash when encrypted",
-		"emotions.family":        "one of the fixed families",
-		"patterns.name_key":      "a keyed hash when encrypted",
-		"patterns.category":      "one of the fixed categories",
-		"patterns.colour":        "a colour",
-		"people.name_key":        "a keyed hash when encrypted",
-		"hidden_words.name_key":  "a keyed hash when encrypted",
-		"people.role":            "one of the fixed roles",
-		"goals.status":           "active, completed or archived",
-		"sessions.at_zone":       "a time zone name",
-		"sessions.format":        "one of the fixed formats",
-		"sessions.approach":      "one of the fixed approaches",
-		"measures.instrument":    "PHQ-9 or GAD-7",
-		"measures.answers":       "numbers 0 to 3",
-		"settings.key":           "a setting's name",
-		"settings.value":         "the crisis line, the next session's date, folders",
-		"schema_migrations.name": "a migration's name",
-		"keyring.kdf":            "argon2id",
-		"id_counters.name":       "a table's name",
+		"entries.written_zone":    "a time zone name",
+		"entries.kind":            "one of four kinds",
+		"entries.source":          "which app an entry was imported from",
+		"entries.source_id":       "that app's id for it",
+		"emotions.name_key":       "a keyed hash when encrypted",
+		"emotions.family":         "one of the fixed families",
+		"patterns.name_key":       "a keyed hash when encrypted",
+		"patterns.category":       "one of the fixed categories",
+		"patterns.colour":         "a colour",
+		"people.name_key":         "a keyed hash when encrypted",
+		"hidden_words.name_key":   "a keyed hash when encrypted",
+		"people.role":             "one of the fixed roles",
+		"goals.status":            "active, completed or archived",
+		"sessions.at_zone":        "a time zone name",
+		"sessions.format":         "one of the fixed formats",
+		"sessions.approach":       "one of the fixed approaches",
+		"measures.instrument":     "PHQ-9 or GAD-7",
+		"measures.answers":        "numbers 0 to 3",
+		"settings.key":            "a setting's name",
+		"settings.value":          "the crisis line, the next session's date, folders",
+		"schema_migrations.name":  "a migration's name",
+		"keyring.kdf":             "argon2id",
+		"id_counters.name":        "a table's name",
+		"attachments.content_key": "a keyed hash when encrypted",
+		"attachments.kind":        "image, audio or pdf",
+		"attachments.media_type":  "a file type such as image/png",
 	}
 	sealed := map[string]bool{}
 	for _, t := range sealedColumns {

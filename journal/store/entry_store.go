@@ -212,17 +212,24 @@ func (s *Store) namesFor(owner string, ids []int64, add func(id int64, vocabular
 	return nil
 }
 
-// DeleteEntry removes an entry and its links.
+// DeleteEntry removes an entry, its links and its attachments.
 func (s *Store) DeleteEntry(id int64) error {
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if err := s.unindex(tx, id); err != nil { // while the text is there to say what to remove
+			return err
+		}
+		held, err := heldBy(tx, id)
+		if err != nil {
 			return err
 		}
 		res := tx.Exec("DELETE FROM entries WHERE id = ?", id)
 		if res.Error == nil && res.RowsAffected == 0 {
 			return notFound(id)
 		}
-		return res.Error
+		if res.Error != nil {
+			return res.Error
+		}
+		return dropUnheld(tx, held) // its files, unless another entry holds them too
 	})
 	if err != nil {
 		return internal("delete the entry", err)

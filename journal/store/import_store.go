@@ -75,6 +75,9 @@ func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Ent
 			if err := b.indexOpenText(pending); err != nil {
 				return err
 			}
+			if err := s.attachImported(tx, pending); err != nil {
+				return err
+			}
 			for _, e := range pending {
 				if keep != nil {
 					keep(e)

@@ -33,6 +33,7 @@ var migrations = []migration{
 	{12, "questionnaires' difficulty question", execSQL(schemaMeasureDifficulty)},
 	{13, "aliases and words hidden in reports", execSQL(schemaHiding)},
 	{14, "search reads its text from the entries", searchTextMigration},
+	{15, "attachments", execSQL(schemaAttachments)},
 	{18, "where a new DIT course starts", execSQL(schemaNewCourse)},
 }
 

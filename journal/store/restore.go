@@ -63,6 +63,7 @@ type restoreTable struct {
 	name    string
 	columns []string
 	rows    [][]any
+	one     bool // a row to a statement
 }
 
 func (t *restoreTable) add(values ...any) { t.rows = append(t.rows, values) }
@@ -74,6 +75,9 @@ const insertVars = 999
 // few thousand statements rather than 100,000.
 func (t *restoreTable) insert(tx *gorm.DB) error {
 	per := max(1, insertVars/len(t.columns))
+	if t.one {
+		per = 1
+	}
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ") + ")"
 	for start := 0; start < len(t.rows); start += per {
 		batch := t.rows[start:min(start+per, len(t.rows))]
@@ -97,7 +101,7 @@ func (t *restoreTable) insert(tx *gorm.DB) error {
 // restoreTables checks snap and turns it into rows, their text sealed,
 // in an order that writes everything before what refers to it.
 func (s *Store) restoreTables(snap journal.Snapshot) ([]*restoreTable, error) {
-	c := snapshotCheck{s: s, emotions: map[string]int64{}, patterns: map[string]int64{}, people: map[string]int64{}, goals: map[int64]int64{}}
+	c := snapshotCheck{s: s, emotions: map[string]int64{}, patterns: map[string]int64{}, people: map[string]int64{}, goals: map[int64]int64{}, files: map[string]int64{}}
 	c.vocabulary(snap)
 	c.progress(snap)
 	c.entries(snap)
@@ -116,6 +120,10 @@ type snapshotCheck struct {
 
 	emotions, patterns, people map[string]int64 // ids by NameKey
 	goals                      map[int64]int64  // parent by goal id
+
+	files            map[string]int64 // stored file ids by sha256
+	links            int64            // the last entry_attachments id given
+	blobs, fileLinks *restoreTable
 }
 
 func (c *snapshotCheck) table(name string, columns ...string) *restoreTable {
@@ -374,6 +382,9 @@ func (c *snapshotCheck) entries(snap journal.Snapshot) {
 		"id", "entry_id", "position", "person_id", "earlier_person_id")
 	episodeEmotions := c.table("episode_emotions", "episode_id", "emotion_id")
 	episodePatterns := c.table("episode_patterns", "episode_id", "pattern_id")
+	c.blobs = c.table("attachments", "sha256", "data", "id", "content_key", "size", "kind", "media_type")
+	c.blobs.one = true // each can be 50 MB: one to a statement
+	c.fileLinks = c.table("entry_attachments", "name", "id", "entry_id", "attachment_id")
 	// Indexed from the snapshot's text as it goes in, not read back after.
 	index := c.table("search_index", "rowid", "title", "body", "episodes")
 	seen, seenEpisodes, sources := map[int64]bool{}, map[int64]bool{}, map[[2]string]int64{}
@@ -426,6 +437,7 @@ func (c *snapshotCheck) entries(snap journal.Snapshot) {
 			c.names(it, ep.ID, "emotion", ep.Emotions, c.emotions, episodeEmotions)
 			c.names(it, ep.ID, "pattern", ep.Patterns, c.patterns, episodePatterns)
 		}
+		c.attachments(it, e.ID, e.Attachments)
 		index.add(e.ID, e.Title, e.Body, joinText(episodeText))
 	}
 }

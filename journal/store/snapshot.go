@@ -240,6 +240,7 @@ type entryLinks struct {
 	emotions, patterns map[int64][]string
 	goals              map[int64][]int64
 	episodes           map[int64][]journal.SnapshotEpisode
+	attachments        map[int64][]journal.Attachment
 }
 
 // entryLinks reads each link table whole, before the entries, rather
@@ -285,6 +286,7 @@ func (r *snapshotReader) entryLinks() entryLinks {
 	r.links("SELECT episode_id, pattern_id FROM episode_patterns ORDER BY episode_id, pattern_id", func(ep, pattern int64) {
 		episode(ep).Patterns = append(episode(ep).Patterns, r.patterns[pattern])
 	})
+	l.attachments = r.attachmentLinks()
 	return l
 }
 
@@ -315,6 +317,7 @@ func (r *snapshotReader) entries(l entryLinks, each func(e *journal.SnapshotEntr
 			Title: r.open("entries", row.ID, "title", row.Title), Body: r.open("entries", row.ID, "body", row.Body),
 			Mood: int(mood.Int64), Flagged: row.Flagged, Source: row.Source, SourceID: row.SourceID,
 			Emotions: l.emotions[row.ID], Patterns: l.patterns[row.ID], GoalIDs: l.goals[row.ID], Episodes: l.episodes[row.ID]}
+		e.Attachments = r.attachments(l.attachments[row.ID])
 		if r.err != nil || !each(&e) {
 			return
 		}

@@ -18,7 +18,8 @@ import (
 )
 
 // ReadDayOne reads a Day One JSON export: the journal's .json file, or
-// the whole export zip (whose photos and other media are left behind).
+// the whole export zip (whose photos, recordings and PDFs become the
+// entries' attachments; see dayone_media.go).
 // Each entry keeps its wall-clock time in the zone it was written in.
 func ReadDayOne(r io.Reader) ([]journal.Entry, []Rejected, error) {
 	data, err := readAll(r, "The file")
@@ -97,10 +98,6 @@ func (b *Batch) addDayOneEntries(walk walkFunc, file string, many bool, m media)
 			b.reject(where, reason)
 			return err
 		}
-		m["photo"] += len(de.Photos)
-		m["video"] += len(de.Videos)
-		m["audio recording"] += len(de.Audios)
-		m["PDF"] += len(de.PDFs)
 		at, reason := dayOneTime(de.CreationDate, de.TimeZone, zones)
 		if reason != "" {
 			b.reject(where, reason)
@@ -116,13 +113,17 @@ func (b *Batch) addDayOneEntries(walk walkFunc, file string, many bool, m media)
 		text = dayOneMomentLine.ReplaceAllString(strings.ReplaceAll(text, "\r\n", "\n"), "")
 		text = dayOneMoment.ReplaceAllString(text, "")
 		title, body := splitTitle(text)
+		files := b.dayOneFiles(&de, where, m)
+		if title == "" && body == "" && len(files) > 0 {
+			title = mediaTitle(files)
+		}
 		if title == "" && body == "" && len(de.Photos)+len(de.Videos)+len(de.Audios)+len(de.PDFs) > 0 {
 			b.reject(where, "it holds only photos or other media, and no text")
 			return nil
 		}
 		b.add(journal.Entry{
 			WrittenAt: at, Title: title, Body: body, Patterns: de.Tags, Flagged: de.Starred,
-			Source: FormatDayOne, SourceID: strings.TrimSpace(de.UUID),
+			Source: FormatDayOne, SourceID: strings.TrimSpace(de.UUID), Files: files,
 		}, n, where)
 		return b.sinkErr
 	})
@@ -188,7 +189,11 @@ func (b *Batch) noteMedia(m media) {
 		}
 	}
 	if len(parts) > 0 {
-		b.Notes = append(b.Notes, fmt.Sprintf("Left behind %s: Throughline keeps only the text.", strings.Join(parts, ", ")))
+		why := "Throughline keeps photos, audio and PDFs, not videos."
+		if b.dayOneMedia == nil {
+			why = "a journal's .json file doesn't hold them; import the whole export zip to keep photos, audio and PDFs."
+		}
+		b.Notes = append(b.Notes, fmt.Sprintf("Left behind %s: %s", strings.Join(parts, ", "), why))
 	}
 }
 
@@ -200,17 +205,14 @@ func readDayOneZip(r io.ReaderAt, size int64) (*Batch, error) {
 	if err != nil {
 		return nil, journal.Errorf(journal.EInvalid, "The file can't be opened as a zip archive (%v): its table of contents, at the end, is missing or damaged, so it may have been cut short. Export it again. Nothing was imported.", err)
 	}
-	b := &Batch{Format: FormatDayOne}
+	b := &Batch{Format: FormatDayOne, dayOneMedia: newDayOneMedia(zr.File)}
 	var journals []*zip.File
-	attached := 0
 	for _, f := range zr.File {
 		name := strings.TrimPrefix(f.Name, "./")
 		switch {
 		case f.FileInfo().IsDir() || strings.HasPrefix(path.Base(name), "."):
 		case strings.EqualFold(path.Ext(name), ".json") && !strings.Contains(name, "/"):
 			journals = append(journals, f)
-		default:
-			attached++
 		}
 	}
 	if len(journals) == 0 {
@@ -235,8 +237,8 @@ func readDayOneZip(r io.ReaderAt, size int64) (*Batch, error) {
 		}
 	}
 	b.noteMedia(m)
-	if len(b.Notes) == 0 && attached > 0 { // media the journals don't list
-		b.Notes = append(b.Notes, fmt.Sprintf("Left behind %s besides the journals (photos and other media): Throughline keeps only the text.", plural(attached, "file")))
+	if n := b.dayOneMedia.unlisted(); n > 0 {
+		b.Notes = append(b.Notes, fmt.Sprintf("Left behind %s besides the journals that no entry lists.", plural(n, "file")))
 	}
 	return b, nil
 }

@@ -52,7 +52,7 @@ func TestReadDayOne_RichText(t *testing.T) {
 	if !reflect.DeepEqual(b.Rejected, wantRejected) {
 		t.Errorf("left out %q, want %q", b.Rejected, wantRejected)
 	}
-	if want := []string{"Left behind 2 photos, 1 audio recording: Throughline keeps only the text."}; !reflect.DeepEqual(b.Notes, want) {
+	if want := []string{"Left behind 2 photos, 1 audio recording: a journal's .json file doesn't hold them; import the whole export zip to keep photos, audio and PDFs."}; !reflect.DeepEqual(b.Notes, want) {
 		t.Errorf("notes %q, want %q", b.Notes, want)
 	}
 }

@@ -2,6 +2,8 @@ package transfer
 
 import (
 	"os"
+
+	"github.com/throughline/throughline/journal"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -36,12 +38,22 @@ func TestReadDayOne_Samples(t *testing.T) {
 			}
 		})
 	}
-	sum, err := Import(mustOpen(t), sample(t, "dayone-fictional.zip"), "")
+	s := mustOpen(t)
+	sum, err := Import(s, sample(t, "dayone-fictional.zip"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"Left behind 1 photo: Throughline keeps only the text."}; !reflect.DeepEqual(sum.Notes, want) {
-		t.Errorf("notes %q, want %q", sum.Notes, want)
+	if len(sum.Notes) != 0 {
+		t.Errorf("notes %q, want none: the zip's one photo is kept", sum.Notes)
+	}
+	// The photo is the first entry's attachment.
+	entries, err := s.Entries(journal.EntryQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := entries[len(entries)-1]
+	if files, err := s.Attachments(first.ID); err != nil || len(files) != 1 || files[0].Name != "fictional-color-tile.png" || files[0].Size != 76 {
+		t.Errorf("the first entry's attachments: %+v, %v", files, err)
 	}
 }
 
@@ -93,7 +105,7 @@ func TestReadDayOne_Text(t *testing.T) {
 	if len(b.Entries) != 2 || b.Entries[0].Title != "Title" || b.Entries[0].Body != "Text with  inside." {
 		t.Fatalf("entries %+v, want the first titled \"Title\" with its photos taken out", b.Entries)
 	}
-	if want := []string{"Left behind 3 photos: Throughline keeps only the text."}; !reflect.DeepEqual(b.Notes, want) {
+	if want := []string{"Left behind 3 photos: a journal's .json file doesn't hold them; import the whole export zip to keep photos, audio and PDFs."}; !reflect.DeepEqual(b.Notes, want) {
 		t.Errorf("notes %q, want %q", b.Notes, want)
 	}
 	sum, err := b.Import(mustOpen(t))

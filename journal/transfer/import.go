@@ -97,6 +97,8 @@ type Batch struct {
 	// first error it gave, which stops the reading.
 	sink    func(journal.Entry) error
 	sinkErr error
+	// dayOneMedia is a Day One zip's files, for its entries to take.
+	dayOneMedia *dayOneMedia
 }
 
 // add takes an entry, or rejects it when it is not one the journal can

@@ -124,6 +124,7 @@ func TestImport_SamplesTwice(t *testing.T) {
 		{"jrnl-simple_jrnl-1-9-5.journal", FormatJrnl, 3},
 		{"dayone-fictional-journal.json", FormatDayOne, 3},
 		{"dayone-fictional.zip", FormatDayOne, 3},
+		{"dayone-attachments.zip", FormatDayOne, 3},
 		{"daylio-sample.csv", FormatDaylio, 3},
 		{"daylio-sample-multiple-moods.csv", FormatDaylio, 7},
 	}

@@ -3,6 +3,7 @@ package transfer
 import (
 	"bufio"
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -173,6 +174,15 @@ func ImportThroughline(store ImportTarget, r io.Reader) (Summary, error) {
 	return Summary{Format: FormatThroughline, Added: len(snap.Entries), Notes: []string{restoredNote(snap)}}, nil
 }
 
+// attachedFiles counts the files the entries hold.
+func attachedFiles(snap *journal.Snapshot) int {
+	n := 0
+	for _, e := range snap.Entries {
+		n += len(e.Attachments)
+	}
+	return n
+}
+
 // restoredNote says what came with the entries.
 func restoredNote(snap *journal.Snapshot) string {
 	var parts []string
@@ -181,7 +191,7 @@ func restoredNote(snap *journal.Snapshot) string {
 		one, plural string
 	}{
 		{len(snap.Patterns), "pattern", "patterns"}, {len(snap.Emotions), "emotion word", "emotion words"},
-		{len(snap.People), "person", "people"}, {len(snap.Goals), "goal", "goals"},
+		{len(snap.People), "person", "people"}, {attachedFiles(snap), "attached file", "attached files"}, {len(snap.Goals), "goal", "goals"},
 		{len(snap.CheckIns), "check-in", "check-ins"}, {len(snap.Sessions), "session", "sessions"},
 		{len(snap.Measures), "questionnaire", "questionnaires"}, {len(snap.Settings), "setting", "settings"},
 	} {
@@ -271,6 +281,10 @@ func throughlineJSONError(err error, data []byte, bom int) error {
 	case errors.As(err, &kind):
 		return journal.Errorf(journal.EInvalid, "The export has %s where %s belongs, for “%s” at %s. It may have been edited by hand or damaged. Nothing was imported.",
 			jsonValueWords(kind.Value), goTypeWords(kind.Type), kind.Field, where(kind.Offset-1))
+	}
+	var b64 base64.CorruptInputError
+	if errors.As(err, &b64) {
+		return journal.Errorf(journal.EInvalid, "The export holds an attached file whose bytes are damaged (its \"data\" isn't valid base64). It may have been edited by hand or damaged. Export it again. Nothing was imported.")
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		name, _ = strconv.Unquote(name)

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"encoding/base64"
 	"strconv"
 	"unicode/utf8"
 
@@ -133,6 +134,30 @@ func appendEntry(dst []byte, e *journal.SnapshotEntry, prefix string) []byte {
 		}
 		o.closeList()
 	}
+	if len(e.Attachments) > 0 {
+		o.key("attachments")
+		o.dst = append(o.dst, '[')
+		for i := range e.Attachments {
+			o.listItem(i)
+			o.dst = appendAttachment(o.dst, &e.Attachments[i], o.indent+"  ")
+		}
+		o.closeList()
+	}
+	return o.close()
+}
+
+// appendAttachment writes a file's bytes in base64, as encoding/json
+// writes a []byte.
+func appendAttachment(dst []byte, a *journal.SnapshotAttachment, prefix string) []byte {
+	o := openObject(dst, prefix)
+	o.string("name", a.Name)
+	o.string("media_type", a.MediaType)
+	o.int("size", a.Size)
+	o.string("sha256", a.SHA256)
+	o.key("data")
+	o.dst = append(o.dst, '"')
+	o.dst = base64.StdEncoding.AppendEncode(o.dst, a.Data)
+	o.dst = append(o.dst, '"')
 	return o.close()
 }
 

@@ -27,9 +27,13 @@ func TestAppendEntryMatchesEncoder(t *testing.T) {
 				{ID: 7, Person: "Sam", Wish: awkward, OtherResponse: "o", SelfResponse: "s", Reminds: "r", EarlierPerson: "Mum",
 					Emotions: []string{"hurt"}, Patterns: []string{"people-pleasing", awkward}},
 				{ID: 8},
+			},
+			Attachments: []journal.SnapshotAttachment{
+				{Name: awkward, MediaType: "image/png", Size: 5, SHA256: "ab", Data: []byte("\x89PNG\x00")},
+				{Name: "رسم.pdf", MediaType: "application/pdf", Size: 1, SHA256: "cd", Data: []byte{0xff}},
 			}}},
 		{"empty lists are left out", journal.SnapshotEntry{ID: 2, Kind: "note", Emotions: []string{}, Patterns: []string{}, GoalIDs: []int64{},
-			Episodes: []journal.SnapshotEpisode{}, Mood: -1}},
+			Episodes: []journal.SnapshotEpisode{}, Attachments: []journal.SnapshotAttachment{}, Mood: -1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var want bytes.Buffer

@@ -69,6 +69,9 @@ func fillForExport(t *testing.T, s *jstore.Store) {
 		{WrittenAt: time.Date(2026, 11, 27, 7, 0, 0, 0, time.UTC), Body: "deleted"},
 		{WrittenAt: time.Date(1850, 3, 1, 10, 0, 0, 0, berlin), Kind: journal.KindFreeAssociation, Title: "Before standard time"},
 	}))
+	must(s.AddAttachments(1, []journal.AttachmentFile{{Name: "drawing.png", Data: testPNG(t, 40, 30)}, {Name: "worksheet.pdf", Data: []byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3 worksheet\n")}}))
+	must(s.AddAttachment(2, "the same drawing.png", testPNG(t, 40, 30)))
+	must(s.AddAttachment(3, "gone with its entry.png", testPNG(t, 3, 3)))
 	must(nil, s.DeleteEntry(3))
 	must(s.CreateEntry(journal.Entry{WrittenAt: time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC), Title: "From jrnl", Source: "jrnl", SourceID: "abc-1"}))
 	humour, err := s.PatternNamed("humour")

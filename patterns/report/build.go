@@ -42,7 +42,7 @@ func Build(store Store, opt Options) (Report, error) {
 	for _, id := range opt.Exclude {
 		b.excluded[id] = true
 	}
-	steps := []func() error{b.entries, b.figures, b.course, b.goals, b.measures, b.lastSession, b.redact}
+	steps := []func() error{b.entries, b.images, b.figures, b.course, b.goals, b.measures, b.lastSession, b.redact}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Report{}, err

@@ -241,6 +241,7 @@ func (d *pdfDoc) entry(e Entry, between bool) {
 		}
 		d.f.Ln(1.6)
 	}
+	d.images(e)
 }
 
 func (d *pdfDoc) episode(ep Episode, between bool) {

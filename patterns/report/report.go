@@ -25,6 +25,8 @@ type Store interface {
 	LastSession(now time.Time) (journal.Session, bool, error)
 	Measurements(in journal.Instrument) ([]journal.Measurement, error)
 	Setting(key string) (string, error)
+	Attachments(entryID int64) ([]journal.Attachment, error)
+	AttachmentData(entryID int64, name string) ([]byte, error)
 }
 
 // Section is one part of the report a person can choose.
@@ -181,6 +183,9 @@ type Entry struct {
 	Mood      int    // 0 when not rated
 	Emotions  []string
 	Patterns  []string
+	Images    []Image // pictures attached, in the order added (see images)
+	// ImagesNote says which attached pictures are not printed, and why.
+	ImagesNote string
 }
 
 // Episode is a relationship episode in the Core Conflictual Relationship
