@@ -130,7 +130,8 @@ func TestCLI_ImportDayOneAttachments(t *testing.T) {
 	want := "Imported 3 entries from Day One.\n" +
 		"Left behind entry 3's photo 1: photo 1.jpeg is named as an image, but its contents aren't one (the file may be damaged, or named wrongly).\n" +
 		"Left behind entry 3's photo 2: the zip doesn't hold it (no file named 0123456789abcdef0123456789abcdef.jpeg).\n" +
-		"Left behind 1 video: Throughline keeps photos, audio and PDFs, not videos.\n"
+		"Left behind 1 video: Throughline keeps photos, audio and PDFs, not videos.\n" +
+		"Tags that name a feeling became emotions: 0. Tags that became patterns: 1. In Vocabulary you can turn a pattern into an emotion, and back.\n"
 	if out != want {
 		t.Errorf("import printed\n%s\nwant\n%s", out, want)
 	}
