@@ -33,6 +33,7 @@ var migrations = []migration{
 	{12, "questionnaires' difficulty question", execSQL(schemaMeasureDifficulty)},
 	{13, "aliases and words hidden in reports", execSQL(schemaHiding)},
 	{14, "search reads its text from the entries", searchTextMigration},
+	{17, "episodes' CCRT categories", execSQL(schemaCCRT)},
 }
 
 // indexingSteps are the steps that index every entry, which upgrades
@@ -232,6 +233,23 @@ CREATE TABLE hidden_words (
 	name     TEXT NOT NULL,
 	name_key TEXT NOT NULL UNIQUE
 );
+`
+
+// schemaCCRT gives episodes the standard CCRT categories (names from
+// journal.Component.Categories, checked there so the list can grow
+// without a step) and, for each response, whether it was expected or
+// actual and whether it went well.
+const schemaCCRT = `
+CREATE TABLE episode_categories (
+	episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+	component  TEXT    NOT NULL CHECK (component IN ('wish', 'other', 'self')),
+	category   TEXT    NOT NULL,
+	PRIMARY KEY (episode_id, component, category)
+) WITHOUT ROWID;
+ALTER TABLE episodes ADD COLUMN other_expected INTEGER NOT NULL DEFAULT 0 CHECK (other_expected IN (0, 1));
+ALTER TABLE episodes ADD COLUMN other_valence TEXT NOT NULL DEFAULT '' CHECK (other_valence IN ('', 'positive', 'negative'));
+ALTER TABLE episodes ADD COLUMN self_expected INTEGER NOT NULL DEFAULT 0 CHECK (self_expected IN (0, 1));
+ALTER TABLE episodes ADD COLUMN self_valence TEXT NOT NULL DEFAULT '' CHECK (self_valence IN ('', 'positive', 'negative'));
 `
 
 // SchemaVersion is the newest migration this build knows.
