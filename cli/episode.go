@@ -157,39 +157,9 @@ func runEpisodeList(c *cli, args []string) error {
 // that has categories or words.
 func printEpisode(w io.Writer, ep journal.PersonEpisode) {
 	fmt.Fprintf(w, "%s  entry %d, “%s”: with %s\n", ep.WrittenAt.Format("Mon 2 Jan 2006"), ep.EntryID, ep.EntryTitle, ep.Person)
-	texts := map[journal.Component]string{journal.WishComponent: ep.Wish, journal.OtherComponent: ep.OtherResponse, journal.SelfComponent: ep.SelfResponse}
-	responses := map[journal.Component]journal.Response{journal.OtherComponent: ep.CCRT.Other, journal.SelfComponent: ep.CCRT.Self}
 	for _, comp := range journal.Components {
-		names, text := ep.CCRT.Of(comp), texts[comp]
-		if len(names) == 0 && text == "" {
-			continue
+		if line := ep.Describe(comp); line != "" {
+			fmt.Fprintln(w, "  "+comp.Label()+": "+line)
 		}
-		line := "  " + comp.Label() + ": " + strings.Join(names, ", ")
-		if r, ok := responses[comp]; ok {
-			line += responseNote(r)
-		}
-		if text != "" {
-			if len(names) > 0 {
-				line += " —"
-			}
-			line += " " + text
-		}
-		fmt.Fprintln(w, line)
 	}
-}
-
-// responseNote says in brackets whether a response was expected and how
-// it went, "" when neither was said.
-func responseNote(r journal.Response) string {
-	var notes []string
-	if r.Expected {
-		notes = append(notes, "expected")
-	}
-	if r.Valence != "" {
-		notes = append(notes, string(r.Valence))
-	}
-	if len(notes) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(notes, ", ") + ")"
 }

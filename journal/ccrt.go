@@ -140,3 +140,38 @@ func (c *CCRT) validate() error {
 	c.Self.Valence, err = ParseValence(string(c.Self.Valence))
 	return err
 }
+
+// Describe is one component of an episode on a line: its categories,
+// for a response whether it was expected and how it went, then the
+// writer's own words. "" when nothing was given.
+func (ep Episode) Describe(comp Component) string {
+	var text string
+	var notes []string
+	switch comp {
+	case WishComponent:
+		text = ep.Wish
+	case OtherComponent:
+		text, notes = ep.OtherResponse, ep.CCRT.Other.notes()
+	default:
+		text, notes = ep.SelfResponse, ep.CCRT.Self.notes()
+	}
+	line := strings.Join(ep.CCRT.Of(comp), ", ")
+	if len(notes) > 0 {
+		line = strings.TrimSpace(line + " (" + strings.Join(notes, ", ") + ")")
+	}
+	if text = strings.TrimSpace(text); text != "" && line != "" {
+		return line + " — " + text
+	}
+	return line + text
+}
+
+func (r Response) notes() []string {
+	var notes []string
+	if r.Expected {
+		notes = append(notes, "expected")
+	}
+	if r.Valence != "" {
+		notes = append(notes, string(r.Valence))
+	}
+	return notes
+}

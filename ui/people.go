@@ -353,9 +353,9 @@ func episodeLines(ep journal.Episode) []episodeLine {
 			lines = append(lines, episodeLine{label, text})
 		}
 	}
-	add("I wanted", ep.Wish)
-	add("They", ep.OtherResponse)
-	add("I", ep.SelfResponse)
+	add("I wanted", ep.Describe(journal.WishComponent))
+	add("They", ep.Describe(journal.OtherComponent))
+	add("I", ep.Describe(journal.SelfComponent))
 	reminds := strings.TrimSpace(ep.Reminds)
 	switch {
 	case reminds != "" && ep.EarlierPerson != "":
