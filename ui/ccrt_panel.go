@@ -76,7 +76,11 @@ func (p *ccrtPanel) refresh() {
 		p.total.SetText("No episodes in this period yet. In an entry, add a relationship episode and tick what fits.")
 		return
 	}
-	p.total.SetText(plural(s.Episodes, "episode", "episodes") + " " + strings.ToLower(p.period.Selected) + ".")
+	span := "in the " + strings.ToLower(p.period.Selected)
+	if p.period.Selected == periodAll {
+		span = "over all time"
+	}
+	p.total.SetText(plural(s.Episodes, "episode", "episodes") + " " + span + ".")
 	for _, comp := range journal.Components {
 		p.counts.Add(ccrtColumn(comp, s))
 	}

@@ -41,7 +41,7 @@ func TestPeople_CCRTPanel(t *testing.T) {
 	// With no one chosen, the panel sums up everyone's episodes.
 	text := shownText(t, v.right)
 	for _, line := range []string{
-		"4 episodes all time.",
+		"4 episodes over all time.",
 		"Wish\n", "to be close — 2\n", "to be independent — 2\n",
 		"Response of the other\n", "rejecting — 2\n",
 		"Most frequent: to be close (2) in the first third, to be independent (2) in the last.",
@@ -55,14 +55,14 @@ func TestPeople_CCRTPanel(t *testing.T) {
 	// A shorter period counts only its episodes.
 	v.everyone.period.SetSelected(periodWeek)
 	text = shownText(t, v.right)
-	if !strings.Contains(text, "2 episodes last 7 days.") || strings.Contains(text, "to be close") {
+	if !strings.Contains(text, "2 episodes in the last 7 days.") || strings.Contains(text, "to be close") {
 		t.Errorf("the last 7 days:\n%s", text)
 	}
 
 	// A person's page has their own.
 	choosePerson(t, v, "Sam")
 	text = shownText(t, v.ccrtArea)
-	for _, line := range []string{"The theme with Sam", "3 episodes all time.", "to be close — 2\n", "withdrawn — 2\n", "assertive — 1\n"} {
+	for _, line := range []string{"The theme with Sam", "3 episodes over all time.", "to be close — 2\n", "withdrawn — 2\n", "assertive — 1\n"} {
 		if !strings.Contains(text, line) {
 			t.Errorf("Sam's CCRT does not show %q:\n%s", line, text)
 		}
