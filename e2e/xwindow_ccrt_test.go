@@ -41,6 +41,9 @@ func TestWindow_CCRTPanel(t *testing.T) {
 	x.key("ctrl+5")
 	time.Sleep(800 * time.Millisecond)
 	x.screenshot("ccrt-panel")
+	x.click(100, 128) // Sam, first in the list
+	time.Sleep(500 * time.Millisecond)
+	x.screenshot("ccrt-person")
 	x.key("ctrl+q")
 	x.waitExit()
 	if !bytes.Equal(closedJournal(t, db), before) {
