@@ -86,9 +86,18 @@ func TestJournal_EpisodeCategories(t *testing.T) {
 	test.Type(fieldIn(t, w, "a name or initials"), "J.")
 	f := j.editor.episodes
 	test.Tap(f.wishes.check("to be respected"))
-	// Keyboard: the box takes the focus and Space ticks it.
-	w.win.Canvas().Focus(f.other.categories.check("dismissive"))
-	test.Type(w.win.Canvas().Focused(), " ")
+	// Keyboard: Tab from the response's words reaches its boxes, and
+	// Space ticks the one with the focus.
+	c := w.win.Canvas()
+	c.Focus(fieldIn(t, w, "How did they respond (or how did I expect them to)?"))
+	c.FocusNext()
+	if c.Focused() != f.other.categories.check("rejecting") {
+		t.Fatalf("Tab after the other's response went to %T, not its first category", c.Focused())
+	}
+	for range 5 {
+		c.FocusNext()
+	}
+	test.Type(c.Focused(), " ") // dismissive, the sixth
 	w.win.Canvas().Focus(f.other.expected)
 	test.Type(w.win.Canvas().Focused(), " ")
 	f.other.valence.SetSelected(valenceNegative)
