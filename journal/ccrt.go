@@ -121,9 +121,9 @@ func (c CCRT) Of(comp Component) []string {
 	}
 }
 
-// validate checks every category belongs to its component and every
+// Validate checks every category belongs to its component and every
 // valence is known, tidying repeats.
-func (c *CCRT) validate() error {
+func (c *CCRT) Validate() error {
 	var err error
 	if c.Wishes, err = WishComponent.parseCategories(c.Wishes); err != nil {
 		return err

@@ -56,7 +56,7 @@ func (ep *Episode) Validate() error {
 	if ep.Person == "" {
 		return Errorf(EInvalid, "An episode needs the person it was with. Add their name or initials.")
 	}
-	if err := ep.CCRT.validate(); err != nil {
+	if err := ep.CCRT.Validate(); err != nil {
 		return err
 	}
 	ep.Patterns, ep.Emotions = uniqueNames(ep.Patterns), uniqueNames(ep.Emotions)

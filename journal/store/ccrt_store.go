@@ -22,14 +22,15 @@ func saveCategories(tx *gorm.DB, episode int64, c journal.CCRT) error {
 }
 
 // categoriesFor adds the stored categories of the episodes in ids to
-// the CCRT into returns for each, in the order of journal's lists.
-func (s *Store) categoriesFor(ids []int64, into func(id int64) *journal.CCRT) error {
+// the CCRT into returns for each, in the order of journal's lists. It
+// reads through db, so a snapshot reads within its transaction.
+func categoriesFor(db *gorm.DB, ids []int64, into func(id int64) *journal.CCRT) error {
 	for start := 0; start < len(ids); start += linkChunk {
 		var rows []struct {
 			EpisodeID           int64
 			Component, Category string
 		}
-		if err := s.db.Raw("SELECT episode_id, component, category FROM episode_categories WHERE episode_id IN ?",
+		if err := db.Raw("SELECT episode_id, component, category FROM episode_categories WHERE episode_id IN ?",
 			ids[start:min(start+linkChunk, len(ids))]).Scan(&rows).Error; err != nil {
 			return internal("read the episodes' categories", err)
 		}

@@ -227,7 +227,7 @@ func (s *Store) openEpisodes(rows []episodeRow) ([]journal.Episode, error) {
 		out[i], index[r.ID] = ep, i
 		ids = append(ids, r.ID)
 	}
-	if err := s.categoriesFor(ids, func(id int64) *journal.CCRT { return &out[index[id]].CCRT }); err != nil {
+	if err := categoriesFor(s.db, ids, func(id int64) *journal.CCRT { return &out[index[id]].CCRT }); err != nil {
 		return nil, err
 	}
 	err := s.namesFor("episode", ids, func(id int64, vocabulary, name string) {
