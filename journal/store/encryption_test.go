@@ -307,6 +307,12 @@ func TestEncryption_CoversEveryTextColumn(t *testing.T) {
 		"schema_migrations.name": "a migration's name",
 		"keyring.kdf":            "argon2id",
 		"id_counters.name":       "a table's name",
+
+		// An episode's CCRT: names from fixed lists, never free text.
+		"episodes.other_valence":       "positive, negative or not said",
+		"episodes.self_valence":        "positive, negative or not said",
+		"episode_categories.component": "wish, other or self",
+		"episode_categories.category":  "one of the fixed CCRT categories",
 	}
 	sealed := map[string]bool{}
 	for _, t := range sealedColumns {
