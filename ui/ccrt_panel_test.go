@@ -2,6 +2,7 @@ package ui
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +32,11 @@ func seedCCRT(t *testing.T, store *jstore.Store) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// check is the box of the category called name.
+func (c *categoryChecks) check(name string) *widget.Check {
+	return c.checks[slices.Index(c.comp.Categories(), name)]
 }
 
 func TestPeople_CCRTPanel(t *testing.T) {

@@ -42,11 +42,6 @@ func (c *categoryChecks) chosen() []string {
 	return out
 }
 
-// check is the box of the category called name, for tests.
-func (c *categoryChecks) check(name string) *widget.Check {
-	return c.checks[slices.Index(c.comp.Categories(), name)]
-}
-
 // responseFields are a response's categories, whether it was expected
 // or what actually happened, and whether it went well.
 type responseFields struct {
