@@ -357,6 +357,7 @@ type episodeJSON struct {
 	EarlierPerson string   `json:"earlier_person"`
 	Patterns      []string `json:"patterns"`
 	Emotions      []string `json:"emotions"`
+	CCRT          ccrtJSON `json:"ccrt"`
 }
 
 func toJSON(e journal.Entry) entryJSON {
@@ -372,9 +373,7 @@ func toJSON(e journal.Entry) entryJSON {
 	}
 	j.Episodes = make([]episodeJSON, len(e.Episodes))
 	for i, ep := range e.Episodes {
-		j.Episodes[i] = episodeJSON{Person: ep.Person, Wish: ep.Wish, OtherResponse: ep.OtherResponse, SelfResponse: ep.SelfResponse,
-			Reminds: ep.Reminds, EarlierPerson: ep.EarlierPerson,
-			Patterns: append([]string{}, ep.Patterns...), Emotions: append([]string{}, ep.Emotions...)}
+		j.Episodes[i] = toEpisodeJSON(ep)
 	}
 	return j
 }

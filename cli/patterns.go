@@ -65,15 +65,9 @@ func runPatterns(c *cli, args []string) error {
 	return c.withJournal(false, func(store *jstore.Store) error {
 		span := ""
 		if sinceSession {
-			last, ok, err := store.LastSession(now)
-			if err != nil {
+			if w, span, err = sinceLastSession(store, now); err != nil {
 				return err
 			}
-			if !ok {
-				return journal.Errorf(journal.ENotFound, "No session logged yet: log one with `throughline session add`, or use --period 30d.")
-			}
-			w = analysis.SinceSession(last.At, now)
-			span = "since your session on " + last.At.Format("Mon 2 Jan 2006, 15:04")
 		}
 		taggings, err := store.Taggings(time.Time{}, time.Time{})
 		if err != nil {
@@ -120,6 +114,19 @@ func reportWindow(period, from, to string, now time.Time) (w analysis.Window, si
 	return analysis.LastDays(days, now), false, nil
 }
 
+// sinceLastSession is the window of --period since-session, and the
+// words for the days it covers.
+func sinceLastSession(store *jstore.Store, now time.Time) (analysis.Window, string, error) {
+	last, ok, err := store.LastSession(now)
+	if err != nil {
+		return analysis.Window{}, "", err
+	}
+	if !ok {
+		return analysis.Window{}, "", journal.Errorf(journal.ENotFound, "No session logged yet: log one with `throughline session add`, or use --period 30d.")
+	}
+	return analysis.SinceSession(last.At, now), "since your session on " + last.At.Format("Mon 2 Jan 2006, 15:04"), nil
+}
+
 func reportJSON(s analysis.Summary, category map[string]string) patternsReportJSON {
 	out := patternsReportJSON{Entries: s.Entries, Patterns: []patternCountJSON{}, Pairs: []patternPairJSON{}}
 	if !s.Window.From.IsZero() {
@@ -145,18 +152,22 @@ func reportJSON(s analysis.Summary, category map[string]string) patternsReportJS
 	return out
 }
 
+// windowWords says which days a window covers.
+func windowWords(w analysis.Window) string {
+	if w.From.IsZero() {
+		return "from all time"
+	}
+	return "from " + w.From.Format("2 Jan 2006") + " to " + w.To.AddDate(0, 0, -1).Format("2 Jan 2006")
+}
+
 // printReport writes the report as text; span says which days it covers,
 // "" for the window's own dates.
 func printReport(w io.Writer, s analysis.Summary, category map[string]string, span string) {
 	// A line a pattern was a system call each; one at the end is enough.
 	out := bufio.NewWriterSize(w, 64<<10)
 	defer out.Flush()
-	switch {
-	case span != "":
-	case s.Window.From.IsZero():
-		span = "from all time"
-	default:
-		span = "from " + s.Window.From.Format("2 Jan 2006") + " to " + s.Window.To.AddDate(0, 0, -1).Format("2 Jan 2006")
+	if span == "" {
+		span = windowWords(s.Window)
 	}
 	fmt.Fprintf(out, "%s %s.\n", count(s.Entries, "entry", "entries"), span)
 	if len(s.Trends) == 0 {

@@ -47,6 +47,7 @@ type Episode struct {
 	EarlierPerson string // optional: who from earlier, such as a parent
 	Patterns      []string
 	Emotions      []string
+	CCRT          CCRT // the standard categories the wish and responses fit
 }
 
 // Validate checks an episode before it is saved and tidies its names.
@@ -54,6 +55,9 @@ func (ep *Episode) Validate() error {
 	ep.Person, ep.EarlierPerson = CleanName(ep.Person), CleanName(ep.EarlierPerson)
 	if ep.Person == "" {
 		return Errorf(EInvalid, "An episode needs the person it was with. Add their name or initials.")
+	}
+	if err := ep.CCRT.Validate(); err != nil {
+		return err
 	}
 	ep.Patterns, ep.Emotions = uniqueNames(ep.Patterns), uniqueNames(ep.Emotions)
 	for _, n := range append(append([]string{}, ep.Patterns...), ep.Emotions...) {

@@ -150,4 +150,27 @@ type SnapshotEpisode struct {
 	EarlierPerson string   `json:"earlier_person,omitempty"`
 	Emotions      []string `json:"emotions,omitempty"`
 	Patterns      []string `json:"patterns,omitempty"`
+	// The CCRT categories and how each response was; none in an export
+	// made before episodes had them.
+	WishCategories  []string `json:"wish_categories,omitempty"`
+	OtherCategories []string `json:"other_categories,omitempty"`
+	OtherExpected   bool     `json:"other_expected,omitempty"`
+	OtherValence    string   `json:"other_valence,omitempty"`
+	SelfCategories  []string `json:"self_categories,omitempty"`
+	SelfExpected    bool     `json:"self_expected,omitempty"`
+	SelfValence     string   `json:"self_valence,omitempty"`
+}
+
+// CCRT is the episode's categories as an episode holds them.
+func (ep *SnapshotEpisode) CCRT() CCRT {
+	return CCRT{Wishes: ep.WishCategories,
+		Other: Response{Categories: ep.OtherCategories, Expected: ep.OtherExpected, Valence: Valence(ep.OtherValence)},
+		Self:  Response{Categories: ep.SelfCategories, Expected: ep.SelfExpected, Valence: Valence(ep.SelfValence)}}
+}
+
+// SetCCRT puts an episode's categories into the snapshot's fields.
+func (ep *SnapshotEpisode) SetCCRT(c CCRT) {
+	ep.WishCategories, ep.OtherCategories, ep.SelfCategories = c.Wishes, c.Other.Categories, c.Self.Categories
+	ep.OtherExpected, ep.OtherValence = c.Other.Expected, string(c.Other.Valence)
+	ep.SelfExpected, ep.SelfValence = c.Self.Expected, string(c.Self.Valence)
 }

@@ -34,6 +34,10 @@ type episodesField struct {
 	emotions func() ([]choiceGroup, error)
 	patterns func() ([]choiceGroup, error)
 	content  fyne.CanvasObject
+
+	// The open dialog's CCRT fields, for tests.
+	wishes      *categoryChecks
+	other, self *responseFields
 }
 
 func newEpisodesField(win fyne.Window, store peopleLister, emotions, patterns func() ([]choiceGroup, error), changed func()) *episodesField {
@@ -59,7 +63,7 @@ func (f *episodesField) set(episodes []journal.Episode) {
 func summarise(ep journal.Episode) string {
 	parts := []string{"With " + ep.Person}
 	for _, p := range []struct{ label, text string }{
-		{"wanted", ep.Wish}, {"they", ep.OtherResponse}, {"I", ep.SelfResponse},
+		{"wanted", ep.Describe(journal.WishComponent)}, {"they", ep.Describe(journal.OtherComponent)}, {"I", ep.Describe(journal.SelfComponent)},
 	} {
 		if t := strings.TrimSpace(p.text); t != "" {
 			parts = append(parts, p.label+" "+journal.Excerpt(t, 40))
@@ -99,11 +103,18 @@ func (f *episodesField) edit(i int, ep journal.Episode) {
 	emotions.set(ep.Emotions)
 	patterns := newNamesField(f.win, "Patterns", "No patterns named", f.patterns, func() {})
 	patterns.set(ep.Patterns)
+	f.wishes = newCategoryChecks(journal.WishComponent, ep.CCRT.Wishes)
+	f.other = newResponseFields(journal.OtherComponent, ep.CCRT.Other)
+	f.self = newResponseFields(journal.SelfComponent, ep.CCRT.Self)
+	wishes, otherCCRT, selfCCRT := f.wishes, f.other, f.self
 	form := widget.NewForm(
 		widget.NewFormItem("With", who),
 		widget.NewFormItem("I wanted", wish),
+		widget.NewFormItem("The wish, in short", wishes.content),
 		widget.NewFormItem("They", other),
+		widget.NewFormItem("Their response", otherCCRT.content),
 		widget.NewFormItem("I", self),
+		widget.NewFormItem("My response", selfCCRT.content),
 		widget.NewFormItem("It reminded me of", reminds),
 		widget.NewFormItem("Who from earlier", earlier),
 		widget.NewFormItem("Emotions", emotions.content),
@@ -112,7 +123,8 @@ func (f *episodesField) edit(i int, ep journal.Episode) {
 	save := func() {
 		edited := journal.Episode{ID: ep.ID, Person: journal.CleanName(who.Text), Wish: wish.Text, OtherResponse: other.Text,
 			SelfResponse: self.Text, Reminds: reminds.Text, EarlierPerson: journal.CleanName(earlier.Text),
-			Emotions: slices.Clone(emotions.names), Patterns: slices.Clone(patterns.names)}
+			Emotions: slices.Clone(emotions.names), Patterns: slices.Clone(patterns.names),
+			CCRT: journal.CCRT{Wishes: wishes.chosen(), Other: otherCCRT.response(), Self: selfCCRT.response()}}
 		if edited.Person == "" {
 			f.edit(i, edited) // back to what was typed, under the message
 			showProblem(f.win, "Who was it with?", errors.New("An episode needs the person it was with. Add their name or initials."))

@@ -33,6 +33,7 @@ type peopleStore interface {
 	UpdatePerson(journal.Person) (journal.Person, error)
 	EpisodesWith(personID int64) ([]journal.PersonEpisode, error)
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	Episodes() ([]journal.PersonEpisode, error)
 }
 
 var _ peopleStore = (*jstore.Store)(nil)
@@ -46,10 +47,11 @@ type peopleScreen struct {
 	store     peopleStore
 	openEntry func(id int64) // show an entry in the journal
 
-	people   []journal.Person
-	byPerson map[string]analysis.PersonPatterns // by journal.NameKey of the name
-	selected int64                              // the person shown, 0 for none
-	ignore   bool                               // selecting in code, not by the person
+	people      []journal.Person
+	byPerson    map[string]analysis.PersonPatterns // by journal.NameKey of the name
+	allEpisodes []journal.PersonEpisode            // everyone's, for the CCRT
+	selected    int64                              // the person shown, 0 for none
+	ignore      bool                               // selecting in code, not by the person
 
 	list      *widget.List
 	add       *widget.Button
@@ -68,6 +70,9 @@ type peopleScreen struct {
 	episodesFor *widget.Label
 	episodes    *fyne.Container
 	openButtons []*widget.Button // one per episode shown, in order
+	everyone    *ccrtPanel       // the CCRT across everyone, beside the hint
+	ccrt        *ccrtPanel       // the CCRT with the person shown
+	ccrtArea    *fyne.Container
 
 	// The add dialog's fields while it is open, for tests.
 	addName *widget.Entry
@@ -97,8 +102,11 @@ func newPeopleScreen(e *env, win fyne.Window, store peopleStore) *peopleScreen {
 	v.patterns, v.across, v.episodes = container.NewVBox(), container.NewVBox(), container.NewVBox()
 	v.episodesFor = heading("")
 	v.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), v.onEdit)
+	v.everyone = newCCRTPanel(e.now, "")
+	v.ccrtArea = container.NewStack()
 	v.page = container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(v.edit), v.name), v.role,
+		v.ccrtArea,
 		v.patternsFor, v.patterns,
 		heading("Across your relationships"),
 		note("When the same pattern comes up with different people, it may be a theme you carry into relationships, not something about one person."),
@@ -138,16 +146,18 @@ func (v *peopleScreen) reload() {
 	v.background(func() func() {
 		people, err := v.store.People()
 		taggings, terr := v.store.Taggings(time.Time{}, time.Time{})
+		episodes, eerr := v.store.Episodes()
 		byPerson := map[string]analysis.PersonPatterns{}
 		for _, pp := range analysis.ByPerson(taggings) {
 			byPerson[journal.NameKey(pp.Person)] = pp
 		}
 		return func() {
-			if err = errors.Join(err, terr); err != nil {
+			if err = errors.Join(err, terr, eerr); err != nil {
 				v.showHint(err.Error())
 				return
 			}
-			v.people, v.byPerson = people, byPerson
+			v.people, v.byPerson, v.allEpisodes = people, byPerson, episodes
+			v.everyone.show(episodes)
 			if len(people) == 0 {
 				v.listArea.Objects = []fyne.CanvasObject{v.emptyList}
 			} else {
@@ -172,7 +182,7 @@ func (v *peopleScreen) reselect() {
 		if len(v.people) == 0 {
 			v.showHint(peopleIntro)
 		} else {
-			v.showHint("Choose someone on the left to see the episodes and patterns that involve them.")
+			v.showOverview("Choose someone on the left to see the episodes and patterns that involve them.")
 		}
 		return
 	}
@@ -185,6 +195,13 @@ func (v *peopleScreen) reselect() {
 func (v *peopleScreen) showHint(text string) {
 	v.hint.SetText(text)
 	v.right.Objects = []fyne.CanvasObject{container.NewPadded(v.hint)}
+	v.right.Refresh()
+}
+
+// showOverview is the hint with the CCRT across everyone beneath it.
+func (v *peopleScreen) showOverview(text string) {
+	v.hint.SetText(text)
+	v.right.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(v.hint, v.everyone.content)))}
 	v.right.Refresh()
 }
 
@@ -227,6 +244,10 @@ func (v *peopleScreen) showPerson(p journal.Person, episodes []journal.PersonEpi
 		role += " · also " + strings.Join(p.Aliases, ", ")
 	}
 	v.role.SetText(role)
+	v.ccrt = newCCRTPanel(v.now, p.Name)
+	v.ccrt.show(v.allEpisodes)
+	v.ccrtArea.Objects = []fyne.CanvasObject{v.ccrt.content}
+	v.ccrtArea.Refresh()
 	v.patternsFor.SetText("Patterns with " + p.Name)
 	mine := v.byPerson[journal.NameKey(p.Name)]
 	v.showPatterns(p, mine)
@@ -353,9 +374,9 @@ func episodeLines(ep journal.Episode) []episodeLine {
 			lines = append(lines, episodeLine{label, text})
 		}
 	}
-	add("I wanted", ep.Wish)
-	add("They", ep.OtherResponse)
-	add("I", ep.SelfResponse)
+	add("I wanted", ep.Describe(journal.WishComponent))
+	add("They", ep.Describe(journal.OtherComponent))
+	add("I", ep.Describe(journal.SelfComponent))
 	reminds := strings.TrimSpace(ep.Reminds)
 	switch {
 	case reminds != "" && ep.EarlierPerson != "":

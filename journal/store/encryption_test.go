@@ -314,6 +314,12 @@ func TestEncryption_CoversEveryTextColumn(t *testing.T) {
 		"attachments.content_key": "a keyed hash when encrypted",
 		"attachments.kind":        "image, audio or pdf",
 		"attachments.media_type":  "a file type such as image/png",
+
+		// An episode's CCRT: names from fixed lists, never free text.
+		"episodes.other_valence":       "positive, negative or not said",
+		"episodes.self_valence":        "positive, negative or not said",
+		"episode_categories.component": "wish, other or self",
+		"episode_categories.category":  "one of the fixed CCRT categories",
 	}
 	sealed := map[string]bool{}
 	for _, t := range sealedColumns {

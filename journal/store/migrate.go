@@ -34,6 +34,7 @@ var migrations = []migration{
 	{13, "aliases and words hidden in reports", execSQL(schemaHiding)},
 	{14, "search reads its text from the entries", searchTextMigration},
 	{15, "attachments", execSQL(schemaAttachments)},
+	{17, "episodes' CCRT categories", execSQL(schemaCCRT)},
 	{18, "where a new DIT course starts", execSQL(schemaNewCourse)},
 }
 
@@ -241,6 +242,23 @@ CREATE TABLE hidden_words (
 // before, so its sessions stay one course, numbered as they were.
 const schemaNewCourse = `
 ALTER TABLE sessions ADD COLUMN new_course INTEGER NOT NULL DEFAULT 0 CHECK (new_course IN (0, 1));
+`
+
+// schemaCCRT gives episodes the standard CCRT categories (names from
+// journal.Component.Categories, checked there so the list can grow
+// without a step) and, for each response, whether it was expected or
+// actual and whether it went well.
+const schemaCCRT = `
+CREATE TABLE episode_categories (
+	episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,
+	component  TEXT    NOT NULL CHECK (component IN ('wish', 'other', 'self')),
+	category   TEXT    NOT NULL,
+	PRIMARY KEY (episode_id, component, category)
+) WITHOUT ROWID;
+ALTER TABLE episodes ADD COLUMN other_expected INTEGER NOT NULL DEFAULT 0 CHECK (other_expected IN (0, 1));
+ALTER TABLE episodes ADD COLUMN other_valence TEXT NOT NULL DEFAULT '' CHECK (other_valence IN ('', 'positive', 'negative'));
+ALTER TABLE episodes ADD COLUMN self_expected INTEGER NOT NULL DEFAULT 0 CHECK (self_expected IN (0, 1));
+ALTER TABLE episodes ADD COLUMN self_valence TEXT NOT NULL DEFAULT '' CHECK (self_valence IN ('', 'positive', 'negative'));
 `
 
 // SchemaVersion is the newest migration this build knows.

@@ -165,8 +165,13 @@ func (s *Store) saveEpisodes(tx *gorm.DB, e journal.Entry) error {
 		if seal.err != nil {
 			return seal.err
 		}
-		if err := tx.Exec(`INSERT INTO episodes (id, entry_id, position, person_id, wish, other_response, self_response, reminds, earlier_person_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, e.ID, i, who, wish, other, self, reminds, earlier).Error; err != nil {
+		c := ep.CCRT
+		if err := tx.Exec(`INSERT INTO episodes (id, entry_id, position, person_id, wish, other_response, self_response, reminds, earlier_person_id,
+			other_expected, other_valence, self_expected, self_valence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, e.ID, i, who, wish, other, self, reminds, earlier, c.Other.Expected, c.Other.Valence, c.Self.Expected, c.Self.Valence).Error; err != nil {
+			return err
+		}
+		if err := saveCategories(tx, id, c); err != nil {
 			return err
 		}
 		if err := s.linkNames(tx, "episode", id, ep.Emotions, ep.Patterns); err != nil {
@@ -182,10 +187,13 @@ type episodeRow struct {
 	PersonID, EarlierPersonID                  *int64
 	Wish, OtherResponse, SelfResponse, Reminds string
 	PersonName, EarlierName                    *string
+	OtherExpected, SelfExpected                bool
+	OtherValence, SelfValence                  string
 }
 
 const episodeSelect = `SELECT ep.id, ep.entry_id, ep.person_id, ep.earlier_person_id, ep.wish, ep.other_response,
-	ep.self_response, ep.reminds, p.name AS person_name, q.name AS earlier_name
+	ep.self_response, ep.reminds, p.name AS person_name, q.name AS earlier_name,
+	ep.other_expected, ep.other_valence, ep.self_expected, ep.self_valence
 	FROM episodes ep LEFT JOIN people p ON p.id = ep.person_id LEFT JOIN people q ON q.id = ep.earlier_person_id `
 
 // openEpisodes turns stored rows into episodes with their names.
@@ -196,7 +204,9 @@ func (s *Store) openEpisodes(rows []episodeRow) ([]journal.Episode, error) {
 	for i, r := range rows {
 		seal := sealer{codec: s.codec, table: "episodes", id: r.ID}
 		ep := journal.Episode{ID: r.ID, Wish: seal.open("wish", r.Wish), OtherResponse: seal.open("other_response", r.OtherResponse),
-			SelfResponse: seal.open("self_response", r.SelfResponse), Reminds: seal.open("reminds", r.Reminds)}
+			SelfResponse: seal.open("self_response", r.SelfResponse), Reminds: seal.open("reminds", r.Reminds),
+			CCRT: journal.CCRT{Other: journal.Response{Expected: r.OtherExpected, Valence: journal.Valence(r.OtherValence)},
+				Self: journal.Response{Expected: r.SelfExpected, Valence: journal.Valence(r.SelfValence)}}}
 		if seal.err != nil {
 			return nil, seal.err
 		}
@@ -216,6 +226,9 @@ func (s *Store) openEpisodes(rows []episodeRow) ([]journal.Episode, error) {
 		}
 		out[i], index[r.ID] = ep, i
 		ids = append(ids, r.ID)
+	}
+	if err := categoriesFor(s.db, ids, func(id int64) *journal.CCRT { return &out[index[id]].CCRT }); err != nil {
+		return nil, err
 	}
 	err := s.namesFor("episode", ids, func(id int64, vocabulary, name string) {
 		ep := &out[index[id]]

@@ -379,12 +379,13 @@ func (c *snapshotCheck) entries(snap journal.Snapshot) {
 	entryPatterns := c.table("entry_patterns", "entry_id", "pattern_id")
 	entryGoals := c.table("entry_goals", "entry_id", "goal_id")
 	episodes := c.table("episodes", "wish", "other_response", "self_response", "reminds",
-		"id", "entry_id", "position", "person_id", "earlier_person_id")
+		"id", "entry_id", "position", "person_id", "earlier_person_id", "other_expected", "other_valence", "self_expected", "self_valence")
 	episodeEmotions := c.table("episode_emotions", "episode_id", "emotion_id")
 	episodePatterns := c.table("episode_patterns", "episode_id", "pattern_id")
 	c.blobs = c.table("attachments", "sha256", "data", "id", "content_key", "size", "kind", "media_type")
 	c.blobs.one = true // each can be 50 MB: one to a statement
 	c.fileLinks = c.table("entry_attachments", "name", "id", "entry_id", "attachment_id")
+	episodeCategories := c.table("episode_categories", "episode_id", "component", "category")
 	// Indexed from the snapshot's text as it goes in, not read back after.
 	index := c.table("search_index", "rowid", "title", "body", "episodes")
 	seen, seenEpisodes, sources := map[int64]bool{}, map[int64]bool{}, map[[2]string]int64{}
@@ -432,8 +433,16 @@ func (c *snapshotCheck) entries(snap journal.Snapshot) {
 				c.fail(it, "its episode %d %s", pos+1, p)
 			}
 			person, earlier := c.person(it, ep.Person), c.person(it, ep.EarlierPerson)
+			ccrt := ep.CCRT()
+			c.refuse(it, ccrt.Validate())
 			episodes.add(append(c.seal("episodes", ep.ID, "wish", ep.Wish, "other_response", ep.OtherResponse,
-				"self_response", ep.SelfResponse, "reminds", ep.Reminds), ep.ID, e.ID, pos, person, earlier)...)
+				"self_response", ep.SelfResponse, "reminds", ep.Reminds), ep.ID, e.ID, pos, person, earlier,
+				ccrt.Other.Expected, string(ccrt.Other.Valence), ccrt.Self.Expected, string(ccrt.Self.Valence))...)
+			for _, comp := range journal.Components {
+				for _, name := range ccrt.Of(comp) {
+					episodeCategories.add(ep.ID, string(comp), name)
+				}
+			}
 			c.names(it, ep.ID, "emotion", ep.Emotions, c.emotions, episodeEmotions)
 			c.names(it, ep.ID, "pattern", ep.Patterns, c.patterns, episodePatterns)
 		}

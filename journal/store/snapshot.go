@@ -262,8 +262,11 @@ func (r *snapshotReader) entryLinks() entryLinks {
 		ID, EntryID                                int64
 		PersonID, EarlierPersonID                  sql.NullInt64
 		Wish, OtherResponse, SelfResponse, Reminds string
+		OtherExpected, SelfExpected                bool
+		OtherValence, SelfValence                  string
 	}
-	r.scan(&episodes, "SELECT id, entry_id, person_id, earlier_person_id, wish, other_response, self_response, reminds FROM episodes ORDER BY entry_id, position, id")
+	r.scan(&episodes, `SELECT id, entry_id, person_id, earlier_person_id, wish, other_response, self_response, reminds,
+		other_expected, other_valence, self_expected, self_valence FROM episodes ORDER BY entry_id, position, id`)
 	type place struct {
 		entry int64
 		i     int
@@ -274,11 +277,29 @@ func (r *snapshotReader) entryLinks() entryLinks {
 		l.episodes[ep.EntryID] = append(l.episodes[ep.EntryID], journal.SnapshotEpisode{ID: ep.ID, Person: r.people[ep.PersonID.Int64],
 			Wish: r.open("episodes", ep.ID, "wish", ep.Wish), OtherResponse: r.open("episodes", ep.ID, "other_response", ep.OtherResponse),
 			SelfResponse: r.open("episodes", ep.ID, "self_response", ep.SelfResponse), Reminds: r.open("episodes", ep.ID, "reminds", ep.Reminds),
-			EarlierPerson: r.people[ep.EarlierPersonID.Int64]})
+			EarlierPerson: r.people[ep.EarlierPersonID.Int64],
+			OtherExpected: ep.OtherExpected, OtherValence: ep.OtherValence, SelfExpected: ep.SelfExpected, SelfValence: ep.SelfValence})
 	}
 	episode := func(id int64) *journal.SnapshotEpisode {
 		p := where[id]
 		return &l.episodes[p.entry][p.i]
+	}
+	if r.err == nil {
+		ids := make([]int64, 0, len(where))
+		for id := range where {
+			ids = append(ids, id)
+		}
+		ccrt := map[int64]*journal.CCRT{}
+		r.err = categoriesFor(r.tx, ids, func(id int64) *journal.CCRT {
+			if ccrt[id] == nil {
+				c := episode(id).CCRT()
+				ccrt[id] = &c
+			}
+			return ccrt[id]
+		})
+		for id, c := range ccrt {
+			episode(id).SetCCRT(*c)
+		}
 	}
 	r.links("SELECT episode_id, emotion_id FROM episode_emotions ORDER BY episode_id, emotion_id", func(ep, emotion int64) {
 		episode(ep).Emotions = append(episode(ep).Emotions, r.emotions[emotion])

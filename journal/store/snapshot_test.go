@@ -60,8 +60,10 @@ func fillEverything(t *testing.T, s *Store) {
 			GoalIDs: []int64{goals[0].ID, goals[1].ID},
 			Episodes: []journal.Episode{
 				{Person: "Mum", Wish: "to be heard", OtherResponse: "changed the subject", SelfResponse: "went quiet",
-					Reminds: "dinners as a child", EarlierPerson: "Dad", Patterns: []string{"avoiding conflict"}, Emotions: []string{"hurt"}},
-				{Person: "Sam", Wish: "closeness"},
+					Reminds: "dinners as a child", EarlierPerson: "Dad", Patterns: []string{"avoiding conflict"}, Emotions: []string{"hurt"},
+					CCRT: journal.CCRT{Wishes: []string{"to be understood"}, Other: journal.Response{Categories: []string{"dismissive", "upset"}, Expected: true, Valence: "negative"},
+						Self: journal.Response{Categories: []string{"withdrawn"}, Valence: "negative"}}},
+				{Person: "Sam", Wish: "closeness", CCRT: journal.CCRT{Wishes: []string{"to be close"}, Self: journal.Response{Expected: true}}},
 			}},
 		{WrittenAt: time.Date(2026, 11, 26, 7, 0, 0, 0, time.UTC), Kind: journal.KindDream, Body: "A house with too many doors."},
 		{WrittenAt: time.Date(2026, 11, 27, 12, 0, 0, 0, time.FixedZone("", 5*3600+30*60)), Kind: journal.KindAfterSession, Title: "deleted later"},

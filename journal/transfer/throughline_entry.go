@@ -55,6 +55,14 @@ func (o *jsonObject) omitEmpty(name, s string) {
 	}
 }
 
+// omitFalse writes true, and nothing for false, as the tag omitempty does.
+func (o *jsonObject) omitFalse(name string, b bool) {
+	if b {
+		o.key(name)
+		o.dst = append(o.dst, "true"...)
+	}
+}
+
 func (o *jsonObject) strings(name string, list []string) {
 	if len(list) == 0 {
 		return
@@ -172,6 +180,13 @@ func appendEpisode(dst []byte, ep *journal.SnapshotEpisode, prefix string) []byt
 	o.omitEmpty("earlier_person", ep.EarlierPerson)
 	o.strings("emotions", ep.Emotions)
 	o.strings("patterns", ep.Patterns)
+	o.strings("wish_categories", ep.WishCategories)
+	o.strings("other_categories", ep.OtherCategories)
+	o.omitFalse("other_expected", ep.OtherExpected)
+	o.omitEmpty("other_valence", ep.OtherValence)
+	o.strings("self_categories", ep.SelfCategories)
+	o.omitFalse("self_expected", ep.SelfExpected)
+	o.omitEmpty("self_valence", ep.SelfValence)
 	return o.close()
 }
 
