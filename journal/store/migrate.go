@@ -33,6 +33,7 @@ var migrations = []migration{
 	{12, "questionnaires' difficulty question", execSQL(schemaMeasureDifficulty)},
 	{13, "aliases and words hidden in reports", execSQL(schemaHiding)},
 	{14, "search reads its text from the entries", searchTextMigration},
+	{19, "starter vocabulary described and softened, adaptive defenses marked", starterRefreshMigration},
 }
 
 // indexingSteps are the steps that index every entry, which upgrades
