@@ -78,7 +78,7 @@ func TestMigrations_StarterRefreshUpgradesStep14(t *testing.T) {
 				{"denial", "Not letting myself take in something that would hurt to know.", false},
 				{"indirect anger", "Letting anger out sideways, through lateness, silence or 'forgetting', when saying it feels unsafe.", false},
 				{"acting out", "When I act before I think.", false}, // the person's words stay
-				{"dissociation", "my own words", false},                 // theirs, not added again
+				{"dissociation", "my own words", false},             // theirs, not added again
 				{"repression", "Keeping a memory or feeling out of mind, so I don't know it's there.", false},
 				{"pursue and withdraw", "One of us reaches for closeness and the other pulls back, and each move makes the other's stronger.", false},
 				{"humour", "Joking to keep a painful feeling at a distance.", true},
