@@ -60,7 +60,8 @@ func (f *namesField) set(names []string) {
 	f.summary.SetText(strings.Join(names, ", "))
 }
 
-// open shows the chooser: every name in the vocabulary as a check box,
+// open shows the chooser: every name in the vocabulary as a check box with
+// what it means, under a filter box that has the keyboard (see chooser),
 // grouped, plus a field to add one's own.
 func (f *namesField) open() {
 	groups, err := f.load()

@@ -96,7 +96,7 @@ func (s *Store) refreshStarterEmotion(tx *gorm.DB, e journal.Emotion) error {
 }
 
 func (s *Store) refreshStarterPattern(tx *gorm.DB, p journal.Pattern) error {
-	former, wasNamedOtherwise := formerStarterPatterns[p.Name]
+	former, softened := formerStarterPatterns[p.Name]
 	var rows []journal.Pattern
 	find := func(name string) error {
 		return tx.Raw("SELECT id, name, description FROM patterns WHERE name_key = ?", s.nameKey(name)).Scan(&rows).Error
@@ -104,7 +104,7 @@ func (s *Store) refreshStarterPattern(tx *gorm.DB, p journal.Pattern) error {
 	if err := find(p.Name); err != nil {
 		return err
 	}
-	if len(rows) == 0 && wasNamedOtherwise && former.name != p.Name {
+	if len(rows) == 0 && softened && former.name != p.Name {
 		if err := find(former.name); err != nil {
 			return err
 		}
@@ -120,7 +120,7 @@ func (s *Store) refreshStarterPattern(tx *gorm.DB, p journal.Pattern) error {
 		if err := s.openPattern(&rows[0]); err != nil {
 			return err
 		}
-		if wasNamedOtherwise && rows[0].Description == former.description && rows[0].Name == former.name {
+		if softened && rows[0].Description == former.description && rows[0].Name == former.name {
 			seal := sealer{codec: s.codec, table: "patterns", id: id}
 			name, desc := seal.seal("name", p.Name), seal.seal("description", p.Description)
 			if seal.err != nil {
