@@ -16,7 +16,7 @@ import (
 var goalCommands = []subcommand{
 	{"list", "[--json] [--all]", "list your goals by priority, sub-goals under their goal, with the last check-in; --all includes completed and archived ones", runGoalList},
 	{"add", "TITLE [--description D] [--under GOAL]", "add a goal, or with --under a sub-goal of goal number GOAL", runGoalAdd},
-	{"starter", "[--all]", "start from the common aims of therapy (--all adds the optional ones too); only while you have no goals", runGoalStarter},
+	{"starter", "[NUMBER]... [--all]", "list the common aims of therapy, numbered; add the ones you choose by number (a sub-goal brings its goal), or --all; only while you have no goals", runGoalStarter},
 	{"reorder", "GOAL POSITION|up|down", "move a goal among its sibling goals; POSITION 1 is first", runGoalReorder},
 	{"checkin", "GOAL RATING [--note N] [--at DATE]", "record how a goal is going, RATING from 0 (not at all) to 10 (fully)", runGoalCheckIn},
 	{"complete", "GOAL", "mark a goal as reached; its check-ins are kept", runGoalComplete},
@@ -212,26 +212,82 @@ func runGoalAdd(c *cli, args []string) error {
 	return nil
 }
 
-// starterGoals are journal.StarterGoals as goals to add in one go, each
-// sub-goal pointing back to its goal; optional ones only when all.
-func starterGoals(all bool) []journal.Goal {
-	var goals []journal.Goal
+// starterChoice is one starter goal as `goal starter` numbers them: in
+// order, each sub-goal after its goal, so the numbers are the ones the
+// goals get in a journal that has none.
+type starterChoice struct {
+	goal   journal.StarterGoal
+	parent int // the number of its goal; 0 for a goal of its own
+}
+
+func starterChoices() []starterChoice {
+	var out []starterChoice
 	for _, s := range journal.StarterGoals {
-		if s.Optional && !all {
-			continue
-		}
-		goals = append(goals, journal.Goal{Title: s.Title})
-		for i, sub := range s.Sub {
-			goals = append(goals, journal.Goal{Title: sub, ParentID: -int64(i + 1)})
+		out = append(out, starterChoice{goal: s})
+		parent := len(out)
+		for _, sub := range s.Sub {
+			out = append(out, starterChoice{goal: sub, parent: parent})
 		}
 	}
-	return goals
+	return out
+}
+
+// chosenStarterGoals are the starter goals numbered in picks (all of them
+// when all) as goals to add in one go, each sub-goal pointing back to its
+// goal, which comes along when only the sub-goal was picked.
+func chosenStarterGoals(picks []string, all bool) ([]journal.Goal, error) {
+	choices := starterChoices()
+	chosen := make([]bool, len(choices)+1)
+	for _, p := range picks {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || n < 1 || n > len(choices) {
+			return nil, usagef("%q is not one of the starter goals' numbers, 1 to %d. `throughline goal starter` lists them.", p, len(choices))
+		}
+		chosen[n] = true
+		chosen[choices[n-1].parent] = true
+	}
+	var goals []journal.Goal
+	at := map[int]int{} // starter number -> index in goals
+	for i, c := range choices {
+		if !all && !chosen[i+1] {
+			continue
+		}
+		g := journal.Goal{Title: c.goal.Title, Description: c.goal.Description}
+		if c.parent != 0 {
+			g.ParentID = int64(at[c.parent] - len(goals))
+		}
+		at[i+1] = len(goals)
+		goals = append(goals, g)
+	}
+	return goals, nil
+}
+
+// printStarterChoices lists the starter goals, numbered, none chosen.
+func printStarterChoices(w io.Writer) {
+	fmt.Fprintln(w, "Some aims that often come up in therapy. None is added until you choose:")
+	for i, c := range starterChoices() {
+		indent := ""
+		if c.parent != 0 {
+			indent = "  "
+		}
+		fmt.Fprintf(w, "%4d  %s%s\n%6s%s%s\n", i+1, indent, c.goal.Title, "", indent, c.goal.Description)
+	}
+	fmt.Fprintln(w, "Add the ones that fit by number, like `throughline goal starter 1 2 5`, or every one with --all; a sub-goal brings its goal.")
 }
 
 func runGoalStarter(c *cli, args []string) error {
 	fs := c.flags("goal starter")
-	all := fs.Bool("all", false, "add the optional starter goals too")
-	if _, err := positionals(fs, args, 0, ""); err != nil {
+	all := fs.Bool("all", false, "add every starter goal")
+	picks, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(picks) == 0 && !*all {
+		printStarterChoices(c.stdout)
+		return nil
+	}
+	chosen, err := chosenStarterGoals(picks, *all)
+	if err != nil {
 		return err
 	}
 	return c.withJournal(true, func(store *jstore.Store) error {
@@ -243,7 +299,7 @@ func runGoalStarter(c *cli, args []string) error {
 			return journal.Errorf(journal.EInvalid, "You already have %s, so the starter goals weren't added. Add more one at a time with `throughline goal add TITLE`; `throughline goal list --all` shows the ones you have.",
 				count(len(existing), "goal", "goals"))
 		}
-		added, err := store.AddGoals(starterGoals(*all))
+		added, err := store.AddGoals(chosen)
 		if err != nil {
 			return err
 		}

@@ -45,7 +45,7 @@ func goalOrder(goals []goalJSON) string {
 func starterJournal(t *testing.T) string {
 	t.Helper()
 	db := newJournal(t)
-	mustCLI(t, db, "", "goal", "starter")
+	mustCLI(t, db, "", "goal", "starter", "1", "2", "3", "4", "5", "6", "7")
 	return db
 }
 
@@ -150,8 +150,10 @@ func TestCLI_GoalStarter(t *testing.T) {
 		want      string // goalOrder
 		wantTitle []string
 	}{
-		{nil, "1 >2 >3 >4 5 6 7", []string{"Improve relationships", "Express what I need", "Choose partners who are emotionally available",
+		{[]string{"1", "2", "3", "4", "5", "6", "7"}, "1 >2 >3 >4 5 6 7", []string{"Improve relationships", "Express what I need", "Choose partners who are emotionally available",
 			"Set healthy boundaries", "Identify my patterns", "Be more mindful of my choices", "Put the past in the past"}},
+		// A sub-goal brings its goal; the others stay out.
+		{[]string{"3", "7"}, "1 >2 3", []string{"Improve relationships", "Choose partners who are emotionally available", "Put the past in the past"}},
 		{[]string{"--all"}, "1 >2 >3 >4 5 6 7 8 9 10 11 12", []string{"Improve relationships", "Express what I need", "Choose partners who are emotionally available",
 			"Set healthy boundaries", "Identify my patterns", "Be more mindful of my choices", "Put the past in the past",
 			"Break a habit of repeating unhealthy patterns", "Understand myself better", "Feel my emotions fully", "Make better decisions for myself", "Address my needs"}},
@@ -161,7 +163,7 @@ func TestCLI_GoalStarter(t *testing.T) {
 			db := newJournal(t)
 			out := mustCLI(t, db, "", append([]string{"goal", "starter"}, tt.args...)...)
 			assertExists(t, db) // adding goals may start the journal
-			if !strings.HasPrefix(out, "Added ") || !strings.Contains(out, "and 3 sub-goals:\n") {
+			if !strings.HasPrefix(out, "Added ") || !strings.Contains(out, "sub-goal") || !strings.Contains(out, "      Use my past as a roadmap") {
 				t.Errorf("goal starter printed %q", out)
 			}
 			goals := goalList(t, db)
@@ -180,12 +182,29 @@ func TestCLI_GoalStarter(t *testing.T) {
 			assertSameState(t, before, snapshot(t, db))
 		})
 	}
+	t.Run("with no numbers it lists them and adds none", func(t *testing.T) {
+		db := newJournal(t)
+		out := mustCLI(t, db, "", "goal", "starter")
+		for _, want := range []string{"None is added until you choose", "   1  Improve relationships\n", "   3    Choose partners who are emotionally available\n",
+			"        Notice who I'm drawn to", "   7  Put the past in the past\n      Use my past as a roadmap", "  12  Address my needs\n"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("goal starter printed:\n%s\nwant %q", out, want)
+			}
+		}
+		assertMissing(t, db)
+	})
+	t.Run("a number that isn't a starter goal", func(t *testing.T) {
+		db := newJournal(t)
+		out, errOut, code := runCLI(t, db, "", "goal", "starter", "2", "13")
+		assertFailure(t, out, errOut, code, exitUsage, `"13" is not one of the starter goals' numbers, 1 to 12`)
+		assertMissing(t, db)
+	})
 	t.Run("an archived goal counts", func(t *testing.T) {
 		db := newJournal(t)
 		mustCLI(t, db, "", "goal", "add", "Mine")
 		mustCLI(t, db, "", "goal", "archive", "1")
 		before := snapshot(t, db)
-		out, errOut, code := runCLI(t, db, "", "goal", "starter")
+		out, errOut, code := runCLI(t, db, "", "goal", "starter", "5")
 		assertFailure(t, out, errOut, code, exitUsage, "You already have 1 goal, so the starter goals weren't added")
 		assertSameState(t, before, snapshot(t, db))
 	})
@@ -368,7 +387,7 @@ func TestCLI_GoalBadInputLeavesJournalUnchanged(t *testing.T) {
 		// list, and the group
 		{"list a stray argument", []string{"goal", "list", "all"}, exitUsage, `goal list: unexpected "all"`, false},
 		{"list an unknown flag", []string{"goal", "list", "--archived"}, exitUsage, "-archived", false},
-		{"starter a stray argument", []string{"goal", "starter", "please"}, exitUsage, `goal starter: unexpected "please"`, false},
+		{"starter a stray argument", []string{"goal", "starter", "please"}, exitUsage, `"please" is not one of the starter goals' numbers`, false},
 		{"no sub-command", []string{"goal"}, exitUsage, "goal needs one of: list, add, starter, reorder, checkin, complete, archive or reopen", false},
 		{"unknown sub-command", []string{"goal", "delete", "1"}, exitUsage, `"delete" is not a goal command`, false},
 	})

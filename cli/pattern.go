@@ -30,6 +30,7 @@ type patternJSON struct {
 	Description string `json:"description"`
 	Colour      string `json:"colour"` // "" for the category's colour
 	Archived    bool   `json:"archived"`
+	Adaptive    bool   `json:"adaptive"` // a defense that usually serves a person well
 }
 
 // byCategory orders patterns as they are shown: by category, then in the
@@ -68,7 +69,7 @@ func runPatternList(c *cli, args []string) error {
 		if *asJSON {
 			out := make([]patternJSON, len(patterns))
 			for i, p := range patterns {
-				out[i] = patternJSON{ID: p.ID, Name: p.Name, Category: p.Category, Description: p.Description, Colour: p.Colour, Archived: p.Archived}
+				out[i] = patternJSON{ID: p.ID, Name: p.Name, Category: p.Category, Description: p.Description, Colour: p.Colour, Archived: p.Archived, Adaptive: p.Adaptive}
 			}
 			return writeJSON(c.stdout, out)
 		}
@@ -84,6 +85,9 @@ func runPatternList(c *cli, args []string) error {
 				fmt.Fprintln(c.stdout, journal.CategoryTitle(p.Category))
 			}
 			var notes []string
+			if p.Adaptive {
+				notes = append(notes, "adaptive")
+			}
 			if p.Colour != "" {
 				notes = append(notes, p.Colour)
 			}

@@ -109,8 +109,8 @@ func TestCLI_PatternList(t *testing.T) {
 	mustCLI(t, db, "", "pattern", "archive", "humour")
 
 	all := patternList(t, db, "--all")
-	if len(all) != 27 {
-		t.Fatalf("pattern list --json --all has %d patterns, want the 25 seeded and 2 added", len(all))
+	if len(all) != len(journal.StarterPatterns)+2 {
+		t.Fatalf("pattern list --json --all has %d patterns, want the %d seeded and 2 added", len(all), len(journal.StarterPatterns))
 	}
 	// Grouped by category, in the order they were added within each.
 	rank := func(p patternJSON) int { return slices.Index(journal.Categories, p.Category) }
@@ -126,9 +126,11 @@ func TestCLI_PatternList(t *testing.T) {
 	}
 	for name, want := range map[string]patternJSON{
 		"people-pleasing": {ID: 1, Name: "people-pleasing", Category: "relationship", Description: "Putting others' wishes first to be liked or to avoid upsetting them."},
-		"humour":          {ID: 24, Name: "humour", Category: "defense", Description: "Joking to keep a painful feeling at a distance.", Archived: true},
-		"Doom scrolling":  {ID: 26, Name: "Doom scrolling", Category: "own", Description: "Scrolling instead of feeling.", Colour: "#3a7bd5"},
-		"Going blank":     {ID: 27, Name: "Going blank", Category: "defense"},
+		"humour":          {ID: 24, Name: "humour", Category: "defense", Description: "Joking to keep a painful feeling at a distance.", Archived: true, Adaptive: true},
+		"sublimation":     {ID: 25, Name: "sublimation", Category: "defense", Description: "Turning a difficult feeling into something useful or creative.", Adaptive: true},
+		"splitting":       {ID: 20, Name: "splitting", Category: "defense", Description: "Seeing people as all good or all bad, with nothing between."},
+		"Doom scrolling":  {ID: 33, Name: "Doom scrolling", Category: "own", Description: "Scrolling instead of feeling.", Colour: "#3a7bd5"},
+		"Going blank":     {ID: 34, Name: "Going blank", Category: "defense"},
 	} {
 		if got := byName[name]; got != want {
 			t.Errorf("pattern list --json --all: %+v, want %+v", got, want)
@@ -146,12 +148,12 @@ func TestCLI_PatternList(t *testing.T) {
 	}{
 		{"text", nil,
 			[]string{"Relationship patterns", "  people-pleasing — Putting others' wishes first", "", "Emotional patterns", "  rumination — ",
-				"", "Defenses", "  denial — Not letting myself see", "  Going blank", "", "My own", "  Doom scrolling (#3a7bd5) — Scrolling instead of feeling."},
+				"", "Defenses", "  denial — Not letting myself take in", "  sublimation (adaptive) — Turning", "  Going blank", "", "My own", "  Doom scrolling (#3a7bd5) — Scrolling instead of feeling."},
 			[]string{"humour", "archived"}},
 		{"--all marks archived ones", []string{"--all"},
-			[]string{"Defenses", "  humour (archived) — Joking", "  Going blank", "My own"}, nil},
+			[]string{"Defenses", "  humour (adaptive, archived) — Joking", "  Going blank", "My own"}, nil},
 		{"--db after --all", []string{"--all", "--db", db},
-			[]string{"  humour (archived)"}, nil},
+			[]string{"  humour (adaptive, archived)"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,7 +202,7 @@ func TestCLI_PatternListJSONFieldNames(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustCLI(t, db, "", "pattern", "list", "--json")), &listed); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"archived", "category", "colour", "description", "id", "name"}
+	want := []string{"adaptive", "archived", "category", "colour", "description", "id", "name"}
 	for _, obj := range listed {
 		var keys []string
 		for k := range obj {
@@ -258,7 +260,7 @@ func TestCLI_PatternAdd(t *testing.T) {
 			assertExists(t, db) // add makes the journal, like the first entry does
 			patterns := patternList(t, db)
 			want := tt.want
-			want.ID = 26 // after the 25 seeded ones
+			want.ID = int64(len(journal.StarterPatterns)) + 1 // after the seeded ones
 			if got := patterns[len(patterns)-1]; tt.want.Category == "own" && got != want {
 				t.Errorf("pattern list --json ends with %+v, want %+v", got, want)
 			}
@@ -270,8 +272,8 @@ func TestCLI_PatternAdd(t *testing.T) {
 			if got := showJSON(t, db, id).Patterns; !reflect.DeepEqual(got, []string{want.Name}) {
 				t.Errorf("an entry naming %q has patterns %q, want [%s]", strings.ToUpper(want.Name), got, want.Name)
 			}
-			if n := len(patternList(t, db)); n != 26 {
-				t.Errorf("%d patterns after adding one and naming it, want 26", n)
+			if n := len(patternList(t, db)); n != len(journal.StarterPatterns)+1 {
+				t.Errorf("%d patterns after adding one and naming it, want %d", n, len(journal.StarterPatterns)+1)
 			}
 		})
 	}

@@ -41,25 +41,31 @@ type CheckIn struct {
 // MaxRating is the top of the check-in scale.
 const MaxRating = 10
 
-// StarterGoal is a goal offered on first use.
+// StarterGoal is a goal offered on first use, none of them ticked: the
+// person chooses which fit.
 type StarterGoal struct {
-	Title    string
-	Sub      []string // sub-goals, offered with it
-	Optional bool     // offered unticked
+	Title       string
+	Description string        // one line on what the goal means
+	Sub         []StarterGoal // sub-goals, offered with it
 }
 
 // StarterGoals are the goals offered on first use: the common aims of
-// talk therapy, in plain words.
+// talk therapy, in plain words. The past is a roadmap to understand, not
+// something to stop thinking about.
 var StarterGoals = []StarterGoal{
-	{Title: "Improve relationships", Sub: []string{"Express what I need", "Choose partners who are emotionally available", "Set healthy boundaries"}},
-	{Title: "Identify my patterns"},
-	{Title: "Be more mindful of my choices"},
-	{Title: "Put the past in the past"},
-	{Title: "Break a habit of repeating unhealthy patterns", Optional: true},
-	{Title: "Understand myself better", Optional: true},
-	{Title: "Feel my emotions fully", Optional: true},
-	{Title: "Make better decisions for myself", Optional: true},
-	{Title: "Address my needs", Optional: true},
+	{Title: "Improve relationships", Description: "Get on better with the people who matter to me, in ways that feel mutual.", Sub: []StarterGoal{
+		{Title: "Express what I need", Description: "Say what I need and want, rather than hoping others will guess."},
+		{Title: "Choose partners who are emotionally available", Description: "Notice who I'm drawn to, and choose people who can be close and present."},
+		{Title: "Set healthy boundaries", Description: "Know where my limits are, and say so kindly and clearly."},
+	}},
+	{Title: "Identify my patterns", Description: "Notice the ways of feeling and relating that keep coming back, and where they began."},
+	{Title: "Be more mindful of my choices", Description: "Pause to notice what I feel before I act, so my choices are my own."},
+	{Title: "Put the past in the past", Description: "Use my past as a roadmap: understand how it shapes me now, so it guides me rather than repeats."},
+	{Title: "Break a habit of repeating unhealthy patterns", Description: "Catch myself repeating what hurt before, and try something different."},
+	{Title: "Understand myself better", Description: "Make sense of why I feel and act as I do."},
+	{Title: "Feel my emotions fully", Description: "Let feelings land and name them, rather than pushing them away."},
+	{Title: "Make better decisions for myself", Description: "Choose from what I want and need, not from fear or habit."},
+	{Title: "Address my needs", Description: "Take my own needs seriously, and look after them."},
 }
 
 // Validate checks a goal before it is saved and tidies its title.

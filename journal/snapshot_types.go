@@ -27,9 +27,10 @@ type Snapshot struct {
 
 // SnapshotEmotion is a word of the emotion vocabulary.
 type SnapshotEmotion struct {
-	ID     int64  `json:"id"`
-	Name   string `json:"name"`
-	Family string `json:"family"` // one of EmotionFamilies
+	ID          int64  `json:"id"`
+	Name        string `json:"name"`
+	Family      string `json:"family"` // one of EmotionFamilies
+	Description string `json:"description,omitempty"`
 }
 
 // SnapshotPattern is a pattern of the vocabulary, seeded or not.
@@ -40,6 +41,7 @@ type SnapshotPattern struct {
 	Description string `json:"description,omitempty"`
 	Colour      string `json:"colour,omitempty"` // "#rrggbb", or none for the category's
 	Archived    bool   `json:"archived,omitempty"`
+	Adaptive    bool   `json:"adaptive,omitempty"`
 }
 
 // SnapshotPerson is someone in the people list.

@@ -285,7 +285,7 @@ func (e *editor) emotionChoices() ([]choiceGroup, error) {
 			groups = append(groups, choiceGroup{name: em.Family})
 		}
 		g := &groups[len(groups)-1]
-		g.choices = append(g.choices, choice{name: em.Name})
+		g.choices = append(g.choices, choice{name: em.Name, description: em.Description})
 	}
 	return groups, nil
 }

@@ -16,7 +16,7 @@ import (
 
 const goalsAbout = "Many people come to therapy wanting something to change: how they feel, how they get on with others, " +
 	"the choices they make. Naming a few goals helps you and your therapist notice what is moving, and what isn't yet.\n\n" +
-	"Here are some that often come up. Keep the ones that fit and add your own, in your own words. " +
+	"Here are some that often come up; none is chosen for you. Tick the ones that fit and add your own, in your own words. " +
 	"You can change, re-order, complete or set any of them aside later."
 
 // goalsFirstUse is the card offered before there are any goals: the
@@ -33,18 +33,21 @@ type goalsFirstUse struct {
 
 // starterChoice is one goal offered, ticked or not.
 type starterChoice struct {
-	title  string
-	parent *starterChoice // the goal it is part of; nil for a goal of its own
-	check  *widget.Check
+	title       string
+	description string
+	parent      *starterChoice // the goal it is part of; nil for a goal of its own
+	check       *widget.Check
 }
 
 func newGoalsFirstUse(start func([]journal.Goal), skip func()) *goalsFirstUse {
 	f := &goalsFirstUse{checks: container.NewVBox()}
 	for _, s := range journal.StarterGoals {
-		goal := f.offer(s.Title, nil, !s.Optional)
+		goal := f.offer(s.Title, s.Description, nil, false)
 		var subs []*widget.Check
-		for _, title := range s.Sub {
-			subs = append(subs, f.offer(title, goal, !s.Optional).check)
+		for _, sub := range s.Sub {
+			c := f.offer(sub.Title, sub.Description, goal, false)
+			c.check.Disable()
+			subs = append(subs, c.check)
 		}
 		// A sub-goal can only be kept with its goal.
 		goal.check.OnChanged = func(on bool) {
@@ -74,16 +77,23 @@ func newGoalsFirstUse(start func([]journal.Goal), skip func()) *goalsFirstUse {
 	return f
 }
 
-// offer adds a check box for a goal, indented under its goal if it has one.
-func (f *goalsFirstUse) offer(title string, parent *starterChoice, ticked bool) *starterChoice {
-	c := &starterChoice{title: title, parent: parent, check: widget.NewCheck(title, nil)}
+// offer adds a check box for a goal, with its description below, indented
+// under its goal if it has one.
+func (f *goalsFirstUse) offer(title, description string, parent *starterChoice, ticked bool) *starterChoice {
+	c := &starterChoice{title: title, description: description, parent: parent, check: widget.NewCheck(title, nil)}
 	c.check.Checked = ticked
 	f.choices = append(f.choices, c)
-	if parent != nil {
-		f.checks.Add(container.NewBorder(nil, nil, indentBy(theme.IconInlineSize()+2*theme.Padding()), nil, c.check))
-	} else {
-		f.checks.Add(c.check)
+	var row fyne.CanvasObject = c.check
+	if description != "" {
+		about := widget.NewLabel(description)
+		about.Wrapping, about.Importance, about.SizeName = fyne.TextWrapWord, widget.LowImportance, theme.SizeNameCaptionText
+		under := container.NewBorder(nil, nil, indentBy(theme.IconInlineSize()+2*theme.Padding()), nil, about)
+		row = container.New(layout.NewCustomPaddedVBoxLayout(0), c.check, under)
 	}
+	if parent != nil {
+		row = container.NewBorder(nil, nil, indentBy(theme.IconInlineSize()+2*theme.Padding()), nil, row)
+	}
+	f.checks.Add(row)
 	return c
 }
 
@@ -93,7 +103,7 @@ func (f *goalsFirstUse) onAddOwn() {
 	if title == "" {
 		return
 	}
-	f.offer(title, nil, true)
+	f.offer(title, "", nil, true)
 	f.own.SetText("")
 	f.checks.Refresh()
 }
@@ -107,7 +117,7 @@ func (f *goalsFirstUse) goals() []journal.Goal {
 		if !c.check.Checked {
 			continue
 		}
-		g := journal.Goal{Title: c.title}
+		g := journal.Goal{Title: c.title, Description: c.description}
 		if c.parent != nil {
 			i, ok := at[c.parent]
 			if !ok {

@@ -136,30 +136,37 @@ func TestGoals_FirstUseOffersTheStarterSet(t *testing.T) {
 	if v.whole.Objects[0] != v.firstUse.content {
 		t.Fatal("the starter goals aren't offered on first use")
 	}
+	// none of them ticked, each with its description on screen,
+	shown := textOf(v.firstUse.checks)
 	for _, s := range journal.StarterGoals {
 		c := starterNamed(t, v, s.Title)
-		if c.check.Checked == s.Optional || c.parent != nil {
-			t.Errorf("%q: ticked %v, optional %v", s.Title, c.check.Checked, s.Optional)
+		if c.check.Checked || c.parent != nil || !strings.Contains(shown, s.Description) {
+			t.Errorf("%q: ticked %v, under %v, description shown %v", s.Title, c.check.Checked, c.parent, strings.Contains(shown, s.Description))
 		}
 		for _, sub := range s.Sub {
-			if c := starterNamed(t, v, sub); !c.check.Checked || c.parent == nil || c.parent.title != s.Title {
-				t.Errorf("sub-goal %q: ticked %v, under %v", sub, c.check.Checked, c.parent)
+			c := starterNamed(t, v, sub.Title)
+			if c.check.Checked || !c.check.Disabled() || c.parent == nil || c.parent.title != s.Title || !strings.Contains(shown, sub.Description) {
+				t.Errorf("sub-goal %q: ticked %v, disabled %v, under %v", sub.Title, c.check.Checked, c.check.Disabled(), c.parent)
 			}
 		}
 	}
-	// a sub-goal can't be kept without its goal,
+	// and a sub-goal can be ticked once its goal is, and not kept without it.
 	relationships := starterNamed(t, v, "Improve relationships")
+	test.Tap(relationships.check)
+	if starterNamed(t, v, "Set healthy boundaries").check.Disabled() {
+		t.Error("a sub-goal stays disabled when its goal is ticked")
+	}
 	test.Tap(relationships.check)
 	if !starterNamed(t, v, "Set healthy boundaries").check.Disabled() {
 		t.Error("a sub-goal stays enabled when its goal is unticked")
 	}
 	test.Tap(relationships.check)
 
-	// When one is unticked, an optional one and a sub-goal are changed,
-	// and an own goal is typed,
-	test.Tap(starterNamed(t, v, "Put the past in the past").check)
-	test.Tap(starterNamed(t, v, "Understand myself better").check)
-	test.Tap(starterNamed(t, v, "Set healthy boundaries").check)
+	// When the person ticks the ones that fit and types an own goal,
+	for _, title := range []string{"Express what I need", "Choose partners who are emotionally available",
+		"Identify my patterns", "Be more mindful of my choices", "Understand myself better"} {
+		test.Tap(starterNamed(t, v, title).check)
+	}
 	test.Type(v.firstUse.own, "Sleep before midnight")
 	v.firstUse.own.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if c := starterNamed(t, v, "Sleep before midnight"); !c.check.Checked || v.firstUse.own.Text != "" {
@@ -185,6 +192,11 @@ func TestGoals_FirstUseOffersTheStarterSet(t *testing.T) {
 	}
 	if v.title.Text != "Improve relationships" || v.right.Objects[0] != v.page {
 		t.Errorf("page shows %q", v.title.Text)
+	}
+	// Each keeps its description.
+	saved, err := store.Goals()
+	if err != nil || saved[0].Description != journal.StarterGoals[0].Description || saved[len(saved)-1].Description != "" {
+		t.Errorf("descriptions saved: %+v, %v", saved, err)
 	}
 }
 

@@ -324,8 +324,15 @@ func checkIn(t *testing.T, w *Window, label string) *widget.Check {
 	t.Helper()
 	var found *widget.Check
 	walk(t, w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-		if c, ok := o.(*widget.Check); ok && c.Text == label {
-			found = c
+		switch c := o.(type) {
+		case *widget.Check:
+			if c.Text == label {
+				found = c
+			}
+		case *choiceCheck:
+			if c.Text == label {
+				found = &c.Check
+			}
 		}
 	})
 	if found == nil {

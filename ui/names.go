@@ -34,6 +34,7 @@ type namesField struct {
 	load    func() ([]choiceGroup, error)
 	changed func()
 	content fyne.CanvasObject
+	chooser *chooser // the chooser last opened
 }
 
 func newNamesField(win fyne.Window, what, none string, load func() ([]choiceGroup, error), changed func()) *namesField {
@@ -59,7 +60,8 @@ func (f *namesField) set(names []string) {
 	f.summary.SetText(strings.Join(names, ", "))
 }
 
-// open shows the chooser: every name in the vocabulary as a check box,
+// open shows the chooser: every name in the vocabulary as a check box with
+// what it means, under a filter box that has the keyboard (see chooser),
 // grouped, plus a field to add one's own.
 func (f *namesField) open() {
 	groups, err := f.load()
@@ -71,32 +73,15 @@ func (f *namesField) open() {
 	for _, n := range f.names {
 		picked[journal.NameKey(n)] = true
 	}
+	f.chooser = newChooser(f.win, f.what, groups, func(name string) bool { return picked[journal.NameKey(name)] })
 	var order []string // picked names in the order shown, own ones last
 	checks := map[string]*widget.Check{}
-	var sections []fyne.CanvasObject
-	for _, g := range groups {
-		box := container.NewVBox(widget.NewLabelWithStyle(capitalise(g.name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		for _, c := range g.choices {
-			check := widget.NewCheck(c.name, nil)
-			check.Checked = picked[journal.NameKey(c.name)]
-			checks[journal.NameKey(c.name)] = check
-			order = append(order, c.name)
-			box.Add(check)
-			if c.description != "" {
-				d := widget.NewLabel(c.description)
-				d.Wrapping = fyne.TextWrapWord
-				d.TextStyle.Italic = true
-				d.SizeName = theme.SizeNameCaptionText
-				box.Add(d)
-			}
+	for _, g := range f.chooser.groups {
+		for _, r := range g.rows {
+			checks[journal.NameKey(r.check.Text)] = &r.check.Check
+			order = append(order, r.check.Text)
 		}
-		sections = append(sections, box)
 	}
-	columns := 3
-	if len(groups) < 3 {
-		columns = len(groups)
-	}
-	grid := container.NewGridWithColumns(max(columns, 1), sections...)
 	own := container.NewVBox()
 	add := &widget.Entry{PlaceHolder: "Add your own " + strings.TrimSuffix(strings.ToLower(f.what), "s") + "…"}
 	add.ExtendBaseWidget(add)
@@ -117,8 +102,16 @@ func (f *namesField) open() {
 		add.SetText("")
 	}
 	add.OnSubmitted = func(string) { addOwn() }
+	f.chooser.filter.OnSubmitted = func(typed string) {
+		if !f.chooser.submit() {
+			add.SetText(typed)
+			addOwn()
+			f.chooser.filter.SetText("")
+		}
+	}
 	addRow := container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), addOwn), add)
-	body := container.NewBorder(nil, container.NewVBox(own, addRow), nil, nil, container.NewVScroll(grid))
+	top := container.NewVBox(f.chooser.filter, f.chooser.nothing)
+	body := container.NewBorder(top, container.NewVBox(own, addRow), nil, nil, container.NewVScroll(f.chooser.grid))
 	done := func() {
 		var names []string
 		for _, n := range order {
@@ -139,6 +132,7 @@ func (f *namesField) open() {
 		dialogChoice{label: "Cancel", icon: theme.CancelIcon(), cancel: true},
 		dialogChoice{label: "Done", icon: theme.ConfirmIcon(), importance: widget.HighImportance, then: done},
 	)
+	f.win.Canvas().Focus(f.chooser.filter)
 }
 
 func capitalise(s string) string {

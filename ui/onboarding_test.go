@@ -54,7 +54,14 @@ func TestOnboarding_Complete(t *testing.T) {
 	w, store := newJournalWindow(t)
 	o := w.onboarding
 	test.Tap(buttonOnScreen(t, w, "Set up"))
-	test.Tap(o.goals.start) // the starter goals ticked by default
+	// None of the starter goals is ticked for the person: they choose.
+	for _, c := range o.goals.choices {
+		if c.check.Checked {
+			t.Errorf("%q is ticked at first run", c.title)
+		}
+	}
+	test.Tap(o.goals.choices[0].check)
+	test.Tap(o.goals.start)
 	o.approach.SetSelected("dynamic interpersonal therapy")
 	test.Type(o.next, "someday")
 	test.Tap(buttonOnScreen(t, w, "Next"))

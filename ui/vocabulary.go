@@ -199,6 +199,9 @@ func (v *vocabularyScreen) rowFor(p journal.Pattern, uses int) fyne.CanvasObject
 		segments = append(segments, &widget.TextSegment{Text: text, Style: style})
 	}
 	add(p.Name, strong)
+	if p.Adaptive {
+		add("(adaptive)", quiet)
+	}
 	if p.Description != "" {
 		add("— "+p.Description, plain)
 	}

@@ -27,7 +27,11 @@ func TestVocabulary_ShowsDescriptionsAndUses(t *testing.T) {
 	w.showScreen(w.vocabulary.content)
 	// then each pattern shows its description and how often it was named.
 	want := []string{
-		"denial — Not letting myself see something that is plainly there. (in 2 entries)",
+		"denial — Not letting myself take in something that would hurt to know. (in 2 entries)",
+		"humour (adaptive) — Joking to keep a painful feeling at a distance.",
+		"sublimation (adaptive) — Turning a difficult feeling into something useful or creative.",
+		"splitting — Seeing people as all good or all bad, with nothing between.",
+		"feelings about my therapist — Strong feelings towards my therapist,",
 		"doom scrolling (in 1 entry)",
 		"people-pleasing — Putting others' wishes first to be liked or to avoid upsetting them.",
 	}

@@ -38,7 +38,7 @@ type sealedColumn struct {
 var sealedColumns = []sealedColumn{
 	{table: "entries", key: "id", columns: []string{"title", "body"}},
 	{table: "episodes", key: "id", columns: []string{"wish", "other_response", "self_response", "reminds"}},
-	{table: "emotions", key: "id", columns: []string{"name"}, named: true},
+	{table: "emotions", key: "id", columns: []string{"name", "description"}, named: true},
 	{table: "patterns", key: "id", columns: []string{"name", "description"}, named: true},
 	{table: "people", key: "id", columns: []string{"name", "aliases"}, named: true},
 	{table: "hidden_words", key: "id", columns: []string{"name"}, named: true},
@@ -163,6 +163,7 @@ func (s *Store) Unlock(passphrase string) error {
 		s.Lock()
 		return internal("build the search index", err)
 	}
+	s.refreshPendingStarters()
 	return nil
 }
 

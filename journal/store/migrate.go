@@ -36,6 +36,7 @@ var migrations = []migration{
 	{15, "attachments", execSQL(schemaAttachments)},
 	{17, "episodes' CCRT categories", execSQL(schemaCCRT)},
 	{18, "where a new DIT course starts", execSQL(schemaNewCourse)},
+	{19, "starter vocabulary described and softened, adaptive defenses marked", starterRefreshMigration},
 }
 
 // indexingSteps are the steps that index every entry, which upgrades

@@ -198,7 +198,7 @@ func (c *snapshotCheck) newName(keys map[string]int64, it snapshotItem, name str
 }
 
 func (c *snapshotCheck) vocabulary(snap journal.Snapshot) {
-	emotions := c.table("emotions", "name", "id", "name_key", "family")
+	emotions := c.table("emotions", "name", "description", "id", "name_key", "family")
 	seen := map[int64]bool{}
 	for i, e := range snap.Emotions {
 		it := snapshotItem{"emotion", i, len(snap.Emotions), e.ID}
@@ -208,10 +208,10 @@ func (c *snapshotCheck) vocabulary(snap journal.Snapshot) {
 		if !slices.Contains(journal.EmotionFamilies, e.Family) {
 			c.fail(it, "“%s” is not a family; use one of: %s", e.Family, strings.Join(journal.EmotionFamilies, ", "))
 		}
-		emotions.add(append(c.seal("emotions", e.ID, "name", e.Name), e.ID, c.s.nameKey(e.Name), e.Family)...)
+		emotions.add(append(c.seal("emotions", e.ID, "name", e.Name, "description", strings.TrimSpace(e.Description)), e.ID, c.s.nameKey(e.Name), e.Family)...)
 	}
 
-	patterns := c.table("patterns", "name", "description", "id", "name_key", "category", "colour", "archived")
+	patterns := c.table("patterns", "name", "description", "id", "name_key", "category", "colour", "archived", "adaptive")
 	seen = map[int64]bool{}
 	for i, sp := range snap.Patterns {
 		it := snapshotItem{"pattern", i, len(snap.Patterns), sp.ID}
@@ -220,7 +220,7 @@ func (c *snapshotCheck) vocabulary(snap journal.Snapshot) {
 		c.newID(seen, it)
 		c.newName(c.patterns, it, p.Name)
 		patterns.add(append(c.seal("patterns", sp.ID, "name", p.Name, "description", p.Description),
-			sp.ID, c.s.nameKey(p.Name), p.Category, p.Colour, sp.Archived)...)
+			sp.ID, c.s.nameKey(p.Name), p.Category, p.Colour, sp.Archived, sp.Adaptive)...)
 	}
 
 	people := c.table("people", "name", "aliases", "id", "name_key", "role")

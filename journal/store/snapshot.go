@@ -133,14 +133,14 @@ func (r *snapshotReader) open(table string, id int64, column, stored string) str
 
 func (r *snapshotReader) vocabulary(snap *journal.Snapshot) {
 	snap.Emotions, snap.Patterns, snap.People = []journal.SnapshotEmotion{}, []journal.SnapshotPattern{}, []journal.SnapshotPerson{}
-	r.scan(&snap.Emotions, "SELECT id, name, family FROM emotions ORDER BY id")
-	r.scan(&snap.Patterns, "SELECT id, name, category, description, colour, archived FROM patterns ORDER BY id")
+	r.scan(&snap.Emotions, "SELECT id, name, family, description FROM emotions ORDER BY id")
+	r.scan(&snap.Patterns, "SELECT id, name, category, description, colour, archived, adaptive FROM patterns ORDER BY id")
 	var people []personRow
 	r.scan(&people, "SELECT id, name, role, aliases FROM people ORDER BY id")
 	r.emotions, r.patterns, r.people = map[int64]string{}, map[int64]string{}, map[int64]string{}
 	for i := range snap.Emotions {
 		e := &snap.Emotions[i]
-		e.Name = r.open("emotions", e.ID, "name", e.Name)
+		e.Name, e.Description = r.open("emotions", e.ID, "name", e.Name), r.open("emotions", e.ID, "description", e.Description)
 		r.emotions[e.ID] = e.Name
 	}
 	for i := range snap.Patterns {

@@ -95,12 +95,12 @@ func (s *Store) vocabularyIDs(tx *gorm.DB, table string, names []string) ([]int6
 // Emotions lists the emotion vocabulary, in family order then seed order.
 func (s *Store) Emotions() ([]journal.Emotion, error) {
 	var rows []journal.Emotion
-	if err := s.db.Raw("SELECT id, name, family FROM emotions ORDER BY id").Scan(&rows).Error; err != nil {
+	if err := s.db.Raw("SELECT id, name, family, description FROM emotions ORDER BY id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the emotion words", err)
 	}
 	for i := range rows {
 		seal := sealer{codec: s.codec, table: "emotions", id: rows[i].ID}
-		rows[i].Name = seal.open("name", rows[i].Name)
+		rows[i].Name, rows[i].Description = seal.open("name", rows[i].Name), seal.open("description", rows[i].Description)
 		if seal.err != nil {
 			return nil, seal.err
 		}
@@ -117,7 +117,7 @@ func (s *Store) Emotions() ([]journal.Emotion, error) {
 // archived ones included.
 func (s *Store) Patterns() ([]journal.Pattern, error) {
 	var rows []journal.Pattern
-	if err := s.db.Raw("SELECT id, name, category, description, colour, archived FROM patterns ORDER BY id").Scan(&rows).Error; err != nil {
+	if err := s.db.Raw("SELECT id, name, category, description, colour, archived, adaptive FROM patterns ORDER BY id").Scan(&rows).Error; err != nil {
 		return nil, internal("read the patterns", err)
 	}
 	for i := range rows {
@@ -138,7 +138,7 @@ func (s *Store) openPattern(p *journal.Pattern) error {
 // Pattern returns one pattern by id.
 func (s *Store) Pattern(id int64) (journal.Pattern, error) {
 	var rows []journal.Pattern
-	if err := s.db.Raw("SELECT id, name, category, description, colour, archived FROM patterns WHERE id = ?", id).Scan(&rows).Error; err != nil {
+	if err := s.db.Raw("SELECT id, name, category, description, colour, archived, adaptive FROM patterns WHERE id = ?", id).Scan(&rows).Error; err != nil {
 		return journal.Pattern{}, internal("read the pattern", err)
 	}
 	if len(rows) == 0 {

@@ -112,7 +112,7 @@ var library = []Prompt{
 	{Text: "What am I still going over in my head, and what would settle it a little?", Patterns: tags("rumination"), Kinds: reflection},
 	{Text: "What did my inner critic say today, and whose voice does it sound like?", Goals: tags(goalUnderstand), Patterns: tags("self-criticism", "perfectionism"), Kinds: reflection},
 	{Text: "What would good enough have looked like today?", Patterns: tags("perfectionism"), Kinds: reflection},
-	{Text: "Where did anger come out sideways today, and who was it really for?", Goals: tags(goalFeel), Patterns: tags("passive aggression", "displacement"), Kinds: reflection},
+	{Text: "Where did anger come out sideways today, and who was it really for?", Goals: tags(goalFeel), Patterns: tags("indirect anger", "displacement"), Kinds: reflection},
 	{Text: "When did I turn on myself today, and was some of it anger meant for someone else?", Patterns: tags("anger turned inward", "self-criticism"), Kinds: reflection},
 	{Text: "When did I joke something away, and what was underneath the joke?", Patterns: tags("humour"), Kinds: reflection},
 	{Text: "What did I notice in someone else today that might also live in me?", Goals: tags(goalUnderstand), Patterns: tags("projection"), Kinds: reflection},

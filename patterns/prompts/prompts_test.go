@@ -19,8 +19,9 @@ var starterPatternNames = []string{
 	"not saying what I need", "avoiding conflict", "testing the other person", "over-functioning",
 	"fear of abandonment", "rumination", "shutting feelings down", "anger turned inward",
 	"self-criticism", "perfectionism", "denial", "projection", "displacement", "intellectualisation",
-	"rationalisation", "reaction formation", "splitting", "passive aggression", "acting out",
-	"avoidance", "humour", "sublimation",
+	"rationalisation", "reaction formation", "splitting", "indirect anger", "acting out",
+	"avoidance", "humour", "sublimation", "idealisation and devaluation", "repression", "dissociation",
+	"somatisation", "repeating the same relationship", "pursue and withdraw", "feelings about my therapist",
 }
 
 var seededCategories = []string{journal.CategoryRelationship, journal.CategoryEmotional, journal.CategoryDefense}
@@ -29,7 +30,9 @@ func starterGoalTitles() []string {
 	var titles []string
 	for _, g := range journal.StarterGoals {
 		titles = append(titles, g.Title)
-		titles = append(titles, g.Sub...)
+		for _, sub := range g.Sub {
+			titles = append(titles, sub.Title)
+		}
 	}
 	return titles
 }

@@ -209,6 +209,9 @@ func (b *builder) figures() error {
 	category := map[string]string{}
 	for _, p := range vocabulary {
 		category[p.Name] = journal.CategoryTitle(p.Category)
+		if p.Adaptive {
+			category[p.Name] += " (adaptive)"
+		}
 	}
 	b.r.Patterns = Table{Entries: s.Entries, Compared: s.Compared}
 	var previous []journal.Tagging
