@@ -14,6 +14,8 @@ func TestBuild_MarksAdaptiveDefenses(t *testing.T) {
 	if _, err := store.CreateEntries([]journal.Entry{
 		{Title: "a", WrittenAt: at(20, 9), Patterns: []string{"humour", "splitting"}},
 		{Title: "b", WrittenAt: at(21, 9), Patterns: []string{"sublimation"}},
+		// The table lists patterns named in at least MinPatternEntries entries.
+		{Title: "c", WrittenAt: at(22, 9), Patterns: []string{"humour", "splitting", "sublimation"}},
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ func Build(store Store, opt Options) (Report, error) {
 	for _, id := range opt.Exclude {
 		b.excluded[id] = true
 	}
-	steps := []func() error{b.entries, b.images, b.figures, b.course, b.goals, b.measures, b.lastSession, b.redact}
+	steps := []func() error{b.entries, b.images, b.figures, b.ccrt, b.course, b.goals, b.measures, b.lastSession, b.redact}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return Report{}, err
@@ -332,6 +332,39 @@ func (b *builder) measures() error {
 			return err
 		}
 		b.r.CrisisText = text
+	}
+	return nil
+}
+
+// ccrtTied is how many categories tied for most frequent a part's rows
+// show; past it, the tie says nothing about the theme.
+const ccrtTied = 3
+
+// ccrt sums up the window's relationship episodes as their Core
+// Conflictual Relationship Theme: for each part, the most frequent
+// category (those tied with it too), and how it moved from the first
+// third of the days to the last.
+func (b *builder) ccrt() error {
+	if !b.r.Has(SectionCCRT) {
+		return nil
+	}
+	episodes, err := b.store.Episodes()
+	if err != nil {
+		return err
+	}
+	sum := patterns.SummariseCCRT(episodes, b.r.Window)
+	for _, comp := range journal.Components {
+		counts := sum.Of(comp)
+		for i, c := range counts {
+			if i == ccrtTied || c.Count < counts[0].Count {
+				break
+			}
+			row := CCRTRow{Component: comp.Label(), Category: c.Category, Count: c.Count}
+			if i == 0 {
+				row.Shift = sum.Shift(comp)
+			}
+			b.r.CCRT = append(b.r.CCRT, row)
+		}
 	}
 	return nil
 }

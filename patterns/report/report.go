@@ -27,6 +27,7 @@ type Store interface {
 	Setting(key string) (string, error)
 	Attachments(entryID int64) ([]journal.Attachment, error)
 	AttachmentData(entryID int64, name string) ([]byte, error)
+	Episodes() ([]journal.PersonEpisode, error)
 }
 
 // Section is one part of the report a person can choose.
@@ -161,7 +162,7 @@ type LastSession struct {
 // CCRTRow is one of the most frequent categories of a part of the Core
 // Conflictual Relationship Theme across the window's episodes.
 type CCRTRow struct {
-	Component string // "What I wanted", "How others responded" or "How I responded"
+	Component string // journal.Component's label: "Wish", "Response of the other" or "My response"
 	Category  string // "to be close", "rejecting"
 	Count     int    // episodes naming it
 	Shift     string // how it moved from the first third of the days to the last, in words; "" when not worked out
