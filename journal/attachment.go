@@ -85,12 +85,8 @@ func NewAttachment(entryID int64, name string, data []byte) (Attachment, error) 
 	if err := CheckAttachmentName(name); err != nil {
 		return Attachment{}, err
 	}
-	if len(data) == 0 {
-		return Attachment{}, Errorf(EInvalid, "%s is empty (0 bytes), so there is nothing to keep. Check the file was saved, and try again; nothing was saved.", name)
-	}
-	if len(data) > MaxAttachmentSize {
-		return Attachment{}, Errorf(EInvalid, "%s is %s; an attachment can be at most %s. Make it smaller (a lower resolution photo, a shorter recording) and try again; nothing was saved.",
-			name, ByteSize(int64(len(data))), ByteSize(MaxAttachmentSize))
+	if err := CheckAttachmentSize(name, int64(len(data))); err != nil {
+		return Attachment{}, err
 	}
 	kind, media := sniffMedia(data)
 	claimed, known := kindByExtension[strings.ToLower(path.Ext(name))]
@@ -103,6 +99,20 @@ func NewAttachment(entryID int64, name string, data []byte) (Attachment, error) 
 		return Attachment{}, Errorf(EInvalid, "%s is named as %s, but its contents are %s. Rename it to match what it holds and try again; nothing was saved.", name, claimed.Article(), kind.Article())
 	}
 	return Attachment{EntryID: entryID, Name: name, Size: int64(len(data)), SHA256: SHA256Hex(data), Kind: kind, MediaType: media}, nil
+}
+
+// CheckAttachmentSize says why a file of size bytes can't be attached, or
+// nil. It is apart from NewAttachment so a file can be refused by its size
+// on disk before it is read: a film chosen by mistake is never loaded.
+func CheckAttachmentSize(name string, size int64) error {
+	if size == 0 {
+		return Errorf(EInvalid, "%s is empty (0 bytes), so there is nothing to keep. Check the file was saved, and try again; nothing was saved.", name)
+	}
+	if size > MaxAttachmentSize {
+		return Errorf(EInvalid, "%s is %s; an attachment can be at most %s. Make it smaller (a lower resolution photo, a shorter recording) and try again; nothing was saved.",
+			name, ByteSize(size), ByteSize(MaxAttachmentSize))
+	}
+	return nil
 }
 
 // Article is the kind as a person says it after "is": "an image".
