@@ -108,12 +108,14 @@ func (f *attachmentsField) rebuild() {
 		remove := widget.NewButtonWithIcon("Remove…", theme.DeleteIcon(), func() { f.askRemove(a) })
 		remove.Importance = widget.LowImportance
 		f.removes[a.Name] = remove
-		caption := widget.NewLabel(a.Name + "\n" + journal.ByteSize(a.Size))
-		caption.Truncation = fyne.TextTruncateEllipsis
 		if a.Kind == journal.AttachmentImage {
 			t := newThumbnail(func() { f.viewPicture(a) })
 			f.thumbs[a.Name] = t
-			f.pictures.Add(container.NewVBox(t, container.NewGridWrap(fyne.NewSize(thumbnailSize, caption.MinSize().Height), caption), remove))
+			// Beside the picture, not under it, so the body keeps its room.
+			name := widget.NewLabel(a.Name)
+			name.Truncation = fyne.TextTruncateEllipsis
+			about := container.NewVBox(container.New(&minWidth{width: thumbnailSize}, name), widget.NewLabel(journal.ByteSize(a.Size)), container.NewHBox(remove))
+			f.pictures.Add(container.NewHBox(t, container.New(&maxWidth{width: 1.5 * thumbnailSize}, about)))
 			f.loadThumbnail(a, t)
 			continue
 		}
