@@ -145,7 +145,9 @@ func (w *Window) build() {
 	w.win.SetContent(w.tabs)
 	onWindowKeys(w.win, w.keyAnywhere)
 	w.win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
-		w.unlessDialog(func() { w.showScreen(w.journal.content); w.journal.attachDropped(items) })()
+		if !w.store.Locked() { // the lock covers the journal; nothing goes in behind it
+			w.unlessDialog(func() { w.showScreen(w.journal.content); w.journal.attachDropped(items) })()
+		}
 	})
 	w.journal.editor.help = func() { w.keyAnywhere(fyne.KeyF1) }
 	w.app.Lifecycle().SetOnEnteredForeground(w.catchUp)

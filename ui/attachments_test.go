@@ -305,3 +305,68 @@ func TestAttachments_DroppedFiles(t *testing.T) {
 		t.Errorf("the entry holds %q", got)
 	}
 }
+
+// Locking removes the copies: they are the journal's files decrypted,
+// and would outlast the lock.
+func TestAttachments_LockingRemovesOpenCopies(t *testing.T) {
+	store := encryptedJournal(t)
+	w := lockedWindow(t, store)
+	w.copies = newTempCopies(filepath.Join(t.TempDir(), "open"))
+	unlockWith(w, uiPassphrase)
+	f := w.journal.editor.files
+	var opened []*url.URL
+	f.openURL = func(u *url.URL) error { opened = append(opened, u); return nil }
+	f.addPaths([]string{attachmentFixture("voice.ogg")})
+	test.Tap(f.opens["voice.ogg"])
+	if len(opened) != 1 {
+		t.Fatalf("opened %v", opened)
+	}
+	if _, err := os.Stat(opened[0].Path); err != nil {
+		t.Fatal(err)
+	}
+
+	w.lockNow()
+
+	if !store.Locked() {
+		t.Fatal("not locked")
+	}
+	if _, err := os.Stat(opened[0].Path); !os.IsNotExist(err) {
+		t.Errorf("the decrypted copy outlasted the lock: %v", err)
+	}
+}
+
+// Ctrl+Shift+A opens the file chooser on the entry; it is on the
+// shortcuts sheet with the other menu shortcuts.
+func TestAttachments_ShortcutOpensTheChooser(t *testing.T) {
+	w, _ := newTestWindow(t)
+	savedEntry(t, w)
+	var attach *fyne.MenuItem
+	for _, m := range w.win.MainMenu().Items {
+		for _, i := range m.Items {
+			if i.Label == "Attach a file…" {
+				attach = i
+			}
+		}
+	}
+	if attach == nil || shortcutKeys(attach.Shortcut) != "Ctrl+Shift+A" {
+		t.Fatalf("no Attach a file… item with Ctrl+Shift+A: %+v", attach)
+	}
+	attach.Action()
+	if got := dialogText(t, w); !strings.Contains(got, "Attach a file to the entry") {
+		t.Errorf("the dialog shown says %q, want the file chooser", got)
+	}
+}
+
+// Files the command line attached while the window was in the
+// background show when it comes back.
+func TestAttachments_CatchUpShowsFilesAddedElsewhere(t *testing.T) {
+	w, store := newTestWindow(t)
+	id := savedEntry(t, w)
+	if _, err := store.AddAttachment(id, "drawing.png", mustRead(t, attachmentFixture("drawing.png"))); err != nil {
+		t.Fatal(err)
+	}
+	w.catchUp()
+	if w.journal.editor.files.thumbs["drawing.png"] == nil {
+		t.Error("the drawing attached elsewhere doesn't show")
+	}
+}

@@ -517,6 +517,9 @@ func (s *journalScreen) catchUp() {
 	s.loadFirstPage()
 	if s.right.Objects[0] == s.editor.content {
 		s.selectInList(s.editor.entryID)
+		if s.editor.entryID != 0 {
+			s.editor.files.load() // `throughline attach` may have added some
+		}
 	}
 }
 
