@@ -77,19 +77,6 @@ func lastPart(name string) string {
 	return parts[len(parts)-1]
 }
 
-// CheckAttachmentSize says why a file of size bytes can't be attached,
-// or nil; callers reading a file can ask before reading it whole.
-func CheckAttachmentSize(name string, size int64) error {
-	if size == 0 {
-		return Errorf(EInvalid, "%s is empty (0 bytes), so there is nothing to keep. Check the file was saved, and try again; nothing was saved.", name)
-	}
-	if size > MaxAttachmentSize {
-		return Errorf(EInvalid, "%s is %s; an attachment can be at most %s. Make it smaller (a lower resolution photo, a shorter recording) and try again; nothing was saved.",
-			name, ByteSize(size), ByteSize(MaxAttachmentSize))
-	}
-	return nil
-}
-
 // NewAttachment checks a file before it is added to an entry and
 // describes it: its kind comes from its contents, and a name that
 // promises another kind (a ".png" that is no picture) is refused, so
@@ -112,6 +99,20 @@ func NewAttachment(entryID int64, name string, data []byte) (Attachment, error) 
 		return Attachment{}, Errorf(EInvalid, "%s is named as %s, but its contents are %s. Rename it to match what it holds and try again; nothing was saved.", name, claimed.Article(), kind.Article())
 	}
 	return Attachment{EntryID: entryID, Name: name, Size: int64(len(data)), SHA256: SHA256Hex(data), Kind: kind, MediaType: media}, nil
+}
+
+// CheckAttachmentSize says why a file of size bytes can't be attached, or
+// nil. It is apart from NewAttachment so a file can be refused by its size
+// on disk before it is read: a film chosen by mistake is never loaded.
+func CheckAttachmentSize(name string, size int64) error {
+	if size == 0 {
+		return Errorf(EInvalid, "%s is empty (0 bytes), so there is nothing to keep. Check the file was saved, and try again; nothing was saved.", name)
+	}
+	if size > MaxAttachmentSize {
+		return Errorf(EInvalid, "%s is %s; an attachment can be at most %s. Make it smaller (a lower resolution photo, a shorter recording) and try again; nothing was saved.",
+			name, ByteSize(size), ByteSize(MaxAttachmentSize))
+	}
+	return nil
 }
 
 // Article is the kind as a person says it after "is": "an image".

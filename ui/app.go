@@ -146,6 +146,11 @@ func (w *Window) build() {
 	w.win.SetMainMenu(w.menu())
 	w.win.SetContent(w.tabs)
 	onWindowKeys(w.win, w.keyAnywhere)
+	w.win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
+		if !w.store.Locked() { // the lock covers the journal; nothing goes in behind it
+			w.unlessDialog(func() { w.showScreen(w.journal.content); w.journal.attachDropped(items) })()
+		}
+	})
 	w.journal.editor.help = func() { w.keyAnywhere(fyne.KeyF1) }
 	w.app.Lifecycle().SetOnEnteredForeground(w.catchUp)
 	w.startAutoLock()
@@ -225,6 +230,7 @@ func (w *Window) ShowAndRun() {
 	w.app.Run()
 	// Keys that arrived between a signal's flush and the quit.
 	w.keepDraft("keeping the draft after quitting")
+	w.removeCopies()
 }
 
 // show starts the window's timers and shows it: before the app runs, or
@@ -275,6 +281,17 @@ func (w *Window) Quit() {
 		w.keepDraft("keeping the draft before quitting")
 		fyne.Do(w.app.Quit)
 	})
+}
+
+// removeCopies removes the copies of attachments opened in other
+// programs: outside the journal, they are not protected by it.
+func (w *Window) removeCopies() {
+	if w.copies == nil {
+		return
+	}
+	if err := w.copies.removeAll(); err != nil {
+		fyne.LogError("removing the copies of opened files", err)
+	}
 }
 
 // showScreen selects the tab that holds screen.
@@ -328,6 +345,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("New dream", fyne.KeyD, func() { w.showScreen(w.journal.content); w.journal.quickDream() }),
 			item("Save", fyne.KeyS, onEntry(w.journal.onSave)),
 			item("Delete entry…", fyne.KeyDelete, onEntry(w.journal.onDelete)),
+			withShift(item("Attach a file…", fyne.KeyA, onEntry(w.journal.editor.files.choose))),
 			item("Find…", fyne.KeyF, func() { w.showScreen(w.search.content); w.search.focus() }),
 			item("Prepare for my session…", fyne.KeyE, show(w.export.content)),
 			item("Backups…", fyne.KeyB, w.showBackups),

@@ -46,6 +46,7 @@ type editorStore interface {
 	Patterns() ([]journal.Pattern, error)
 	peopleLister
 	goalsLister
+	attachmentStore
 }
 
 var _ editorStore = (*jstore.Store)(nil)
@@ -71,6 +72,7 @@ type editor struct {
 	patterns *namesField
 	episodes *episodesField
 	goals    *goalsField
+	files    *attachmentsField
 	save     *widget.Button
 	delete   *widget.Button
 
@@ -80,7 +82,7 @@ type editor struct {
 	content   fyne.CanvasObject
 }
 
-func newEditor(win fyne.Window, store editorStore) *editor {
+func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 	e := &editor{win: win, store: store}
 	changed := func() {
 		if e.filling {
@@ -121,6 +123,7 @@ func newEditor(win fyne.Window, store editorStore) *editor {
 	e.patterns = newNamesField(win, "Patterns", "No patterns named", e.patternChoices, changed)
 	e.episodes = newEpisodesField(win, store, e.emotionChoices, e.patternChoices, changed)
 	e.goals = newGoalsField(win, store, changed)
+	e.files = newAttachmentsField(ev, win, store)
 	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), nil)
 	e.save.Importance = widget.HighImportance
 	e.delete = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil)
@@ -132,6 +135,7 @@ func newEditor(win fyne.Window, store editorStore) *editor {
 		widget.NewFormItem("Patterns", e.patterns.content),
 		widget.NewFormItem("Episodes", e.episodes.content),
 		widget.NewFormItem("Goals", e.goals.content),
+		widget.NewFormItem("Files", e.files.content),
 	)
 	actions := container.NewHBox(e.previewB, layout.NewSpacer(), e.delete, e.save)
 	header, footer := container.NewVBox(top, e.title, e.prompt.content), container.NewVBox(details, actions)
@@ -206,6 +210,7 @@ func (e *editor) fill(d journal.Draft) {
 	e.patterns.set(d.Patterns)
 	e.episodes.set(d.Episodes)
 	e.goals.set(d.GoalIDs)
+	e.files.set(d.EntryID)
 	if d.EntryID == 0 {
 		e.delete.SetText("Discard…")
 	} else {

@@ -13,11 +13,14 @@ import (
 type env struct {
 	now        func() time.Time
 	background background
+	copies     *tempCopies // attachments opened in other programs; removed on closing
 }
 
 // liveEnv is the env of the running app: the wall clock, and slow work on
 // a goroutine of its own.
-func liveEnv() *env { return &env{now: time.Now, background: inBackground} }
+func liveEnv() *env {
+	return &env{now: time.Now, background: inBackground, copies: newTempCopies(copiesFolder())}
+}
 
 // background runs slow work off the UI goroutine, then what the work
 // returns back on it. Tests swap in a synchronous version, as fyne's test

@@ -65,7 +65,9 @@ type journalScreen struct {
 
 func newJournalScreen(e *env, win fyne.Window, store journalStore) *journalScreen {
 	s := &journalScreen{win: win, store: store, env: e, activity: func() {}}
-	s.editor = newEditor(win, store)
+	s.editor = newEditor(e, win, store)
+	s.editor.files.entryFor = s.entryForFiles
+	s.editor.files.say = s.setStatus
 	s.editor.onChanged = s.onEdited
 	s.editor.save.OnTapped = s.onSave
 	s.editor.delete.OnTapped = s.onDelete
@@ -515,5 +517,46 @@ func (s *journalScreen) catchUp() {
 	s.loadFirstPage()
 	if s.right.Objects[0] == s.editor.content {
 		s.selectInList(s.editor.entryID)
+		if s.editor.entryID != 0 {
+			s.editor.files.load() // `throughline attach` may have added some
+		}
 	}
+}
+
+// entryForFiles gives then the id of the entry in the editor, for files
+// to be attached to. A new entry is saved first, as Ctrl+S would: the
+// file then goes straight into the journal, and neither it nor the text
+// waits in memory, where a crash would lose it.
+func (s *journalScreen) entryForFiles(then func(entryID int64)) {
+	if s.right.Objects[0] != s.editor.content {
+		showChoices(s.win, "No entry to attach to", message("Open an entry, or start a new one with Ctrl+N, then attach the file to it."),
+			fyne.NewSize(480, 180), dialogChoice{label: "OK", focused: true})
+		return
+	}
+	if s.editor.entryID != 0 {
+		then(s.editor.entryID)
+		return
+	}
+	if _, err := s.editor.entry(); err != nil {
+		showProblem(s.win, "Save the entry first", journal.Errorf(journal.EInvalid,
+			"A new entry is saved before it holds a file, and this one can't be saved yet: %s Nothing was attached.", err))
+		return
+	}
+	s.save(func() { then(s.editor.entryID) })
+}
+
+// attachDropped attaches the files dropped on the window to the entry
+// in the editor. Only files on this computer can be: a web address
+// dropped from a browser is never fetched.
+func (s *journalScreen) attachDropped(items []fyne.URI) {
+	var paths []string
+	for _, u := range items {
+		if u.Scheme() != "file" {
+			showChoices(s.win, "Couldn't attach that", message("Only files on this computer can be attached. Save it to a folder first, then drop or choose the file; nothing was saved."),
+				fyne.NewSize(480, 180), dialogChoice{label: "OK", focused: true})
+			return
+		}
+		paths = append(paths, u.Path())
+	}
+	s.editor.files.addPaths(paths)
 }

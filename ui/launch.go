@@ -53,6 +53,7 @@ func Run(path, appID, version string) int {
 	}
 	defer store.Close()
 	w := newMainWindow(a, store)
+	go w.copies.removeStale() // a crashed Throughline's copies of opened files
 	w.ShowAndRun()
 	return afterQuit(w, store, path)
 }

@@ -115,6 +115,7 @@ func (w *Window) lockNow() {
 // nothing of the journal shows until the passphrase is given again.
 func (w *Window) lockAndSay(note string) {
 	w.keepDraft("keeping the draft before locking")
+	w.removeCopies() // decrypted, they would outlast the lock
 	for top := w.win.Canvas().Overlays().Top(); top != nil; top = w.win.Canvas().Overlays().Top() {
 		w.win.Canvas().Overlays().Remove(top) // a dialog would show over the lock
 	}
