@@ -14,7 +14,10 @@ import (
 
 // damagedJournal makes a journal of many pages with a backup, then
 // overwrites the pages in the middle of the file, as a failing disk
-// would, and opens it: opening reads only the schema, so it opens.
+// would, and opens it: opening reads only the schema, so it opens. The
+// schema's pages sit among the first tables' (auto-vacuum moves them
+// there as the migrations create tables), so the journal is large enough
+// that the middle of the file holds only entries.
 func damagedJournal(t *testing.T) (*jstore.Store, jstore.BackupFile) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "journal.db")
@@ -22,7 +25,7 @@ func damagedJournal(t *testing.T) (*jstore.Store, jstore.BackupFile) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries := make([]journal.Entry, 300)
+	entries := make([]journal.Entry, 3000)
 	for i := range entries {
 		entries[i] = journal.Entry{Title: fmt.Sprintf("entry %d", i), Body: strings.Repeat("I noticed the old pattern again. ", 20),
 			WrittenAt: time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * time.Hour)}
