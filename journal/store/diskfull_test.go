@@ -40,12 +40,12 @@ func mountSmallDisk(t *testing.T, size string) string {
 // A disk that fills up while saving: a clear message saying what to do,
 // and nothing lost, neither the draft nor what was saved before.
 func TestDiskFull_SaveSaysSoAndKeepsEverything(t *testing.T) {
-	dir := mountSmallDisk(t, "2m")
+	dir := mountSmallDisk(t, "4m")
 	// Half the disk set aside before the journal fills the rest, to free
 	// afterwards: closing the journal copies its write-ahead log into
 	// the journal file, which then needs about as much room again.
 	filler := filepath.Join(dir, "filler")
-	if err := os.WriteFile(filler, make([]byte, 1<<20), 0o600); err != nil {
+	if err := os.WriteFile(filler, make([]byte, 2<<20), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "journal.db")
