@@ -141,9 +141,12 @@ func (b *builder) entries() error {
 			b.flagged = append(b.flagged, Entry{ID: e.ID, Title: e.DisplayTitle(), WrittenAt: e.WrittenAt, Kind: e.Kind.Label(),
 				Body: e.Body, Mood: e.Mood, Emotions: e.Emotions, Patterns: e.Patterns})
 		}
+		// Each part reads as the window and the CLI show it: its CCRT
+		// categories, then the person's own words.
 		for _, ep := range e.Episodes {
 			b.r.Episodes = append(b.r.Episodes, Episode{EntryTitle: e.DisplayTitle(), WrittenAt: e.WrittenAt, Person: ep.Person,
-				Wish: ep.Wish, OtherResponse: ep.OtherResponse, SelfResponse: ep.SelfResponse, Reminds: ep.Reminds,
+				Wish: ep.Describe(journal.WishComponent), OtherResponse: ep.Describe(journal.OtherComponent),
+				SelfResponse: ep.Describe(journal.SelfComponent), Reminds: ep.Reminds,
 				EarlierPerson: ep.EarlierPerson, Patterns: ep.Patterns, Emotions: ep.Emotions})
 		}
 	}

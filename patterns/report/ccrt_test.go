@@ -51,3 +51,22 @@ func TestReport_CCRTFromTheWindowsEpisodes(t *testing.T) {
 		}
 	}
 }
+
+// An episode in the report reads as the window shows it: each part's
+// categories, then the person's own words.
+func TestReport_EpisodesShowTheirCategories(t *testing.T) {
+	store := openJournal(t)
+	ep := journal.Episode{Person: "Sam", Wish: "to hear from him", CCRT: journal.CCRT{Wishes: []string{"to be close"},
+		Other: journal.Response{Categories: []string{"rejecting"}}}}
+	must[journal.Entry](t)(store.CreateEntry(journal.Entry{WrittenAt: at(20, 20), Title: "Evening", Body: "Quiet again.",
+		Episodes: []journal.Episode{ep}}))
+	r, err := Build(store, Options{Now: fixtureNow, Sections: []Section{SectionEpisodes}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for format, text := range renderings(t, r) {
+		if !strings.Contains(text, "to be close — to hear from him") || !strings.Contains(text, "rejecting") {
+			t.Errorf("%s doesn't show the episode's categories:\n%s", format, text)
+		}
+	}
+}
