@@ -178,7 +178,7 @@ func (e *editor) togglePreview() {
 			// Keys would go on into the body, hidden behind the preview.
 			e.win.Canvas().Focus(e.previewB)
 		}
-		e.preview.ParseMarkdown(withoutImages(e.body.Text))
+		e.preview.ParseMarkdown(previewMarkdown(e.body.Text))
 		e.bodyArea.Objects = []fyne.CanvasObject{container.NewVScroll(e.preview)}
 		e.previewB.SetText(editLabel)
 		e.previewB.SetIcon(theme.DocumentCreateIcon())
