@@ -75,7 +75,8 @@ type editor struct {
 	save     *widget.Button
 	delete   *widget.Button
 	details  *fyne.Container // the panel of mood, emotions, patterns, ...
-	detailsB *widget.Button  // opens and closes it, saying what it holds
+	detailsB *widget.Button  // opens and closes it
+	summary  *widget.Label   // what the details hold, in a line
 
 	filling   bool   // true while fill sets fields, so it doesn't count as typing
 	onChanged func() // the person changed something
@@ -140,11 +141,11 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 		widget.NewFormItem("Files", e.files.content),
 	)
 	e.details = container.NewStack(container.NewVScroll(form))
-	e.detailsB = widget.NewButtonWithIcon("", theme.MenuExpandIcon(), e.toggleDetails)
-	e.detailsB.Alignment = widget.ButtonAlignLeading
-	e.detailsB.Importance = widget.LowImportance
+	e.detailsB = widget.NewButtonWithIcon("Details", theme.MenuDropDownIcon(), e.toggleDetails)
+	e.summary = widget.NewLabel("")
+	e.summary.Importance, e.summary.Truncation = widget.LowImportance, fyne.TextTruncateEllipsis
 	e.showDetails(fyne.CurrentApp().Preferences().Bool(prefDetailsOpen))
-	strip := container.NewBorder(nil, nil, e.previewB, container.NewHBox(e.delete, e.save), e.detailsB)
+	strip := container.NewBorder(nil, nil, container.NewHBox(e.previewB, e.detailsB), container.NewHBox(e.delete, e.save), e.summary)
 	header := container.NewVBox(top, e.title, e.prompt.content)
 	// Objects in reading order, so Tab goes title, prompt, body, the
 	// strip, then the details.

@@ -56,11 +56,11 @@ func (e *editor) summarise() {
 	count(len(e.patterns.names), "pattern", "patterns")
 	count(len(e.episodes.episodes), "episode", "episodes")
 	count(len(e.goals.ids), "goal", "goals")
-	text := "Details: mood, emotions, patterns…"
+	text := "mood, emotions, patterns… (Ctrl+J)"
 	if len(parts) > 0 {
-		text = "Details: " + strings.Join(parts, " · ")
+		text = strings.Join(parts, " · ")
 	}
-	e.detailsB.SetText(text)
+	e.summary.SetText(text)
 }
 
 // outsideDetails reports whether f is one of the fields that stay in

@@ -14,7 +14,7 @@ var lineMeasure = strings.Repeat("the quick brown fox jumps ", 3) + "over the"
 
 // detailsShare is the most of the editor's height the open details
 // panel takes, so the text keeps the rest even on a small window.
-const detailsShare = 0.4
+const detailsShare = 1.0 / 3
 
 // editorLayout gives the text what the header, the footer strip and the
 // open details leave, in a column no wider than a comfortable line,

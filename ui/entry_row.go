@@ -127,6 +127,9 @@ func rowExcerpt(e journal.Entry) string {
 			}
 		}
 	}
+	if strings.TrimSpace(body) == "" {
+		return "" // not Excerpt's "Untitled": the title says it already
+	}
 	return journal.Excerpt(body, excerptRunes)
 }
 
@@ -177,8 +180,11 @@ func (l topLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	room := size.Width - meta.Width - theme.Padding()
 	for i, d := range r.dates {
 		r.date.Text = d
-		if i == len(r.dates)-1 || r.date.MinSize().Width <= room {
+		if r.date.MinSize().Width <= room {
 			break
+		}
+		if i == len(r.dates)-1 {
+			r.date.Text = fitText(d, room, r.date.TextSize)
 		}
 	}
 	r.date.Move(fyne.NewPos(0, 0))
@@ -189,9 +195,9 @@ func (l topLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 }
 
 // chipsLayout puts the chips in a line, "+N" after them for the names
-// left out (past maxChips, and any chip that doesn't fit the row's width,
-// as long names at a large text size may not), then as much of the
-// excerpt as fits in what is left.
+// left out (past maxChips, and any chip that doesn't fit in half the
+// row's width, as long names at a large text size may not), then as much
+// of the excerpt as fits in what is left.
 type chipsLayout struct{ row *entryRow }
 
 func (l chipsLayout) MinSize([]fyne.CanvasObject) fyne.Size {
@@ -202,13 +208,17 @@ func (l chipsLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	r, gap := l.row, theme.Padding()
 	more := fyne.MeasureText("+99", r.more.TextSize, r.more.TextStyle).Width
 	x, shown := float32(0), 0
+	room := size.Width
+	if r.text != "" {
+		room /= 2 // the excerpt keeps half the line
+	}
 	for i, c := range r.chips {
 		m := c.MinSize()
 		need := x + m.Width
 		if r.named > i+1 {
 			need += gap + more // room left for "+N"
 		}
-		if i >= r.named || shown < i || need > size.Width {
+		if i >= r.named || shown < i || need > room {
 			if c.Visible() {
 				c.Hide()
 			}
