@@ -131,9 +131,10 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 	e.save.Importance = widget.HighImportance
 	e.delete = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil)
 
-	top := container.NewBorder(nil, nil, container.NewHBox(e.kind, widget.NewLabel("Written")), e.flag, e.when)
+	top := container.NewBorder(nil, nil, container.NewHBox(e.kind, widget.NewLabel("Written")), nil, e.when)
 	form := widget.NewForm(
 		widget.NewFormItem("Mood", container.NewHBox(e.mood)),
+		widget.NewFormItem("Session", e.flag),
 		widget.NewFormItem("Emotions", e.emotions.content),
 		widget.NewFormItem("Patterns", e.patterns.content),
 		widget.NewFormItem("Episodes", e.episodes.content),

@@ -39,9 +39,12 @@ func (e *editor) showDetails(open bool) {
 }
 
 // summarise puts what the details hold on the strip, so a closed panel
-// still shows the mood and how much is named.
+// still shows the flag, the mood and how much is named.
 func (e *editor) summarise() {
 	var parts []string
+	if e.flag.Checked {
+		parts = append(parts, "⚑ for session")
+	}
 	if m := e.mood.SelectedIndex(); m > 0 {
 		parts = append(parts, fmt.Sprintf("mood %d/10", m))
 	}

@@ -81,7 +81,8 @@ func TestEditor_DetailsOpenAndCloseRemembered(t *testing.T) {
 	if e.details.Visible() {
 		t.Fatal("the details start open on a first run; the text should have the room")
 	}
-	if !strings.Contains(e.summary.Text, "mood 4/10") || !strings.Contains(e.summary.Text, "2 emotions") {
+	if !strings.Contains(e.summary.Text, "mood 4/10") || !strings.Contains(e.summary.Text, "2 emotions") ||
+		!strings.Contains(e.summary.Text, "⚑ for session") {
 		t.Errorf("the closed strip says %q, not the mood and emotions", e.summary.Text)
 	}
 	menuItem(t, w, "Entry details").Action()
