@@ -237,7 +237,7 @@ func (w *Window) ShowAndRun() {
 // while it runs, after an upgrade's progress window (see runUpgrading).
 func (w *Window) show() {
 	if w.journal != nil {
-		w.journal.focusStart()
+		w.journal.focusOnLaunch()
 		w.startDailyBackups()
 	}
 	w.checkWhenIdle()
@@ -368,6 +368,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("Measures", fyne.Key8, show(w.measures.content)),
 			item("Vocabulary", fyne.Key9, show(w.vocabulary.content)),
 			item("Markdown preview", fyne.KeyP, onEntry(w.journal.editor.togglePreview)),
+			item("Entry details", fyne.KeyJ, onEntry(w.journal.editor.toggleDetails)),
 		),
 		fyne.NewMenu("Help",
 			// Not behind unlessDialog: it must open whatever else is open.

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -75,6 +74,9 @@ type editor struct {
 	files    *attachmentsField
 	save     *widget.Button
 	delete   *widget.Button
+	details  *fyne.Container // the panel of mood, emotions, patterns, ...
+	detailsB *widget.Button  // opens and closes it
+	summary  *widget.Label   // what the details hold, in a line
 
 	filling   bool   // true while fill sets fields, so it doesn't count as typing
 	onChanged func() // the person changed something
@@ -89,6 +91,7 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 			return
 		}
 		e.followPrompt()
+		e.summarise()
 		if e.onChanged != nil {
 			e.onChanged()
 		}
@@ -128,19 +131,26 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 	e.save.Importance = widget.HighImportance
 	e.delete = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil)
 
-	top := container.NewBorder(nil, nil, container.NewHBox(e.kind, widget.NewLabel("Written")), e.flag, e.when)
-	details := widget.NewForm(
+	top := container.NewBorder(nil, nil, container.NewHBox(e.kind, widget.NewLabel("Written")), nil, e.when)
+	form := widget.NewForm(
 		widget.NewFormItem("Mood", container.NewHBox(e.mood)),
+		widget.NewFormItem("Session", e.flag),
 		widget.NewFormItem("Emotions", e.emotions.content),
 		widget.NewFormItem("Patterns", e.patterns.content),
 		widget.NewFormItem("Episodes", e.episodes.content),
 		widget.NewFormItem("Goals", e.goals.content),
 		widget.NewFormItem("Files", e.files.content),
 	)
-	actions := container.NewHBox(e.previewB, layout.NewSpacer(), e.delete, e.save)
-	header, footer := container.NewVBox(top, e.title, e.prompt.content), container.NewVBox(details, actions)
-	// Objects in reading order, so Tab goes title, prompt, body, mood, ...
-	e.content = container.New(layout.NewBorderLayout(header, footer, nil, nil), header, e.bodyArea, footer)
+	e.details = container.NewStack(container.NewVScroll(form))
+	e.detailsB = widget.NewButtonWithIcon("Details", theme.MenuDropDownIcon(), e.toggleDetails)
+	e.summary = widget.NewLabel("")
+	e.summary.Importance, e.summary.Truncation = widget.LowImportance, fyne.TextTruncateEllipsis
+	e.showDetails(fyne.CurrentApp().Preferences().Bool(prefDetailsOpen))
+	strip := container.NewBorder(nil, nil, container.NewHBox(e.previewB, e.detailsB), container.NewHBox(e.delete, e.save), e.summary)
+	header := container.NewVBox(top, e.title, e.prompt.content)
+	// Objects in reading order, so Tab goes title, prompt, body, the
+	// strip, then the details.
+	e.content = container.New(&editorLayout{form: form}, header, e.bodyArea, strip, e.details)
 	e.prompt.relayout = e.content.Refresh
 	return e
 }
@@ -170,7 +180,7 @@ func (e *editor) togglePreview() {
 			// Keys would go on into the body, hidden behind the preview.
 			e.win.Canvas().Focus(e.previewB)
 		}
-		e.preview.ParseMarkdown(withoutImages(e.body.Text))
+		e.preview.ParseMarkdown(previewMarkdown(e.body.Text))
 		e.bodyArea.Objects = []fyne.CanvasObject{container.NewVScroll(e.preview)}
 		e.previewB.SetText(editLabel)
 		e.previewB.SetIcon(theme.DocumentCreateIcon())
@@ -211,6 +221,7 @@ func (e *editor) fill(d journal.Draft) {
 	e.episodes.set(d.Episodes)
 	e.goals.set(d.GoalIDs)
 	e.files.set(d.EntryID)
+	e.summarise()
 	if d.EntryID == 0 {
 		e.delete.SetText("Discard…")
 	} else {

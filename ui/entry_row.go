@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,27 +15,36 @@ import (
 	"github.com/throughline/throughline/journal"
 )
 
-// maxChips is how many pattern chips a row shows before "+N".
-const maxChips = 3
+// maxChips is how many chips (emotions, then patterns) a row shows
+// before "+N".
+const maxChips = 4
 
-// entryRow is one entry in the list: when, mood and flag, title, and the
-// patterns named in it.
+// excerptRunes is as much of the text as a row could show on a wide list.
+const excerptRunes = 160
+
+// entryRow is one entry in the list: when and what kind, mood and flag;
+// the title; the first emotions and patterns named, then the first line
+// of the text, on one line, so a row without chips wastes none.
 type entryRow struct {
 	widget.BaseWidget
-	date  *canvas.Text
-	meta  *canvas.Text
-	title *widget.Label
-	chips []*chip
-	more  *canvas.Text
-	named int // patterns the entry names
+	date    *canvas.Text
+	meta    *canvas.Text
+	title   *widget.Label
+	excerpt *canvas.Text
+	chips   []*chip
+	more    *canvas.Text
+	named   int      // emotions and patterns the entry names
+	dates   []string // the date line, longest first, for narrower rows
+	text    string   // the excerpt in full, cut to the width left
 }
 
 func newEntryRow() *entryRow {
 	r := &entryRow{
-		date:  canvas.NewText("", nil),
-		meta:  canvas.NewText("", nil),
-		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		more:  canvas.NewText("", nil),
+		date:    canvas.NewText("", nil),
+		meta:    canvas.NewText("", nil),
+		title:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		excerpt: canvas.NewText("", nil),
+		more:    canvas.NewText("", nil),
 	}
 	r.restyle()
 	r.title.Truncation = fyne.TextTruncateEllipsis
@@ -56,38 +67,70 @@ func (r *entryRow) restyle() {
 	r.date.Color, r.date.TextSize = theme.Color(theme.ColorNamePlaceHolder), caption
 	r.meta.Color, r.meta.TextSize = theme.Color(theme.ColorNamePrimary), caption
 	r.more.Color, r.more.TextSize = theme.Color(theme.ColorNamePlaceHolder), caption
+	r.excerpt.Color, r.excerpt.TextSize = theme.Color(theme.ColorNameForeground), caption
 }
 
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
-	chips := container.New(chipsLayout{r})
+	line := container.New(chipsLayout{r})
 	for _, c := range r.chips {
-		chips.Add(c)
+		line.Add(c)
 	}
-	chips.Add(r.more)
-	pad := theme.Padding()
-	top := container.NewBorder(nil, nil, nil, r.meta, r.date)
-	return widget.NewSimpleRenderer(container.New(&rowLayout{pad: pad}, top, r.title, chips))
+	line.Add(r.more)
+	line.Add(r.excerpt)
+	top := container.New(topLayout{r}, r.date, r.meta)
+	return widget.NewSimpleRenderer(container.New(&rowLayout{pad: theme.Padding()}, top, r.title, line))
 }
 
-// set shows e, its chips in the colours colourOf gives its patterns.
+// set shows e, its pattern chips in the colours colourOf gives.
 func (r *entryRow) set(e journal.Entry, colourOf func(pattern string) color.NRGBA) {
-	r.date.Text = e.WrittenAt.Format("Mon 2 Jan 2006 · 15:04")
+	kind := e.Kind.Label()
+	r.dates = []string{
+		e.WrittenAt.Format("Mon 2 Jan 2006 · 15:04") + " · " + kind,
+		e.WrittenAt.Format("2 Jan 2006 15:04") + " · " + kind,
+		e.WrittenAt.Format("2 Jan 06") + " · " + kind,
+	}
 	meta := ""
 	if e.Flagged {
-		meta = "⚑ for session  "
+		meta = "⚑ "
 	}
 	if e.HasMood() {
 		meta += fmt.Sprintf("mood %d/10", e.Mood)
 	}
-	r.meta.Text = meta
+	r.meta.Text = strings.TrimSpace(meta)
 	r.title.SetText(e.DisplayTitle())
-	r.named = len(e.Patterns)
+	r.text = rowExcerpt(e)
+	named := slices.Concat(e.Emotions, e.Patterns)
+	r.named = len(named)
 	for i, c := range r.chips {
-		if i < len(e.Patterns) {
-			c.set(e.Patterns[i], colourOf(e.Patterns[i]))
+		switch {
+		case i < len(e.Emotions):
+			c.set(named[i], emotionChipColour)
+		case i < len(named):
+			c.set(named[i], colourOf(named[i]))
 		}
 	}
 	r.Refresh() // a row kept aside since the theme changed catches up here
+}
+
+// emotionChipColour tints the emotions' chips apart from the patterns'.
+var emotionChipColour = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xff}
+
+// rowExcerpt is the first line of the text that the title doesn't
+// already show: an untitled entry's title is its first line.
+func rowExcerpt(e journal.Entry) string {
+	body := e.Body
+	if strings.TrimSpace(e.Title) == "" {
+		for line := range strings.Lines(body) {
+			body = body[len(line):]
+			if strings.TrimSpace(line) != "" {
+				break
+			}
+		}
+	}
+	if strings.TrimSpace(body) == "" {
+		return "" // not Excerpt's "Untitled": the title says it already
+	}
+	return journal.Excerpt(body, excerptRunes)
 }
 
 // rowLayout stacks the row's lines tightly: labels carry their own
@@ -122,26 +165,60 @@ func (l *rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// chipsLayout puts the chips in a line and "+N" after them for the
-// patterns left out: past maxChips, and any chip that doesn't fit the
-// row's width, as long names at a large text size may not.
+// topLayout puts the date and kind at the start of the line and the
+// flag and mood at its end; when both don't fit, the date is written
+// shorter, so the two never overlap.
+type topLayout struct{ row *entryRow }
+
+func (l topLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(0, max(l.row.date.MinSize().Height, l.row.meta.MinSize().Height))
+}
+
+func (l topLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	r := l.row
+	meta := r.meta.MinSize()
+	room := size.Width - meta.Width - theme.Padding()
+	for i, d := range r.dates {
+		r.date.Text = d
+		if r.date.MinSize().Width <= room {
+			break
+		}
+		if i == len(r.dates)-1 {
+			r.date.Text = fitText(d, room, r.date.TextSize)
+		}
+	}
+	r.date.Move(fyne.NewPos(0, 0))
+	r.date.Resize(r.date.MinSize())
+	r.meta.Move(fyne.NewPos(size.Width-meta.Width, 0))
+	r.meta.Resize(meta)
+	r.date.Refresh()
+}
+
+// chipsLayout puts the chips in a line, "+N" after them for the names
+// left out (past maxChips, and any chip that doesn't fit in half the
+// row's width, as long names at a large text size may not), then as much
+// of the excerpt as fits in what is left.
 type chipsLayout struct{ row *entryRow }
 
 func (l chipsLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(0, max(l.row.chips[0].MinSize().Height, l.row.more.MinSize().Height))
+	return fyne.NewSize(0, max(l.row.chips[0].MinSize().Height, l.row.more.MinSize().Height, l.row.excerpt.MinSize().Height))
 }
 
 func (l chipsLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	r, gap := l.row, theme.Padding()
 	more := fyne.MeasureText("+99", r.more.TextSize, r.more.TextStyle).Width
 	x, shown := float32(0), 0
+	room := size.Width
+	if r.text != "" {
+		room /= 2 // the excerpt keeps half the line
+	}
 	for i, c := range r.chips {
 		m := c.MinSize()
 		need := x + m.Width
 		if r.named > i+1 {
 			need += gap + more // room left for "+N"
 		}
-		if i >= r.named || shown < i || need > size.Width {
+		if i >= r.named || shown < i || need > room {
 			if c.Visible() {
 				c.Hide()
 			}
@@ -163,6 +240,36 @@ func (l chipsLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	r.more.Move(fyne.NewPos(x, (size.Height-m.Height)/2))
 	r.more.Resize(m)
 	r.more.Refresh()
+	if r.more.Text != "" {
+		x += m.Width + gap
+	}
+	r.excerpt.Text = fitText(r.text, size.Width-x, r.excerpt.TextSize)
+	e := r.excerpt.MinSize()
+	r.excerpt.Move(fyne.NewPos(x, (size.Height-e.Height)/2))
+	r.excerpt.Resize(fyne.NewSize(max(size.Width-x, 0), e.Height))
+	r.excerpt.Refresh()
+}
+
+// fitText is as much of s as fits in width, ending "…" when cut.
+func fitText(s string, width, size float32) string {
+	style := fyne.TextStyle{}
+	if s == "" || fyne.MeasureText(s, size, style).Width <= width {
+		return s
+	}
+	runes := []rune(s)
+	lo, hi := 0, len(runes) // the most runes that fit, found by halving
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return ""
+	}
+	return strings.TrimSpace(string(runes[:lo])) + "…"
 }
 
 // chip is a small rounded label for a pattern name, tinted with the

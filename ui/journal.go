@@ -225,6 +225,18 @@ func (s *journalScreen) focusStart() {
 	focusFirst(s.win.Canvas())
 }
 
+// focusOnLaunch puts the focus on the list of entries, where the arrow
+// keys choose one to read, rather than in an old entry's title, where
+// the first key pressed would change it. A draft being written, or an
+// empty journal, starts where focusStart would.
+func (s *journalScreen) focusOnLaunch() {
+	if len(s.entries) > 0 && !s.dirty() && !s.freeWriting() {
+		s.win.Canvas().Focus(s.list)
+		return
+	}
+	s.focusStart()
+}
+
 func (s *journalScreen) showEditor() {
 	s.right.Objects = []fyne.CanvasObject{s.editor.content}
 	s.right.Refresh()

@@ -89,3 +89,21 @@ func previewText(segs []widget.RichTextSegment) string {
 	}
 	return b.String()
 }
+
+// A paragraph's single line breaks stay breaks in the preview; lists,
+// quotes and code keep their own Markdown.
+func TestKeepLineBreaks(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"two lines", "First line\nSecond line", "First line\n\nSecond line"},
+		{"hard break marks dropped", "one  \ntwo\\\nthree", "one\n\ntwo\n\nthree"},
+		{"indented line not code", "one\n    two", "one\n\ntwo"},
+		{"paragraphs as they were", "one\n\ntwo", "one\n\ntwo"},
+		{"list left alone", "- a\n- b", "- a\n- b"},
+		{"quote left alone", "> a\n> b", "> a\n> b"},
+		{"fenced code left alone", "```\na\nb\n```", "```\na\nb\n```"},
+	} {
+		if got := keepLineBreaks(tc.in); got != tc.want {
+			t.Errorf("%s: keepLineBreaks(%q) = %q, want %q", tc.name, tc.in, got, tc.want)
+		}
+	}
+}

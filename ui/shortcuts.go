@@ -40,6 +40,7 @@ func defaultShortcuts() []shortcutItem {
 		{shortcutsWriting, "Ctrl+S", "Save the entry"},
 		{shortcutsWriting, "Ctrl+Delete", "Delete the entry (after asking)"},
 		{shortcutsWriting, "Ctrl+P", "Show or hide the Markdown preview"},
+		{shortcutsWriting, "Ctrl+J", "Show or hide the entry's details (mood, emotions, patterns, …)"},
 		{shortcutsWriting, "Ctrl+Shift+A", "Attach a file to the entry: a picture, a recording or a PDF"},
 
 		{shortcutsMoving, "Ctrl+1", "Journal"},
