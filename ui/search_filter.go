@@ -133,10 +133,19 @@ func (p *namePicker) label() {
 	case 0:
 		p.button.SetText(p.none)
 	case 1:
-		p.button.SetText(p.what + ": " + p.picked[0])
+		p.button.SetText(p.what + ": " + shortName(p.picked[0]))
 	default:
-		p.button.SetText(p.what + ": " + p.picked[0] + " +" + strconv.Itoa(len(p.picked)-1))
+		p.button.SetText(p.what + ": " + shortName(p.picked[0]) + " +" + strconv.Itoa(len(p.picked)-1))
 	}
+}
+
+// shortName keeps a long name from pushing the filters off the window.
+func shortName(name string) string {
+	const most = 16
+	if r := []rune(name); len(r) > most {
+		return string(r[:most-1]) + "…"
+	}
+	return name
 }
 
 // findEntry is the find box, which Escape closes.

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,7 +28,7 @@ type hitReader struct {
 }
 
 func newHitReader(s *searchScreen) *hitReader {
-	r := &hitReader{screen: s, when: widget.NewLabel(""), lines: container.NewVBox()}
+	r := &hitReader{screen: s, when: widget.NewLabel(""), lines: container.New(layout.NewCustomPaddedVBoxLayout(0))}
 	r.back = widget.NewButtonWithIcon("Back to results", theme.NavigateBackIcon(), r.close)
 	r.edit = widget.NewButtonWithIcon("Edit this entry", theme.DocumentCreateIcon(), func() {
 		r.close()
