@@ -63,6 +63,7 @@ type searchScreen struct {
 	order    *widget.Select
 	status   *widget.Label
 	list     *widget.List
+	pickers  *fyne.Container // the name pickers' buttons, which widen as names are picked
 	reading  *hitReader // the opened hit, its matches marked
 	results  fyne.CanvasObject
 
@@ -127,8 +128,9 @@ func newSearchScreen(e *env, win fyne.Window, store searchStore) *searchScreen {
 	}
 	dates := container.NewHBox(widget.NewLabel("Written"), fixedWidth(150, s.from), fixedWidth(150, s.to))
 	mood := container.NewHBox(widget.NewLabel("Mood"), s.moodMin, widget.NewLabel("to"), s.moodMax)
+	s.pickers = container.NewHBox(s.pattern.button, s.emotion.button, s.person.button, s.flagged)
 	filters := container.NewVBox(
-		container.NewHBox(s.pattern.button, s.emotion.button, s.person.button, s.flagged),
+		s.pickers,
 		container.NewHBox(dates, mood, widget.NewLabel("Order"), fixedWidth(170, s.order)),
 	)
 	top := container.NewVBox(s.query, filters, s.status)
@@ -207,6 +209,7 @@ func (s *searchScreen) afterPause(run func()) {
 
 // run searches for what the fields say, off the UI goroutine.
 func (s *searchScreen) run() {
+	s.pickers.Refresh()
 	q, err := s.searchQuery()
 	if err != nil {
 		s.show(nil, err.Error())
