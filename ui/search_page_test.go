@@ -47,6 +47,8 @@ func TestSearch_ScrollingLoadsEveryPage(t *testing.T) {
 	if len(s.hits) != jstore.DefaultSearchLimit || s.status.Text != "Showing 50 of 130 matching entries; scroll down for more." {
 		t.Fatalf("first page: %d hits, status %q", len(s.hits), s.status.Text)
 	}
+	s.list.ScrollToBottom()
+	saveScreenshot(t, w.win, "search-results.png")
 	for range 10 {
 		s.list.ScrollToBottom()
 	}
