@@ -64,7 +64,7 @@ type searchScreen struct {
 	status   *widget.Label
 	list     *widget.List
 	pickers  *fyne.Container // the name pickers' buttons, which widen as names are picked
-	reading  *hitReader // the opened hit, its matches marked
+	reading  *hitReader      // the opened hit, its matches marked
 	results  fyne.CanvasObject
 
 	hits    []jstore.SearchHit
