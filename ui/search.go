@@ -236,7 +236,7 @@ func (s *searchScreen) run() {
 				s.show(nil, err.Error())
 				return
 			}
-			s.last, s.total, s.summary = q, res.Total, res
+			s.last, s.total, s.summary, s.paging = q, res.Total, res, false
 			s.show(res.Hits, resultSummary(res, len(res.Hits)))
 		}
 	})

@@ -36,7 +36,7 @@ type namePicker struct {
 func newNamePicker(win fyne.Window, what, none string, onChange func()) *namePicker {
 	p := &namePicker{win: win, what: what, none: none, onChange: onChange}
 	p.button = widget.NewButton(none, p.open)
-	p.find = newFindEntry(func() { p.popup.Hide() })
+	p.find = newFindEntry(p.close)
 	p.find.SetPlaceHolder("Type to find")
 	p.find.OnChanged = func(string) { p.narrow() }
 	// Enter picks (or drops) the first name found, so the keyboard alone
@@ -60,7 +60,7 @@ func newNamePicker(win fyne.Window, what, none string, onChange func()) *namePic
 		p.picked = nil
 		p.changed()
 	})
-	done := widget.NewButton("Done", func() { p.popup.Hide() })
+	done := widget.NewButton("Done", p.close)
 	body := container.NewBorder(p.find, container.NewHBox(clear, done), nil, nil, p.list)
 	p.popup = widget.NewPopUp(body, win.Canvas())
 	return p
@@ -95,6 +95,12 @@ func (p *namePicker) open() {
 	p.popup.Resize(pickerSize)
 	p.popup.ShowAtRelativePosition(fyne.NewPos(0, p.button.Size().Height), p.button)
 	p.win.Canvas().Focus(p.find)
+}
+
+// close hides the list, the keyboard's place back on the button.
+func (p *namePicker) close() {
+	p.popup.Hide()
+	p.win.Canvas().Focus(p.button)
 }
 
 // narrow shows the names containing what is typed, in any case.
