@@ -43,7 +43,7 @@ func init() {
 		{"add", "--title T [--body B | body on stdin] [--mood N] [--pattern P]... [--emotion E]... [--kind K] [--at \"YYYY-MM-DD HH:MM\"] [--flag]", "write a new entry", runAdd},
 		{"list", "[--json] [--since DATE] [--until DATE] [--limit N]", "list entries, newest first", runList},
 		{"show", "ID [--json]", "show one entry in full", runShow},
-		{"search", "[WORDS...] [--from DATE] [--to DATE] [--pattern P]... [--emotion E]... [--person NAME]... [--mood N|N-M] [--flagged] [--newest] [--limit N] [--json]", "find entries by their words (\"a phrase\", prefix*, OR, NOT) and filters, best match first", runSearch},
+		{"search", "[WORDS...] [--from DATE] [--to DATE] [--pattern P]... [--emotion E]... [--person NAME]... [--mood N|N-M] [--flagged] [--newest] [--limit N] [--offset N] [--json]", "find entries by their words (\"a phrase\", prefix*, OR, NOT) and filters, best match first", runSearch},
 		{"edit", "ID [the flags of add]", "change an entry; only the flags given change", runEdit},
 		{"delete", "ID", "delete an entry for good", runDelete},
 		{"attach", "ID FILE...", "keep images, audio or PDFs in an entry (at most 50 MB each)", runAttach},

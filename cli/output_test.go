@@ -34,7 +34,7 @@ func TestPrinting_OneWrite(t *testing.T) {
 	}
 	res.Total = 50
 	var search writesCounted
-	printSearch(&search, res, false)
+	printSearch(&search, res, 0, false)
 	var taggings []journal.Tagging
 	for i := range 100 {
 		taggings = append(taggings, journal.Tagging{EntryID: int64(i + 1), WrittenAt: time.Date(2026, 3, 2, 20, 0, 0, 0, time.UTC),

@@ -46,7 +46,7 @@ type searchFlags struct {
 	from, to, mood             string
 	patterns, emotions, people listFlag
 	flagged, newest, asJSON    bool
-	limit                      int
+	limit, offset              int
 }
 
 func (f *searchFlags) register(fs *flag.FlagSet) {
@@ -59,6 +59,7 @@ func (f *searchFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.flagged, "flagged", false, "only entries to bring to the next session")
 	fs.BoolVar(&f.newest, "newest", false, "newest first instead of best match first")
 	fs.IntVar(&f.limit, "limit", jstore.DefaultSearchLimit, "how many entries to show at most")
+	fs.IntVar(&f.offset, "offset", 0, "how many of the first matches to skip, for the next page")
 	fs.BoolVar(&f.asJSON, "json", false, "print JSON")
 }
 
@@ -68,7 +69,7 @@ func (f *searchFlags) query(words []string) (jstore.SearchQuery, error) {
 	q := jstore.SearchQuery{
 		Text:     strings.TrimSpace(strings.Join(words, " ")),
 		Patterns: f.patterns.values, Emotions: f.emotions.values, People: f.people.values,
-		Flagged: f.flagged, Newest: f.newest, Limit: f.limit,
+		Flagged: f.flagged, Newest: f.newest, Limit: f.limit, Offset: f.offset,
 	}
 	if f.from != "" {
 		t, err := journal.ParseDay(f.from, time.Local)
@@ -95,6 +96,9 @@ func (f *searchFlags) query(words []string) (jstore.SearchQuery, error) {
 	}
 	if f.limit < 1 {
 		return q, journal.Errorf(journal.EInvalid, "--limit %d shows nothing. Give 1 or more, like --limit 10.", f.limit)
+	}
+	if f.offset < 0 {
+		return q, journal.Errorf(journal.EInvalid, "--offset %d can't be below nothing. Give 0 or more, like --offset 50 for the second page.", f.offset)
 	}
 	for _, v := range []struct {
 		flag  string
@@ -177,7 +181,7 @@ func runSearch(c *cli, args []string) error {
 		if f.asJSON {
 			err = writeJSON(c.stdout, toSearchJSON(q.Text, res))
 		} else {
-			printSearch(c.stdout, res, isTerminal(c.stdout))
+			printSearch(c.stdout, res, q.Offset, isTerminal(c.stdout))
 		}
 		printSearchNotes(c.stderr, q.Text, res)
 		return err
@@ -212,7 +216,7 @@ const (
 //
 //	#12  Mon 2 Mar 2026 20:00  The meeting
 //	    I froze when my **manager** raised her voice…
-func printSearch(out io.Writer, res jstore.SearchResult, terminal bool) {
+func printSearch(out io.Writer, res jstore.SearchResult, offset int, terminal bool) {
 	// Three writes a hit were as many system calls; one at the end is enough.
 	w := bufio.NewWriterSize(out, 64<<10)
 	defer w.Flush()
@@ -230,6 +234,14 @@ func printSearch(out io.Writer, res jstore.SearchResult, terminal bool) {
 	switch {
 	case res.Total == 0:
 		fmt.Fprintln(w, "No entries match.")
+	case offset > 0 && len(res.Hits) == 0:
+		fmt.Fprintf(w, "%d entries match, none after the first %d. Give a smaller --offset.\n", res.Total, offset)
+	case offset > 0:
+		fmt.Fprintf(w, "Entries %d to %d of %d matching shown.", offset+1, offset+len(res.Hits), res.Total)
+		if next := offset + len(res.Hits); next < res.Total {
+			fmt.Fprintf(w, " --offset %d shows the next.", next)
+		}
+		fmt.Fprintln(w)
 	case len(res.Hits) < res.Total:
 		fmt.Fprintf(w, "%d of %d matching entries shown. --limit %d shows them all.\n", len(res.Hits), res.Total, res.Total)
 	case res.Total == 1:

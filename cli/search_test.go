@@ -240,6 +240,23 @@ func TestCLI_SearchLimitAndTotal(t *testing.T) {
 	if want := "50 of 52 matching entries shown. --limit 52 shows them all.\n"; !strings.HasSuffix(out, want) {
 		t.Errorf("search ordinary ends %q, want %q", out[max(0, len(out)-80):], want)
 	}
+	// --offset pages on past the limit, to the last match.
+	seen := map[int64]bool{}
+	for _, h := range append(res.Hits, searchJSONOut(t, db, "ordinary", "--offset", "50").Hits...) {
+		seen[h.ID] = true
+	}
+	if len(seen) != jstore.DefaultSearchLimit+2 {
+		t.Errorf("the first page and --offset 50 show %d entries, want all %d", len(seen), jstore.DefaultSearchLimit+2)
+	}
+	for _, tt := range []struct{ offset, want string }{
+		{"20", "Entries 21 to 52 of 52"},
+		{"50", "Entries 51 to 52 of 52 matching shown.\n"},
+		{"52", "52 entries match, none after the first 52."},
+	} {
+		if out := mustCLI(t, db, "", "search", "ordinary", "--offset", tt.offset); !strings.Contains(out, tt.want) {
+			t.Errorf("--offset %s ends %q, want %q", tt.offset, out[max(0, len(out)-80):], tt.want)
+		}
+	}
 }
 
 func TestCLI_SearchJSON(t *testing.T) {

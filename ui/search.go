@@ -37,6 +37,7 @@ type searchStore interface {
 	Patterns() ([]journal.Pattern, error)
 	Emotions() ([]journal.Emotion, error)
 	People() ([]journal.Person, error)
+	HighlightEntry(id int64, text string) (jstore.EntryMatches, error)
 }
 
 // searchScreen finds entries by their words and filters, the results
@@ -53,22 +54,33 @@ type searchScreen struct {
 	content  fyne.CanvasObject
 	query    *widget.Entry
 	from, to *widget.Entry
-	pattern  *widget.Select
-	emotion  *widget.Select
-	person   *widget.Select
+	pattern  *namePicker
+	emotion  *namePicker
+	person   *namePicker
 	moodMin  *widget.Select
 	moodMax  *widget.Select
 	flagged  *widget.Check
 	order    *widget.Select
 	status   *widget.Label
 	list     *widget.List
+	pickers  *fyne.Container // the name pickers' buttons, which widen as names are picked
+	reading  *hitReader      // the opened hit, its matches marked
+	results  fyne.CanvasObject
 
-	hits []jstore.SearchHit
+	hits    []jstore.SearchHit
+	last    jstore.SearchQuery // what hits answers, for its next page
+	total   int
+	summary jstore.SearchResult // the first page's notes, for the status
+	paging  bool                // a next page is being read
 
 	mu    sync.Mutex
 	timer *time.Timer
 	asked int // searches started; a result older than the last is dropped
 }
+
+// pageAhead is how near the end of the shown hits a row drawn starts
+// reading the next page, so scrolling rarely waits for it.
+const pageAhead = 10
 
 func newSearchScreen(e *env, win fyne.Window, store searchStore) *searchScreen {
 	s := &searchScreen{win: win, store: store, env: e, openEntry: func(int64) {}, activity: func() {}}
@@ -90,34 +102,42 @@ func newSearchScreen(e *env, win fyne.Window, store searchStore) *searchScreen {
 	}
 	s.from, s.to = dateField("from YYYY-MM-DD"), dateField("to YYYY-MM-DD")
 	changed := func(string) { s.run() }
-	s.pattern = widget.NewSelect([]string{anyPattern}, changed)
-	s.emotion = widget.NewSelect([]string{anyEmotion}, changed)
-	s.person = widget.NewSelect([]string{anyone}, changed)
+	s.pattern = newNamePicker(win, "Patterns", anyPattern, s.run)
+	s.emotion = newNamePicker(win, "Emotions", anyEmotion, s.run)
+	s.person = newNamePicker(win, "People", anyone, s.run)
 	s.moodMin = widget.NewSelect(moodChoices, changed)
 	s.moodMax = widget.NewSelect(moodChoices, changed)
 	s.order = widget.NewSelect([]string{bestFirst, newestFirst}, changed)
-	s.pattern.Selected, s.emotion.Selected, s.person.Selected = anyPattern, anyEmotion, anyone
 	s.moodMin.Selected, s.moodMax.Selected, s.order.Selected = anyMood, anyMood, bestFirst
 	s.flagged = widget.NewCheck("For my next session", func(bool) { s.run() })
 	s.status = widget.NewLabel(searchPrompt)
 	s.status.Wrapping = fyne.TextWrapWord
 	s.list = widget.NewList(func() int { return len(s.hits) },
 		func() fyne.CanvasObject { return newHitRow() },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*hitRow).set(s.hits[id]) })
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*hitRow).set(s.hits[id])
+			if id >= len(s.hits)-pageAhead {
+				s.nextPage()
+			}
+		})
 	s.list.OnSelected = func(id widget.ListItemID) {
 		s.list.UnselectAll()
 		if id < len(s.hits) {
-			s.openEntry(s.hits[id].ID)
+			s.read(s.hits[id])
 		}
 	}
 	dates := container.NewHBox(widget.NewLabel("Written"), fixedWidth(150, s.from), fixedWidth(150, s.to))
 	mood := container.NewHBox(widget.NewLabel("Mood"), s.moodMin, widget.NewLabel("to"), s.moodMax)
+	s.pickers = container.NewHBox(s.pattern.button, s.emotion.button, s.person.button, s.flagged)
 	filters := container.NewVBox(
-		container.NewHBox(s.pattern, s.emotion, s.person, s.flagged),
+		s.pickers,
 		container.NewHBox(dates, mood, widget.NewLabel("Order"), fixedWidth(170, s.order)),
 	)
 	top := container.NewVBox(s.query, filters, s.status)
-	s.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list)
+	s.results = container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list)
+	s.reading = newHitReader(s)
+	s.reading.Hide()
+	s.content = container.NewStack(s.results, s.reading)
 	return s
 }
 
@@ -138,23 +158,23 @@ func (s *searchScreen) reload() {
 				s.status.SetText(err.Error())
 				return
 			}
-			choices := []string{anyPattern}
+			var names []string
 			for _, p := range patterns {
 				if !p.Archived {
-					choices = append(choices, p.Name)
+					names = append(names, p.Name)
 				}
 			}
-			s.pattern.SetOptions(choices)
-			choices = []string{anyEmotion}
+			s.pattern.setNames(names)
+			names = nil
 			for _, e := range emotions {
-				choices = append(choices, e.Name)
+				names = append(names, e.Name)
 			}
-			s.emotion.SetOptions(choices)
-			choices = []string{anyone}
+			s.emotion.setNames(names)
+			names = nil
 			for _, p := range people {
-				choices = append(choices, p.Name)
+				names = append(names, p.Name)
 			}
-			s.person.SetOptions(choices)
+			s.person.setNames(names)
 			s.run()
 		}
 	})
@@ -171,6 +191,9 @@ func firstError(errs ...error) error {
 
 // focus puts the cursor in the search field, for Ctrl+F.
 func (s *searchScreen) focus() {
+	if s.reading.Visible() {
+		s.reading.close()
+	}
 	s.win.Canvas().Focus(s.query)
 }
 
@@ -186,6 +209,7 @@ func (s *searchScreen) afterPause(run func()) {
 
 // run searches for what the fields say, off the UI goroutine.
 func (s *searchScreen) run() {
+	s.pickers.Refresh()
 	q, err := s.searchQuery()
 	if err != nil {
 		s.show(nil, err.Error())
@@ -212,24 +236,52 @@ func (s *searchScreen) run() {
 				s.show(nil, err.Error())
 				return
 			}
-			s.show(res.Hits, resultSummary(res))
+			s.last, s.total, s.summary, s.paging = q, res.Total, res, false
+			s.show(res.Hits, resultSummary(res, len(res.Hits)))
 		}
 	})
 }
 
-// searchQuery reads the fields. Lists pick one name each: the store
-// accepts several, but one of each is what a person narrows by here.
+// nextPage reads the hits after those shown, when there are more and
+// they aren't already being read: the list asks as its last rows are
+// drawn, so scrolling down goes on to the last match.
+func (s *searchScreen) nextPage() {
+	if s.paging || len(s.hits) == 0 || len(s.hits) >= s.total {
+		return
+	}
+	s.paging = true
+	q := s.last
+	q.Offset = len(s.hits)
+	s.mu.Lock()
+	asked := s.asked
+	s.mu.Unlock()
+	s.background(func() func() {
+		res, err := s.store.Search(q)
+		return func() {
+			s.paging = false
+			s.mu.Lock()
+			stale := asked != s.asked
+			s.mu.Unlock()
+			if stale || len(s.hits) != q.Offset {
+				return
+			}
+			if err != nil {
+				s.status.SetText(err.Error())
+				return
+			}
+			s.hits = append(s.hits, res.Hits...)
+			s.total = res.Total
+			s.status.SetText(resultSummary(s.summary, len(s.hits)))
+			s.list.Refresh()
+		}
+	})
+}
+
+// searchQuery reads the fields. An entry must carry every pattern,
+// emotion and person chosen.
 func (s *searchScreen) searchQuery() (jstore.SearchQuery, error) {
-	q := jstore.SearchQuery{Text: strings.TrimSpace(s.query.Text), Flagged: s.flagged.Checked, Newest: s.order.Selected == newestFirst}
-	if p := s.pattern.Selected; p != "" && p != anyPattern {
-		q.Patterns = []string{p}
-	}
-	if e := s.emotion.Selected; e != "" && e != anyEmotion {
-		q.Emotions = []string{e}
-	}
-	if p := s.person.Selected; p != "" && p != anyone {
-		q.People = []string{p}
-	}
+	q := jstore.SearchQuery{Text: strings.TrimSpace(s.query.Text), Flagged: s.flagged.Checked, Newest: s.order.Selected == newestFirst,
+		Patterns: s.pattern.chosen(), Emotions: s.emotion.chosen(), People: s.person.chosen()}
 	q.MinMood, _ = strconv.Atoi(s.moodMin.Selected) // "Any" is 0: no bound
 	q.MaxMood, _ = strconv.Atoi(s.moodMax.Selected)
 	for _, d := range []struct {
@@ -256,27 +308,30 @@ func filtering(q jstore.SearchQuery) bool {
 
 func (s *searchScreen) show(hits []jstore.SearchHit, status string) {
 	s.hits = hits
+	if hits == nil {
+		s.total = 0
+	}
 	s.status.SetText(status)
 	s.list.Refresh()
 	s.list.ScrollToTop()
 }
 
-// resultSummary tells how many entries matched and anything the person
-// should know about how the search was done.
-func resultSummary(res jstore.SearchResult) string {
+// resultSummary tells how many entries matched, shown of them, and
+// anything the person should know about how the search was done.
+func resultSummary(res jstore.SearchResult, shown int) string {
 	var parts []string
 	switch {
 	case res.Total == 0:
 		parts = append(parts, "No entries match.")
 	case res.Total == 1:
 		parts = append(parts, "1 entry matches.")
-	case len(res.Hits) < res.Total:
-		parts = append(parts, fmt.Sprintf("Showing %d of %d matching entries.", len(res.Hits), res.Total))
+	case shown < res.Total:
+		parts = append(parts, fmt.Sprintf("Showing %d of %d matching entries; scroll down for more.", shown, res.Total))
 	default:
 		parts = append(parts, fmt.Sprintf("%d entries match.", res.Total))
 	}
 	if res.RankedNewest > 0 {
-		parts = append(parts, fmt.Sprintf("So many match that the best are picked from the newest %d; add words or filters to narrow it down, or order newest first.", res.RankedNewest))
+		parts = append(parts, fmt.Sprintf("So many match that the best are picked from the newest %d, the older ones after them; add words or filters to narrow it down, or order newest first.", res.RankedNewest))
 	}
 	if res.Loose {
 		parts = append(parts, "The search has an unfinished quote, bracket or AND/OR/NOT, so its words were searched on their own.")

@@ -140,16 +140,16 @@ func TestSearch_FiltersNarrowTheResults(t *testing.T) {
 		t.Errorf("flagged: %q", got)
 	}
 	test.Tap(s.flagged)
-	s.person.SetSelected("Dana")
+	s.person.toggle("Dana")
 	if got := shownHits(w); got != "The meeting" {
 		t.Errorf("with Dana: %q", got)
 	}
-	s.person.SetSelected(anyone)
-	s.pattern.SetSelected("people-pleasing")
+	s.person.toggle("Dana")
+	s.pattern.toggle("people-pleasing")
 	if got := shownHits(w); got != "Dinner with Mum" {
 		t.Errorf("people-pleasing: %q", got)
 	}
-	s.pattern.SetSelected(anyPattern)
+	s.pattern.toggle("people-pleasing")
 	s.moodMin.SetSelected("5")
 	if got := shownHits(w); got != "Dinner with Mum" {
 		t.Errorf("mood 5 and up: %q", got)
@@ -192,6 +192,7 @@ func TestSearch_ChoosingAHitOpensIt(t *testing.T) {
 	w, _ := openSearch(t)
 	test.Type(w.search.query, "dinner")
 	w.search.list.Select(0)
+	test.Tap(w.search.reading.edit)
 	if w.tabs.Selected().Content != w.journal.content || w.journal.editor.title.Text != "Dinner with Mum" {
 		t.Errorf("choosing the hit shows %q with %q open", w.tabs.Selected().Text, w.journal.editor.title.Text)
 	}

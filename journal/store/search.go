@@ -28,14 +28,16 @@ type SearchQuery struct {
 	Flagged  bool      // only entries to bring to the next session
 	Newest   bool      // newest first instead of best match first
 	Limit    int       // 0 means DefaultSearchLimit
+	Offset   int       // hits to skip, for the pages after the first
 }
 
 // SearchResult is a page of hits, best first.
 type SearchResult struct {
 	Hits  []SearchHit
-	Total int // every entry that matches; Hits holds the first Limit
+	Total int // every entry that matches; Hits holds Limit of them from Offset
 	// RankedNewest, when not 0, is how many of the newest matches were
 	// ranked: so many entries matched that ranking them all would be slow.
+	// The matches past those follow them, newest first.
 	RankedNewest int
 	// Loose is true when the query's syntax wasn't understood (say, an
 	// unclosed quote) and its words were searched instead.
@@ -171,6 +173,9 @@ func (q SearchQuery) validate() error {
 	if q.Limit < 0 {
 		return journal.Errorf(journal.EInvalid, "A search can't return %d entries. Give a limit of 1 or more.", q.Limit)
 	}
+	if q.Offset < 0 {
+		return journal.Errorf(journal.EInvalid, "A search can't skip %d entries. Give an offset of 0 or more.", q.Offset)
+	}
 	return nil
 }
 
@@ -282,9 +287,9 @@ func (s *Store) search(q SearchQuery, expr string, conds []string, args []any) (
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var err error
 		if expr == "" {
-			ids, res.Total, err = newestFiltered(tx, filtered, args, limit)
+			ids, res.Total, err = newestFiltered(tx, filtered, args, limit, q.Offset)
 		} else {
-			ids, res.Total, res.RankedNewest, err = matching(tx, q.Newest, expr, filtered, conds, args, limit)
+			ids, res.Total, res.RankedNewest, err = matching(tx, q.Newest, expr, filtered, conds, args, page{limit, q.Offset})
 		}
 		if err != nil || len(ids) == 0 {
 			return err
@@ -340,17 +345,20 @@ func (s *Store) search(q SearchQuery, expr string, conds []string, args []any) (
 }
 
 // newestFiltered pages through the entries the filters allow, newest first.
-func newestFiltered(tx *gorm.DB, filtered string, args []any, limit int) (ids []int64, total int, err error) {
+func newestFiltered(tx *gorm.DB, filtered string, args []any, limit, offset int) (ids []int64, total int, err error) {
 	if err := tx.Raw("SELECT count(*) FROM ("+filtered+")", args...).Scan(&total).Error; err != nil {
 		return nil, 0, err
 	}
-	err = tx.Raw(filtered+" ORDER BY e.written_at DESC, e.id DESC LIMIT ?", append(args, limit)...).Scan(&ids).Error
+	err = tx.Raw(filtered+" ORDER BY e.written_at DESC, e.id DESC LIMIT ? OFFSET ?", append(args, limit, offset)...).Scan(&ids).Error
 	return ids, total, err
 }
 
+// page is which hits a query returns: limit of them, after offset.
+type page struct{ limit, offset int }
+
 // matching pages through the entries that match expr and the filters,
 // best match or newest first.
-func matching(tx *gorm.DB, newest bool, expr, filtered string, conds []string, args []any, limit int) (ids []int64, total, rankedNewest int, err error) {
+func matching(tx *gorm.DB, newest bool, expr, filtered string, conds []string, args []any, p page) (ids []int64, total, rankedNewest int, err error) {
 	match := "SELECT rowid FROM search_index WHERE search_index MATCH ?"
 	matchArgs := []any{expr}
 	if len(conds) > 0 {
@@ -360,30 +368,40 @@ func matching(tx *gorm.DB, newest bool, expr, filtered string, conds []string, a
 	if err := tx.Raw("SELECT count(*) FROM ("+match+")", matchArgs...).Scan(&total).Error; err != nil {
 		return nil, 0, 0, err
 	}
-	if total == 0 {
-		return nil, 0, 0, nil
+	if total == 0 || p.offset >= total {
+		return nil, total, 0, nil
 	}
 	if newest {
 		in := "e.id IN (" + match + ")"
 		if total > walkAbove {
 			in = "+" + in // the unary plus keeps SQLite walking the date index
 		}
-		err = tx.Raw("SELECT e.id FROM entries e WHERE "+in+" ORDER BY e.written_at DESC, e.id DESC LIMIT ?", append(matchArgs, limit)...).Scan(&ids).Error
+		err = tx.Raw("SELECT e.id FROM entries e WHERE "+in+" ORDER BY e.written_at DESC, e.id DESC LIMIT ? OFFSET ?", append(matchArgs, p.limit, p.offset)...).Scan(&ids).Error
 		return ids, total, 0, err
 	}
-	if total > rankWindow {
-		var bound []int64
-		if err := tx.Raw(match+" ORDER BY rowid DESC LIMIT 1 OFFSET ?", append(matchArgs, rankWindow-1)...).Scan(&bound).Error; err != nil {
+	if total <= rankWindow {
+		err = tx.Raw(match+" ORDER BY rank LIMIT ? OFFSET ?", append(matchArgs, p.limit, p.offset)...).Scan(&ids).Error
+		return ids, total, 0, err
+	}
+	// Too many to rank: the newest rankWindow matches are ranked, and the
+	// older ones follow them newest first, so paging still reaches every
+	// match without ranking them all.
+	var bound []int64
+	if err := tx.Raw(match+" ORDER BY rowid DESC LIMIT 1 OFFSET ?", append(matchArgs, rankWindow-1)...).Scan(&bound).Error; err != nil || len(bound) == 0 {
+		return nil, 0, 0, err
+	}
+	if p.offset < rankWindow {
+		err = tx.Raw(match+" AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?", append(matchArgs, bound[0], min(p.limit, rankWindow-p.offset), p.offset)...).Scan(&ids).Error
+		if err != nil {
 			return nil, 0, 0, err
 		}
-		if len(bound) == 1 {
-			match += " AND rowid >= ?"
-			matchArgs = append(matchArgs, bound[0])
-			rankedNewest = rankWindow
-		}
 	}
-	err = tx.Raw(match+" ORDER BY rank LIMIT ?", append(matchArgs, limit)...).Scan(&ids).Error
-	return ids, total, rankedNewest, err
+	if rest := p.limit - len(ids); rest > 0 {
+		var older []int64
+		err = tx.Raw(match+" AND rowid < ? ORDER BY rowid DESC LIMIT ? OFFSET ?", append(matchArgs, bound[0], rest, max(p.offset-rankWindow, 0))...).Scan(&older).Error
+		ids = append(ids, older...)
+	}
+	return ids, total, rankWindow, err
 }
 
 func snippetSQL(column int, as string) string {

@@ -23,6 +23,8 @@ func BenchmarkSearch_100k(b *testing.B) {
 		{"Prefix", jstore.SearchQuery{Text: "grand*"}},
 		{"Boolean", jstore.SearchQuery{Text: "sister OR brother NOT email"}},
 		{"CommonWord", jstore.SearchQuery{Text: "felt"}},
+		{"CommonWordThirdPage", jstore.SearchQuery{Text: "felt", Offset: 100}},
+		{"CommonWordPastRanked", jstore.SearchQuery{Text: "felt", Offset: 20000}},
 		{"Filtered", jstore.SearchQuery{Text: "felt", Flagged: true, MinMood: 1, MaxMood: 4, Patterns: []string{"avoidance"}}},
 		{"FiltersOnly", jstore.SearchQuery{Patterns: []string{"avoidance"}, MaxMood: 4}},
 		{"Newest", jstore.SearchQuery{Text: "grandmother", Newest: true}},
