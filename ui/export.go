@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -179,7 +178,7 @@ func (v *exportScreen) options() (report.Options, error) {
 		if strings.TrimSpace(v.from.Text) == "" || strings.TrimSpace(v.to.Text) == "" {
 			return opt, journal.Errorf(journal.EInvalid, "Type the first and last day, like 2026-10-01 and 2026-10-31.")
 		}
-		w, err := analysis.ParseDays(v.from.Text, v.to.Text, time.Local)
+		w, err := analysis.ParseDays(v.from.Text, v.to.Text, v.now())
 		if err != nil {
 			return opt, err
 		}

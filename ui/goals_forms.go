@@ -336,7 +336,7 @@ func (v *goalsScreen) onCheckIn() {
 // earlier day is at the start of that day.
 func (v *goalsScreen) checkInTime(typed string) (time.Time, error) {
 	now := v.now()
-	day, err := journal.ParseDay(typed, now.Location())
+	day, err := journal.ParseWhen(typed, now)
 	switch {
 	case err != nil:
 		return time.Time{}, err

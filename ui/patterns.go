@@ -171,7 +171,7 @@ func (v *patternsScreen) window() (analysis.Window, error) {
 		if strings.TrimSpace(v.from.Text) == "" || strings.TrimSpace(v.to.Text) == "" {
 			return analysis.Window{}, journal.Errorf(journal.EInvalid, "Type the first and last day of the range, like 2026-10-01 and 2026-10-31, then press Show.")
 		}
-		return analysis.ParseDays(v.from.Text, v.to.Text, time.Local)
+		return analysis.ParseDays(v.from.Text, v.to.Text, v.now())
 	}
 	if v.period.Selected == periodSinceSession {
 		return analysis.SinceSession(v.lastSession(), v.now()), nil

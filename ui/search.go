@@ -240,7 +240,7 @@ func (s *searchScreen) searchQuery() (jstore.SearchQuery, error) {
 		if strings.TrimSpace(d.field.Text) == "" {
 			continue
 		}
-		day, err := journal.ParseDay(d.field.Text, time.Local)
+		day, err := journal.ParseWhen(d.field.Text, s.now())
 		if err != nil {
 			return q, err
 		}
