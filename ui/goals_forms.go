@@ -293,6 +293,7 @@ func (v *goalsScreen) onCheckIn() {
 	id := g.ID
 	f := &checkInForm{date: &widget.Entry{PlaceHolder: "YYYY-MM-DD"}, note: &writingEntry{}}
 	f.date.ExtendBaseWidget(f.date)
+	withDatePicker(f.date, v.now)
 	f.date.SetText(v.now().Format("2006-01-02"))
 	f.value = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.rating = widget.NewSlider(0, journal.MaxRating)

@@ -82,13 +82,13 @@ func newSearchScreen(e *env, win fyne.Window, store searchStore) *searchScreen {
 		e.SetPlaceHolder(hint)
 		e.OnSubmitted = func(string) { s.run() }
 		e.OnChanged = func(text string) {
-			if t := strings.TrimSpace(text); t == "" || len(t) == len("2006-01-02") {
+			if t := strings.TrimSpace(text); t == "" || e.Validate() == nil {
 				s.debounce(s.run)
 			}
 		}
-		return e
+		return withDatePicker(e, s.now)
 	}
-	s.from, s.to = dateField("from YYYY-MM-DD"), dateField("to YYYY-MM-DD")
+	s.from, s.to = dateField("from, like 5 Dec"), dateField("to, like today")
 	changed := func(string) { s.run() }
 	s.pattern = widget.NewSelect([]string{anyPattern}, changed)
 	s.emotion = widget.NewSelect([]string{anyEmotion}, changed)
