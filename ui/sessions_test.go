@@ -431,3 +431,25 @@ func TestSessions_QuickTicksKeepTheLast(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestSessions_NextSessionRepeats: a weekly next session whose date has
+// passed shows the date a week on; the choice is kept with the date.
+func TestSessions_NextSessionRepeats(t *testing.T) {
+	v, _, store := newTestSessions(t)
+	v.reload()
+	test.Tap(v.setNext)
+	test.Type(v.nextWhen, "2026-11-20 18:00") // before fixedNow, Wed 25 Nov
+	v.repeats.SetSelected("weekly")
+	v.nextWhen.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if repeat, _ := store.Setting(journal.SettingNextSessionRepeat); repeat != "weekly" {
+		t.Fatalf("kept repeat %q, want weekly", repeat)
+	}
+	if !strings.Contains(v.nextLabel.Text, "Fri 27 Nov 2026, 18:00") {
+		t.Fatalf("shown %q, want the date a week on", v.nextLabel.Text)
+	}
+	// Opening the dialog again shows the choice; Clear removes both.
+	test.Tap(v.setNext)
+	if v.repeats.Selected != "weekly" {
+		t.Fatalf("the dialog opens with repeat %q", v.repeats.Selected)
+	}
+}
