@@ -83,10 +83,12 @@ func newExportScreen(e *env, win fyne.Window, store exportStore) *exportScreen {
 	v := &exportScreen{win: win, store: store, env: e, sections: map[report.Section]*widget.Check{}}
 	v.period = widget.NewSelect([]string{periodSinceSession, periodMonth, periodQuarter, periodAll, periodCustom}, func(string) { v.refresh() })
 	v.period.Selected = periodSinceSession
-	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}
+	v.from = &widget.Entry{PlaceHolder: "from, like 1 Nov"}
 	v.from.ExtendBaseWidget(v.from)
-	v.to = &widget.Entry{PlaceHolder: "to YYYY-MM-DD"}
+	v.to = &widget.Entry{PlaceHolder: "to, like today"}
 	v.to.ExtendBaseWidget(v.to)
+	withDatePicker(v.from, v.now)
+	withDatePicker(v.to, v.now)
 	v.from.OnSubmitted, v.to.OnSubmitted = func(string) { v.refresh() }, func(string) { v.refresh() }
 	v.custom = container.NewGridWithColumns(2, v.from, v.to)
 	v.custom.Hide()
