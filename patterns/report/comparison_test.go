@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"strings"
 	"testing"
 
