@@ -16,14 +16,18 @@ import (
 )
 
 // pickerWindow shows one date field with its picker, the clock at fixedNow.
-func pickerWindow(t *testing.T, text string) (*widget.Entry, fyne.Window) {
+func pickerWindow(t *testing.T, text string, timed bool) (*widget.Entry, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	entry := withDatePicker(widget.NewEntry(), func() time.Time { return fixedNow })
+	clock := func() time.Time { return fixedNow }
+	entry := withDatePicker(widget.NewEntry(), clock)
+	if timed {
+		entry = withDateTimePicker(widget.NewEntry(), clock)
+	}
 	entry.SetText(text)
 	w := test.NewWindow(container.NewVBox(widget.NewLabel("Written"), entry))
 	t.Cleanup(w.Close)
-	w.Resize(fyne.NewSize(420, 380))
+	w.Resize(fyne.NewSize(420, 440))
 	return entry, w
 }
 
@@ -49,7 +53,7 @@ func dayButton(t *testing.T, w fyne.Window, day string) *widget.Button {
 // TestDatePicker_PicksADayKeepingTheTime: the calendar beside a date field
 // opens by mouse and by keyboard, and picking a day keeps the typed time.
 func TestDatePicker_PicksADayKeepingTheTime(t *testing.T) {
-	entry, w := pickerWindow(t, "2026-11-25 18:30")
+	entry, w := pickerWindow(t, "2026-11-25 18:30", false)
 	test.Tap(entry.ActionItem.(*widget.Button))
 	test.Tap(dayButton(t, w, "10"))
 	if entry.Text != "2026-11-10 18:30" {
@@ -81,10 +85,31 @@ func TestDatePicker_PicksADayKeepingTheTime(t *testing.T) {
 	}
 }
 
+// TestDateTimePicker_TimeBesideTheCalendar: where the time matters, the
+// picker has a time field, filled from the field, that the keyboard
+// reaches first; picking a day writes the day with that time.
+func TestDateTimePicker_TimeBesideTheCalendar(t *testing.T) {
+	entry, w := pickerWindow(t, "2026-11-25 18:30", true)
+	test.Tap(entry.ActionItem.(*widget.Button))
+	clock, ok := w.Canvas().Focused().(*widget.Entry)
+	if !ok || clock == entry {
+		t.Fatalf("the keyboard starts in %T, want the picker's time field", w.Canvas().Focused())
+	}
+	if clock.Text != "18:30" {
+		t.Fatalf("the time field says %q, want the typed 18:30", clock.Text)
+	}
+	clock.SetText("")
+	test.Type(clock, "9pm")
+	test.Tap(dayButton(t, w, "10"))
+	if entry.Text != "2026-11-10 21:00" {
+		t.Fatalf("after 9pm and the 10th the field says %q", entry.Text)
+	}
+}
+
 // TestDatePicker_ErrorsShowAtTheField: what can't be read marks the field
 // itself, saying the forms that work; forgiving forms are fine.
 func TestDatePicker_ErrorsShowAtTheField(t *testing.T) {
-	entry, _ := pickerWindow(t, "")
+	entry, _ := pickerWindow(t, "", false)
 	for _, ok := range []string{"", "today", "yesterday 21:00", "next thu 17:00", "5 Dec", "9pm"} {
 		entry.SetText(ok)
 		if err := entry.Validate(); err != nil {
@@ -99,7 +124,7 @@ func TestDatePicker_ErrorsShowAtTheField(t *testing.T) {
 
 // TestDatePicker_Screenshot draws the picker open, for docs/date-picker.png.
 func TestDatePicker_Screenshot(t *testing.T) {
-	entry, w := pickerWindow(t, "2026-11-25 18:30")
+	entry, w := pickerWindow(t, "2026-11-25 18:30", true)
 	test.Tap(entry.ActionItem.(*widget.Button))
 	img := w.Canvas().Capture()
 	if out := os.Getenv("THROUGHLINE_SHOT"); out != "" {

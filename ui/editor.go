@@ -101,7 +101,7 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 	e.kind = widget.NewSelect(kinds, func(string) { changed() })
 	e.when = &widget.Entry{PlaceHolder: "like yesterday 21:00", OnChanged: func(string) { changed() }}
 	e.when.ExtendBaseWidget(e.when)
-	withDatePicker(e.when, ev.now)
+	withDateTimePicker(e.when, ev.now)
 	help := func() {
 		if e.help != nil {
 			e.help()

@@ -102,7 +102,7 @@ func (o *onboarding) showGoals() {
 func (o *onboarding) showTherapy() {
 	o.approach = widget.NewSelect(journal.SessionApproaches, nil)
 	o.approach.PlaceHolder = "Choose, or leave it"
-	o.next = withDatePicker(widget.NewEntry(), o.w.now)
+	o.next = withDateTimePicker(widget.NewEntry(), o.w.now)
 	o.next.SetPlaceHolder(onboardingExample(o.w.now()) + ", if you know it")
 	o.next.OnSubmitted = func(string) { o.saveTherapy() }
 	o.problem = widget.NewLabel("")

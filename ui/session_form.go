@@ -74,7 +74,7 @@ func newSessionForm(win fyne.Window, d sessionDraft, others []journal.Session, n
 	f := &sessionForm{win: win, id: d.id, questions: container.NewVBox(), others: others, now: now}
 	f.when = &widget.Entry{PlaceHolder: "like today 17:00"}
 	f.when.ExtendBaseWidget(f.when)
-	withDatePicker(f.when, now)
+	withDateTimePicker(f.when, now)
 	f.when.SetText(d.when)
 	f.format = widget.NewSelect(journal.SessionFormats, nil)
 	f.format.Selected = d.format

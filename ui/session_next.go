@@ -31,7 +31,7 @@ func (v *sessionsScreen) onSetNext() {
 func (v *sessionsScreen) nextDialog(text string) {
 	when := &widget.Entry{PlaceHolder: "like next thu 17:00"}
 	when.ExtendBaseWidget(when)
-	withDatePicker(when, v.now)
+	withDateTimePicker(when, v.now)
 	when.SetText(text)
 	v.nextWhen = when
 	repeats := widget.NewSelect([]string{repeatsNever, "weekly", "fortnightly"}, nil)
