@@ -37,8 +37,8 @@ func toCCRTCountsJSON(c analysis.CCRTCounts) ccrtCountsJSON {
 func runCCRT(c *cli, args []string) error {
 	fs := c.flags("ccrt")
 	period := fs.String("period", "all", "7d, 30d, 90d, all or since-session")
-	from := fs.String("from", "", "first day, YYYY-MM-DD")
-	to := fs.String("to", "", "last day, YYYY-MM-DD (included)")
+	from := fs.String("from", "", "first day, like 2026-12-05, 5 Dec or last mon")
+	to := fs.String("to", "", "last day (included), like 2026-12-05, yesterday or today")
 	person := fs.String("person", "", "only the episodes with this person")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, err := positionals(fs, args, 0, ""); err != nil {

@@ -40,7 +40,7 @@ var commands []command
 func init() {
 	// Assigned here, not in the declaration, because `help` lists commands.
 	commands = []command{
-		{"add", "--title T [--body B | body on stdin] [--mood N] [--pattern P]... [--emotion E]... [--kind K] [--at \"YYYY-MM-DD HH:MM\"] [--flag]", "write a new entry", runAdd},
+		{"add", "--title T [--body B | body on stdin] [--mood N] [--pattern P]... [--emotion E]... [--kind K] [--at DATE] [--flag]", "write a new entry", runAdd},
 		{"list", "[--json] [--since DATE] [--until DATE] [--limit N]", "list entries, newest first", runList},
 		{"show", "ID [--json]", "show one entry in full", runShow},
 		{"search", "[WORDS...] [--from DATE] [--to DATE] [--pattern P]... [--emotion E]... [--person NAME]... [--mood N|N-M] [--flagged] [--newest] [--limit N] [--offset N] [--json]", "find entries by their words (\"a phrase\", prefix*, OR, NOT) and filters, best match first", runSearch},
@@ -56,7 +56,7 @@ func init() {
 		{"episode", "add ENTRY_ID --person NAME [--wish C]... [--other C]... [--self C]... [--wish-text T] [--other-text T] [--self-text T] [--other-expected] [--self-expected] [--other-valence V] [--self-valence V] | list [--json]", "add a relationship episode to an entry, with its CCRT categories, or list them", runEpisode},
 		{"ccrt", "[--period 7d|30d|90d|all|since-session] [--from DATE --to DATE] [--person NAME] [--json]", "the theme that recurs across your relationship episodes: the most frequent wish, response of the other and your response, and how they moved", runCCRT},
 		{"goal", "list [--json] [--all] | add TITLE [--description D] [--under GOAL] | starter [NUMBER]... [--all] | reorder GOAL POSITION|up|down | checkin GOAL RATING [--note N] [--at DATE] | complete GOAL | archive GOAL | reopen GOAL", "your goals for therapy: list, add, reorder, check in on, complete or archive them", runGoal},
-		{"session", "list [--json] | add [--at \"YYYY-MM-DD HH:MM\"] [--format F] [--approach A] [--new-course] [--takeaways T] [--question Q]...", "the therapy sessions you've had: list them or log one", runSession},
+		{"session", "list [--json] | add [--at DATE] [--format F] [--approach A] [--new-course] [--takeaways T] [--question Q]...", "the therapy sessions you've had: list them or log one", runSession},
 		{"measure", "phq9|gad7 --answers 0,1,2,... [--difficulty 0-3] [--json] [--dry-run] [--at DATE]", "score a PHQ-9 or GAD-7 self-report questionnaire, and keep it", runMeasure},
 		{"crisis", "[--where PLACE] [--line TEXT] | --list", "show where to call if you're struggling right now, or say where you live so it shows the lines there", runCrisis},
 		{"export", "--format pdf|md|html|csv|json [--entries] [--since-last-session | --from D --to D] [--flagged-only] [--redact-people [--hide WORD]...] [--sections a,b,...] -o FILE", "write a session-prep report; with --entries --format md, the entries themselves as one Markdown file (like jrnl's); csv, the entries as a table; json, everything", runExport},
@@ -234,7 +234,7 @@ func runHelp(c *cli, _ []string) error {
 		}
 	}
 	fmt.Fprintln(c.stdout, "\nThe journal is --db PATH, else $THROUGHLINE_DB, else the default that `throughline paths` prints.")
-	fmt.Fprintln(c.stdout, "Dates are written YYYY-MM-DD or YYYY-MM-DD HH:MM, in your local time.")
+	fmt.Fprintln(c.stdout, "Dates are read in your local time, written like "+journal.WhenForms+".")
 	fmt.Fprintln(c.stdout, "Exit status: 0 done, 1 the journal couldn't do it, 2 the command or its input was wrong.")
 	return nil
 }

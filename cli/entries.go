@@ -24,7 +24,7 @@ type entryFlags struct {
 func (f *entryFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.title, "title", "title")
 	fs.Var(&f.body, "body", "body (Markdown); read from stdin when not given")
-	fs.Var(&f.at, "at", "when it was written, YYYY-MM-DD HH:MM")
+	fs.Var(&f.at, "at", "when it was written, like 2026-12-05 21:00, yesterday 21:00 or next thu 17:00")
 	fs.Var(&f.kind, "kind", "reflection, dream, free-association or after-session")
 	fs.Var(&f.mood, "mood", "1 to 10, or none")
 	fs.Var(&f.patterns, "pattern", "a pattern (repeat for more)")
@@ -41,7 +41,7 @@ func (f *entryFlags) apply(e *journal.Entry) error {
 		e.Body = f.body.value
 	}
 	if f.at.set {
-		t, err := journal.ParseWrittenAt(f.at.value, time.Local)
+		t, err := journal.ParseWhen(f.at.value, time.Now())
 		if err != nil {
 			return err
 		}
@@ -247,8 +247,8 @@ func printEntry(w io.Writer, e journal.Entry) {
 func runList(c *cli, args []string) error {
 	fs := c.flags("list")
 	asJSON := fs.Bool("json", false, "print JSON")
-	since := fs.String("since", "", "first day, YYYY-MM-DD")
-	until := fs.String("until", "", "last day, YYYY-MM-DD (included)")
+	since := fs.String("since", "", "first day, like 2026-12-05, 5 Dec or last mon")
+	until := fs.String("until", "", "last day (included), like 2026-12-05, yesterday or today")
 	limit := fs.Int("limit", 0, "the newest N entries only (default: all)")
 	if rest, err := parse(fs, args); err != nil {
 		return err
@@ -261,18 +261,18 @@ func runList(c *cli, args []string) error {
 	// A page reads only its own rows, however long the journal.
 	q := journal.EntryQuery{Limit: *limit}
 	if *since != "" {
-		t, err := journal.ParseDay(*since, time.Local)
+		t, err := journal.ParseWhen(*since, time.Now())
 		if err != nil {
 			return err
 		}
 		q.From = t
 	}
 	if *until != "" {
-		t, err := journal.ParseDay(*until, time.Local)
+		w, err := journal.ReadWhen(*until, time.Now())
 		if err != nil {
 			return err
 		}
-		q.Before = endOf(*until, t)
+		q.Before = w.EndOf()
 	}
 	if !q.From.IsZero() && !q.Before.IsZero() && !q.From.Before(q.Before) {
 		return journal.Errorf(journal.EInvalid, "--since %s is after --until %s. Swap them.", *since, *until)
@@ -309,15 +309,6 @@ func runList(c *cli, args []string) error {
 		}
 		return nil
 	})
-}
-
-// endOf turns an --until day into the exclusive end of the range: the
-// whole day when only a date was given.
-func endOf(typed string, t time.Time) time.Time {
-	if len(strings.TrimSpace(typed)) == len("2006-01-02") {
-		return t.AddDate(0, 0, 1)
-	}
-	return t.Add(time.Minute)
 }
 
 func entryID(cmd string, rest []string) (int64, error) {

@@ -67,8 +67,8 @@ func parseExport(c *cli, args []string) (exportRequest, error) {
 	format := fs.String("format", "", "pdf, md, html, csv or json; when left out, the -o file's extension decides")
 	path := fs.String("o", "", "the file to write")
 	since := fs.Bool("since-last-session", false, "the days since the last session logged (the report's default)")
-	from := fs.String("from", "", "first day, YYYY-MM-DD")
-	to := fs.String("to", "", "last day, YYYY-MM-DD (included)")
+	from := fs.String("from", "", "first day, like 2026-12-05, 5 Dec or last mon")
+	to := fs.String("to", "", "last day (included), like 2026-12-05, yesterday or today")
 	entries := fs.Bool("entries", false, "with --format md, every entry itself as one Markdown file (like jrnl's), not the session-prep report; all of them unless --from and --to or --since-last-session say which days")
 	flaggedOnly := fs.Bool("flagged-only", false, "only the entries flagged for the session")
 	redact := fs.Bool("redact-people", false, "hide people's names, their aliases and the journal's hidden words; show who they are instead (\"[my manager]\")")
@@ -151,7 +151,7 @@ func (req *exportRequest) readWindow(since bool, from, to string) error {
 		if from == "" || to == "" {
 			return usagef("export: give both --from and --to, like --from 2026-10-01 --to 2026-10-31.")
 		}
-		w, err := analysis.ParseDays(from, to, time.Local)
+		w, err := analysis.ParseDays(from, to, time.Now())
 		req.window = w
 		return err
 	}

@@ -400,7 +400,7 @@ func runGoalReorder(c *cli, args []string) error {
 func runGoalCheckIn(c *cli, args []string) error {
 	fs := c.flags("goal checkin")
 	note := fs.String("note", "", "a line on how it's going")
-	at := fs.String("at", "", "when, YYYY-MM-DD HH:MM; now when not given")
+	at := fs.String("at", "", "when, like 2026-12-05 21:00, yesterday 21:00 or next thu 17:00; now when not given")
 	rest, err := numberPositionals(fs, args, 2, "a goal number and a rating from 0 to 10, like `throughline goal checkin 3 6 --note \"said no once\"`")
 	if err != nil {
 		return err
@@ -414,7 +414,7 @@ func runGoalCheckIn(c *cli, args []string) error {
 		return err
 	}
 	if *at != "" {
-		if checkIn.At, err = journal.ParseWrittenAt(*at, time.Local); err != nil {
+		if checkIn.At, err = journal.ParseWhen(*at, time.Now()); err != nil {
 			return err
 		}
 	}

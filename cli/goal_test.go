@@ -361,7 +361,7 @@ func TestCLI_GoalBadInputLeavesJournalUnchanged(t *testing.T) {
 		{"checkin empty", []string{"goal", "checkin", "1", ""}, exitUsage, `Rating ""`, false},
 		{"checkin -1 after flags", []string{"goal", "checkin", "--note", "n", "1", "-1"}, exitUsage, `Rating "-1"`, false},
 		{"checkin without a rating", []string{"goal", "checkin", "1"}, exitUsage, "goal checkin needs a goal number and a rating", false},
-		{"checkin a bad date", []string{"goal", "checkin", "1", "5", "--at", "yesterday"}, exitUsage, `"yesterday" is not a date and time`, false},
+		{"checkin a bad date", []string{"goal", "checkin", "1", "5", "--at", "soon"}, exitUsage, `"soon" is not a date`, false},
 		{"checkin a goal in words", []string{"goal", "checkin", "first", "5"}, exitUsage, `"first" is not a goal number`, false},
 		{"checkin goal -1", []string{"goal", "checkin", "-1", "5"}, exitUsage, `"-1" is not a goal number`, false},
 		{"checkin a missing goal", []string{"goal", "checkin", "99", "5"}, exitError, "There is no goal 99", true},

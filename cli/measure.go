@@ -27,7 +27,7 @@ func runMeasure(c *cli, args []string) error {
 	hard := fs.String("difficulty", "", "the last question, how difficult the problems have made things: 0 (not difficult at all) to 3 (extremely difficult)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	dryRun := fs.Bool("dry-run", false, "score without storing")
-	at := fs.String("at", "", "when it was filled in, YYYY-MM-DD HH:MM (default now)")
+	at := fs.String("at", "", "when it was filled in, like 2026-12-05 21:00, yesterday 21:00 or next thu 17:00 (default now)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -49,7 +49,7 @@ func runMeasure(c *cli, args []string) error {
 	}
 	when := time.Now()
 	if *at != "" {
-		if when, err = journal.ParseWrittenAt(*at, time.Local); err != nil {
+		if when, err = journal.ParseWhen(*at, time.Now()); err != nil {
 			return err
 		}
 	}

@@ -49,8 +49,8 @@ const periodSinceSession = "since-session"
 func runPatterns(c *cli, args []string) error {
 	fs := c.flags("patterns")
 	period := fs.String("period", "30d", "7d, 30d, 90d, all or since-session")
-	from := fs.String("from", "", "first day, YYYY-MM-DD")
-	to := fs.String("to", "", "last day, YYYY-MM-DD (included)")
+	from := fs.String("from", "", "first day, like 2026-12-05, 5 Dec or last mon")
+	to := fs.String("to", "", "last day (included), like 2026-12-05, yesterday or today")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if rest, err := parse(fs, args); err != nil {
 		return err
@@ -98,7 +98,7 @@ func reportWindow(period, from, to string, now time.Time) (w analysis.Window, si
 		if from == "" || to == "" {
 			return analysis.Window{}, false, usagef("patterns: give both --from and --to, like --from 2026-10-01 --to 2026-10-31.")
 		}
-		w, err := analysis.ParseDays(from, to, time.Local)
+		w, err := analysis.ParseDays(from, to, time.Now())
 		return w, false, err
 	}
 	if period == periodSinceSession {

@@ -50,8 +50,8 @@ type searchFlags struct {
 }
 
 func (f *searchFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.from, "from", "", "first day, YYYY-MM-DD")
-	fs.StringVar(&f.to, "to", "", "last day, YYYY-MM-DD (included)")
+	fs.StringVar(&f.from, "from", "", "first day, like 2026-12-05, 5 Dec or last mon")
+	fs.StringVar(&f.to, "to", "", "last day (included), like 2026-12-05, yesterday or today")
 	fs.Var(&f.patterns, "pattern", "a pattern the entry or one of its episodes names (repeat for more)")
 	fs.Var(&f.emotions, "emotion", "an emotion the entry or one of its episodes names (repeat for more)")
 	fs.Var(&f.people, "person", "someone in one of the entry's episodes (repeat for more)")
@@ -72,18 +72,18 @@ func (f *searchFlags) query(words []string) (jstore.SearchQuery, error) {
 		Flagged: f.flagged, Newest: f.newest, Limit: f.limit, Offset: f.offset,
 	}
 	if f.from != "" {
-		t, err := journal.ParseDay(f.from, time.Local)
+		t, err := journal.ParseWhen(f.from, time.Now())
 		if err != nil {
 			return q, err
 		}
 		q.From = t
 	}
 	if f.to != "" {
-		t, err := journal.ParseDay(f.to, time.Local)
+		w, err := journal.ReadWhen(f.to, time.Now())
 		if err != nil {
 			return q, err
 		}
-		q.Before = endOf(f.to, t)
+		q.Before = w.EndOf()
 	}
 	if !q.From.IsZero() && !q.Before.IsZero() && !q.From.Before(q.Before) {
 		return q, journal.Errorf(journal.EInvalid, "--from %s is after --to %s. Swap them.", f.from, f.to)

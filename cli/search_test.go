@@ -446,7 +446,7 @@ var searchBadInputCases = []struct {
 	{"mood open range", []string{"search", "--mood", "5-"}, exitUsage, `--mood "5-"`},
 	{"mood backwards", []string{"search", "--mood", "6-3"}, exitUsage, "Put the lower mood first: --mood 3-6"},
 	{"mood without a value", []string{"search", "--mood"}, exitUsage, "flag needs an argument"},
-	{"bad --from", []string{"search", "x", "--from", "yesterday"}, exitUsage, `"yesterday" is not a date`},
+	{"bad --from", []string{"search", "x", "--from", "soon"}, exitUsage, `"soon" is not a date`},
 	{"bad --to", []string{"search", "x", "--to", "2026-13-01"}, exitUsage, `"2026-13-01" is not a date`},
 	{"--from after --to", []string{"search", "x", "--from", "2026-03-05", "--to", "2026-03-04"}, exitUsage, "--from 2026-03-05 is after --to 2026-03-04. Swap them."},
 	{"--limit 0", []string{"search", "x", "--limit", "0"}, exitUsage, "--limit 0 shows nothing"},

@@ -14,7 +14,7 @@ import (
 
 var sessionCommands = []subcommand{
 	{"list", "[--json]", "list your therapy sessions, oldest first, with what you took away and the questions to bring", runSessionList},
-	{"add", "[--at \"YYYY-MM-DD HH:MM\"] [--format F] [--approach A] [--new-course] [--takeaways T] [--question Q]...",
+	{"add", "[--at DATE] [--format F] [--approach A] [--new-course] [--takeaways T] [--question Q]...",
 		"log a session; F is " + strings.Join(journal.SessionFormats, ", ") + " (individual when not given); A is " +
 			strings.Join(journal.SessionApproaches, ", ") + " (psychodynamic when not given; dit for short); " +
 			"--new-course makes an individual DIT session the first of a new course", runSessionAdd},
@@ -63,7 +63,7 @@ func runSessionList(c *cli, args []string) error {
 			return writeJSON(c.stdout, out)
 		}
 		if len(sessions) == 0 {
-			fmt.Fprintln(c.stdout, "No sessions yet. Log one with: throughline session add --at \"YYYY-MM-DD HH:MM\" --takeaways \"...\"")
+			fmt.Fprintln(c.stdout, "No sessions yet. Log one with: throughline session add --at \"yesterday 18:00\" --takeaways \"...\"")
 			return nil
 		}
 		for i, s := range sessions {
@@ -127,7 +127,7 @@ func checkSession(s *journal.Session) error {
 
 func runSessionAdd(c *cli, args []string) error {
 	fs := c.flags("session add")
-	at := fs.String("at", "", "when it was, YYYY-MM-DD HH:MM; now when not given")
+	at := fs.String("at", "", "when it was, like 2026-12-05 21:00, yesterday 21:00 or next thu 17:00; now when not given")
 	format := fs.String("format", "", strings.Join(journal.SessionFormats, ", "))
 	approach := fs.String("approach", "", strings.Join(journal.SessionApproaches, ", "))
 	newCourse := fs.Bool("new-course", false, "this session is the first of a new course of dynamic interpersonal therapy")
@@ -139,7 +139,7 @@ func runSessionAdd(c *cli, args []string) error {
 	}
 	s := journal.Session{At: time.Now(), Format: *format, Approach: *approach, NewCourse: *newCourse, Takeaways: strings.TrimSpace(*takeaways)}
 	if *at != "" {
-		t, err := journal.ParseWrittenAt(*at, time.Local)
+		t, err := journal.ParseWhen(*at, time.Now())
 		if err != nil {
 			return err
 		}

@@ -76,12 +76,12 @@ func SinceSession(session, now time.Time) Window {
 }
 
 // ParseDays reads a range of days typed by a person, both included.
-func ParseDays(from, to string, loc *time.Location) (Window, error) {
-	f, err := journal.ParseDay(from, loc)
+func ParseDays(from, to string, now time.Time) (Window, error) {
+	f, err := journal.ParseWhen(from, now)
 	if err != nil {
 		return Window{}, err
 	}
-	t, err := journal.ParseDay(to, loc)
+	t, err := journal.ParseWhen(to, now)
 	if err != nil {
 		return Window{}, err
 	}

@@ -59,6 +59,7 @@ type editor struct {
 	entryID  int64
 	kind     *widget.Select
 	when     *widget.Entry
+	now      func() time.Time // typed dates are read relative to it
 	title    *writingEntry
 	prompt   *promptRow // a question to start from, in a new entry
 	body     *writingEntry
@@ -85,7 +86,7 @@ type editor struct {
 }
 
 func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
-	e := &editor{win: win, store: store}
+	e := &editor{win: win, store: store, now: ev.now}
 	changed := func() {
 		if e.filling {
 			return
@@ -101,8 +102,9 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 		kinds[i] = k.Label()
 	}
 	e.kind = widget.NewSelect(kinds, func(string) { changed() })
-	e.when = &widget.Entry{PlaceHolder: "YYYY-MM-DD HH:MM", OnChanged: func(string) { changed() }}
+	e.when = &widget.Entry{PlaceHolder: "like yesterday 21:00", OnChanged: func(string) { changed() }}
 	e.when.ExtendBaseWidget(e.when)
+	withDateTimePicker(e.when, ev.now)
 	help := func() {
 		if e.help != nil {
 			e.help()
@@ -250,7 +252,7 @@ func (e *editor) draft() journal.Draft {
 // entry turns the form into an entry, or says what to fix.
 func (e *editor) entry() (journal.Entry, error) {
 	d := e.draft()
-	at, err := journal.ParseWrittenAt(d.WrittenAt, time.Local)
+	at, err := journal.ParseWhen(d.WrittenAt, e.now())
 	if err != nil {
 		return journal.Entry{}, err
 	}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -84,10 +83,12 @@ func newExportScreen(e *env, win fyne.Window, store exportStore) *exportScreen {
 	v := &exportScreen{win: win, store: store, env: e, sections: map[report.Section]*widget.Check{}}
 	v.period = widget.NewSelect([]string{periodSinceSession, periodMonth, periodQuarter, periodAll, periodCustom}, func(string) { v.refresh() })
 	v.period.Selected = periodSinceSession
-	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}
+	v.from = &widget.Entry{PlaceHolder: "from, like 1 Nov"}
 	v.from.ExtendBaseWidget(v.from)
-	v.to = &widget.Entry{PlaceHolder: "to YYYY-MM-DD"}
+	v.to = &widget.Entry{PlaceHolder: "to, like today"}
 	v.to.ExtendBaseWidget(v.to)
+	withDatePicker(v.from, v.now)
+	withDatePicker(v.to, v.now)
 	v.from.OnSubmitted, v.to.OnSubmitted = func(string) { v.refresh() }, func(string) { v.refresh() }
 	v.custom = container.NewGridWithColumns(2, v.from, v.to)
 	v.custom.Hide()
@@ -179,7 +180,7 @@ func (v *exportScreen) options() (report.Options, error) {
 		if strings.TrimSpace(v.from.Text) == "" || strings.TrimSpace(v.to.Text) == "" {
 			return opt, journal.Errorf(journal.EInvalid, "Type the first and last day, like 2026-10-01 and 2026-10-31.")
 		}
-		w, err := analysis.ParseDays(v.from.Text, v.to.Text, time.Local)
+		w, err := analysis.ParseDays(v.from.Text, v.to.Text, v.now())
 		if err != nil {
 			return opt, err
 		}

@@ -293,6 +293,7 @@ func (v *goalsScreen) onCheckIn() {
 	id := g.ID
 	f := &checkInForm{date: &widget.Entry{PlaceHolder: "YYYY-MM-DD"}, note: &writingEntry{}}
 	f.date.ExtendBaseWidget(f.date)
+	withDatePicker(f.date, v.now)
 	f.date.SetText(v.now().Format("2006-01-02"))
 	f.value = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.rating = widget.NewSlider(0, journal.MaxRating)
@@ -336,7 +337,7 @@ func (v *goalsScreen) onCheckIn() {
 // earlier day is at the start of that day.
 func (v *goalsScreen) checkInTime(typed string) (time.Time, error) {
 	now := v.now()
-	day, err := journal.ParseDay(typed, now.Location())
+	day, err := journal.ParseWhen(typed, now)
 	switch {
 	case err != nil:
 		return time.Time{}, err

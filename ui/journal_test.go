@@ -204,9 +204,9 @@ func TestJournal_BadInputSavesNothing(t *testing.T) {
 	}{
 		{"unreadable date", func(e *editor) {
 			e.when.SetText("")
-			test.Type(e.when, "next tuesday")
+			test.Type(e.when, "next week")
 			test.Type(e.title, "x")
-		}, "not a date and time"},
+		}, "not a date I can read"},
 		{"empty entry", func(e *editor) {}, "empty"},
 	}
 	for _, tt := range tests {

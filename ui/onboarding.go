@@ -102,8 +102,8 @@ func (o *onboarding) showGoals() {
 func (o *onboarding) showTherapy() {
 	o.approach = widget.NewSelect(journal.SessionApproaches, nil)
 	o.approach.PlaceHolder = "Choose, or leave it"
-	o.next = widget.NewEntry()
-	o.next.SetPlaceHolder("YYYY-MM-DD HH:MM, if you know it")
+	o.next = withDateTimePicker(widget.NewEntry(), o.w.now)
+	o.next.SetPlaceHolder(onboardingExample(o.w.now()) + ", if you know it")
 	o.next.OnSubmitted = func(string) { o.saveTherapy() }
 	o.problem = widget.NewLabel("")
 	o.problem.Wrapping = fyne.TextWrapWord
@@ -119,7 +119,7 @@ func (o *onboarding) showTherapy() {
 func (o *onboarding) saveTherapy() {
 	var next string
 	if text := o.next.Text; text != "" {
-		t, err := journal.ParseWrittenAt(text, time.Local)
+		t, err := journal.ParseWhen(text, o.w.now())
 		if err != nil {
 			o.problem.SetText(err.Error())
 			return
@@ -218,4 +218,10 @@ func (o *onboarding) finish() {
 	o.w.startDailyBackups()
 	o.w.journal.onNew()
 	o.w.win.Canvas().Focus(o.w.journal.editor.title)
+}
+
+// onboardingExample is a next-session date to show as an example: a week
+// on from now, so it is never in the past.
+func onboardingExample(now time.Time) string {
+	return "like " + now.AddDate(0, 0, 7).Format("2 Jan") + " 17:00"
 }

@@ -81,15 +81,17 @@ var categoryOfChoice = map[string]string{
 func newPatternsScreen(e *env, win fyne.Window, store patternsStore) *patternsScreen {
 	v := &patternsScreen{win: win, store: store, env: e, openEntry: func(int64) {}}
 	v.period = widget.NewSelect(periods, func(string) { v.onFilter() })
-	v.from = &widget.Entry{PlaceHolder: "from YYYY-MM-DD"}
+	v.from = &widget.Entry{PlaceHolder: "from, like 1 Nov"}
 	v.from.ExtendBaseWidget(v.from)
-	v.to = &widget.Entry{PlaceHolder: "to YYYY-MM-DD"}
+	v.to = &widget.Entry{PlaceHolder: "to, like today"}
 	v.to.ExtendBaseWidget(v.to)
+	withDatePicker(v.from, v.now)
+	withDatePicker(v.to, v.now)
 	v.from.OnSubmitted = func(string) { v.onFilter() }
 	v.to.OnSubmitted = func(string) { v.onFilter() }
 	apply := widget.NewButton("Show", v.onFilter)
-	v.custom = container.NewHBox(container.NewGridWrap(fyne.NewSize(150, v.from.MinSize().Height), v.from),
-		container.NewGridWrap(fyne.NewSize(150, v.to.MinSize().Height), v.to), apply)
+	v.custom = container.NewHBox(container.NewGridWrap(fyne.NewSize(170, v.from.MinSize().Height), v.from),
+		container.NewGridWrap(fyne.NewSize(170, v.to.MinSize().Height), v.to), apply)
 	v.custom.Hide()
 	v.category = widget.NewSelect(categoryChoices, func(string) { v.onFilter() })
 	v.person = widget.NewSelect([]string{anyone}, func(string) { v.onFilter() })
@@ -171,7 +173,7 @@ func (v *patternsScreen) window() (analysis.Window, error) {
 		if strings.TrimSpace(v.from.Text) == "" || strings.TrimSpace(v.to.Text) == "" {
 			return analysis.Window{}, journal.Errorf(journal.EInvalid, "Type the first and last day of the range, like 2026-10-01 and 2026-10-31, then press Show.")
 		}
-		return analysis.ParseDays(v.from.Text, v.to.Text, time.Local)
+		return analysis.ParseDays(v.from.Text, v.to.Text, v.now())
 	}
 	if v.period.Selected == periodSinceSession {
 		return analysis.SinceSession(v.lastSession(), v.now()), nil

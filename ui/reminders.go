@@ -212,11 +212,11 @@ func (r *reminders) nextSession() time.Time {
 		fyne.LogError("reading the next session's date for its reminder", err)
 		return time.Time{}
 	}
-	t, err := time.Parse(time.RFC3339, text)
+	repeat, err := r.store.Setting(journal.SettingNextSessionRepeat)
 	if err != nil {
-		return time.Time{}
+		fyne.LogError("reading how the next session repeats", err)
 	}
-	return t
+	return journal.NextSession(text, repeat, r.now())
 }
 
 // setupTray puts Throughline in the system tray, where the desktop has

@@ -94,13 +94,13 @@ func newSearchScreen(e *env, win fyne.Window, store searchStore) *searchScreen {
 		e.SetPlaceHolder(hint)
 		e.OnSubmitted = func(string) { s.run() }
 		e.OnChanged = func(text string) {
-			if t := strings.TrimSpace(text); t == "" || len(t) == len("2006-01-02") {
+			if t := strings.TrimSpace(text); t == "" || e.Validate() == nil {
 				s.debounce(s.run)
 			}
 		}
-		return e
+		return withDatePicker(e, s.now)
 	}
-	s.from, s.to = dateField("from YYYY-MM-DD"), dateField("to YYYY-MM-DD")
+	s.from, s.to = dateField("from, like 5 Dec"), dateField("to, like today")
 	changed := func(string) { s.run() }
 	s.pattern = newNamePicker(win, "Patterns", anyPattern, s.run)
 	s.emotion = newNamePicker(win, "Emotions", anyEmotion, s.run)
@@ -292,7 +292,7 @@ func (s *searchScreen) searchQuery() (jstore.SearchQuery, error) {
 		if strings.TrimSpace(d.field.Text) == "" {
 			continue
 		}
-		day, err := journal.ParseDay(d.field.Text, time.Local)
+		day, err := journal.ParseWhen(d.field.Text, s.now())
 		if err != nil {
 			return q, err
 		}

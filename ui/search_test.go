@@ -183,6 +183,10 @@ func TestSearch_ProblemsAreSaidNotThrown(t *testing.T) {
 		t.Errorf("zebra: %q, %q", shownHits(w), s.status.Text)
 	}
 	test.Type(s.from, "2026-13-45")
+	if err := s.from.Validate(); err == nil || !strings.Contains(err.Error(), "2026-13-45") {
+		t.Errorf("a bad date is not marked at its field: %v", err)
+	}
+	s.from.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if shownHits(w) != "" || !strings.Contains(s.status.Text, "2026-13-45") {
 		t.Errorf("a bad date: %q, %q", shownHits(w), s.status.Text)
 	}

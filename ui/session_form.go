@@ -26,8 +26,8 @@ type sessionDraft struct {
 
 // session turns the draft into a session, or says what to fix. A
 // question typed but not added yet is kept too.
-func (d sessionDraft) session() (journal.Session, error) {
-	at, err := journal.ParseWrittenAt(d.when, time.Local)
+func (d sessionDraft) session(now time.Time) (journal.Session, error) {
+	at, err := journal.ParseWhen(d.when, now)
 	if err != nil {
 		return journal.Session{}, err
 	}
@@ -56,6 +56,7 @@ type sessionForm struct {
 	newQuestion *widget.Entry
 	addQuestion *widget.Button
 	content     fyne.CanvasObject
+	now         func() time.Time // typed dates are read relative to it
 }
 
 // questionRow is one question in the dialog: ticked, its text, and a
@@ -69,10 +70,11 @@ type questionRow struct {
 
 // newSessionForm shows d; others are the journal's other sessions, to
 // say where this one falls in its course.
-func newSessionForm(win fyne.Window, d sessionDraft, others []journal.Session) *sessionForm {
-	f := &sessionForm{win: win, id: d.id, questions: container.NewVBox(), others: others}
-	f.when = &widget.Entry{PlaceHolder: "YYYY-MM-DD HH:MM"}
+func newSessionForm(win fyne.Window, d sessionDraft, others []journal.Session, now func() time.Time) *sessionForm {
+	f := &sessionForm{win: win, id: d.id, questions: container.NewVBox(), others: others, now: now}
+	f.when = &widget.Entry{PlaceHolder: "like today 17:00"}
 	f.when.ExtendBaseWidget(f.when)
+	withDateTimePicker(f.when, now)
 	f.when.SetText(d.when)
 	f.format = widget.NewSelect(journal.SessionFormats, nil)
 	f.format.Selected = d.format
@@ -170,7 +172,7 @@ func (f *sessionForm) updateCourse() {
 		return
 	}
 	f.newCourse.Enable()
-	at, err := journal.ParseWrittenAt(f.when.Text, time.Local)
+	at, err := journal.ParseWhen(f.when.Text, f.now())
 	if err != nil {
 		f.courseNote.SetText("") // the date is checked on saving
 		return

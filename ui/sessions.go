@@ -40,7 +40,7 @@ type sessionsStore interface {
 	DeleteSession(id int64) error
 	LastSession(now time.Time) (journal.Session, bool, error)
 	Setting(key string) (string, error)
-	SetSetting(key, value string) error
+	SetSettings(values map[string]string) error
 }
 
 var _ sessionsStore = (*jstore.Store)(nil)
@@ -83,6 +83,8 @@ type sessionsScreen struct {
 	// The dialogs' fields while they are open, for tests.
 	form     *sessionForm
 	nextWhen *widget.Entry
+	repeat   string         // how the next session repeats: a journal.NextSessionRepeats key, or ""
+	repeats  *widget.Select // in the next session dialog, for tests
 
 	// Session writes run in the background in no set order; the newest
 	// ticks wait here, so whichever write runs first saves them.
@@ -234,9 +236,10 @@ func (v *sessionsScreen) reload() {
 	v.background(func() func() {
 		sessions, err := v.store.Sessions()
 		nextText, nerr := v.store.Setting(journal.SettingNextSession)
+		repeat, rerr := v.store.Setting(journal.SettingNextSessionRepeat)
 		last, hasLast, lerr := v.store.LastSession(now)
 		return func() {
-			if err = errors.Join(err, nerr, lerr); err != nil {
+			if err = errors.Join(err, nerr, rerr, lerr); err != nil {
 				v.showHint(err.Error())
 				return
 			}
@@ -256,10 +259,7 @@ func (v *sessionsScreen) reload() {
 			if hasLast {
 				v.last = last.ID
 			}
-			v.next = time.Time{}
-			if t, err := time.Parse(time.RFC3339, nextText); err == nil {
-				v.next = t
-			}
+			v.next, v.repeat = journal.NextSession(nextText, repeat, now), repeat
 			v.nextLabel.SetText(nextSessionText(v.next, now))
 			if len(v.listed) == 0 {
 				v.listArea.Objects = []fyne.CanvasObject{v.emptyList}
@@ -443,13 +443,13 @@ func (v *sessionsScreen) sessionDialog(d sessionDraft) {
 			others = append(others, s.Session)
 		}
 	}
-	f := newSessionForm(v.win, d, others)
+	f := newSessionForm(v.win, d, others, v.now)
 	v.form = f
 	title := "Log a session"
 	choices := []dialogChoice{{label: "Cancel", icon: theme.CancelIcon(), cancel: true}}
 	if d.id != 0 {
 		title = "Your session"
-		if at, err := journal.ParseWrittenAt(d.when, time.Local); err == nil {
+		if at, err := journal.ParseWhen(d.when, v.now()); err == nil {
 			title = "Your session of " + at.Format(sessionWhenLayout)
 		}
 		choices = append(choices, dialogChoice{label: "Delete…", icon: theme.DeleteIcon(), importance: widget.DangerImportance,
@@ -464,7 +464,7 @@ func (v *sessionsScreen) sessionDialog(d sessionDraft) {
 // save keeps the session as typed and shows it, or says why it couldn't
 // and brings the dialog back.
 func (v *sessionsScreen) save(d sessionDraft) {
-	s, err := d.session()
+	s, err := d.session(v.now())
 	if err != nil {
 		v.sessionDialog(d)
 		showProblem(v.win, "Check the date and time", err)
@@ -489,7 +489,7 @@ func (v *sessionsScreen) save(d sessionDraft) {
 // to the dialog as it was.
 func (v *sessionsScreen) askDelete(d sessionDraft) {
 	when := d.when
-	if at, err := journal.ParseWrittenAt(d.when, time.Local); err == nil {
+	if at, err := journal.ParseWhen(d.when, v.now()); err == nil {
 		when = at.Format(sessionWhenLayout)
 	}
 	text := fmt.Sprintf("Delete the session of %s, with what you took away and its questions? This can't be undone.", when)

@@ -366,18 +366,18 @@ func TestSessions_BadDateStoresNothing(t *testing.T) {
 				v.form.when.SetText("")
 				v.form.takeaways.SetText("kept while the date is fixed")
 			}
-			test.Type(tt.field(v), "next tuesday")
+			test.Type(tt.field(v), "next week")
 			test.Tap(dialogButtonIn(t, w, tt.set))
 			// then the problem is shown,
-			if got := sessionsDialogText(t, w); !strings.Contains(got, `"next tuesday" is not a date and time I can read`) {
+			if got := sessionsDialogText(t, w); !strings.Contains(got, `"next week" is not a date I can read`) {
 				t.Errorf("problem shown:\n%s", got)
 			}
 			test.Tap(dialogButtonIn(t, w, "OK"))
 			// the dialog is back as typed,
-			if f := v.form; f != nil && (f.when.Text != "next tuesday" || f.takeaways.Text != "kept while the date is fixed") {
+			if f := v.form; f != nil && (f.when.Text != "next week" || f.takeaways.Text != "kept while the date is fixed") {
 				t.Errorf("the session dialog came back with %q, %q", f.when.Text, f.takeaways.Text)
 			}
-			if v.nextWhen != nil && v.nextWhen.Text != "next tuesday" {
+			if v.nextWhen != nil && v.nextWhen.Text != "next week" {
 				t.Errorf("the next session dialog came back with %q", v.nextWhen.Text)
 			}
 			// and nothing is stored.
@@ -429,5 +429,27 @@ func TestSessions_QuickTicksKeepTheLast(t *testing.T) {
 			t.Fatalf("stored questions = %+v, want %+v", got, want)
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestSessions_NextSessionRepeats: a weekly next session whose date has
+// passed shows the date a week on; the choice is kept with the date.
+func TestSessions_NextSessionRepeats(t *testing.T) {
+	v, _, store := newTestSessions(t)
+	v.reload()
+	test.Tap(v.setNext)
+	test.Type(v.nextWhen, "2026-11-20 18:00") // before fixedNow, Wed 25 Nov
+	v.repeats.SetSelected("weekly")
+	v.nextWhen.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if repeat, _ := store.Setting(journal.SettingNextSessionRepeat); repeat != "weekly" {
+		t.Fatalf("kept repeat %q, want weekly", repeat)
+	}
+	if !strings.Contains(v.nextLabel.Text, "Fri 27 Nov 2026, 18:00") {
+		t.Fatalf("shown %q, want the date a week on", v.nextLabel.Text)
+	}
+	// Opening the dialog again shows the choice; Clear removes both.
+	test.Tap(v.setNext)
+	if v.repeats.Selected != "weekly" {
+		t.Fatalf("the dialog opens with repeat %q", v.repeats.Selected)
 	}
 }

@@ -142,6 +142,20 @@ func (s *Store) SetSetting(key, value string) error {
 	return internal("save the setting", err)
 }
 
+// SetSettings keeps several settings that belong together, all or none;
+// "" removes one.
+func (s *Store) SetSettings(values map[string]string) error {
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		for key, value := range values {
+			if err := setSetting(tx, key, value); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return internal("save the settings", err)
+}
+
 func setSetting(tx *gorm.DB, key, value string) error {
 	if value == "" {
 		return tx.Exec("DELETE FROM settings WHERE key = ?", key).Error

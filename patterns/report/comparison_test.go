@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"strings"
 	"testing"
 
@@ -13,7 +15,7 @@ import (
 func TestReport_NothingBeforeToCompare(t *testing.T) {
 	f := newFixture(t)
 	// The fixture's entries run from 12 to 28 Nov; the 17 days before hold none.
-	w, err := patterns.ParseDays("2025-11-12", "2025-11-28", zone)
+	w, err := patterns.ParseDays("2025-11-12", "2025-11-28", time.Now().In(zone))
 	if err != nil {
 		t.Fatal(err)
 	}

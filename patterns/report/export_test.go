@@ -1,6 +1,8 @@
 package report
 
 import (
+	"time"
+
 	"errors"
 	"slices"
 	"testing"
@@ -42,7 +44,7 @@ func TestFormatOf(t *testing.T) {
 // that the window and the command line both ask for.
 func TestChosenEntries(t *testing.T) {
 	f := newFixture(t)
-	novemberWeek, err := patterns.ParseDays("2025-11-20", "2025-11-23", zone)
+	novemberWeek, err := patterns.ParseDays("2025-11-20", "2025-11-23", time.Now().In(zone))
 	if err != nil {
 		t.Fatal(err)
 	}
