@@ -130,3 +130,23 @@ func TestMigrations_MoodCheckInsFromPreviousSchema(t *testing.T) {
 func migrationsBefore(id int) []migration {
 	return migrations[:slices.IndexFunc(migrations, func(m migration) bool { return m.id == id })]
 }
+
+// A backup is the whole journal: its check-ins come back from it.
+func TestMoodCheckIns_InBackups(t *testing.T) {
+	s := mustOpen(t)
+	if _, err := s.AddMoodCheckIn(journal.MoodCheckIn{At: time.Now(), Mood: 4, Emotions: []string{"sad"}}); err != nil {
+		t.Fatal(err)
+	}
+	made, err := s.Backup(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied, err := Open(made)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copied.Close()
+	if got, err := copied.MoodCheckIns(time.Time{}, time.Time{}); err != nil || len(got) != 1 || got[0].Emotions[0] != "sad" {
+		t.Errorf("from the backup: %+v, %v", got, err)
+	}
+}
