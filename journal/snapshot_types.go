@@ -19,10 +19,10 @@ type Snapshot struct {
 	CheckIns []SnapshotCheckIn `json:"checkins"`
 	// MoodCheckIns are moods noted without an entry; older exports have none.
 	MoodCheckIns []SnapshotMoodCheckIn `json:"mood_checkins,omitempty"`
-	Sessions []SnapshotSession `json:"sessions"`
-	Measures []SnapshotMeasure `json:"measures"`
-	Settings []SnapshotSetting `json:"settings"`
-	Entries  []SnapshotEntry   `json:"entries"`
+	Sessions     []SnapshotSession     `json:"sessions"`
+	Measures     []SnapshotMeasure     `json:"measures"`
+	Settings     []SnapshotSetting     `json:"settings"`
+	Entries      []SnapshotEntry       `json:"entries"`
 
 	HiddenWords []string `json:"hidden_words,omitempty"` // one-off words hidden in redacted reports
 }
