@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,6 +23,9 @@ type checkinJSON struct {
 func runCheckin(c *cli, args []string) error {
 	if len(args) > 0 && args[0] == "list" {
 		return runCheckinList(c, args[1:])
+	}
+	if len(args) > 0 && args[0] == "delete" {
+		return runCheckinDelete(c, args[1:])
 	}
 	fs := c.flags("checkin")
 	mood := fs.String("mood", "", "how you feel, 1 (very low) to 10 (very good)")
@@ -82,6 +86,25 @@ func runCheckinList(c *cli, args []string) error {
 		for _, ci := range checkIns {
 			fmt.Fprintf(c.stdout, "%4d  %s · mood %d/10%s\n", ci.ID, ci.At.Format("Mon 2 Jan 2006, 15:04"), ci.Mood, feelingsNote(ci.Emotions))
 		}
+		return nil
+	})
+}
+
+func runCheckinDelete(c *cli, args []string) error {
+	fs := c.flags("checkin delete")
+	rest, err := numberPositionals(fs, args, 1, "the number of a check-in, from `throughline checkin list`, like `throughline checkin delete 3`")
+	if err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(rest[0], 10, 64)
+	if err != nil || id < 1 {
+		return journal.Errorf(journal.EInvalid, "%q is not a check-in's number. `throughline checkin list` shows them.", rest[0])
+	}
+	return c.withJournal(false, func(store *jstore.Store) error {
+		if err := store.DeleteMoodCheckIn(id); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Deleted check-in %d.\n", id)
 		return nil
 	})
 }

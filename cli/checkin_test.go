@@ -36,6 +36,13 @@ func TestCLI_Checkin(t *testing.T) {
 	if text := mustCLI(t, db, "", "checkin", "list"); !strings.Contains(text, "Fri 20 Nov 2026, 21:15 · mood 3/10") {
 		t.Errorf("checkin list: %q", text)
 	}
+	mustCLI(t, db, "", "checkin", "delete", "1")
+	if left := checkinList(t, db); len(left) != 1 || left[0].Mood != 8 {
+		t.Errorf("after delete: %+v", left)
+	}
+	if _, errOut, code := runCLI(t, db, "", "checkin", "delete", "1"); code == exitOK || !strings.Contains(errOut, "There is no check-in 1") {
+		t.Errorf("deleting again: exit %d, %q", code, errOut)
+	}
 }
 
 func TestCLI_CheckinBadInput(t *testing.T) {
