@@ -49,6 +49,7 @@ type Window struct {
 	win        fyne.Window
 	store      Store
 	tabs       *container.AppTabs
+	main       fyne.CanvasObject // the screens' tabs with the check-in button: the window's content when nothing covers it
 	journal    *journalScreen
 	search     *searchScreen
 	calendar   *calendarScreen
@@ -151,7 +152,8 @@ func (w *Window) build() {
 	w.win.SetMainMenu(w.menu())
 	w.checkInButton = widget.NewButtonWithIcon("How are you right now?", theme.ContentAddIcon(), w.unlessDialog(w.showCheckIn))
 	w.checkInButton.Importance = widget.LowImportance
-	w.win.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), w.checkInButton), nil, nil, w.tabs))
+	w.main = container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), w.checkInButton), nil, nil, w.tabs)
+	w.win.SetContent(w.main)
 	onWindowKeys(w.win, w.keyAnywhere)
 	w.win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
 		if !w.store.Locked() { // the lock covers the journal; nothing goes in behind it
@@ -199,7 +201,7 @@ func (w *Window) showShortcuts() {
 // the background, as when the command line wrote to it: the journal's
 // list, and the screen in view.
 func (w *Window) catchUp() {
-	if w.journal == nil || w.store.Locked() || w.win.Content() != w.tabs {
+	if w.journal == nil || w.store.Locked() || w.win.Content() != w.main {
 		return
 	}
 	w.journal.catchUp()
