@@ -40,7 +40,7 @@ func mountSmallDisk(t *testing.T, size string) string {
 // A disk that fills up while saving: a clear message saying what to do,
 // and nothing lost, neither the draft nor what was saved before.
 func TestDiskFull_SaveSaysSoAndKeepsEverything(t *testing.T) {
-	dir := mountSmallDisk(t, "2m")
+	dir := mountSmallDisk(t, "2560k") // room for the empty journal, every table made, and a few entries
 	// Half the disk set aside before the journal fills the rest, to free
 	// afterwards: closing the journal copies its write-ahead log into
 	// the journal file, which then needs about as much room again.
