@@ -6,7 +6,8 @@ import "time"
 // written, its mood, and the names on it. No text, so analysing years of
 // entries never loads their bodies.
 type Tagging struct {
-	EntryID   int64
+	EntryID   int64 // 0 for a mood check-in
+	CheckInID int64 // a mood check-in's id; 0 for an entry
 	WrittenAt time.Time
 	Mood      int // 0 when not rated
 	Patterns  []string

@@ -17,10 +17,12 @@ type Snapshot struct {
 	People   []SnapshotPerson  `json:"people"`
 	Goals    []SnapshotGoal    `json:"goals"`
 	CheckIns []SnapshotCheckIn `json:"checkins"`
-	Sessions []SnapshotSession `json:"sessions"`
-	Measures []SnapshotMeasure `json:"measures"`
-	Settings []SnapshotSetting `json:"settings"`
-	Entries  []SnapshotEntry   `json:"entries"`
+	// MoodCheckIns are moods noted without an entry; older exports have none.
+	MoodCheckIns []SnapshotMoodCheckIn `json:"mood_checkins,omitempty"`
+	Sessions     []SnapshotSession     `json:"sessions"`
+	Measures     []SnapshotMeasure     `json:"measures"`
+	Settings     []SnapshotSetting     `json:"settings"`
+	Entries      []SnapshotEntry       `json:"entries"`
 
 	HiddenWords []string `json:"hidden_words,omitempty"` // one-off words hidden in redacted reports
 }
@@ -62,6 +64,16 @@ type SnapshotGoal struct {
 	Status      string `json:"status"` // active, completed or archived
 	CreatedAt   string `json:"created_at"`
 	DoneAt      string `json:"done_at,omitempty"` // when completed or archived
+}
+
+// SnapshotMoodCheckIn is a mood noted without an entry, with the
+// feelings named, by name, from the export's emotions.
+type SnapshotMoodCheckIn struct {
+	ID       int64    `json:"id"`
+	At       string   `json:"at"`
+	Zone     string   `json:"zone"`
+	Mood     int      `json:"mood"`
+	Emotions []string `json:"emotions,omitempty"`
 }
 
 // SnapshotCheckIn is a dated rating of a goal, 0 to MaxRating.

@@ -83,14 +83,16 @@ func Instants(first, last Date) (from, before time.Time) {
 
 // DayStats is what was written on one date.
 type DayStats struct {
-	Date    Date
-	Entries int     // every entry that day, rated or not
-	Rated   int     // the entries with a mood
-	Mean    float64 // mean mood of the rated entries; 0 when none is rated
+	Date     Date
+	Entries  int     // every entry that day, rated or not
+	CheckIns int     // the moods noted that day without an entry
+	Rated    int     // the entries with a mood, and the check-ins
+	Mean     float64 // mean mood of the rated entries and check-ins; 0 when none
 }
 
-// ByDate counts the entries written on each date and their mean mood. Dates
-// with no entry are absent.
+// ByDate counts the entries written on each date and their mean mood,
+// with the moods of check-ins (taggings with a CheckInID). Dates with
+// neither are absent.
 func ByDate(taggings []journal.Tagging) map[Date]DayStats {
 	days := map[Date]DayStats{}
 	sums := map[Date]int{}
@@ -98,7 +100,11 @@ func ByDate(taggings []journal.Tagging) map[Date]DayStats {
 		d := DateOf(t.WrittenAt)
 		s := days[d]
 		s.Date = d
-		s.Entries++
+		if t.CheckInID != 0 {
+			s.CheckIns++
+		} else {
+			s.Entries++
+		}
 		if t.Mood != 0 {
 			s.Rated++
 			sums[d] += t.Mood

@@ -1,6 +1,7 @@
 package patterns
 
 import (
+	"slices"
 	"time"
 
 	"github.com/throughline/throughline/journal"
@@ -60,4 +61,16 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.In(a.Location()).Date()
 	return ay == by && am == bm && ad == bd
+}
+
+// WithMoodCheckIns puts the check-ins' moods among entries (oldest
+// first, as Store.Taggings returns them) in time order, for the figures
+// of mood: a mood noted without an entry is still a mood.
+func WithMoodCheckIns(entries []journal.Tagging, checkIns []journal.MoodCheckIn) []journal.Tagging {
+	if len(checkIns) == 0 {
+		return entries
+	}
+	out := append(slices.Clone(entries), journal.MoodCheckInTaggings(checkIns)...)
+	slices.SortStableFunc(out, func(a, b journal.Tagging) int { return a.WrittenAt.Compare(b.WrittenAt) })
+	return out
 }

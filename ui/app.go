@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	jstore "github.com/throughline/throughline/journal/store"
 )
@@ -36,6 +38,7 @@ type Store interface {
 	upkeepStore
 	reminderStore
 	importStore
+	checkInStore
 }
 
 var _ Store = (*jstore.Store)(nil)
@@ -46,6 +49,7 @@ type Window struct {
 	win        fyne.Window
 	store      Store
 	tabs       *container.AppTabs
+	main       fyne.CanvasObject // the screens' tabs with the check-in button: the window's content when nothing covers it
 	journal    *journalScreen
 	search     *searchScreen
 	calendar   *calendarScreen
@@ -70,6 +74,8 @@ type Window struct {
 	encryptionForm *encryptionForm // the Encryption dialog's, while open
 	onboarding     *onboarding     // the first-run welcome, while it shows
 	importing      *importForm     // the Import dialog's, once shown
+	checkInButton  *widget.Button  // "How are you right now?", on every screen
+	checkIn        *checkInDialog  // the check-in's, once shown
 	// The shortcuts sheet's overlay, once shown, so F1 doesn't stack another.
 	shortcutsSheet fyne.CanvasObject
 }
@@ -144,7 +150,10 @@ func (w *Window) build() {
 	w.journal.activity = w.touch
 	w.search.activity = w.touch
 	w.win.SetMainMenu(w.menu())
-	w.win.SetContent(w.tabs)
+	w.checkInButton = widget.NewButtonWithIcon("How are you right now?", theme.ContentAddIcon(), w.unlessDialog(w.showCheckIn))
+	w.checkInButton.Importance = widget.LowImportance
+	w.main = container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), w.checkInButton), nil, nil, w.tabs)
+	w.win.SetContent(w.main)
 	onWindowKeys(w.win, w.keyAnywhere)
 	w.win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
 		if !w.store.Locked() { // the lock covers the journal; nothing goes in behind it
@@ -192,7 +201,7 @@ func (w *Window) showShortcuts() {
 // the background, as when the command line wrote to it: the journal's
 // list, and the screen in view.
 func (w *Window) catchUp() {
-	if w.journal == nil || w.store.Locked() || w.win.Content() != w.tabs {
+	if w.journal == nil || w.store.Locked() || w.win.Content() != w.main {
 		return
 	}
 	w.journal.catchUp()
@@ -343,6 +352,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("New entry", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.onNew() }),
 			withShift(item("Free association…", fyne.KeyN, func() { w.showScreen(w.journal.content); w.journal.askFreeAssociation() })),
 			item("New dream", fyne.KeyD, func() { w.showScreen(w.journal.content); w.journal.quickDream() }),
+			item("How are you right now?…", fyne.KeyM, w.showCheckIn),
 			item("Save", fyne.KeyS, onEntry(w.journal.onSave)),
 			item("Delete entry…", fyne.KeyDelete, onEntry(w.journal.onDelete)),
 			withShift(item("Attach a file…", fyne.KeyA, onEntry(w.journal.editor.files.choose))),
@@ -398,6 +408,12 @@ func withShift(i *fyne.MenuItem) *fyne.MenuItem {
 		s.Modifier |= fyne.KeyModifierShift
 	}
 	return i
+}
+
+// showCheckIn notes a mood without an entry; the screen in view shows
+// it at once.
+func (w *Window) showCheckIn() {
+	w.checkIn = showCheckIn(w.env, w.win, w.store, func() { w.reloadScreen(w.tabs.Selected().Content) })
 }
 
 func (w *Window) showLocations() {

@@ -35,6 +35,9 @@ const (
 type calendarStore interface {
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
 	Entries(journal.EntryQuery) ([]journal.Entry, error)
+	MoodCheckIns(from, before time.Time) ([]journal.MoodCheckIn, error)
+	Sessions() ([]journal.Session, error)
+	Setting(key string) (string, error)
 }
 
 // moodBands colour a day's mean mood in five steps of two, from low to
@@ -79,6 +82,7 @@ type calendarScreen struct {
 	shown    analysis.Date // the first of the month shown; the year view shows its year
 	selected analysis.Date // the day whose entries are listed; zero until the first reload
 	days     map[analysis.Date]analysis.DayStats
+	sessions map[analysis.Date]dayMark // the days of sessions had and of the next one
 
 	view              *widget.RadioGroup
 	prev, next, today *widget.Button
@@ -134,7 +138,7 @@ func newCalendarScreen(e *env, win fyne.Window, store calendarStore) *calendarSc
 	bar := container.NewHBox(s.prev, s.next, s.today, s.heading, layout.NewSpacer(), s.view)
 	split := container.NewHSplit(container.NewPadded(s.body), side)
 	split.Offset = 0.64
-	s.content = container.NewBorder(container.NewVBox(bar, s.problem), moodLegend(), nil, nil, split)
+	s.content = container.NewBorder(container.NewVBox(bar, s.problem), container.NewVBox(moodLegend(), markLegend()), nil, nil, split)
 	return s
 }
 
@@ -236,8 +240,12 @@ func (s *calendarScreen) loadShown() {
 	}
 	s.body.Refresh()
 	s.background(func() func() {
-		taggings, err := s.store.Taggings(analysis.Instants(first, last))
-		days := analysis.ByDate(taggings)
+		from, before := analysis.Instants(first, last)
+		taggings, err := s.store.Taggings(from, before)
+		checkIns, cerr := s.store.MoodCheckIns(from, before)
+		marks, merr := s.sessionMarks()
+		err = errors.Join(err, cerr, merr)
+		days := analysis.ByDate(analysis.WithMoodCheckIns(taggings, checkIns))
 		return func() {
 			if s.shown != shown || s.byYear != byYear {
 				return
@@ -245,9 +253,9 @@ func (s *calendarScreen) loadShown() {
 			// On a failed read the dates still change, blank, so no
 			// other month's counts stand under this month's name.
 			s.showProblem(&s.shownErr, err)
-			s.days = days
+			s.days, s.sessions = days, marks
 			if byYear {
-				s.year.set(shown.Year, days)
+				s.year.set(shown.Year, days, marks, analysis.DateOf(s.now()))
 			} else {
 				s.showMonth()
 			}
@@ -274,7 +282,7 @@ func (s *calendarScreen) showMonth() {
 	today := analysis.DateOf(s.now())
 	d := analysis.MondayOnOrBefore(s.shown)
 	for _, c := range s.cells {
-		c.set(d, d.Month == s.shown.Month, s.days[d], d == today, d == s.selected)
+		c.set(d, d.Month == s.shown.Month, s.days[d], s.sessions[d], today, d == s.selected)
 		d = d.AddDays(1)
 	}
 }

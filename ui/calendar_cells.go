@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,10 +22,12 @@ import (
 type dayCell struct {
 	widget.DisableableWidget // disabled outside the month, so Tab skips it
 	date                     analysis.Date
-	today                    bool
-	fill                     color.Color // the mood's band, grey unrated, clear outside the month
+	today, future            bool
+	mark                     dayMark
+	fill                     color.Color // the mood's band, grey unrated, clear outside the month and to come
 	bg, frame, focus         *canvas.Rectangle
 	number, count, mood      *canvas.Text
+	session                  *canvas.Text // the session mark in words
 	onTap                    func(analysis.Date)
 	onMove                   func(from *dayCell, by int)
 }
@@ -34,6 +37,7 @@ func newDayCell(onTap func(analysis.Date), onMove func(*dayCell, int)) *dayCell 
 		bg: canvas.NewRectangle(color.Transparent), frame: canvas.NewRectangle(color.Transparent),
 		focus:  canvas.NewRectangle(color.Transparent),
 		number: canvas.NewText("", nil), count: canvas.NewText("", nil), mood: canvas.NewText("", nil),
+		session: canvas.NewText("", nil),
 	}
 	c.bg.CornerRadius, c.frame.CornerRadius, c.focus.CornerRadius = 4, 4, 4
 	c.restyle()
@@ -43,15 +47,20 @@ func newDayCell(onTap func(analysis.Date), onMove func(*dayCell, int)) *dayCell 
 
 func (c *dayCell) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(c.bg, c.frame, c.focus,
-		container.NewPadded(container.NewVBox(c.number, c.count, c.mood))))
+		container.NewPadded(container.NewVBox(c.number, c.session, c.count, c.mood))))
 }
 
-// set shows date d; a day outside the month shown is left blank.
-func (c *dayCell) set(d analysis.Date, inMonth bool, day analysis.DayStats, today, selected bool) {
-	c.date, c.today = d, today
-	c.number.Text, c.count.Text, c.mood.Text = "", "", ""
-	c.fill, c.frame.StrokeWidth = unratedColour, 0
+// set shows date d; a day outside the month shown is left blank. A day
+// after today has no fill, only an outline, and a session mark.
+func (c *dayCell) set(d analysis.Date, inMonth bool, day analysis.DayStats, mark dayMark, today analysis.Date, selected bool) {
+	c.date, c.today, c.future, c.mark = d, d == today, today.Before(d), noMark
+	c.number.Text, c.count.Text, c.mood.Text, c.session.Text = "", "", "", ""
+	c.fill, c.frame.StrokeWidth, c.bg.StrokeWidth = unratedColour, 0, 0
+	if c.future {
+		c.fill, c.bg.StrokeWidth = color.Transparent, 1
+	}
 	if !inMonth {
+		c.bg.StrokeWidth = 0
 		c.fill = color.Transparent
 		c.Disable()
 		c.Refresh()
@@ -59,8 +68,12 @@ func (c *dayCell) set(d analysis.Date, inMonth bool, day analysis.DayStats, toda
 	}
 	c.Enable()
 	c.number.Text = strconv.Itoa(d.Day)
+	c.mark, c.session.Text = mark, mark.label()
 	if day.Entries > 0 {
 		c.count.Text = plural(day.Entries, "entry", "entries")
+	}
+	if day.CheckIns > 0 {
+		c.count.Text = strings.TrimPrefix(c.count.Text+", "+plural(day.CheckIns, "check-in", "check-ins"), ", ")
 	}
 	if mood := moodColour(day); mood != nil {
 		c.fill = mood
@@ -83,18 +96,23 @@ func (c *dayCell) Refresh() {
 // Today stands out by weight, and by the primary colour where that
 // reads on its fill; the chosen day by a frame.
 func (c *dayCell) restyle() {
-	c.bg.FillColor = c.fill
+	c.bg.FillColor, c.bg.StrokeColor = c.fill, futureDayColour
 	c.frame.StrokeColor = theme.Color(theme.ColorNamePrimary)
 	c.focus.StrokeColor = theme.Color(theme.ColorNameFocus)
 	surface := over(c.fill, theme.Color(theme.ColorNameBackground))
 	text := legible(theme.Color(theme.ColorNameForeground), surface)
 	c.number.Color, c.count.Color, c.mood.Color = text, text, text
+	c.session.Color = legible(markColour(c.mark), surface)
+	c.session.TextStyle.Bold = true
+	if c.future {
+		c.number.Color = theme.Color(theme.ColorNamePlaceHolder)
+	}
 	c.number.TextStyle.Bold = c.today
 	if c.today {
 		c.number.Color = legible(theme.Color(theme.ColorNamePrimary), surface)
 	}
 	c.number.TextSize = theme.TextSize()
-	c.count.TextSize, c.mood.TextSize = theme.CaptionTextSize(), theme.CaptionTextSize()
+	c.count.TextSize, c.mood.TextSize, c.session.TextSize = theme.CaptionTextSize(), theme.CaptionTextSize(), theme.CaptionTextSize()
 }
 
 func (c *dayCell) Tapped(*fyne.PointEvent) {
@@ -130,6 +148,7 @@ type yearPixels struct {
 	widget.BaseWidget
 	year    int
 	squares [12][31]*canvas.Rectangle
+	dots    [12][31]*canvas.Circle // session marks: filled for one had, a ring for the next
 	months  [12]*canvas.Text
 	numbers [31]*canvas.Text
 	cursor  *canvas.Rectangle
@@ -147,6 +166,8 @@ func newYearPixels(onPick func(analysis.Date)) *yearPixels {
 		for d := range p.squares[m] {
 			p.squares[m][d] = canvas.NewRectangle(color.Transparent)
 			p.squares[m][d].CornerRadius = 2
+			p.dots[m][d] = canvas.NewCircle(color.Transparent)
+			p.dots[m][d].Hidden = true
 		}
 	}
 	for d := range p.numbers {
@@ -158,9 +179,10 @@ func newYearPixels(onPick func(analysis.Date)) *yearPixels {
 }
 
 // set colours the year's squares: a band for a rated day, grey for a day
-// written but not rated, faint for a day without entries, nothing for
-// dates that don't exist.
-func (p *yearPixels) set(year int, days map[analysis.Date]analysis.DayStats) {
+// written but not rated, faint for a day without entries, an outline for
+// a day still to come, nothing for dates that don't exist; and marks the
+// sessions.
+func (p *yearPixels) set(year int, days map[analysis.Date]analysis.DayStats, marks map[analysis.Date]dayMark, today analysis.Date) {
 	p.year = year
 	if p.at.Year != year {
 		p.at = analysis.Date{Year: year, Month: time.January, Day: 1}
@@ -168,9 +190,18 @@ func (p *yearPixels) set(year int, days map[analysis.Date]analysis.DayStats) {
 	for m := range p.squares {
 		for d, sq := range p.squares[m] {
 			date := analysis.Date{Year: year, Month: time.Month(m + 1), Day: d + 1}
+			sq.StrokeWidth = 0
+			dot := p.dots[m][d]
+			dot.Hidden, dot.StrokeWidth = !date.Exists() || marks[date] == noMark, 0
+			dot.FillColor = markColour(marks[date])
+			if marks[date] == nextSessionMark {
+				dot.FillColor, dot.StrokeColor, dot.StrokeWidth = color.Transparent, markColour(nextSessionMark), 2
+			}
 			switch stats, written := days[date]; {
 			case !date.Exists():
 				sq.FillColor = color.Transparent
+			case today.Before(date):
+				sq.FillColor, sq.StrokeColor, sq.StrokeWidth = color.Transparent, futureDayColour, 1
 			case !written:
 				sq.FillColor = emptyDayColour
 			case stats.Rated == 0:
@@ -248,6 +279,9 @@ func (p *yearPixels) CreateRenderer() fyne.WidgetRenderer {
 		for _, sq := range p.squares[m] {
 			r.objects = append(r.objects, sq)
 		}
+		for _, dot := range p.dots[m] {
+			r.objects = append(r.objects, dot)
+		}
 	}
 	for _, n := range p.numbers {
 		r.objects = append(r.objects, n)
@@ -269,6 +303,9 @@ func (r *yearRenderer) Layout(fyne.Size) {
 		for d, sq := range p.squares[m] {
 			sq.Move(fyne.NewPos(yearLeft+s*float32(d)+yearGap/2, yearTop+s*float32(m)+yearGap/2))
 			sq.Resize(fyne.NewSize(s-yearGap, s-yearGap))
+			dot := p.dots[m][d]
+			dot.Move(fyne.NewPos(yearLeft+s*float32(d)+s/4, yearTop+s*float32(m)+s/4))
+			dot.Resize(fyne.NewSize(s/2, s/2))
 		}
 	}
 	for d, n := range p.numbers {

@@ -73,7 +73,7 @@ func TestFreeAssociation_TimerIsGentle(t *testing.T) {
 		e.Title != "Free association, Wed 25 Nov 2026 18:30" || e.WrittenAt.Format(journal.DateTimeLayout) != "2026-11-25 18:30" {
 		t.Errorf("saved %+v", e)
 	}
-	if w.win.Content() != w.tabs || j.freeWriting() {
+	if w.win.Content() != w.main || j.freeWriting() {
 		t.Error("the normal view isn't back")
 	}
 	if j.right.Objects[0] != j.editor.content || j.editor.entryID != e.ID || len(j.entries) == 0 || j.entries[0].ID != e.ID {
@@ -110,7 +110,7 @@ func TestFreeAssociation_NothingWrittenSavesNothing(t *testing.T) {
 		if n := len(entries(t, store)); n != 0 {
 			t.Errorf("finishing with %q saved %d entries", text, n)
 		}
-		if w.win.Content() != w.tabs || j.freeWriting() {
+		if w.win.Content() != w.main || j.freeWriting() {
 			t.Errorf("finishing with %q didn't bring the normal view back", text)
 		}
 		if _, ok, _ := store.Draft(); ok {
@@ -179,7 +179,7 @@ func TestFreeAssociation_BackAfterUnlocking(t *testing.T) {
 	j.startFreeAssociation(0)
 	test.Type(j.free.session.page, "still here")
 	// Unlocking shows the tabs, then asks the journal where to focus.
-	w.win.SetContent(w.tabs)
+	w.win.SetContent(w.main)
 	j.focusStart()
 	if w.win.Content() != j.free.session.view || j.free.session.page.Text != "still here" {
 		t.Error("the page didn't come back after unlocking")

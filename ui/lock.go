@@ -179,7 +179,7 @@ func (w *Window) afterUnlock() {
 		w.startDailyBackups()
 	} else {
 		w.win.SetMainMenu(w.menu())
-		w.win.SetContent(w.tabs)
+		w.win.SetContent(w.main)
 		w.touch()
 		if t := w.tabs.Selected(); t != nil && w.tabs.OnSelected != nil {
 			w.tabs.OnSelected(t)

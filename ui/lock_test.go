@@ -102,7 +102,7 @@ func TestLock_LocksItselfWhenLeftAlone(t *testing.T) {
 	if d, ok, err := store.Draft(); err != nil || !ok || !strings.Contains(d.Title, " and more") || d.Body != "typing keeps it open" {
 		t.Errorf("the draft after locking: %+v, %v, %v", d, ok, err)
 	}
-	if w.win.Content() != w.tabs {
+	if w.win.Content() != w.main {
 		t.Error("unlocking again didn't show the journal")
 	}
 }
@@ -142,7 +142,7 @@ func TestEncryption_TurnedOnFromTheWindow(t *testing.T) {
 	}
 	test.Tap(buttonIn(t, w, "Close"))
 	menuItem(t, w, "Lock now").Action()
-	if !store.Locked() || w.journal == nil || w.win.Content() == w.tabs {
+	if !store.Locked() || w.journal == nil || w.win.Content() == w.main {
 		t.Error("Lock now didn't lock the encrypted journal and cover the window")
 	}
 }

@@ -34,6 +34,7 @@ type patternsStore interface {
 	People() ([]journal.Person, error)
 	Sessions() ([]journal.Session, error)
 	Entry(id int64) (journal.Entry, error)
+	MoodCheckIns(from, before time.Time) ([]journal.MoodCheckIn, error)
 }
 
 var _ patternsStore = (*jstore.Store)(nil)
@@ -69,6 +70,8 @@ type patternsScreen struct {
 	sessions   []time.Time                // when each therapy session was, oldest first
 	vocabulary map[string]journal.Pattern // by name
 	shown      []journal.Tagging          // the window's entries, filtered
+	checkIns   []journal.MoodCheckIn      // every mood noted without an entry, oldest first
+	moods      []journal.Tagging          // shown, with the window's check-ins when no person is chosen
 }
 
 var categoryChoices = []string{anyCategory, "Relationship patterns", "Emotional patterns", "Defenses", "My own", "Emotions"}
@@ -126,12 +129,13 @@ func (v *patternsScreen) reload() {
 		patterns, perr := v.store.Patterns()
 		people, qerr := v.store.People()
 		sessions, serr := v.store.Sessions()
+		checkIns, cerr := v.store.MoodCheckIns(time.Time{}, time.Time{})
 		return func() {
-			if err = errors.Join(err, perr, qerr, serr); err != nil {
+			if err = errors.Join(err, perr, qerr, serr, cerr); err != nil {
 				v.summary.SetText(err.Error())
 				return
 			}
-			v.taggings = taggings
+			v.taggings, v.checkIns = taggings, checkIns
 			v.sessions = v.sessions[:0]
 			for _, s := range sessions {
 				v.sessions = append(v.sessions, s.At)
@@ -227,6 +231,12 @@ func (v *patternsScreen) show() {
 	all := v.filtered(v.taggings)
 	summary := analysis.Summarise(all, w)
 	v.shown = analysis.Within(all, w)
+	// A check-in is with no one, so it belongs in the mood of everyone's
+	// entries only.
+	v.moods = v.shown
+	if v.person.Selected == anyone || v.person.Selected == "" {
+		v.moods = analysis.Within(analysis.WithMoodCheckIns(all, v.checkIns), w)
+	}
 	var trends []analysis.Trend
 	for _, t := range summary.Trends {
 		if v.inCategory(t.Name) {
@@ -342,14 +352,14 @@ func (v *patternsScreen) showWeeks(w analysis.Window) {
 
 // showMoodDays charts the window's daily mood against the sessions.
 func (v *patternsScreen) showMoodDays() {
-	days := analysis.DailyMood(v.shown)
+	days := analysis.DailyMood(v.moods)
 	// A dot a day stops being readable past a year, and years of days
 	// would mean tens of thousands of canvas objects.
 	if len(days) > moodChartDays {
 		days = days[len(days)-moodChartDays:]
 	}
 	if len(days) == 0 {
-		v.moodDays.Objects = []fyne.CanvasObject{note("Rate your mood on entries to see it over time here.")}
+		v.moodDays.Objects = []fyne.CanvasObject{note("Rate your mood on entries, or check in, to see it over time here.")}
 	} else {
 		about := note("Dots: each day's mean mood (1 to 10). Line: the mean over the last 7 days. Upright marks: therapy sessions.")
 		v.moodDays.Objects = []fyne.CanvasObject{container.NewBorder(about, nil, nil, nil, newMoodChart(days, v.sessions))}

@@ -215,3 +215,28 @@ func TestPatterns_SinceLastSessionAndMoodOverTime(t *testing.T) {
 		t.Errorf("chart has %d days and %d sessions, want 5 days (19 to 24 Nov, gaps kept) and 2", len(chart.days), len(chart.sessions))
 	}
 }
+
+// A mood noted without an entry is a dot on the mood chart, unless the
+// chart is about one person.
+func TestPatterns_MoodOverTimeCountsCheckIns(t *testing.T) {
+	w, store := newTestWindow(t)
+	seedPatterns(t, store)
+	// Two days ago, a day with no entry.
+	if _, err := store.AddMoodCheckIn(journal.MoodCheckIn{At: fixedNow.AddDate(0, 0, -2), Mood: 2}); err != nil {
+		t.Fatal(err)
+	}
+	v := w.patterns
+	w.showScreen(w.patterns.content)
+	v.reload()
+	chart := v.moodDays.Objects[0].(*fyne.Container).Objects[0].(*moodChart)
+	day := time.Date(fixedNow.Year(), fixedNow.Month(), fixedNow.Day()-2, 0, 0, 0, 0, fixedNow.Location())
+	found := false
+	for _, d := range chart.days {
+		if d.Day.Equal(day) {
+			found = d.Mean == 2 && d.Rated == 1
+		}
+	}
+	if !found {
+		t.Errorf("the check-in two days ago isn't on the chart: %+v", chart.days)
+	}
+}

@@ -35,14 +35,18 @@ func newSmallTexts(t *testing.T) smallTexts {
 		func(string) color.NRGBA { return categoryColours[journal.CategoryDefense] })
 	box := container.NewVBox(s.row)
 	day := analysis.Date{Year: 2026, Month: time.November, Day: 5}
-	for _, today := range []bool{false, true} {
+	for _, isToday := range []bool{false, true} {
+		today := day.AddDays(1)
+		if isToday {
+			today = day
+		}
 		unrated := newDayCell(func(analysis.Date) {}, func(*dayCell, int) {})
-		unrated.set(day, true, analysis.DayStats{Entries: 1}, today, false)
+		unrated.set(day, true, analysis.DayStats{Entries: 1}, sessionMark, today, false)
 		s.cells = append(s.cells, unrated)
 		box.Add(unrated)
 		for band := range moodBands {
 			c := newDayCell(func(analysis.Date) {}, func(*dayCell, int) {})
-			c.set(day, true, analysis.DayStats{Entries: 2, Rated: 2, Mean: float64(2*band + 1)}, today, true)
+			c.set(day, true, analysis.DayStats{Entries: 2, Rated: 2, Mean: float64(2*band + 1)}, nextSessionMark, today, true)
 			s.cells = append(s.cells, c)
 			box.Add(c)
 		}

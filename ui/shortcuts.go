@@ -37,6 +37,7 @@ func defaultShortcuts() []shortcutItem {
 		{shortcutsWriting, "Ctrl+Shift+N", "Free association: a whole window to write in, with an optional timer"},
 		{shortcutsWriting, "Ctrl+Enter or Escape", "Finish free association and keep what you wrote"},
 		{shortcutsWriting, "Ctrl+D", "Write down a dream"},
+		{shortcutsWriting, "Ctrl+M", "How are you right now? Note your mood and feelings without writing an entry"},
 		{shortcutsWriting, "Ctrl+S", "Save the entry"},
 		{shortcutsWriting, "Ctrl+Delete", "Delete the entry (after asking)"},
 		{shortcutsWriting, "Ctrl+P", "Show or hide the Markdown preview"},

@@ -302,6 +302,7 @@ func TestEncryption_CoversEveryTextColumn(t *testing.T) {
 		"people.role":             "one of the fixed roles",
 		"goals.status":            "active, completed or archived",
 		"sessions.at_zone":        "a time zone name",
+		"mood_checkins.at_zone":   "a time zone name",
 		"sessions.format":         "one of the fixed formats",
 		"sessions.approach":       "one of the fixed approaches",
 		"measures.instrument":     "PHQ-9 or GAD-7",

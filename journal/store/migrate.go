@@ -37,6 +37,7 @@ var migrations = []migration{
 	{17, "episodes' CCRT categories", execSQL(schemaCCRT)},
 	{18, "where a new DIT course starts", execSQL(schemaNewCourse)},
 	{19, "starter vocabulary described and softened, adaptive defenses marked", starterRefreshMigration},
+	{20, "mood check-ins", execSQL(schemaMoodCheckIns)},
 }
 
 // indexingSteps are the steps that index every entry, which upgrades
@@ -447,3 +448,24 @@ func (s *Store) pendingMigrations(list []migration) ([]migration, error) {
 	}
 	return todo, nil
 }
+
+// schemaMoodCheckIns keeps moods noted without an entry. Their feelings
+// link to the vocabulary as entries' do; a feeling turned into a
+// pattern drops out of the check-ins that named it. No free text, so
+// nothing here is sealed. Not the goals' checkins table.
+const schemaMoodCheckIns = `
+CREATE TABLE mood_checkins (
+	id        INTEGER PRIMARY KEY,
+	at        INTEGER NOT NULL, -- unix seconds
+	at_offset INTEGER NOT NULL,
+	at_zone   TEXT    NOT NULL,
+	mood      INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 10)
+);
+CREATE INDEX mood_checkins_by_time ON mood_checkins (at);
+CREATE TABLE mood_checkin_emotions (
+	checkin_id INTEGER NOT NULL REFERENCES mood_checkins (id) ON DELETE CASCADE,
+	emotion_id INTEGER NOT NULL REFERENCES emotions (id) ON DELETE CASCADE,
+	PRIMARY KEY (checkin_id, emotion_id)
+) WITHOUT ROWID;
+CREATE INDEX mood_checkin_emotions_by_emotion ON mood_checkin_emotions (emotion_id);
+`

@@ -46,6 +46,7 @@ func (s *Store) Restore(snap journal.Snapshot) error {
 func refuseNonEmpty(tx *gorm.DB) error {
 	for _, t := range []struct{ table, what string }{
 		{"entries", "entries"}, {"people", "people"}, {"goals", "goals"}, {"sessions", "sessions"}, {"measures", "questionnaires"},
+		{"mood_checkins", "check-ins"},
 	} {
 		var n int64
 		if err := tx.Raw("SELECT COUNT(*) FROM (SELECT 1 FROM " + t.table + " LIMIT 1)").Scan(&n).Error; err != nil {
@@ -287,6 +288,20 @@ func (c *snapshotCheck) progress(snap journal.Snapshot) {
 			}
 			questions.add(append(c.seal("session_questions", q.ID, "text", q.Text), q.ID, ss.ID, pos, q.Done)...)
 		}
+	}
+
+	moods := c.table("mood_checkins", "id", "at", "at_offset", "at_zone", "mood")
+	feelings := c.table("mood_checkin_emotions", "checkin_id", "emotion_id")
+	seen = map[int64]bool{}
+	for i, m := range snap.MoodCheckIns {
+		it := snapshotItem{"mood check-in", i, len(snap.MoodCheckIns), m.ID}
+		c.newID(seen, it)
+		if m.Mood < journal.MinMood || m.Mood > journal.MaxMood {
+			c.fail(it, "its mood %d is out of range; moods are from %d to %d", m.Mood, journal.MinMood, journal.MaxMood)
+		}
+		at, offset := c.at(it, m.At)
+		moods.add(m.ID, at, offset, m.Zone, m.Mood)
+		c.names(it, m.ID, "emotion", m.Emotions, c.emotions, feelings)
 	}
 
 	measures := c.table("measures", "id", "instrument", "at", "at_offset", "answers", "score", "difficulty")

@@ -189,6 +189,29 @@ func (r *snapshotReader) progress(snap *journal.Snapshot) {
 			Note: r.open("checkins", c.ID, "note", c.Note)}
 	}
 
+	var moods []struct {
+		ID, At         int64
+		AtOffset, Mood int
+		AtZone         string
+	}
+	r.scan(&moods, "SELECT id, at, at_offset, at_zone, mood FROM mood_checkins ORDER BY id")
+	snap.MoodCheckIns = make([]journal.SnapshotMoodCheckIn, len(moods))
+	moodIndex := map[int64]int{}
+	for i, m := range moods {
+		snap.MoodCheckIns[i] = journal.SnapshotMoodCheckIn{ID: m.ID, At: formatAt(m.At, m.AtOffset), Zone: m.AtZone, Mood: m.Mood}
+		moodIndex[m.ID] = i
+	}
+	var feelings []struct {
+		CheckinID, ID int64
+		Name          string
+	}
+	r.scan(&feelings, "SELECT l.checkin_id, v.id, v.name FROM mood_checkin_emotions l JOIN emotions v ON v.id = l.emotion_id ORDER BY l.checkin_id, v.id")
+	for _, f := range feelings {
+		if i, ok := moodIndex[f.CheckinID]; ok {
+			snap.MoodCheckIns[i].Emotions = append(snap.MoodCheckIns[i].Emotions, r.open("emotions", f.ID, "name", f.Name))
+		}
+	}
+
 	var sessions []struct {
 		ID, At                              int64
 		AtOffset                            int

@@ -53,6 +53,12 @@ func fillEverything(t *testing.T, s *Store) {
 		must(err)
 	}
 
+	for _, c := range []journal.MoodCheckIn{{At: time.Date(2026, 11, 24, 8, 0, 0, 0, berlin), Mood: 3, Emotions: []string{"anxious", "sad"}},
+		{At: time.Date(2026, 11, 26, 21, 0, 0, 0, time.UTC), Mood: 8}} {
+		_, err = s.AddMoodCheckIn(c)
+		must(err)
+	}
+
 	_, err = s.CreateEntries([]journal.Entry{
 		{WrittenAt: time.Date(2026, 11, 25, 18, 30, 0, 0, berlin), Kind: journal.KindReflection, Title: "Quiet in the meeting",
 			Body: "I went quiet, again.\n\n\"Quotes\", commas, and 🧑🏽‍🤝‍🧑🏻.", Mood: 4, Flagged: true,
@@ -146,6 +152,7 @@ func TestSnapshot_RestoreGivesTheSameJournal(t *testing.T) {
 		{"goals", func(s *Store) (any, error) { return s.Goals() }},
 		{"check-ins", func(s *Store) (any, error) { return s.CheckIns(1) }},
 		{"sessions", func(s *Store) (any, error) { return s.Sessions() }},
+		{"mood check-ins", func(s *Store) (any, error) { return s.MoodCheckIns(time.Time{}, time.Time{}) }},
 		{"phq9", func(s *Store) (any, error) { return s.Measurements(journal.PHQ9) }},
 		{"gad7", func(s *Store) (any, error) { return s.Measurements(journal.GAD7) }},
 		{"crisis line", func(s *Store) (any, error) { return s.Setting(journal.SettingCrisisLine) }},

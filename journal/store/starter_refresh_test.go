@@ -22,7 +22,7 @@ func TestMigrations_StarterRefreshUpgradesStep14(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "journal.db")
-			old := openWith(t, path, migrations[:len(migrations)-1])
+			old := openWith(t, path, migrationsBefore(19))
 			// The vocabulary as step 2 seeded it before step 19, with the
 			// person's own changes, written with SQL of step 14's schema.
 			k := journal.NameKey
@@ -145,7 +145,7 @@ func TestMigrations_StarterRefreshUpgradesStep14(t *testing.T) {
 // is unlocked, and nothing of it is readable before.
 func TestMigrations_StarterRefreshWaitsForUnlock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.db")
-	old := openWith(t, path, migrations[:len(migrations)-1])
+	old := openWith(t, path, migrationsBefore(19))
 	encryptAsStep14(t, old, "a long enough passphrase")
 	old.Close()
 	s, err := Open(path)

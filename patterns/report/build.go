@@ -181,12 +181,23 @@ func (b *builder) figures() error {
 	if len(b.excluded) > 0 || b.kept != nil {
 		all = slices.DeleteFunc(slices.Clone(all), func(t journal.Tagging) bool { return b.leftOut(t.EntryID) })
 	}
+	// Moods noted without an entry count in the mood figures, except in
+	// a report of chosen entries only, which they are not among.
+	moods := all
+	if b.kept == nil {
+		checkIns, err := b.store.MoodCheckIns(from, w.To)
+		if err != nil {
+			return err
+		}
+		moods = patterns.WithMoodCheckIns(all, checkIns)
+	}
 	s := patterns.Summarise(all, w)
 	current := patterns.Within(all, w)
-	sum := Summary{Entries: s.Entries, Compared: s.Compared, Mood: meanMood(current)}
+	currentMoods := patterns.Within(moods, w)
+	sum := Summary{Entries: s.Entries, Compared: s.Compared, Mood: meanMood(currentMoods)}
 	if s.Compared {
 		previous := patterns.Within(all, w.Previous())
-		sum.PreviousEntries, sum.PreviousMood = len(previous), meanMood(previous)
+		sum.PreviousEntries, sum.PreviousMood = len(previous), meanMood(patterns.Within(moods, w.Previous()))
 	}
 	for _, t := range s.Trends {
 		switch {
@@ -198,7 +209,7 @@ func (b *builder) figures() error {
 	}
 	if b.r.Has(SectionSummary) {
 		b.r.Summary = sum
-		for _, d := range patterns.DailyMood(current) {
+		for _, d := range patterns.DailyMood(currentMoods) {
 			b.r.Mood = append(b.r.Mood, MoodDay{Day: d.Day, Mean: d.Mean, Rolling: d.Rolling})
 		}
 	}
@@ -245,6 +256,9 @@ func meanMood(entries []journal.Tagging) Mean {
 		if e.Mood != 0 {
 			sum += e.Mood
 			m.Rated++
+			if e.CheckInID != 0 {
+				m.CheckIns++
+			}
 		}
 	}
 	if m.Rated > 0 {

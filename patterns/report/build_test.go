@@ -53,7 +53,7 @@ func TestBuild_SinceLastSession(t *testing.T) {
 	if s.Entries != 4 || !s.Compared || s.PreviousEntries != 3 {
 		t.Errorf("entries %d (compared %v) against %d before, want 4 against 3", s.Entries, s.Compared, s.PreviousEntries)
 	}
-	if s.Mood != (Mean{5.5, 4}) || s.PreviousMood != (Mean{6, 3}) {
+	if s.Mood != (Mean{Value: 5.5, Rated: 4}) || s.PreviousMood != (Mean{Value: 6, Rated: 3}) {
 		t.Errorf("mood %+v, before %+v; want 5.5 of 4 against 6 of 3", s.Mood, s.PreviousMood)
 	}
 	var top []string
@@ -174,7 +174,7 @@ func TestBuild_Exclude(t *testing.T) {
 	if len(r.Episodes) != 0 {
 		t.Errorf("episodes of excluded entries: %+v", r.Episodes)
 	}
-	if r.Summary.Entries != 2 || r.Summary.Mood != (Mean{6, 2}) {
+	if r.Summary.Entries != 2 || r.Summary.Mood != (Mean{Value: 6, Rated: 2}) {
 		t.Errorf("summary counts excluded entries: %+v", r.Summary)
 	}
 	// avoidance stopped coming up: news. The two named once each are listed by name.
@@ -197,7 +197,7 @@ func TestBuild_Exclude(t *testing.T) {
 func TestBuild_FlaggedOnly(t *testing.T) {
 	f := newFixture(t)
 	r := f.build(t, Options{FlaggedOnly: true})
-	if r.Summary.Entries != 2 || r.Summary.PreviousEntries != 0 || r.Summary.Mood != (Mean{4.5, 2}) {
+	if r.Summary.Entries != 2 || r.Summary.PreviousEntries != 0 || r.Summary.Mood != (Mean{Value: 4.5, Rated: 2}) {
 		t.Errorf("summary = %+v, want the 2 flagged entries only", r.Summary)
 	}
 	if len(r.Episodes) != 1 || r.Episodes[0].Person != "Sam" {

@@ -15,6 +15,7 @@ import (
 type Store interface {
 	Entries(q journal.EntryQuery) ([]journal.Entry, error)
 	Taggings(from, before time.Time) ([]journal.Tagging, error)
+	MoodCheckIns(from, before time.Time) ([]journal.MoodCheckIn, error)
 	Patterns() ([]journal.Pattern, error)
 	Emotions() ([]journal.Emotion, error)
 	People() ([]journal.Person, error)
@@ -170,8 +171,9 @@ type CCRTRow struct {
 
 // Mean is an average mood and how many ratings it is of.
 type Mean struct {
-	Value float64
-	Rated int
+	Value    float64
+	Rated    int // rated entries and check-ins
+	CheckIns int // of Rated, the moods noted without an entry
 }
 
 // Entry is an entry printed in full.

@@ -141,7 +141,11 @@ func (r Report) SummaryLines() []string {
 	}
 	mood := "Mood: not rated in these days."
 	if s.Mood.Rated > 0 {
-		mood = fmt.Sprintf("Mood: %.1f out of 10 on average, over %s", s.Mood.Value, plural(s.Mood.Rated, "rated entry", "rated entries"))
+		over := plural(s.Mood.Rated, "rated entry", "rated entries")
+		if c := s.Mood.CheckIns; c > 0 {
+			over = plural(s.Mood.Rated-c, "rated entry", "rated entries") + " and " + plural(c, "check-in", "check-ins")
+		}
+		mood = fmt.Sprintf("Mood: %.1f out of 10 on average, over %s", s.Mood.Value, over)
 		if s.Compared && s.PreviousMood.Rated > 0 {
 			mood += fmt.Sprintf(" (%.1f in %s: %s)", s.PreviousMood.Value, r.before(), moodChange(s.Mood.Value-s.PreviousMood.Value))
 		}
