@@ -136,7 +136,9 @@ func newCalendarScreen(e *env, win fyne.Window, store calendarStore) *calendarSc
 		heading("On this day in earlier years"), s.earlier)
 	side := container.NewVScroll(container.NewPadded(s.side))
 	bar := container.NewHBox(s.prev, s.next, s.today, s.heading, layout.NewSpacer(), s.view)
-	split := container.NewHSplit(container.NewPadded(s.body), side)
+	// The month scrolls rather than holding the window taller than its
+	// default 720 px: six weeks of cells, each with its marks, need more.
+	split := container.NewHSplit(container.NewPadded(container.NewVScroll(s.body)), side)
 	split.Offset = 0.64
 	s.content = container.NewBorder(container.NewVBox(bar, s.problem), container.NewVBox(moodLegend(), markLegend()), nil, nil, split)
 	return s
