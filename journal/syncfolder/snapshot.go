@@ -1,0 +1,143 @@
+package syncfolder
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+
+	"github.com/throughline/throughline/journal"
+)
+
+// Snapshot is a whole journal as one device saw it after reading each
+// device up to Covers[device], so a new device starts from it and reads
+// only the segments after.
+type Snapshot struct {
+	Device  string
+	Seq     uint64
+	Covers  map[string]uint64
+	Payload []byte
+}
+
+type snapshotBody struct {
+	Covers  map[string]uint64 `json:"covers"`
+	Payload []byte            `json:"payload"`
+}
+
+// WriteSnapshot writes device's snapshot number seq (a device numbers its
+// snapshots itself, rising), sealed whole.
+func (f *Folder) WriteSnapshot(device string, seq uint64, covers map[string]uint64, payload []byte) error {
+	if err := validDevice(device); err != nil {
+		return err
+	}
+	if err := validSeq(seq); err != nil {
+		return err
+	}
+	plain, err := json.Marshal(snapshotBody{Covers: covers, Payload: payload})
+	if err != nil {
+		return err
+	}
+	data := frame(magicSnapshot, sealWith(f.aead, plain, snapshotAD(f.header.JournalID, device, seq)))
+	if err := writeFileAtomic(filepath.Join(f.dir, snapshotsDir, snapshotName(device, seq)), data); err != nil {
+		return journal.Errorf(journal.EUnwritable, "Couldn't write a snapshot to the sync folder %s: %v.", f.dir, err)
+	}
+	return nil
+}
+
+// snapshotRef is a snapshot file found in the folder, not yet opened.
+type snapshotRef struct {
+	device string
+	seq    uint64
+	name   string
+}
+
+func (f *Folder) snapshotRefs() ([]snapshotRef, error) {
+	entries, err := os.ReadDir(filepath.Join(f.dir, snapshotsDir))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, journal.Errorf(journal.EUnwritable, "Couldn't read the sync folder %s: %v.", f.dir, err)
+	}
+	var refs []snapshotRef
+	for _, e := range entries {
+		if device, seq, ok := parseSnapshotName(e.Name()); ok && e.Type().IsRegular() {
+			refs = append(refs, snapshotRef{device: device, seq: seq, name: e.Name()})
+		}
+	}
+	return refs, nil
+}
+
+// readSnapshot opens one snapshot; errIncomplete while it is arriving.
+func (f *Folder) readSnapshot(ref snapshotRef) (Snapshot, error) {
+	data, err := os.ReadFile(filepath.Join(f.dir, snapshotsDir, ref.name))
+	if err != nil {
+		return Snapshot{}, err
+	}
+	sealed, err := unframe(magicSnapshot, data)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	plain, err := openWith(f.aead, sealed, snapshotAD(f.header.JournalID, ref.device, ref.seq))
+	if err != nil {
+		return Snapshot{}, err
+	}
+	var body snapshotBody
+	if err := json.Unmarshal(plain, &body); err != nil {
+		return Snapshot{}, err
+	}
+	return Snapshot{Device: ref.device, Seq: ref.seq, Covers: body.Covers, Payload: body.Payload}, nil
+}
+
+// LatestSnapshot returns the snapshot that covers the most: the largest
+// sum of covers, then the highest seq, then the device id (so every
+// device picks the same one). Damaged and still-arriving snapshots are
+// skipped; the damage is reported (as a *DamagedError) only when no good
+// snapshot is left. ok is false when the folder has none.
+func (f *Folder) LatestSnapshot() (Snapshot, bool, error) {
+	refs, err := f.snapshotRefs()
+	if err != nil {
+		return Snapshot{}, false, err
+	}
+	var best Snapshot
+	found := false
+	var damage error
+	for _, ref := range refs {
+		snap, err := f.readSnapshot(ref)
+		if errors.Is(err, errIncomplete) {
+			continue
+		}
+		if err != nil {
+			if damage == nil {
+				damage = &DamagedError{Device: ref.device, File: filepath.Join(snapshotsDir, ref.name), Err: err}
+			}
+			continue
+		}
+		if !found || newer(snap, best) {
+			best, found = snap, true
+		}
+	}
+	if !found && damage != nil {
+		return Snapshot{}, false, damage
+	}
+	return best, found, nil
+}
+
+func newer(a, b Snapshot) bool {
+	sa, sb := coverSum(a.Covers), coverSum(b.Covers)
+	if sa != sb {
+		return sa > sb
+	}
+	if a.Seq != b.Seq {
+		return a.Seq > b.Seq
+	}
+	return a.Device > b.Device
+}
+
+func coverSum(covers map[string]uint64) uint64 {
+	var sum uint64
+	for _, seq := range covers {
+		sum += seq
+	}
+	return sum
+}
