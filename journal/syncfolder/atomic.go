@@ -1,6 +1,7 @@
 package syncfolder
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 )
@@ -13,11 +14,26 @@ const (
 	tmpPrefix = ".tmp-"
 )
 
+// errExists is a file that is written once, already there.
+var errExists = errors.New("it already exists and is never rewritten")
+
 // writeFileAtomic puts data at path so that no reader (nor the sync
 // service) ever sees it half-written: a temporary file in the same
 // directory, flushed to disk, renamed over, then the directory flushed
 // so the rename survives a power cut.
 func writeFileAtomic(path string, data []byte) error {
+	return writeFile(path, data, false)
+}
+
+// writeFileOnce is writeFileAtomic for files never rewritten: an existing
+// path is errExists, even when two processes race to write it (a hard
+// link doesn't replace; where links aren't supported, as on FAT sticks,
+// a check before the rename is the best the file system allows).
+func writeFileOnce(path string, data []byte) error {
+	return writeFile(path, data, true)
+}
+
+func writeFile(path string, data []byte, once bool) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, dirMode); err != nil {
 		return err
@@ -27,30 +43,42 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
+	defer os.Remove(name) // gone already once renamed
+	if err := writeSynced(tmp, data); err != nil {
+		return err
+	}
+	if once {
+		err = os.Link(name, path)
+		if errors.Is(err, os.ErrExist) {
+			return errExists
 		}
-	}()
-	if err := tmp.Chmod(fileMode); err != nil {
+		if err != nil {
+			if _, serr := os.Lstat(path); serr == nil {
+				return errExists
+			}
+			err = os.Rename(name, path)
+		}
+	} else {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return err
-	}
-	ok = true
 	return syncDir(dir)
+}
+
+func writeSynced(tmp *os.File, data []byte) error {
+	err := tmp.Chmod(fileMode)
+	if err == nil {
+		_, err = tmp.Write(data)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // syncDir flushes a directory's entries. Some systems can't open a

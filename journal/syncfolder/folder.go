@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 
 	"github.com/throughline/throughline/journal"
 )
@@ -49,11 +50,13 @@ type headerFile struct {
 }
 
 // Folder is an opened sync folder: its header and the data key's cipher.
+// It is safe to use from several goroutines.
 type Folder struct {
 	dir    string
-	header Header
 	check  []byte
 	aead   cipher.AEAD
+	mu     sync.Mutex // guards header.Keyring, which SetKeyring replaces
+	header Header
 }
 
 // ReadHeader reads dir's header; a dir that isn't a Throughline sync folder → ErrNotSyncFolder
@@ -176,6 +179,8 @@ func (f *Folder) Dir() string { return f.dir }
 
 // Header returns the folder's header.
 func (f *Folder) Header() Header {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	h := f.header
 	h.Keyring = append([]byte(nil), h.Keyring...)
 	return h
@@ -184,6 +189,8 @@ func (f *Folder) Header() Header {
 // SetKeyring rewrites the header with a newly wrapped data key, after the
 // passphrase changed; the journal id and key check stay as they are.
 func (f *Folder) SetKeyring(keyring []byte) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	old := f.header.Keyring
 	f.header.Keyring = append([]byte(nil), keyring...)
 	if err := f.writeHeader(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/throughline/throughline/journal"
 )
@@ -26,7 +27,10 @@ type DamagedError struct {
 }
 
 func (e *DamagedError) Error() string {
-	return fmt.Sprintf("The changes synced from device %s can't be used: %s is damaged (%v). Nothing from it or after it was applied; sync that computer again, or restore the file.", e.Device, e.File, e.Err)
+	if strings.HasPrefix(e.File, snapshotsDir) {
+		return fmt.Sprintf("A snapshot from device %s can't be used: %s is damaged (%v). It was skipped; the device's next snapshot replaces it.", e.Device, e.File, e.Err)
+	}
+	return fmt.Sprintf("The changes synced from device %s can't be used: %s is damaged (%v). Nothing from it or after it was applied; sync on that computer again, or put back the file from a backup.", e.Device, e.File, e.Err)
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
@@ -42,11 +46,12 @@ func (f *Folder) Append(device string, seq uint64, payload []byte) error {
 		return err
 	}
 	path := filepath.Join(f.deviceDir(device), segmentName(seq))
-	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("syncfolder: segment %d of device %s already exists; segments are never rewritten", seq, device)
-	}
 	data := frame(magicSegment, sealWith(f.aead, payload, segmentAD(f.header.JournalID, device, seq)))
-	if err := writeFileAtomic(path, data); err != nil {
+	err := writeFileOnce(path, data)
+	if errors.Is(err, errExists) {
+		return fmt.Errorf("syncfolder: segment %d of device %s: %w", seq, device, err)
+	}
+	if err != nil {
 		return journal.Errorf(journal.EUnwritable, "Couldn't write this computer's changes to the sync folder %s: %v.", f.dir, err)
 	}
 	return nil

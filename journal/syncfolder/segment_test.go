@@ -271,3 +271,34 @@ func TestFolder_IgnoresFilesThatArentOurs(t *testing.T) {
 		t.Errorf("Open with foreign files: %v", err)
 	}
 }
+
+// Two writers racing for one segment: exactly one wins, and the file is
+// the winner's whole.
+func TestFolder_AppendRaceWritesOnce(t *testing.T) {
+	f, _ := newTestFolder(t)
+	const writers = 8
+	errs := make(chan error, writers)
+	for i := range writers {
+		go func() { errs <- f.Append("laptop", 1, []byte{byte(i)}) }()
+	}
+	won := 0
+	for range writers {
+		if err := <-errs; err == nil {
+			won++
+		} else if !errors.Is(err, errExists) {
+			t.Errorf("a losing writer got %v, want errExists", err)
+		}
+	}
+	if won != 1 {
+		t.Fatalf("%d writers made segment 1, want exactly 1", won)
+	}
+	if segs, err := f.Read("laptop", 0); err != nil || len(segs) != 1 {
+		t.Fatalf("Read = %v, %v", segs, err)
+	}
+	if err := f.WriteSnapshot("laptop", 1, nil, []byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.WriteSnapshot("laptop", 1, nil, []byte("b")); !errors.Is(err, errExists) {
+		t.Errorf("rewriting a snapshot = %v, want errExists", err)
+	}
+}

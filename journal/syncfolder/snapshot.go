@@ -3,6 +3,7 @@ package syncfolder
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -25,7 +26,8 @@ type snapshotBody struct {
 }
 
 // WriteSnapshot writes device's snapshot number seq (a device numbers its
-// snapshots itself, rising), sealed whole.
+// snapshots itself, rising), sealed whole; like a segment, a snapshot is
+// never rewritten.
 func (f *Folder) WriteSnapshot(device string, seq uint64, covers map[string]uint64, payload []byte) error {
 	if err := validDevice(device); err != nil {
 		return err
@@ -38,7 +40,11 @@ func (f *Folder) WriteSnapshot(device string, seq uint64, covers map[string]uint
 		return err
 	}
 	data := frame(magicSnapshot, sealWith(f.aead, plain, snapshotAD(f.header.JournalID, device, seq)))
-	if err := writeFileAtomic(filepath.Join(f.dir, snapshotsDir, snapshotName(device, seq)), data); err != nil {
+	err = writeFileOnce(filepath.Join(f.dir, snapshotsDir, snapshotName(device, seq)), data)
+	if errors.Is(err, errExists) {
+		return fmt.Errorf("syncfolder: snapshot %d of device %s: %w", seq, device, err)
+	}
+	if err != nil {
 		return journal.Errorf(journal.EUnwritable, "Couldn't write a snapshot to the sync folder %s: %v.", f.dir, err)
 	}
 	return nil
