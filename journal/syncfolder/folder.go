@@ -126,6 +126,7 @@ func Create(dir string, h Header, key []byte) (*Folder, error) {
 				"%s already holds other files (such as %q). Choose an empty folder for sync, so nothing of yours is mixed in with the journal's files.", dir, e.Name())
 		}
 	}
+	h.Keyring = append([]byte(nil), h.Keyring...)
 	f := &Folder{dir: dir, header: h, aead: aead}
 	f.check = sealWith(aead, []byte(checkText), h.JournalID)
 	if err := mkdirs(dir, filepath.Join(dir, devicesDir), filepath.Join(dir, snapshotsDir)); err != nil {
@@ -152,6 +153,7 @@ func reopen(dir string, h Header, key []byte) (*Folder, error) {
 }
 
 // Open opens an existing folder with the data key; a key that doesn't open the check → ErrWrongKey.
+// Opening writes nothing: a folder opened with the wrong key is left as it was.
 func Open(dir string, key []byte) (*Folder, error) {
 	hf, err := readHeaderFile(dir)
 	if err != nil {
@@ -167,9 +169,6 @@ func Open(dir string, key []byte) (*Folder, error) {
 			Message: fmt.Sprintf("The journal's key doesn't open the sync folder %s: it was set up with another key, or its header was changed. Nothing was changed.", dir),
 			Err:     ErrWrongKey,
 		}
-	}
-	if err := mkdirs(filepath.Join(dir, devicesDir), filepath.Join(dir, snapshotsDir)); err != nil {
-		return nil, journal.Errorf(journal.EUnwritable, "Couldn't write to the sync folder %s: %v.", dir, err)
 	}
 	return &Folder{dir: dir, header: Header{JournalID: hf.Journal, Keyring: hf.Keyring}, check: hf.Check, aead: aead}, nil
 }

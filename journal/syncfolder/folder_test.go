@@ -237,3 +237,36 @@ func snapshotTree(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+// A folder that has so far arrived with only its header opens and reads
+// as empty, and opening writes nothing.
+func TestOpen_HeaderOnly(t *testing.T) {
+	f, key := newTestFolder(t)
+	os.Remove(filepath.Join(f.Dir(), devicesDir))
+	os.Remove(filepath.Join(f.Dir(), snapshotsDir))
+	before := snapshotTree(t, f.Dir())
+	g, err := Open(f.Dir(), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after := snapshotTree(t, f.Dir()); after != before {
+		t.Errorf("Open wrote to the folder:\nbefore %s\nafter  %s", before, after)
+	}
+	devices, err := g.Devices()
+	if err != nil || len(devices) != 0 {
+		t.Errorf("Devices = %v, %v", devices, err)
+	}
+	if segs, err := g.Read("laptop", 0); err != nil || len(segs) != 0 {
+		t.Errorf("Read = %v, %v", segs, err)
+	}
+	if _, ok, err := g.LatestSnapshot(); err != nil || ok {
+		t.Errorf("LatestSnapshot = %v, %v", ok, err)
+	}
+	if n, err := g.Compact("laptop"); err != nil || n != 0 {
+		t.Errorf("Compact = %d, %v", n, err)
+	}
+	mustAppend(t, g, "laptop", 1)
+	if segs, err := g.Read("laptop", 0); err != nil || len(segs) != 1 {
+		t.Errorf("Read after Append = %v, %v", segs, err)
+	}
+}
