@@ -20,6 +20,9 @@ const KeySize = chacha20poly1305.KeySize
 const (
 	frameVersion = 1
 	frameHead    = 4 + 1 + 8
+	// maxSealed bounds the length a file may claim, so damage to the
+	// length field reads as damage rather than as a file forever arriving.
+	maxSealed = 1 << 34
 )
 
 var (
@@ -93,6 +96,8 @@ func unframe(magic, data []byte) ([]byte, error) {
 	size := binary.BigEndian.Uint64(data[5:frameHead])
 	body := data[frameHead:]
 	switch {
+	case size > maxSealed:
+		return nil, errors.New("it claims to be larger than any sync file")
 	case uint64(len(body)) < size:
 		return nil, errIncomplete
 	case uint64(len(body)) > size:

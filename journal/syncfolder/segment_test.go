@@ -163,6 +163,9 @@ func TestFolder_ReadRefusesDamagedSegment(t *testing.T) {
 			binary.BigEndian.PutUint64(data[5:frameHead], uint64(len(data)-frameHead))
 			os.WriteFile(path, data, fileMode)
 		}},
+		{"a length no sync file has", "laptop", func(t *testing.T, f *Folder, key []byte) {
+			flipByte(t, segPath(f, "laptop", 2), 5)
+		}},
 		{"bytes added at the end", "laptop", func(t *testing.T, f *Folder, key []byte) {
 			path := segPath(f, "laptop", 2)
 			data, _ := os.ReadFile(path)
