@@ -14,8 +14,10 @@ const (
 	tmpPrefix = ".tmp-"
 )
 
-// errExists is a file that is written once, already there.
-var errExists = errors.New("it already exists and is never rewritten")
+// ErrExists is wrapped by Append's and WriteSnapshot's error when that
+// segment or snapshot is already in the folder (say, written just before
+// a crash): it is never rewritten, so the caller moves past it.
+var ErrExists = errors.New("it already exists and is never rewritten")
 
 // writeFileAtomic puts data at path so that no reader (nor the sync
 // service) ever sees it half-written: a temporary file in the same
@@ -26,7 +28,7 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 // writeFileOnce is writeFileAtomic for files never rewritten: an existing
-// path is errExists, even when two processes race to write it (a hard
+// path is ErrExists, even when two processes race to write it (a hard
 // link doesn't replace; where links aren't supported, as on FAT sticks,
 // a check before the rename is the best the file system allows).
 func writeFileOnce(path string, data []byte) error {
@@ -50,11 +52,11 @@ func writeFile(path string, data []byte, once bool) error {
 	if once {
 		err = os.Link(name, path)
 		if errors.Is(err, os.ErrExist) {
-			return errExists
+			return ErrExists
 		}
 		if err != nil {
 			if _, serr := os.Lstat(path); serr == nil {
-				return errExists
+				return ErrExists
 			}
 			err = os.Rename(name, path)
 		}

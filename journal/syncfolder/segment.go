@@ -48,7 +48,7 @@ func (f *Folder) Append(device string, seq uint64, payload []byte) error {
 	path := filepath.Join(f.deviceDir(device), segmentName(seq))
 	data := frame(magicSegment, sealWith(f.aead, payload, segmentAD(f.header.JournalID, device, seq)))
 	err := writeFileOnce(path, data)
-	if errors.Is(err, errExists) {
+	if errors.Is(err, ErrExists) {
 		return fmt.Errorf("syncfolder: segment %d of device %s: %w", seq, device, err)
 	}
 	if err != nil {

@@ -288,8 +288,8 @@ func TestFolder_AppendRaceWritesOnce(t *testing.T) {
 	for range writers {
 		if err := <-errs; err == nil {
 			won++
-		} else if !errors.Is(err, errExists) {
-			t.Errorf("a losing writer got %v, want errExists", err)
+		} else if !errors.Is(err, ErrExists) {
+			t.Errorf("a losing writer got %v, want ErrExists", err)
 		}
 	}
 	if won != 1 {
@@ -301,7 +301,7 @@ func TestFolder_AppendRaceWritesOnce(t *testing.T) {
 	if err := f.WriteSnapshot("laptop", 1, nil, []byte("a")); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.WriteSnapshot("laptop", 1, nil, []byte("b")); !errors.Is(err, errExists) {
-		t.Errorf("rewriting a snapshot = %v, want errExists", err)
+	if err := f.WriteSnapshot("laptop", 1, nil, []byte("b")); !errors.Is(err, ErrExists) {
+		t.Errorf("rewriting a snapshot = %v, want ErrExists", err)
 	}
 }

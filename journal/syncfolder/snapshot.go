@@ -41,7 +41,7 @@ func (f *Folder) WriteSnapshot(device string, seq uint64, covers map[string]uint
 	}
 	data := frame(magicSnapshot, sealWith(f.aead, plain, snapshotAD(f.header.JournalID, device, seq)))
 	err = writeFileOnce(filepath.Join(f.dir, snapshotsDir, snapshotName(device, seq)), data)
-	if errors.Is(err, errExists) {
+	if errors.Is(err, ErrExists) {
 		return fmt.Errorf("syncfolder: snapshot %d of device %s: %w", seq, device, err)
 	}
 	if err != nil {
