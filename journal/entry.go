@@ -72,6 +72,10 @@ type Entry struct {
 	// Files are files an import brings with the entry, attached as it is
 	// saved; reading an entry leaves them out (see Store.Attachments).
 	Files []AttachmentFile
+	// Conflicted is set when two synced computers changed the body at
+	// once and both texts are kept until the person chooses (see
+	// Store.BodyConflicts).
+	Conflicted bool
 }
 
 // HasMood reports whether the entry was given a mood.
