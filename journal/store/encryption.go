@@ -238,6 +238,9 @@ func (s *Store) DisableEncryption(passphrase string) error {
 	if !s.encrypted {
 		return journal.Errorf(journal.EInvalid, "The journal isn't encrypted.")
 	}
+	if syncNumber(s.db) > 0 {
+		return journal.Errorf(journal.EInvalid, "This journal syncs through a folder, and sync needs encryption on so the folder never holds a readable word. Turn sync off first, then turn encryption off.")
+	}
 	keys, err := s.openKeys(passphrase)
 	if err != nil {
 		return err
@@ -284,9 +287,13 @@ func (s *Store) ChangePassphrase(old, passphrase string) error {
 		return err
 	}
 	defer keys.wipe()
-	err = s.db.Transaction(func(tx *gorm.DB) error { return writeKeyring(tx, wrap(keys.data, passphrase)) })
+	k := wrap(keys.data, passphrase)
+	err = s.db.Transaction(func(tx *gorm.DB) error { return writeKeyring(tx, k) })
 	if err != nil {
 		return internal("change the passphrase", err)
+	}
+	if err := s.syncKeyringChanged(k); err != nil {
+		return err
 	}
 	s.scrub()
 	return nil

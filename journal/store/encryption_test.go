@@ -321,6 +321,26 @@ func TestEncryption_CoversEveryTextColumn(t *testing.T) {
 		"episodes.self_valence":        "positive, negative or not said",
 		"episode_categories.component": "wish, other or self",
 		"episode_categories.category":  "one of the fixed CCRT categories",
+
+		// Sync's own bookkeeping: names, ids and stored values as they are.
+		"sync_self.folder":          "the sync folder's path",
+		"sync_self.device":          "a random device id",
+		"sync_self.device_name":     "the computer's name, shown to the person",
+		"sync_outbox.tbl":           "a table's name",
+		"sync_outbox.key":           "a row's key",
+		"sync_outbox.op":            "insert, update or delete",
+		"sync_outbox.cols":          "column names",
+		"sync_clock.tbl":            "a table's name",
+		"sync_clock.key":            "a row's key",
+		"sync_clock.col":            "a column's name",
+		"sync_clock.device":         "a random device id",
+		"sync_cursors.device":       "a random device id",
+		"sync_pending.change":       "a change holding stored values, sealed text still sealed",
+		"sync_aliases.tbl":          "a table's name",
+		"sync_body_versions.device": "a random device id",
+		"sync_body_versions.bases":  "version stamps",
+		"sync_conflicts.device":     "a random device id",
+		"sync_conflicts.body":       "sealed exactly as its entry's body (same field, same key)",
 	}
 	sealed := map[string]bool{}
 	for _, t := range sealedColumns {

@@ -38,6 +38,7 @@ var migrations = []migration{
 	{18, "where a new DIT course starts", execSQL(schemaNewCourse)},
 	{19, "starter vocabulary described and softened, adaptive defenses marked", starterRefreshMigration},
 	{20, "mood check-ins", execSQL(schemaMoodCheckIns)},
+	{21, "sync through a folder", execSQL(schemaSync)},
 }
 
 // indexingSteps are the steps that index every entry, which upgrades
@@ -405,6 +406,17 @@ func (s *Store) migrate(list []migration, lock *upgradeLock) error {
 		})
 		if err != nil {
 			return internal(fmt.Sprintf("upgrade the journal (step %d, %s)", m.id, m.name), err)
+		}
+	}
+	if len(todo) > 0 {
+		// A new journal's steps leave a log several times the file's
+		// size; copying it in now keeps a small disk's room for entries.
+		s.checkpoint()
+	}
+	if len(todo) > 0 && syncNumber(s.db) > 0 {
+		// A step may have added columns: capture them too.
+		if err := s.db.Transaction(installSyncTriggers); err != nil {
+			return internal("upgrade the journal (sync)", err)
 		}
 	}
 	if s.shrink {

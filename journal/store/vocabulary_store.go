@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -18,15 +19,22 @@ func nextID(tx *gorm.DB, table string) (int64, error) { return reserveIDs(tx, ta
 // deleted: a window still showing deleted entry 7 must not save over a
 // new entry 7 that the command line added meanwhile. Safe because writes
 // run in immediate transactions on one connection.
+//
+// With sync on, each device takes ids from its own range [n<<40,
+// (n+1)<<40), so ids are equal on every device and never collide.
 func reserveIDs(tx *gorm.DB, table string, n int) (int64, error) {
+	counter, lo, hi := table, int64(1), int64(1)<<62
+	if num := syncNumber(tx); num > 0 {
+		counter, lo, hi = fmt.Sprintf("%s@%d", table, num), num<<40, (num+1)<<40
+	}
 	var first int64
-	err := tx.Raw("SELECT MAX(COALESCE((SELECT next FROM id_counters WHERE name = ?), 1), (SELECT COALESCE(MAX(id), 0) + 1 FROM "+table+"))",
-		table).Scan(&first).Error
+	err := tx.Raw("SELECT MAX(COALESCE((SELECT next FROM id_counters WHERE name = ?), ?), (SELECT COALESCE(MAX(id) + 1, ?) FROM "+table+" WHERE id >= ? AND id < ?))",
+		counter, lo, lo, lo, hi).Scan(&first).Error
 	if err != nil {
 		return 0, err
 	}
 	err = tx.Exec("INSERT INTO id_counters (name, next) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET next = excluded.next",
-		table, first+int64(n)).Error
+		counter, first+int64(n)).Error
 	return first, err
 }
 
