@@ -124,6 +124,11 @@ func mergeChange(tx *gorm.DB, t syncedTable, c change, keyVals []any) (applyResu
 			if err := insertRow(tx, t, c, keyVals); err != nil {
 				return dropped, err
 			}
+			if t.name == "sync_aliases" {
+				if err := applyAliasRow(tx, c); err != nil {
+					return dropped, err
+				}
+			}
 			return applied, recordInsert(tx, c)
 		}
 		if err := updateColumns(tx, t, c, keyVals, rowClock{}); err != nil {
@@ -199,20 +204,29 @@ func insertRow(tx *gorm.DB, t syncedTable, c change, keyVals []any) error {
 	return tx.Exec("INSERT INTO "+t.name+" ("+strings.Join(cols, ", ")+") VALUES ("+strings.Join(marks, ", ")+")", args...).Error
 }
 
+func applyAliasRow(tx *gorm.DB, c change) error {
+	tbl, from, to := c.Cols["tbl"].value(), c.Cols["from_id"].value(), c.Cols["to_id"].value()
+	table, _ := tbl.(string)
+	f, _ := from.(int64)
+	i, _ := to.(int64)
+	return applyAlias(tx, table, f, i)
+}
+
 // aliasKey points a link row naming a merged-away pattern, emotion or
 // person at what it was merged into.
 func aliasKey(tx *gorm.DB, t syncedTable, keyVals []any) []any {
 	targets := map[string]string{"pattern_id": "patterns", "emotion_id": "emotions"}
+	if len(t.key) < 2 {
+		return keyVals
+	}
 	out := slices.Clone(keyVals)
 	for i, k := range t.key {
 		target, ok := targets[k]
-		if !ok || len(t.key) < 2 {
+		if !ok {
 			continue
 		}
-		var to []int64
-		tx.Raw("SELECT to_id FROM sync_aliases WHERE tbl = ? AND from_id = ?", target, keyVals[i]).Scan(&to)
-		if len(to) > 0 {
-			out[i] = to[0]
+		if id, ok := keyVals[i].(int64); ok {
+			out[i] = finalAlias(tx, target, id)
 		}
 	}
 	return out

@@ -10,9 +10,18 @@ import (
 
 const syncPass = "correct horse battery"
 
-// syncPair makes an encrypted journal with sync on through a new folder.
+// cheapKDF makes passphrases quick to check, so tests that join many
+// journals spend their time syncing, not deriving keys.
+func cheapKDF(t *testing.T) {
+	saved := defaultKDF
+	defaultKDF = kdfParams{Time: 1, Memory: 64, Threads: 1}
+	t.Cleanup(func() { defaultKDF = saved })
+}
+
+// syncFirst makes an encrypted journal with sync on through a new folder.
 func syncFirst(t *testing.T, dir string) *Store {
 	t.Helper()
+	cheapKDF(t)
 	s := mustOpen(t)
 	if err := s.EnableEncryption(syncPass); err != nil {
 		t.Fatal(err)

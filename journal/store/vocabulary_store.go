@@ -261,6 +261,11 @@ func (s *Store) MergePatterns(from, into int64) error {
 				return err
 			}
 		}
+		// Synced, so a link another computer makes to from meanwhile
+		// lands on into (see applyAlias).
+		if err := writeAlias(tx, "patterns", from, into); err != nil {
+			return err
+		}
 		return tx.Exec("DELETE FROM patterns WHERE id = ?", from).Error
 	})
 	return internal("merge the patterns", err)
