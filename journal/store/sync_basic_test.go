@@ -21,7 +21,6 @@ func cheapKDF(t *testing.T) {
 // syncFirst makes an encrypted journal with sync on through a new folder.
 func syncFirst(t *testing.T, dir string) *Store {
 	t.Helper()
-	cheapKDF(t)
 	s := mustOpen(t)
 	if err := s.EnableEncryption(syncPass); err != nil {
 		t.Fatal(err)
@@ -68,6 +67,7 @@ func exportJSON(t *testing.T, s *Store) string {
 }
 
 func TestSync_EntryTravels(t *testing.T) {
+	cheapKDF(t)
 	dir := filepath.Join(t.TempDir(), "sync")
 	a := syncFirst(t, dir)
 	e, err := a.CreateEntry(journal.Entry{WrittenAt: a.now(), Title: "first", Body: "before joining"})
