@@ -28,6 +28,10 @@ func TestWindow_RestoreABackup(t *testing.T) {
 	cli("add", "--title", "After the backup")
 
 	x.launch(db)
+	// The list is read as the dialog opens: wait for the day's automatic
+	// backup, or it may land after, and the rows aren't where they're
+	// clicked.
+	waitForFile(t, filepath.Join(filepath.Dir(db), "backups", "throughline-"+time.Now().Format("2006-01-02")+".db"))
 	x.key("ctrl+b") // File → Backups…
 	time.Sleep(500 * time.Millisecond)
 	x.screenshot("backups")
@@ -35,10 +39,9 @@ func TestWindow_RestoreABackup(t *testing.T) {
 	// then the one made above.
 	x.click(883, 490)
 	x.screenshot("restore-confirmation")
-	x.key("Tab", "space") // Cancel has the focus; Tab moves to Restore
-	time.Sleep(3 * time.Second)
-	x.screenshot("restored")
-	x.key("space") // closes the notice
+	x.key("Tab", "space")             // Cancel has the focus; Tab moves to Restore
+	x.screenshotOnceDrawn("restored") // the window starts again
+	x.key("space")                    // closes the notice
 	x.key("ctrl+q")
 	x.waitExit()
 
@@ -55,4 +58,15 @@ func TestWindow_RestoreABackup(t *testing.T) {
 	if info, err := os.Stat(kept[0]); err != nil || info.Mode().Perm() != 0o600 {
 		t.Errorf("the kept journal's mode: %v, %v", info.Mode(), err)
 	}
+}
+
+// waitForFile waits up to 15 s for path to exist.
+func waitForFile(t *testing.T, path string) {
+	t.Helper()
+	for end := time.Now().Add(15 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		if _, err := os.Stat(path); err == nil {
+			return
+		}
+	}
+	t.Fatalf("%s wasn't made within 15 s", path)
 }

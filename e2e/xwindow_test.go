@@ -205,6 +205,25 @@ func (x *xSession) screenshot(name string) string {
 	return path
 }
 
+// screenshotOnceDrawn is screenshot for a window that is starting
+// again: it waits up to 15 s for the window to draw something first.
+func (x *xSession) screenshotOnceDrawn(name string) string {
+	x.t.Helper()
+	time.Sleep(time.Second) // the old window closes first
+	for end := time.Now().Add(15 * time.Second); time.Now().Before(end); time.Sleep(250 * time.Millisecond) {
+		cmd := exec.Command("import", "-window", "root", "png:-")
+		cmd.Env = x.env
+		out, err := cmd.Output()
+		if err != nil {
+			continue
+		}
+		if img, err := png.Decode(bytes.NewReader(out)); err == nil && colours(img) >= 16 {
+			break
+		}
+	}
+	return x.screenshot(name)
+}
+
 func colours(img image.Image) int {
 	seen := map[[3]uint32]bool{}
 	b := img.Bounds()

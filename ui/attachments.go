@@ -41,6 +41,7 @@ type attachmentsField struct {
 	// one first; it says why when it can't.
 	entryFor func(then func(entryID int64))
 	say      func(string)              // a line in the status bar
+	added    func()                    // files were attached: the editor shows them
 	openURL  func(u *url.URL) error    // the system's player or viewer
 	copies   func() *tempCopies        // where opened files are copied
 	entryID  int64                     // the entry shown; 0 for a new one
@@ -55,7 +56,7 @@ type attachmentsField struct {
 }
 
 func newAttachmentsField(e *env, win fyne.Window, store attachmentStore) *attachmentsField {
-	f := &attachmentsField{env: e, win: win, store: store, say: func(string) {},
+	f := &attachmentsField{env: e, win: win, store: store, say: func(string) {}, added: func() {},
 		entryFor: func(func(int64)) {},
 		openURL:  func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) },
 		copies:   func() *tempCopies { return e.copies },
@@ -251,6 +252,7 @@ func (f *attachmentsField) addPaths(paths []string) {
 				}
 				if entryID == f.entryID {
 					f.load()
+					f.added()
 				}
 				names := make([]string, len(files))
 				for i, file := range files {

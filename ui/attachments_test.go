@@ -69,8 +69,14 @@ func TestAttachments_ChosenPictureShowsAsThumbnail(t *testing.T) {
 	w, store := newTestWindow(t)
 	id := savedEntry(t, w)
 	f := w.journal.editor.files
+	if w.journal.editor.details.Visible() {
+		w.journal.editor.toggleDetails()
+	}
 
 	choose(t, f, attachmentFixture("drawing.png"))
+	if !w.journal.editor.details.Visible() {
+		t.Error("the details stay closed, hiding the file just attached")
+	}
 
 	if got := heldNames(t, store, id); got != "drawing.png" {
 		t.Fatalf("the entry holds %q, want drawing.png", got)

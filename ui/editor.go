@@ -56,28 +56,29 @@ type editor struct {
 	win   fyne.Window
 	store editorStore
 
-	entryID  int64
-	kind     *widget.Select
-	when     *widget.Entry
-	now      func() time.Time // typed dates are read relative to it
-	title    *writingEntry
-	prompt   *promptRow // a question to start from, in a new entry
-	body     *writingEntry
-	preview  *widget.RichText
-	previewB *widget.Button
-	bodyArea *fyne.Container
-	mood     *widget.Select
-	flag     *widget.Check
-	emotions *namesField
-	patterns *namesField
-	episodes *episodesField
-	goals    *goalsField
-	files    *attachmentsField
-	save     *widget.Button
-	delete   *widget.Button
-	details  *fyne.Container // the panel of mood, emotions, patterns, ...
-	detailsB *widget.Button  // opens and closes it
-	summary  *widget.Label   // what the details hold, in a line
+	entryID       int64
+	kind          *widget.Select
+	when          *widget.Entry
+	now           func() time.Time // typed dates are read relative to it
+	title         *writingEntry
+	prompt        *promptRow // a question to start from, in a new entry
+	body          *writingEntry
+	preview       *widget.RichText
+	previewB      *widget.Button
+	bodyArea      *fyne.Container
+	mood          *widget.Select
+	flag          *widget.Check
+	emotions      *namesField
+	patterns      *namesField
+	episodes      *episodesField
+	goals         *goalsField
+	files         *attachmentsField
+	save          *widget.Button
+	delete        *widget.Button
+	details       *fyne.Container // the panel of mood, emotions, patterns, ...
+	detailsScroll *container.Scroll
+	detailsB      *widget.Button // opens and closes it
+	summary       *widget.Label  // what the details hold, in a line
 
 	filling   bool   // true while fill sets fields, so it doesn't count as typing
 	onChanged func() // the person changed something
@@ -129,6 +130,7 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 	e.episodes = newEpisodesField(win, store, e.emotionChoices, e.patternChoices, changed)
 	e.goals = newGoalsField(win, store, changed)
 	e.files = newAttachmentsField(ev, win, store)
+	e.files.added = e.revealFiles
 	e.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), nil)
 	e.save.Importance = widget.HighImportance
 	e.delete = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), nil)
@@ -143,7 +145,8 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 		widget.NewFormItem("Goals", e.goals.content),
 		widget.NewFormItem("Files", e.files.content),
 	)
-	e.details = container.NewStack(container.NewVScroll(form))
+	e.detailsScroll = container.NewVScroll(form)
+	e.details = container.NewStack(e.detailsScroll)
 	e.detailsB = widget.NewButtonWithIcon("Details", theme.MenuDropDownIcon(), e.toggleDetails)
 	e.summary = widget.NewLabel("")
 	e.summary.Importance, e.summary.Truncation = widget.LowImportance, fyne.TextTruncateEllipsis

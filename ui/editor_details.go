@@ -27,6 +27,20 @@ func (e *editor) toggleDetails() {
 	}
 }
 
+// revealFiles opens the details after a file is attached and scrolls
+// to the files, the panel's last row, so the thumbnail shows at once
+// rather than out of sight; the panel's remembered state is left as the
+// person set it.
+func (e *editor) revealFiles() {
+	if !e.details.Visible() {
+		e.showDetails(true)
+		if e.content != nil {
+			e.content.Refresh()
+		}
+	}
+	e.detailsScroll.ScrollToBottom()
+}
+
 func (e *editor) showDetails(open bool) {
 	if open {
 		e.details.Show()
