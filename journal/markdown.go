@@ -7,6 +7,7 @@ package journal
 // TestPreviewAgreesWithTags holds the two together.
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -34,7 +35,26 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 // offsets into source, which the caller must not change while it uses
 // them.
 func ParseMarkdown(source []byte) ast.Node {
-	return markdownParser().Parse(text.NewReader(source))
+	return markdownParser().Parse(text.NewReader(lineFeedsOnly(source)))
+}
+
+// lineFeedsOnly gives source with the CR of each CRLF made a space, so a
+// body written on Windows reads as the same body written elsewhere:
+// goldmark takes "*\n" for an empty list item but not "*\r\n", which
+// turned text after it into code on one system and not the other. The
+// copy is the same length, so segments still index source; a trailing
+// space changes nothing a reader sees but may make a soft line break hard.
+func lineFeedsOnly(source []byte) []byte {
+	if !bytes.Contains(source, []byte("\r\n")) {
+		return source
+	}
+	out := bytes.Clone(source)
+	for i := 0; i+1 < len(out); i++ {
+		if out[i] == '\r' && out[i+1] == '\n' {
+			out[i] = ' '
+		}
+	}
+	return out
 }
 
 // MarkdownPart says what a MarkdownSpan is.

@@ -149,6 +149,8 @@ var inlineTagsCases = []struct {
 	{"heading in a list item", "- # Title #x", []string{"x"}},
 
 	// Line endings.
+	{"CRLF after an empty list item", "*\r\n      #A", nil},
+	{"LF after an empty list item", "*\n      #A", nil},
 	{"CRLF", "# Title\r\n\r\n#anger\r\n```\r\n#not\r\n```\r\ntext `a\r\n#not`\r\n    #lazy\r\n\r\n    #not\r\n#yes\r\n", []string{"anger", "lazy", "yes"}},
 
 	{"a megabyte", megabyteBody, megabyteTags},
