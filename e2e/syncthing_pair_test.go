@@ -65,10 +65,13 @@ func startSyncthingPair(t *testing.T) (dirA, dirB string) {
 	for _, st := range []*syncthingInstance{a, b} {
 		st.writeConfig(t, a, b)
 	}
-	for _, st := range []*syncthingInstance{a, b} {
-		st.start(t, bin)
-	}
 	deadline := began.Add(syncthingStartLimit)
+	// Each instance dials the other once at start, then only every 20 s
+	// or so: started together, both first dials can miss, so B starts
+	// once A listens and its first dial finds A.
+	a.start(t, bin)
+	a.waitListening(t, deadline)
+	b.start(t, bin)
 	a.waitReady(t, b, deadline)
 	b.waitReady(t, a, deadline)
 	t.Logf("Syncthing pair up and connected in %v", time.Since(began).Round(time.Millisecond))
@@ -236,6 +239,25 @@ func (st *syncthingInstance) stop(t *testing.T) {
 	}
 	// Anything the instance started shares its group: none may outlive it.
 	syscall.Kill(pgid, syscall.SIGKILL)
+}
+
+// waitListening waits until the instance accepts connections from
+// other devices.
+func (st *syncthingInstance) waitListening(t *testing.T, deadline time.Time) {
+	t.Helper()
+	addr := fmt.Sprintf("127.0.0.1:%d", st.port)
+	for ; time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		select {
+		case <-st.exited:
+			t.Fatalf("syncthing %s exited while starting: %v", st.name, st.cmd.ProcessState)
+		default:
+		}
+		if conn, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+			conn.Close()
+			return
+		}
+	}
+	t.Fatalf("syncthing %s not listening on %s within %v", st.name, addr, syncthingStartLimit)
 }
 
 // waitReady waits until the instance answers, is connected to peer and
