@@ -23,7 +23,7 @@ deps-test:
 
 # Unit, store and UI tests, then the whole-binary tests in e2e/. Tests
 # that need a tool or privilege (Xvfb and xdotool, pdftotext, a tmpfs
-# mount, a network namespace) fail rather than skip when it is missing:
+# mount, a network namespace, Syncthing) fail rather than skip when it is missing:
 # THROUGHLINE_REQUIRE_TOOLS (see internal/testenv). Then every fuzz
 # target in every package for FUZZBRIEF each (scripts/fuzz.sh; make fuzz
 # runs them longer). Go writes only failing inputs to testdata/fuzz (commit them: they

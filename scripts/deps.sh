@@ -10,8 +10,10 @@ build=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # python3-xlib sends the close request a window manager would; poppler-utils'
 # pdftotext reads the session-prep PDF back; xz-utils packs the Linux bundle
 # that make test builds and checks; tzdata, mount and util-linux (unshare)
-# give the zone, disk-full and no-network tests what they need.
-window_tests=(xvfb xdotool imagemagick python3-xlib poppler-utils xz-utils tzdata mount util-linux)
+# give the zone, disk-full and no-network tests what they need; syncthing
+# runs the two-computer sync test.
+window_tests=(xvfb xdotool imagemagick python3-xlib poppler-utils xz-utils tzdata mount util-linux
+              syncthing)
 
 case "${1:-run}" in
   run)  wanted=("${build[@]}") ;;
