@@ -63,6 +63,7 @@ func init() {
 		{"export", "--format pdf|md|html|csv|json [--entries] [--since-last-session | --from D --to D] [--flagged-only] [--redact-people [--hide WORD]...] [--sections a,b,...] -o FILE", "write a session-prep report; with --entries --format md, the entries themselves as one Markdown file (like jrnl's); csv, the entries as a table; json, everything", runExport},
 		{"import", "FILE [--format jrnl|dayone|daylio|markdown|throughline] [--json]", "bring in entries from jrnl, Day One, Daylio, Markdown files or a Throughline export", runImport},
 		{"encryption", "[on | off | passphrase]", "say whether the journal is encrypted; turn encryption on or off, or change the passphrase ($THROUGHLINE_PASSPHRASE, $THROUGHLINE_NEW_PASSPHRASE for scripts)", runEncryption},
+		{"sync", "[--folder DIR [--name NAME]] | --status [--json]", "sync the journal, end-to-end encrypted, through a folder Syncthing (or any file-sync service) moves between your computers: --folder turns it on, or joins the journal synced there when this computer has none yet ($THROUGHLINE_PASSPHRASE for scripts); with nothing, sync once", runSync},
 		{"backup", "[-o FILE] | --list | --set-dir DIR", "copy the journal into a new backup file (in the backup folder unless -o), list the backups, or change their folder", runBackup},
 		{"restore", "FILE", "put a backup in place of the journal, keeping the journal you had as a backup", runRestore},
 		{"check", "", "check every page of the journal for damage, changing nothing", runCheck},

@@ -39,6 +39,7 @@ type Store interface {
 	reminderStore
 	importStore
 	checkInStore
+	syncStore
 }
 
 var _ Store = (*jstore.Store)(nil)
@@ -65,6 +66,7 @@ type Window struct {
 	reminders  *reminders
 	quitOnce   sync.Once
 	restore    string // a backup to put in place once the window has closed
+	joined     string // a journal built by joining a synced one, to put in place likewise
 	// damageShown is set once the window has said the journal is damaged.
 	damageShown bool
 	idleCheck   *time.Timer // the check to come once the window has been open a while
@@ -76,6 +78,8 @@ type Window struct {
 	importing      *importForm     // the Import dialog's, once shown
 	checkInButton  *widget.Button  // "How are you right now?", on every screen
 	checkIn        *checkInDialog  // the check-in's, once shown
+	sync           *syncer         // the rounds of sync, when it is on
+	syncForm       *syncForm       // the Sync dialog's, once shown
 	// The shortcuts sheet's overlay, once shown, so F1 doesn't stack another.
 	shortcutsSheet fyne.CanvasObject
 }
@@ -152,7 +156,8 @@ func (w *Window) build() {
 	w.win.SetMainMenu(w.menu())
 	w.checkInButton = widget.NewButtonWithIcon("How are you right now?", theme.ContentAddIcon(), w.unlessDialog(w.showCheckIn))
 	w.checkInButton.Importance = widget.LowImportance
-	w.main = container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), w.checkInButton), nil, nil, w.tabs)
+	w.sync = newSyncer(w, w.store)
+	w.main = container.NewBorder(nil, container.NewHBox(w.sync.label, layout.NewSpacer(), w.checkInButton), nil, nil, w.tabs)
 	w.win.SetContent(w.main)
 	onWindowKeys(w.win, w.keyAnywhere)
 	w.win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) {
@@ -248,6 +253,7 @@ func (w *Window) show() {
 	if w.journal != nil {
 		w.journal.focusOnLaunch()
 		w.startDailyBackups()
+		w.sync.start()
 	}
 	w.checkWhenIdle()
 	// Here, not in New, so tests never start the minute ticker.
@@ -286,6 +292,9 @@ func (w *Window) Quit() {
 		if w.idleCheck != nil {
 			// A restore may follow, which wants the journal open nowhere.
 			w.idleCheck.Stop()
+		}
+		if w.sync != nil {
+			w.sync.stop()
 		}
 		w.keepDraft("keeping the draft before quitting")
 		fyne.Do(w.app.Quit)
@@ -362,6 +371,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			item("Import from another app…", fyne.KeyI, w.showImport),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Encryption…", w.unlessDialog(w.showEncryption)),
+			fyne.NewMenuItem("Sync…", w.unlessDialog(w.showSync)),
 			anyPage("Lock now", fyne.KeyL, w.lockNow),
 			item("Settings…", fyne.KeyComma, w.showSettings),
 			fyne.NewMenuItemSeparator(),

@@ -77,8 +77,10 @@ type editor struct {
 	delete        *widget.Button
 	details       *fyne.Container // the panel of mood, emotions, patterns, ...
 	detailsScroll *container.Scroll
-	detailsB      *widget.Button // opens and closes it
-	summary       *widget.Label  // what the details hold, in a line
+	detailsB      *widget.Button  // opens and closes it
+	summary       *widget.Label   // what the details hold, in a line
+	conflict      *fyne.Container // says the entry changed on two computers at once
+	onCompare     func()          // Compare… on that line
 
 	filling   bool   // true while fill sets fields, so it doesn't count as typing
 	onChanged func() // the person changed something
@@ -152,7 +154,8 @@ func newEditor(ev *env, win fyne.Window, store editorStore) *editor {
 	e.summary.Importance, e.summary.Truncation = widget.LowImportance, fyne.TextTruncateEllipsis
 	e.showDetails(fyne.CurrentApp().Preferences().Bool(prefDetailsOpen))
 	strip := container.NewBorder(nil, nil, container.NewHBox(e.previewB, e.detailsB), container.NewHBox(e.delete, e.save), e.summary)
-	header := container.NewVBox(top, e.title, e.prompt.content)
+	e.conflict = newConflictBanner(func() { e.onCompare() })
+	header := container.NewVBox(top, e.conflict, e.title, e.prompt.content)
 	// Objects in reading order, so Tab goes title, prompt, body, the
 	// strip, then the details.
 	e.content = container.New(&editorLayout{form: form}, header, e.bodyArea, strip, e.details)
@@ -206,6 +209,7 @@ func (e *editor) fill(d journal.Draft) {
 	e.filling = true
 	defer func() { e.filling = false }()
 	e.prompt.hide() // offered again only for a new entry
+	e.conflict.Hide() // shown again by the journal for an entry that has one
 	if e.previewing() {
 		e.togglePreview()
 	}

@@ -32,6 +32,7 @@ type journalStore interface {
 	draftStore
 	editorStore
 	promptStore
+	conflictStore
 }
 
 var _ journalStore = (*jstore.Store)(nil)
@@ -66,6 +67,7 @@ type journalScreen struct {
 func newJournalScreen(e *env, win fyne.Window, store journalStore) *journalScreen {
 	s := &journalScreen{win: win, store: store, env: e, activity: func() {}}
 	s.editor = newEditor(e, win, store)
+	s.editor.onCompare = s.compareVersions
 	s.editor.files.entryFor = s.entryForFiles
 	s.editor.files.say = s.setStatus
 	s.editor.onChanged = s.onEdited
@@ -247,6 +249,9 @@ func (s *journalScreen) open(e journal.Entry) {
 	s.baseline = draftOf(e)
 	s.showEditor()
 	s.editor.fill(s.baseline)
+	if e.Conflicted {
+		s.editor.conflict.Show()
+	}
 	s.selectInList(e.ID)
 }
 

@@ -63,7 +63,8 @@ func newMainWindow(a fyne.App, store *jstore.Store) *Window {
 	w := New(a, store)
 	if notice, ok := os.LookupEnv(envNotice); ok {
 		os.Unsetenv(envNotice)
-		w.ShowNotice("Restoring a backup", notice)
+		w.ShowNotice(os.Getenv(envNoticeTitle), notice)
+		os.Unsetenv(envNoticeTitle)
 	}
 	// A terminal's Ctrl+C or a session's logout must not lose typed text.
 	signals := make(chan os.Signal, 1)
@@ -78,6 +79,17 @@ func newMainWindow(a fyne.App, store *jstore.Store) *Window {
 // afterQuit restores the backup the person chose, if they did, once the
 // window has closed; it returns the exit code.
 func afterQuit(w *Window, store *jstore.Store, path string) int {
+	// What was written last leaves with the window, not a minute later
+	// on the next start.
+	if st, err := store.SyncStatus(); err == nil && st.Folder != "" && !store.Locked() {
+		if _, err := store.Sync(); err != nil {
+			fmt.Fprintln(os.Stderr, "throughline: the last sync before closing:", err)
+		}
+	}
+	if joined := w.JoinedRequested(); joined != "" {
+		store.Close()
+		return joinAndRestart(path, joined)
+	}
 	if backup := w.RestoreRequested(); backup != "" {
 		dir, _ := store.BackupDir()
 		store.Close() // a restore needs the journal closed
@@ -86,8 +98,12 @@ func afterQuit(w *Window, store *jstore.Store, path string) int {
 	return 0
 }
 
-// envNotice carries how a restore went into the restarted window.
-const envNotice = "THROUGHLINE_NOTICE"
+// envNotice and envNoticeTitle carry how a restore or a join went into
+// the restarted window.
+const (
+	envNotice      = "THROUGHLINE_NOTICE"
+	envNoticeTitle = "THROUGHLINE_NOTICE_TITLE"
+)
 
 // restoreAndRestart puts backup in place of the journal, then starts
 // Throughline again on it, which says how the restore went: an app's
@@ -100,9 +116,25 @@ func restoreAndRestart(path, backup, dir string) int {
 	} else {
 		notice += " The journal you had is kept as " + kept + "."
 	}
+	return restartWith("Restoring a backup", notice)
+}
+
+// joinAndRestart puts the journal built by joining in place of the new,
+// empty one the window opened on, and starts again on it.
+func joinAndRestart(path, joined string) int {
+	notice := "This computer now keeps the synced journal, and syncs it each time the folder changes."
+	if err := jstore.ReplaceEmptyJournal(path, joined); err != nil {
+		notice = "The synced journal couldn't take the new journal's place: " + err.Error()
+	}
+	return restartWith("Joining a synced journal", notice)
+}
+
+// restartWith starts Throughline again, which shows notice first.
+func restartWith(title, notice string) int {
 	self, err := os.Executable()
 	if err == nil {
 		os.Setenv(envNotice, notice)
+		os.Setenv(envNoticeTitle, title)
 		err = syscall.Exec(self, os.Args, os.Environ())
 	}
 	fmt.Fprintln(os.Stderr, "throughline:", notice, "Couldn't restart:", err)

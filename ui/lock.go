@@ -177,7 +177,9 @@ func (w *Window) afterUnlock() {
 	if w.journal == nil {
 		w.build()
 		w.startDailyBackups()
+		w.sync.start()
 	} else {
+		w.sync.round() // what arrived while it was locked
 		w.win.SetMainMenu(w.menu())
 		w.win.SetContent(w.main)
 		w.touch()

@@ -45,6 +45,7 @@ type onboarding struct {
 	pass     *widget.Entry
 	again    *widget.Entry
 	problem  *widget.Label
+	join     *joinForm // the join page's, once shown
 }
 
 // firstRun reports whether the journal is new, never written in or set
@@ -69,7 +70,8 @@ func (w *Window) showOnboarding() {
 	w.onboarding = o
 	o.skip = newDialogButton("Skip and start writing", nil, widget.MediumImportance, o.finish)
 	begin := newDialogButton("Set up", theme.NavigateNextIcon(), widget.HighImportance, o.showGoals)
-	o.page("Welcome to Throughline", wrapped(welcomeText), o.skip, begin)
+	join := newDialogButton("Join a synced journal…", theme.ViewRefreshIcon(), widget.MediumImportance, o.showJoin)
+	o.page("Welcome to Throughline", wrapped(welcomeText), join, o.skip, begin)
 	w.win.Canvas().Focus(o.skip)
 }
 

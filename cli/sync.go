@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/throughline/throughline/journal"
+	jstore "github.com/throughline/throughline/journal/store"
+)
+
+// syncDeviceJSON is the stable JSON shape of one computer in
+// `sync --status --json`.
+type syncDeviceJSON struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	LastSeen string `json:"last_seen,omitempty"` // RFC 3339; none when it hasn't synced yet
+	You      bool   `json:"you"`
+}
+
+type syncStatusJSON struct {
+	On       bool             `json:"on"`
+	Folder   string           `json:"folder,omitempty"`
+	Device   string           `json:"device,omitempty"`
+	LastSync string           `json:"last_sync,omitempty"`
+	Devices  []syncDeviceJSON `json:"devices"`
+}
+
+// runSync turns sync on through a folder, joins a journal synced there,
+// syncs once, or says how sync stands.
+func runSync(c *cli, args []string) error {
+	flags := c.flags("sync")
+	folder := flags.String("folder", "", "the folder a file-sync service (Syncthing, Nextcloud, Dropbox…) moves between your computers")
+	name := flags.String("name", "", "what to call this computer in the folder; its host name when not given")
+	status := flags.Bool("status", false, "list the computers syncing and when each was last seen")
+	asJSON := flags.Bool("json", false, "with --status, print JSON")
+	if _, err := positionals(flags, args, 0, ""); err != nil {
+		return err
+	}
+	if *asJSON && !*status {
+		return usagef("--json goes with --status: `throughline sync --status --json`.")
+	}
+	if *status && *folder != "" {
+		return usagef("sync takes --folder or --status, not both.")
+	}
+	if *status {
+		return c.withJournal(false, func(s *jstore.Store) error { return printSyncStatus(c, s, *asJSON) })
+	}
+	if *folder == "" {
+		return c.withJournal(false, func(s *jstore.Store) error { return syncOnce(c, s) })
+	}
+	device := *name
+	if device == "" {
+		device = hostName()
+	}
+	path, err := c.journalPath()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return joinSync(c, path, *folder, device)
+	}
+	return c.withJournal(false, func(s *jstore.Store) error {
+		if err := s.EnableSync(*folder, device); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "Sync is on through %s. Turn sync on for that folder in Syncthing (or your sync service) on each computer, then join it there with `throughline sync --folder DIR`.\n", *folder)
+		return syncOnce(c, s)
+	})
+}
+
+// joinSync makes the journal at path from the one synced in folder.
+func joinSync(c *cli, path, folder, device string) error {
+	p, err := askPassphrase(envPassphrase, "Passphrase of the synced journal: ")
+	if err != nil {
+		return err
+	}
+	s, err := jstore.JoinSync(path, folder, p, device, upgradeLines(c.stderr))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	n, err := s.CountEntries()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Joined the journal synced through %s: %s here now, at %s.\n", folder, count(int(n), "entry", "entries"), path)
+	return nil
+}
+
+func syncOnce(c *cli, s *jstore.Store) error {
+	r, err := s.Sync()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "Synced: %s sent, %s received.\n", count(r.Sent, "change", "changes"), count(r.Received, "change", "changes"))
+	for _, p := range r.Problems {
+		fmt.Fprintln(c.stderr, "throughline:", p)
+	}
+	if len(r.Problems) > 0 {
+		return journal.Errorf(journal.EDamaged, "Some changes were refused (above); nothing from them was applied.")
+	}
+	return nil
+}
+
+func printSyncStatus(c *cli, s *jstore.Store, asJSON bool) error {
+	st, err := s.SyncStatus()
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		out := syncStatusJSON{On: st.Folder != "", Folder: st.Folder, Device: st.DeviceName, Devices: []syncDeviceJSON{}}
+		if !st.LastSync.IsZero() {
+			out.LastSync = st.LastSync.Format(time.RFC3339)
+		}
+		for _, d := range st.Devices {
+			j := syncDeviceJSON{ID: d.ID, Name: d.Name, You: d.You}
+			if !d.LastSeen.IsZero() {
+				j.LastSeen = d.LastSeen.Format(time.RFC3339)
+			}
+			out.Devices = append(out.Devices, j)
+		}
+		return writeJSON(c.stdout, out)
+	}
+	if st.Folder == "" {
+		fmt.Fprintln(c.stdout, "Sync is off. `throughline sync --folder DIR` syncs the journal through a folder your sync service moves between computers.")
+		return nil
+	}
+	fmt.Fprintf(c.stdout, "Syncing through %s as %q; last synced %s.\n", st.Folder, st.DeviceName, whenSeen(st.LastSync))
+	for _, d := range st.Devices {
+		you := ""
+		if d.You {
+			you = " (this computer)"
+		}
+		fmt.Fprintf(c.stdout, "  %-24s last seen %s\n", d.Name+you, whenSeen(d.LastSeen))
+	}
+	return nil
+}
+
+func whenSeen(t time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	return t.Local().Format("Mon 2 Jan 2006, 15:04")
+}
+
+// hostName names this computer in the folder unless --name does.
+func hostName() string {
+	if h, err := os.Hostname(); err == nil && h != "" {
+		return h
+	}
+	return "this computer"
+}
