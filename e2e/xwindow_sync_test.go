@@ -1,8 +1,7 @@
 package e2e
 
 import (
-	"os"
-	"os/exec"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,45 +17,76 @@ func TestWindow_SyncShowsWhatAnotherComputerWrote(t *testing.T) {
 	dir := t.TempDir()
 	laptop, desktop := filepath.Join(dir, "laptop.db"), filepath.Join(dir, "desktop.db")
 	folder := filepath.Join(dir, "Sync")
-	const passphrase = "one passphrase, two computers"
-	cli := func(db string, args ...string) string {
-		t.Helper()
-		cmd := exec.Command(builtBinary(t), append([]string{"--db", db}, args...)...)
-		cmd.Env = append(os.Environ(), "THROUGHLINE_PASSPHRASE="+passphrase, "THROUGHLINE_NEW_PASSPHRASE="+passphrase)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("throughline %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	cli(laptop, "add", "--title", "Written before sync")
-	cli(laptop, "encryption", "on")
-	cli(laptop, "sync", "--folder", folder, "--name", "Laptop")
-	cli(desktop, "sync", "--folder", folder, "--name", "Desktop")
+	throughlineAt(t, laptop, "add", "--title", "Written before sync")
+	throughlineAt(t, laptop, "encryption", "on")
+	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+	throughlineAt(t, desktop, "sync", "--folder", folder, "--name", "Desktop")
 
-	x.launch(desktop)
-	x.typeText(passphrase)
+	var stderr interface{ String() string }
+	x.app, x.window, stderr = x.startAnother(desktop)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the window's stderr:\n%s", stderr.String())
+		}
+	})
+	unlocked := time.Now()
+	x.typeText(syncPassphrase)
 	x.key("Return")
-	time.Sleep(2 * time.Second) // Argon2id, then the first round
-	cli(laptop, "add", "--title", "Written on the laptop", "--body", "after the session, on the train")
-	cli(laptop, "sync")
-	time.Sleep(5 * time.Second) // the folder settles, a round runs
+	// The window's first round, after the unlock, writes when this
+	// computer was last seen; only then is what comes next news to it.
+	if !waitFor(20*time.Second, func() bool { return writtenSince(t, folder, unlocked) }) {
+		t.Fatal("the window didn't sync after it was unlocked")
+	}
+	throughlineAt(t, laptop, "add", "--title", "Written on the laptop", "--body", "after the session, on the train")
+	throughlineAt(t, laptop, "sync")
+	// Read while the window is open: only its own round, started by the
+	// folder changing, can have put it there.
+	var list string
+	if !waitFor(20*time.Second, func() bool {
+		list = throughlineAt(t, desktop, "list")
+		return strings.Contains(list, "Written on the laptop")
+	}) {
+		t.Fatalf("the open window didn't sync the laptop's entry in:\n%s", list)
+	}
+	time.Sleep(time.Second) // the list redraws after the round
 	shot := x.screenshot("sync-arrived")
 	t.Logf("look at %s: the laptop's entry in the list, \"Synced at\" in the bottom bar", shot)
-	// Read while the window is open: only its own round can have put it there.
-	if list := cli(desktop, "list"); !strings.Contains(list, "Written on the laptop") {
-		t.Errorf("the open window didn't sync the laptop's entry in:\n%s", list)
-	}
 
 	x.key("ctrl+n")
 	x.typeText("Written at the desk")
+	x.key("Tab")
+	x.typeText("A quiet lunchtime.")
 	x.key("ctrl+s")
 	time.Sleep(500 * time.Millisecond)
+	x.screenshot("sync-written-in-window")
 	x.key("ctrl+q")
 	x.waitExit()
 
-	cli(laptop, "sync")
-	if list := cli(laptop, "list"); !strings.Contains(list, "Written at the desk") {
+	if list := throughlineAt(t, desktop, "list"); !strings.Contains(list, "Written at the desk") {
+		t.Fatalf("what was written in the window wasn't saved:\n%s", list)
+	}
+	throughlineAt(t, laptop, "sync")
+	if list := throughlineAt(t, laptop, "list"); !strings.Contains(list, "Written at the desk") {
 		t.Errorf("what was written in the window didn't reach the laptop:\n%s", list)
 	}
+}
+
+// writtenSince reports whether a file under dir changed after since.
+func writtenSince(t *testing.T, dir string, since time.Time) bool {
+	t.Helper()
+	changed := false
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil && info.ModTime().After(since) {
+			changed = true
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return changed
 }

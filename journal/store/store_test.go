@@ -398,6 +398,32 @@ func TestStore_Taggings(t *testing.T) {
 	}
 }
 
+// A synced journal's entries from another computer have ids from that
+// computer's range, past 2^40: reading them must not size anything by id.
+func TestStore_TaggingsWithAnotherComputersIDs(t *testing.T) {
+	s := mustOpen(t)
+	if _, err := s.CreateEntry(journal.Entry{Title: "here", WrittenAt: time.Now(), Patterns: []string{"denial"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Exec("INSERT INTO id_counters (name, next) VALUES ('entries', ?) ON CONFLICT (name) DO UPDATE SET next = excluded.next", int64(3)<<40).Error; err != nil {
+		t.Fatal(err)
+	}
+	far, err := s.CreateEntry(journal.Entry{Title: "there", WrittenAt: time.Now(), Patterns: []string{"avoidance"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if far.ID < int64(3)<<40 {
+		t.Fatalf("the second entry's id is %d, not from the far range", far.ID)
+	}
+	all, err := s.Taggings(time.Time{}, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 || all[1].EntryID != far.ID || !reflect.DeepEqual(all[1].Patterns, []string{"avoidance"}) {
+		t.Errorf("taggings = %+v", all)
+	}
+}
+
 func TestOpen_PathWithSpacesAndAccents(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "My Journal – café #1 ?x=y")
 	s, err := Open(filepath.Join(dir, "journal.db"))

@@ -109,30 +109,46 @@ func compareTaggings(a, b journal.Tagging) int {
 	return cmp.Or(a.WrittenAt.Compare(b.WrittenAt), cmp.Compare(a.EntryID, b.EntryID))
 }
 
-// positions finds a tagging's place by entry id. Ids are dense (one per
-// entry, from 1), so a slice indexed by id beats a map.
-type positions []int32
+// positions finds a tagging's place by entry id. A journal's own ids are
+// dense (one per entry, from 1), so a slice indexed by id beats a map;
+// a synced journal's entries from other computers have ids from each
+// computer's own range (past 2^40), so for those a map it is.
+type positions struct {
+	byID   []int32
+	sparse map[int64]int32
+}
 
 func newPositions(out []journal.Tagging) positions {
 	var most int64
 	for _, t := range out {
 		most = max(most, t.EntryID)
 	}
-	p := make(positions, most+1)
-	for i := range p {
-		p[i] = -1
+	if most > 4*int64(len(out))+1024 {
+		p := positions{sparse: make(map[int64]int32, len(out))}
+		for i, t := range out {
+			p.sparse[t.EntryID] = int32(i)
+		}
+		return p
+	}
+	p := positions{byID: make([]int32, most+1)}
+	for i := range p.byID {
+		p.byID[i] = -1
 	}
 	for i, t := range out {
-		p[t.EntryID] = int32(i)
+		p.byID[t.EntryID] = int32(i)
 	}
 	return p
 }
 
 func (p positions) of(id int64) (int, bool) {
-	if id < 0 || id >= int64(len(p)) || p[id] < 0 {
+	if p.sparse != nil {
+		i, ok := p.sparse[id]
+		return int(i), ok
+	}
+	if id < 0 || id >= int64(len(p.byID)) || p.byID[id] < 0 {
 		return 0, false
 	}
-	return int(p[id]), true
+	return int(p.byID[id]), true
 }
 
 // packed runs a query that returns one string of records separated by
