@@ -57,6 +57,7 @@ type syncer struct {
 func newSyncer(w *Window, store syncStore) *syncer {
 	label := widget.NewLabel("")
 	label.Importance = widget.LowImportance
+	label.Hide() // until sync is on, so it takes no room
 	return &syncer{w: w, store: store, label: label, stop: func() {}}
 }
 
@@ -143,8 +144,10 @@ func (s *syncer) refreshLabel() {
 		s.label.SetText("Synced at " + s.last.Local().Format("15:04"))
 		s.label.Importance = widget.LowImportance
 	default:
-		s.label.SetText("")
+		s.label.Hide()
+		return
 	}
+	s.label.Show()
 	s.label.Refresh()
 }
 
