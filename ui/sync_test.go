@@ -128,3 +128,64 @@ func TestSync_ARoundShowsWhatArrived(t *testing.T) {
 		t.Fatalf("after a round the list shows %q", titles)
 	}
 }
+
+// A second computer joins from the welcome page: a wrong passphrase is
+// said on the page and leaves nothing behind; the right one builds the
+// journal beside the new one and closes the window for it to take over.
+func TestSync_JoinFromTheWelcome(t *testing.T) {
+	first := encryptedJournal(t)
+	folder := filepath.Join(t.TempDir(), "Sync")
+	if err := first.Unlock(uiPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.EnableSync(folder, "Laptop"); err != nil {
+		t.Fatal(err)
+	}
+	w, store := newJournalWindow(t)
+	test.Tap(buttonOnScreen(t, w, "Join a synced journal…"))
+	f := w.onboarding.join
+	if w.win.Canvas().Focused() != f.folder {
+		t.Error("the join page doesn't start at the folder")
+	}
+	building := store.Path() + joiningSuffix
+
+	for _, tt := range []struct{ name, folder, passphrase, says string }{
+		{"no folder", "", uiPassphrase, "choose the folder"},
+		{"not a sync folder", t.TempDir(), uiPassphrase, "not a Throughline sync folder"},
+		{"wrong passphrase", folder, "not the passphrase", "passphrase"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f.folder.SetText(tt.folder)
+			f.pass.SetText(tt.passphrase)
+			test.Tap(f.join)
+			if !strings.Contains(f.problem.Text, tt.says) {
+				t.Errorf("the join page says %q, want it to mention %q", f.problem.Text, tt.says)
+			}
+			if _, err := os.Stat(building); err == nil {
+				t.Errorf("a failed join left %s", building)
+			}
+			if w.JoinedRequested() != "" {
+				t.Error("a failed join asked for the window to close")
+			}
+		})
+	}
+
+	f.folder.SetText(folder)
+	f.pass.SetText("")
+	test.Type(f.pass, uiPassphrase)
+	f.pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.JoinedRequested() != building {
+		t.Fatalf("joining asked for %q to take the journal's place, want %q (page says %q)", w.JoinedRequested(), building, f.problem.Text)
+	}
+	joined, err := jstore.Open(building)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer joined.Close()
+	if err := joined.Unlock(uiPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := joined.Entries(journal.EntryQuery{}); len(list) != 1 || list[0].Title != "behind the lock" {
+		t.Errorf("the joined journal holds %+v", list)
+	}
+}
