@@ -22,13 +22,7 @@ func TestWindow_SyncShowsWhatAnotherComputerWrote(t *testing.T) {
 	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
 	throughlineAt(t, desktop, "sync", "--folder", folder, "--name", "Desktop")
 
-	var stderr interface{ String() string }
-	x.app, x.window, stderr = x.startAnother(desktop)
-	t.Cleanup(func() {
-		if t.Failed() {
-			t.Logf("the window's stderr:\n%s", stderr.String())
-		}
-	})
+	launchTellingFailures(t, x, desktop)
 	unlocked := time.Now()
 	x.typeText(syncPassphrase)
 	x.key("Return")
@@ -89,4 +83,57 @@ func writtenSince(t *testing.T, dir string, since time.Time) bool {
 		t.Fatal(err)
 	}
 	return changed
+}
+
+// A second computer's first start: from the welcome, "Join a synced
+// journal…", the folder and the passphrase, by keyboard; the window
+// starts again on the joined journal, which holds the first computer's
+// entries and syncs from then on.
+func TestWindow_JoinASyncedJournal(t *testing.T) {
+	x := startX(t)
+	dir := t.TempDir()
+	laptop, desktop := filepath.Join(dir, "laptop.db"), filepath.Join(dir, "desktop.db")
+	folder := filepath.Join(dir, "Sync")
+	throughlineAt(t, laptop, "add", "--title", "Written on the laptop", "--body", "the week before")
+	throughlineAt(t, laptop, "encryption", "on")
+	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+
+	launchTellingFailures(t, x, desktop)
+	x.key("shift+Tab", "space") // Skip has the focus; Join is before it
+	x.typeText(folder)
+	x.key("Tab", "Tab") // past Choose…
+	x.typeText(syncPassphrase)
+	x.screenshot("sync-join-page")
+	x.key("Return")
+	x.screenshotOnceDrawn("sync-joined") // the window starts again, locked
+	x.key("space")                        // closes the notice
+	x.typeText(syncPassphrase)
+	x.key("Return")
+	time.Sleep(2 * time.Second) // Argon2id
+	x.screenshot("sync-joined-unlocked")
+	x.key("ctrl+q")
+	x.waitExit()
+
+	if list := throughlineAt(t, desktop, "list"); !strings.Contains(list, "Written on the laptop") {
+		t.Fatalf("the joined journal lists:\n%s", list)
+	}
+	if status := throughlineAt(t, desktop, "sync", "--status"); !strings.Contains(status, "Laptop") || !strings.Contains(status, "(this computer)") {
+		t.Errorf("the joined journal's sync status:\n%s", status)
+	}
+	if leftover, _ := filepath.Glob(desktop + ".joining*"); len(leftover) > 0 {
+		t.Errorf("joining left %v", leftover)
+	}
+}
+
+// launchTellingFailures starts the window on db, and prints what it
+// wrote to stderr if the test fails.
+func launchTellingFailures(t *testing.T, x *xSession, db string) {
+	t.Helper()
+	app, window, stderr := x.startAnother(db)
+	x.app, x.window = app, window
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the window's stderr:\n%s", stderr.String())
+		}
+	})
 }

@@ -122,7 +122,7 @@ func restoreAndRestart(path, backup, dir string) int {
 // joinAndRestart puts the journal built by joining in place of the new,
 // empty one the window opened on, and starts again on it.
 func joinAndRestart(path, joined string) int {
-	notice := "This computer now keeps the synced journal, and syncs it each time the folder changes."
+	notice := "This computer now keeps the synced journal, and syncs it each time the folder changes. Type its passphrase once more to open it here."
 	if err := jstore.ReplaceEmptyJournal(path, joined); err != nil {
 		notice = "The synced journal couldn't take the new journal's place: " + err.Error()
 	}

@@ -65,7 +65,7 @@ func (o *onboarding) onJoin() {
 	f.problem.SetText("Joining: building the journal from the folder…")
 	f.join.Disable()
 	o.w.background(func() func() {
-		os.Remove(building) // left by a join that was cut off
+		jstore.RemoveJournalFiles(building) // left by a join that was cut off
 		s, err := jstore.JoinSync(building, dir, passphrase, name)
 		if err == nil {
 			err = s.Close()

@@ -33,8 +33,15 @@ func ReplaceEmptyJournal(path, built string) error {
 	if err := replaceJournal(path, built); err != nil {
 		return err
 	}
-	for _, f := range []string{built, built + "-wal", built + "-shm"} {
+	RemoveJournalFiles(built)
+	return nil
+}
+
+// RemoveJournalFiles deletes the journal at path with every file that
+// goes with it (its log, index and locks): for a journal that was being
+// built and is not wanted, such as a join that failed or was cut off.
+func RemoveJournalFiles(path string) {
+	for _, f := range []string{path, path + "-wal", path + "-shm", path + ".lock", path + ".upgrade.lock"} {
 		os.Remove(f)
 	}
-	return nil
 }

@@ -131,9 +131,7 @@ func joinSync(path, dir, passphrase, deviceName string, options ...OpenOption) (
 	}
 	fail := func(err error) (*Store, error) {
 		s.Close()
-		for _, p := range []string{path, path + "-wal", path + "-shm"} {
-			os.Remove(p)
-		}
+		RemoveJournalFiles(path)
 		return nil, err
 	}
 	device := randomDevice()
