@@ -106,7 +106,7 @@ func TestWindow_JoinASyncedJournal(t *testing.T) {
 	x.screenshot("sync-join-page")
 	x.key("Return")
 	x.screenshotOnceDrawn("sync-joined") // the window starts again, locked
-	x.key("space")                        // closes the notice
+	x.key("space")                       // closes the notice
 	x.typeText(syncPassphrase)
 	x.key("Return")
 	time.Sleep(2 * time.Second) // Argon2id
