@@ -127,6 +127,16 @@ func TestSync_ARoundShowsWhatArrived(t *testing.T) {
 	if len(titles) != 2 || !strings.Contains(strings.Join(titles, "|"), "On the train") {
 		t.Fatalf("after a round the list shows %q", titles)
 	}
+	w.showSync()
+	said := dialogText(t, w)
+	for _, want := range []string{"Desktop (this computer)", "Laptop · last seen"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the Sync dialog says %q, want %q", said, want)
+		}
+	}
+	if os.Getenv("THROUGHLINE_SCREENSHOTS") != "" {
+		saveImage(t, w.win.Canvas().Capture(), "../docs/sync-status.png")
+	}
 }
 
 // A second computer joins from the welcome page: a wrong passphrase is
@@ -172,7 +182,11 @@ func TestSync_JoinFromTheWelcome(t *testing.T) {
 
 	f.folder.SetText(folder)
 	f.pass.SetText("")
+	f.problem.SetText("")
 	test.Type(f.pass, uiPassphrase)
+	if os.Getenv("THROUGHLINE_SCREENSHOTS") != "" {
+		saveImage(t, w.win.Canvas().Capture(), "../docs/sync-join.png")
+	}
 	f.pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if w.JoinedRequested() != building {
 		t.Fatalf("joining asked for %q to take the journal's place, want %q (page says %q)", w.JoinedRequested(), building, f.problem.Text)
