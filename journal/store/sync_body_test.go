@@ -3,12 +3,15 @@ package store
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 
 	"github.com/throughline/throughline/journal"
 )
@@ -306,6 +309,7 @@ func TestSync_DeletingEntryEndsBodyConflict(t *testing.T) {
 	editBody(t, stores[0], id, "on the laptop")
 	editBody(t, stores[1], id, "on the desktop")
 	syncEveryone(t, stores...)
+	checkBodies(t, stores, id, "on the desktop", []shownVersion{{"on the laptop", "laptop"}})
 	if err := stores[0].DeleteEntry(id); err != nil {
 		t.Fatal(err)
 	}
@@ -407,4 +411,75 @@ func migrationsThrough(id int) []migration {
 		}
 	}
 	return out
+}
+
+// Applied one at a time in any order, the same body changes leave the
+// same text on show, the same versions and the same conflict: among them
+// a resolve of two versions made while a third was being written, and an
+// edit made after the resolve.
+func TestSync_BodyVersionsAnyOrder(t *testing.T) {
+	const id = 1000
+	body := func(h uint64, device, text string, bases ...string) change {
+		c := change{HLC: h, Device: device, Table: "entries", Key: "[1000]", Op: "update", Base: bases,
+			Cols: map[string]syncValue{"body": toSyncValue(text)}}
+		if h == 1 {
+			c.Op = "insert"
+			for col, v := range map[string]any{"written_at": int64(0), "written_offset": int64(0), "written_zone": "UTC",
+				"created_at": int64(0), "updated_at": int64(0), "kind": "reflection", "title": ""} {
+				c.Cols[col] = toSyncValue(v)
+			}
+		}
+		return c
+	}
+	changes := []change{
+		body(1, "a", "first"),
+		body(5, "a", "A", "1/a"),
+		body(6, "b", "B", "1/a"),
+		body(7, "c", "C", "1/a"),
+		body(9, "b", "resolved", "5/a", "6/b"),
+		body(10, "a", "after the resolve", "9/b"),
+	}
+	s := mustOpen(t)
+	state := func(tx *gorm.DB) string {
+		var rows []string
+		tx.Raw(`SELECT 'body ' || body FROM entries WHERE id = ?
+			UNION ALL SELECT 'version ' || hlc || '/' || device || ' ' || bases FROM sync_body_versions
+			UNION ALL SELECT 'conflict ' || hlc || '/' || device || ' ' || body FROM sync_conflicts
+			UNION ALL SELECT 'pending ' || change FROM sync_pending`, id).Scan(&rows)
+		slices.Sort(rows)
+		return strings.Join(rows, "\n")
+	}
+	wantRows := []string{
+		"body after the resolve",
+		"conflict 7/c C",
+		`version 10/a ["9/b"]`,
+		`version 1/a []`,
+		`version 5/a ["1/a"]`,
+		`version 6/b ["1/a"]`,
+		`version 7/c ["1/a"]`,
+		`version 9/b ["5/a","6/b"]`,
+	}
+	slices.Sort(wantRows)
+	want := strings.Join(wantRows, "\n")
+	rng := rand.New(rand.NewPCG(19, 22))
+	for round := range 60 {
+		order := slices.Clone(changes)
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		tx := s.db.Begin()
+		for _, c := range order {
+			if _, err := applyChanges(tx, []change{c}); err != nil {
+				tx.Rollback()
+				t.Fatal(err)
+			}
+		}
+		got := state(tx)
+		tx.Rollback()
+		if got != want {
+			var stamps []string
+			for _, c := range order {
+				stamps = append(stamps, versionID(c.stamp()))
+			}
+			t.Fatalf("order %d %v:\n%s\nwant:\n%s", round, stamps, got, want)
+		}
+	}
 }
