@@ -108,18 +108,19 @@ func (s *Store) UpdateEntry(e journal.Entry) (journal.Entry, error) {
 		return journal.Entry{}, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		var created []int64
-		if err := tx.Raw("SELECT created_at FROM entries WHERE id = ?", e.ID).Scan(&created).Error; err != nil {
+		var old []entryRow
+		if err := tx.Raw("SELECT created_at, title, body FROM entries WHERE id = ?", e.ID).Scan(&old).Error; err != nil {
 			return err
 		}
-		if len(created) == 0 {
+		if len(old) == 0 {
 			return notFound(e.ID)
 		}
-		e.CreatedAt, e.UpdatedAt = time.UnixMilli(created[0]), s.now()
+		e.CreatedAt, e.UpdatedAt = time.UnixMilli(old[0].Created), s.now()
 		row, err := s.toRow(e)
 		if err != nil {
 			return err
 		}
+		s.keepUnchangedText(&row, old[0], e)
 		if err := s.unindex(tx, e.ID); err != nil { // while the old text is there to say what to remove
 			return err
 		}
@@ -141,6 +142,20 @@ func (s *Store) UpdateEntry(e journal.Entry) (journal.Entry, error) {
 	}
 	s.checkpoint() // the text before the edit leaves the log
 	return e, nil
+}
+
+// keepUnchangedText keeps the stored ciphertext of a title or body the
+// edit left as it was: sealed afresh it would read as a change, which sync
+// would send and which could win over a real edit made meanwhile on
+// another computer.
+func (s *Store) keepUnchangedText(row *entryRow, old entryRow, e journal.Entry) {
+	seal := sealer{codec: s.codec, table: "entries", id: e.ID}
+	if seal.open("title", old.Title) == e.Title && seal.err == nil {
+		row.Title = old.Title
+	}
+	if seal.open("body", old.Body) == e.Body && seal.err == nil {
+		row.Body = old.Body
+	}
 }
 
 // link records an entry's emotions, patterns and episodes, creating
@@ -323,6 +338,9 @@ func (s *Store) complete(rows []entryRow) ([]journal.Entry, error) {
 		}
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := s.markConflicted(entries, index, ids); err != nil {
 		return nil, err
 	}
 	for start := 0; start < len(ids); start += linkChunk {

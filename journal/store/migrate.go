@@ -39,6 +39,7 @@ var migrations = []migration{
 	{19, "starter vocabulary described and softened, adaptive defenses marked", starterRefreshMigration},
 	{20, "mood check-ins", execSQL(schemaMoodCheckIns)},
 	{21, "sync through a folder", execSQL(schemaSync)},
+	{22, "a deleted entry's body versions go with it", execSQL(schemaBodyVersionsFollowEntries)},
 }
 
 // indexingSteps are the steps that index every entry, which upgrades

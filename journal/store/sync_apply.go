@@ -87,7 +87,7 @@ func applyChange(tx *gorm.DB, c change) (applyResult, error) {
 	if err := tx.Exec("SAVEPOINT sync_change").Error; err != nil {
 		return dropped, err
 	}
-	r, err := mergeChange(tx, t, c, keyVals)
+	r, err := mergeWithBody(tx, t, c, keyVals)
 	if err != nil || r == waiting {
 		if rb := tx.Exec("ROLLBACK TO sync_change").Error; rb != nil {
 			return dropped, rb

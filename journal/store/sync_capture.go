@@ -62,6 +62,9 @@ func captureOutbox(tx *gorm.DB, clock *hlcClock, device string) ([]change, error
 			if err != nil {
 				return nil, err
 			}
+			if c.Base, err = noteLocalBody(tx, c, keyVals); err != nil {
+				return nil, err
+			}
 		case "delete":
 			if err := recordDelete(tx, c); err != nil {
 				return nil, err

@@ -61,6 +61,7 @@ type change struct {
 	Key    string               `json:"k"` // canonical JSON array of the key's values
 	Op     string               `json:"o"`
 	Cols   map[string]syncValue `json:"c,omitempty"`
+	Base   []string             `json:"b,omitempty"` // an entry body's versions it replaced (see sync_body.go)
 }
 
 func (c change) stamp() stamp { return stamp{c.HLC, c.Device} }

@@ -13,7 +13,7 @@ import (
 // can then turn sync on, its new ids in the device's own range.
 func TestMigrations_SyncUpgradesStep20(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "journal.db")
-	old := openWith(t, path, migrations[:len(migrations)-1])
+	old := openWith(t, path, migrationsThrough(20))
 	if got := appliedStep(t, old); got != 20 {
 		t.Fatalf("the old journal is at step %d", got)
 	}

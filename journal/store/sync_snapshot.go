@@ -14,6 +14,7 @@ type syncSnapshot struct {
 	Clocks  [][]any                           `json:"clocks"`
 	Pending []string                          `json:"pending"`
 	HLC     uint64                            `json:"hlc"`
+	Bodies  syncBodies                        `json:"bodies"`
 }
 
 func takeSyncSnapshot(tx *gorm.DB, hlc uint64) ([]byte, error) {
@@ -59,6 +60,11 @@ func takeSyncSnapshot(tx *gorm.DB, hlc uint64) ([]byte, error) {
 	if err := tx.Raw("SELECT change FROM sync_pending ORDER BY id").Scan(&snap.Pending).Error; err != nil {
 		return nil, err
 	}
+	bodies, err := takeSyncBodies(tx)
+	if err != nil {
+		return nil, err
+	}
+	snap.Bodies = bodies
 	return json.Marshal(snap)
 }
 
@@ -96,6 +102,9 @@ func loadSyncSnapshot(tx *gorm.DB, payload []byte) (uint64, error) {
 			c[0], c[1], c[2], hlc, c[4], c[5]).Error; err != nil {
 			return 0, err
 		}
+	}
+	if err := loadSyncBodies(tx, snap.Bodies); err != nil {
+		return 0, err
 	}
 	for _, p := range snap.Pending {
 		if err := tx.Exec("INSERT INTO sync_pending (change) VALUES (?)", p).Error; err != nil {
