@@ -90,8 +90,11 @@ func (r *entryRow) set(e journal.Entry, colourOf func(pattern string) color.NRGB
 		e.WrittenAt.Format("2 Jan 06") + " · " + kind,
 	}
 	meta := ""
+	if e.Conflicted { // changed on two computers at once: the editor says more
+		meta = "⚠ two texts  "
+	}
 	if e.Flagged {
-		meta = "⚑ "
+		meta += "⚑ "
 	}
 	if e.HasMood() {
 		meta += fmt.Sprintf("mood %d/10", e.Mood)

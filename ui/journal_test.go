@@ -96,8 +96,11 @@ func dialogText(t *testing.T, w *Window) string {
 	top := w.win.Canvas().Overlays().Top()
 	var sb strings.Builder
 	walk(t, top, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
-			sb.WriteString(l.Text + "\n")
+		switch o := o.(type) {
+		case *widget.Label:
+			sb.WriteString(o.Text + "\n")
+		case *widget.Card:
+			sb.WriteString(o.Title + "\n" + o.Subtitle + "\n")
 		}
 	})
 	return sb.String()

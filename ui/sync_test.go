@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -184,9 +185,6 @@ func TestSync_JoinFromTheWelcome(t *testing.T) {
 	f.pass.SetText("")
 	f.problem.SetText("")
 	test.Type(f.pass, uiPassphrase)
-	if os.Getenv("THROUGHLINE_SCREENSHOTS") != "" {
-		saveImage(t, w.win.Canvas().Capture(), "../docs/sync-join.png")
-	}
 	f.pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if w.JoinedRequested() != building {
 		t.Fatalf("joining asked for %q to take the journal's place, want %q (page says %q)", w.JoinedRequested(), building, f.problem.Text)
@@ -201,5 +199,90 @@ func TestSync_JoinFromTheWelcome(t *testing.T) {
 	}
 	if list, _ := joined.Entries(journal.EntryQuery{}); len(list) != 1 || list[0].Title != "behind the lock" {
 		t.Errorf("the joined journal holds %+v", list)
+	}
+}
+
+// An entry changed on two computers before they synced is marked in the
+// list and the editor; Compare… shows both texts, and keeping both
+// joined ends it.
+func TestSync_ChangedOnTwoComputers(t *testing.T) {
+	store := encryptedJournal(t)
+	folder := filepath.Join(t.TempDir(), "Sync")
+	if err := store.Unlock(uiPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.EnableSync(folder, "Desktop"); err != nil {
+		t.Fatal(err)
+	}
+	laptop, err := jstore.JoinSync(filepath.Join(t.TempDir(), "laptop.db"), folder, uiPassphrase, "Laptop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { laptop.Close() })
+	edit := func(s *jstore.Store, body string) {
+		t.Helper()
+		list, err := s.Entries(journal.EntryQuery{})
+		if err != nil || len(list) != 1 {
+			t.Fatalf("entries: %v, %v", list, err)
+		}
+		e := list[0]
+		e.Body = body
+		if _, err := s.UpdateEntry(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(laptop, "Written on the train.")
+	time.Sleep(5 * time.Millisecond) // the desktop's edit is the later one
+	edit(store, "Written at the desk.")
+	for _, s := range []*jstore.Store{laptop, store, laptop} {
+		if _, err := s.Sync(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store.Lock()
+	w := unlockedSyncWindow(t, store)
+	j := w.journal
+	if len(j.entries) != 1 || !j.entries[0].Conflicted {
+		t.Fatalf("the list shows %+v, not one entry changed on two computers", j.entries)
+	}
+	j.open(j.entries[0])
+	if !j.editor.conflict.Visible() {
+		t.Fatal("the editor doesn't say the entry changed on two computers")
+	}
+	if j.editor.body.Text != "Written at the desk." {
+		t.Errorf("the editor shows %q, not the later text", j.editor.body.Text)
+	}
+	if os.Getenv("THROUGHLINE_SCREENSHOTS") != "" {
+		saveImage(t, w.win.Canvas().Capture(), "../docs/sync-two-texts.png")
+	}
+	j.compareVersions()
+	if os.Getenv("THROUGHLINE_SCREENSHOTS") != "" {
+		saveImage(t, w.win.Canvas().Capture(), "../docs/sync-compare.png")
+	}
+	said := dialogText(t, w)
+	for _, want := range []string{"Written on the train.", "Written at the desk.", "From Laptop"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("Compare shows %q, want %q", said, want)
+		}
+	}
+	test.Tap(buttonIn(t, w, "Keep both, joined"))
+	e, err := store.Entry(j.entries[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Conflicted || e.Body != "Written at the desk.\n\nWritten on the train." {
+		t.Errorf("after keeping both: conflicted %v, body %q", e.Conflicted, e.Body)
+	}
+	if j.editor.conflict.Visible() || j.editor.body.Text != e.Body {
+		t.Errorf("the editor still marks the entry (%v) or shows %q", j.editor.conflict.Visible(), j.editor.body.Text)
+	}
+	if _, err := store.Sync(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := laptop.Sync(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := laptop.Entry(e.ID); got.Conflicted || got.Body != e.Body {
+		t.Errorf("on the laptop after syncing: conflicted %v, body %q", got.Conflicted, got.Body)
 	}
 }
