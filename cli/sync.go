@@ -36,6 +36,7 @@ func runSync(c *cli, args []string) error {
 	name := flags.String("name", "", "what to call this computer in the folder; its host name when not given")
 	status := flags.Bool("status", false, "list the computers syncing and when each was last seen")
 	asJSON := flags.Bool("json", false, "with --status, print JSON")
+	off := flags.Bool("off", false, "stop syncing this journal (it keeps everything; the folder and your other computers carry on)")
 	if _, err := positionals(flags, args, 0, ""); err != nil {
 		return err
 	}
@@ -44,6 +45,18 @@ func runSync(c *cli, args []string) error {
 	}
 	if *status && *folder != "" {
 		return usagef("sync takes --folder or --status, not both.")
+	}
+	if *off {
+		if *status || *folder != "" || *name != "" {
+			return usagef("sync --off takes nothing else: `throughline sync --off`.")
+		}
+		return c.withJournal(false, func(s *jstore.Store) error {
+			if err := s.DisableSync(); err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, "Sync is off. This journal keeps everything, and your other computers carry on through the folder without it; to sync it again, choose a new, empty folder.")
+			return nil
+		})
 	}
 	if *status {
 		return c.withJournal(false, func(s *jstore.Store) error { return printSyncStatus(c, s, *asJSON) })

@@ -50,6 +50,11 @@ func TestCLI_SyncTwoJournals(t *testing.T) {
 		{"on the laptop", laptop, pass, "-", []string{"list"}, exitOK, "At my desk"},
 		{"status", laptop, pass, "-", []string{"sync", "--status"}, exitOK, "Desktop"},
 		{"json needs status", laptop, pass, "-", []string{"sync", "--json"}, exitUsage, "--status"},
+		{"off takes nothing else", laptop, pass, "-", []string{"sync", "--off", "--status"}, exitUsage, "--off"},
+		{"encryption stays while syncing", laptop, pass, "-", []string{"encryption", "off"}, exitUsage, "sync --off"},
+		{"off", desktop, pass, "-", []string{"sync", "--off"}, exitOK, "Sync is off"},
+		{"off again", desktop, pass, "-", []string{"sync", "--off"}, exitUsage, "already off"},
+		{"status once off", desktop, pass, "-", []string{"sync", "--status"}, exitOK, "Sync is off"},
 	}
 	for _, st := range steps {
 		for env, v := range map[string]string{envPassphrase: st.passphrase, envNewPassphrase: st.newOne} {
@@ -74,7 +79,7 @@ func TestCLI_SyncTwoJournals(t *testing.T) {
 	}
 
 	t.Setenv(envPassphrase, pass)
-	out, errOut, code := runCLI(t, desktop, "", "sync", "--status", "--json")
+	out, errOut, code := runCLI(t, laptop, "", "sync", "--status", "--json")
 	if code != exitOK {
 		t.Fatalf("sync --status --json: exit %d: %s", code, errOut)
 	}
@@ -86,7 +91,7 @@ func TestCLI_SyncTwoJournals(t *testing.T) {
 	for _, d := range status.Devices {
 		names[d.Name] = d.You
 	}
-	if !status.On || status.Device != "Desktop" || len(names) != 2 || !names["Desktop"] || names["Laptop"] {
-		t.Errorf("sync --status --json = %+v, want on as Desktop with Desktop (you) and Laptop", status)
+	if !status.On || status.Device != "Laptop" || len(names) != 2 || !names["Laptop"] || names["Desktop"] {
+		t.Errorf("sync --status --json = %+v, want on as Laptop with Laptop (you) and Desktop", status)
 	}
 }

@@ -27,6 +27,7 @@ type syncStore interface {
 	Encrypted() bool
 	Locked() bool
 	EnableSync(dir, deviceName string) error
+	DisableSync() error
 	Sync() (journal.SyncReport, error)
 	SyncStatus() (journal.SyncStatus, error)
 }
@@ -214,6 +215,7 @@ type syncForm struct {
 	folder, name *widget.Entry
 	turnOn       *widget.Button
 	syncNow      *widget.Button
+	turnOff      *widget.Button
 }
 
 // showSync shows how sync stands, and turns it on.
@@ -338,8 +340,37 @@ func (w *Window) syncStatusView(st journal.SyncStatus, f *syncForm) fyne.CanvasO
 		}
 		rows.Add(widget.NewLabel(name + " · last seen " + seenAt(d.LastSeen)))
 	}
-	rows.Add(container.NewHBox(f.syncNow))
+	f.turnOff = widget.NewButtonWithIcon("Turn sync off…", theme.CancelIcon(), func() {
+		w.closeTopDialog()
+		w.confirmSyncOff()
+	})
+	rows.Add(container.NewHBox(f.syncNow, f.turnOff))
 	return rows
+}
+
+// confirmSyncOff asks before this computer stops syncing, saying what
+// that means for the others.
+func (w *Window) confirmSyncOff() {
+	off := func() {
+		w.background(func() func() {
+			err := w.store.DisableSync()
+			return func() {
+				if err != nil {
+					showProblem(w.win, "Couldn't turn sync off", err)
+					return
+				}
+				w.sync.stop()
+				w.sync.problem, w.sync.last = "", time.Time{}
+				w.sync.refreshLabel()
+				w.journal.setStatus("Sync is off. This journal keeps everything.")
+			}
+		})
+	}
+	showChoices(w.win, "Turn sync off?", wrapped("This computer stops syncing: what it wrote last is sent first, and from then on what you write here stays here. "+
+		"The journal keeps everything, and your other computers carry on through the folder without it. To sync it again, choose a new, empty folder."),
+		fyne.NewSize(560, 260),
+		dialogChoice{label: "Keep syncing", focused: true, cancel: true},
+		dialogChoice{label: "Turn sync off", importance: widget.DangerImportance, then: off})
 }
 
 func seenAt(t time.Time) string {

@@ -92,6 +92,25 @@ func TestSync_TurnOnThenSeeTheComputers(t *testing.T) {
 			t.Errorf("the Sync dialog says %q, want %q", said, want)
 		}
 	}
+
+	test.Tap(w.syncForm.turnOff)
+	test.Tap(buttonIn(t, w, "Keep syncing"))
+	if st, _ := store.SyncStatus(); st.Folder != folder {
+		t.Fatalf("Keep syncing turned sync off")
+	}
+	w.showSync()
+	test.Tap(w.syncForm.turnOff)
+	test.Tap(buttonIn(t, w, "Turn sync off"))
+	if st, _ := store.SyncStatus(); st.Folder != "" {
+		t.Errorf("after Turn sync off, still syncing through %s", st.Folder)
+	}
+	if w.sync.label.Visible() {
+		t.Errorf("the bar still says %q", w.sync.label.Text)
+	}
+	w.showSync()
+	if w.syncForm.turnOn == nil {
+		t.Error("with sync off, the Sync dialog doesn't offer to turn it on")
+	}
 }
 
 // What another computer syncs shows in the open window after a round,

@@ -239,7 +239,7 @@ func (s *Store) DisableEncryption(passphrase string) error {
 		return journal.Errorf(journal.EInvalid, "The journal isn't encrypted.")
 	}
 	if syncNumber(s.db) > 0 {
-		return journal.Errorf(journal.EInvalid, "This journal syncs through a folder, and sync needs encryption on so the folder never holds a readable word. Turn sync off first, then turn encryption off.")
+		return journal.Errorf(journal.EInvalid, "This journal syncs through a folder, and sync needs encryption on so the folder never holds a readable word. Turn sync off first (File → Sync…, or `throughline sync --off`), then turn encryption off.")
 	}
 	keys, err := s.openKeys(passphrase)
 	if err != nil {
