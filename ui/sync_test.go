@@ -305,3 +305,60 @@ func TestSync_ChangedOnTwoComputers(t *testing.T) {
 		t.Errorf("on the laptop after syncing: conflicted %v, body %q", got.Conflicted, got.Body)
 	}
 }
+
+// A change file damaged on its way is refused: the bar says sync
+// stopped, the Sync dialog names the computer it came from, and nothing
+// from it shows.
+func TestSync_DamagedChangesAreRefused(t *testing.T) {
+	store := encryptedJournal(t)
+	folder := filepath.Join(t.TempDir(), "Sync")
+	if err := store.Unlock(uiPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.EnableSync(folder, "Desktop"); err != nil {
+		t.Fatal(err)
+	}
+	store.Lock()
+	laptop, err := jstore.JoinSync(filepath.Join(t.TempDir(), "laptop.db"), folder, uiPassphrase, "Laptop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { laptop.Close() })
+	w := unlockedSyncWindow(t, store)
+	if _, err := laptop.CreateEntry(journal.Entry{Title: "Tampered with", WrittenAt: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := laptop.Sync(); err != nil {
+		t.Fatal(err)
+	}
+	segments, _ := filepath.Glob(filepath.Join(folder, "devices", "*", "*.seg"))
+	var newest string
+	var newestAt time.Time
+	for _, seg := range segments {
+		if info, err := os.Stat(seg); err == nil && info.ModTime().After(newestAt) {
+			newest, newestAt = seg, info.ModTime()
+		}
+	}
+	data, err := os.ReadFile(newest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)-5] ^= 0x40
+	if err := os.WriteFile(newest, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	w.sync.round()
+	if !strings.HasPrefix(w.sync.label.Text, "Sync stopped") {
+		t.Errorf("after a damaged change file the bar says %q", w.sync.label.Text)
+	}
+	for _, e := range w.journal.entries {
+		if e.Title == "Tampered with" {
+			t.Error("the damaged change was applied")
+		}
+	}
+	w.showSync()
+	if said := dialogText(t, w); !strings.Contains(said, "Laptop") || !strings.Contains(said, "damaged") {
+		t.Errorf("the Sync dialog says %q, want the damage and the computer's name", said)
+	}
+}

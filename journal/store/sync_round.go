@@ -68,7 +68,7 @@ func (s *Store) syncRound() (journal.SyncReport, error) {
 			if st, e := f.ReadState(d); e == nil && st.Name != "" {
 				name = st.Name
 			}
-			report.Problems = append(report.Problems, fmt.Sprintf("The changes from %q (device %s) in %s are damaged or were altered, so they were not applied; everything else synced. Sync again on that computer to rewrite them.", name, d, damaged.File))
+			report.Problems = append(report.Problems, fmt.Sprintf("The changes from %q (device %s) in %s are damaged or were altered, so neither they nor what that computer wrote after them were applied; everything else synced. Nothing is lost: they are still in that computer's journal. If the file was damaged on its way, your sync service may bring a good copy.", name, d, damaged.File))
 		} else if err != nil {
 			return report, internal("read the sync folder", err)
 		}
