@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"time"
 
@@ -72,8 +70,16 @@ func runSync(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return joinSync(c, path, *folder, device)
+	_, err = os.Stat(path)
+	exists := err == nil
+	join := !exists
+	if exists {
+		if join, err = joinsInstead(path, *folder); err != nil {
+			return err
+		}
+	}
+	if join {
+		return joinSync(c, path, exists, *folder, device)
 	}
 	return c.withJournal(false, func(s *jstore.Store) error {
 		if err := s.EnableSync(*folder, device); err != nil {
@@ -84,19 +90,51 @@ func runSync(c *cli, args []string) error {
 	})
 }
 
-// joinSync makes the journal at path from the one synced in folder.
-func joinSync(c *cli, path, folder, device string) error {
+// joinsInstead reports whether --folder names a journal synced from
+// another computer, which the journal at path would join rather than
+// start syncing itself; it says why not when the journal can't give way.
+// That is checked before joining, which leaves this computer's mark in
+// the folder.
+func joinsInstead(path, folder string) (bool, error) {
+	s, err := jstore.Open(path)
+	if err != nil {
+		return false, nil // the command's own open says what is wrong
+	}
+	defer s.Close()
+	if !s.SyncFolderHoldsAnotherJournal(folder) {
+		return false, nil
+	}
+	return true, s.MayGiveWayToJoin()
+}
+
+// joinSync makes the journal at path from the one synced in folder. A
+// journal already at path, made but never written in, gives way to it:
+// the joined one is built beside it, then takes its place.
+func joinSync(c *cli, path string, exists bool, folder, device string) error {
 	p, err := askPassphrase(envPassphrase, "Passphrase of the synced journal: ")
 	if err != nil {
 		return err
 	}
-	s, err := jstore.JoinSync(path, folder, p, device, upgradeLines(c.stderr))
+	building := path
+	if exists {
+		building = jstore.JoiningPath(path)
+		jstore.RemoveJournalFiles(building) // left by a join that was cut off
+	}
+	s, err := jstore.JoinSync(building, folder, p, device, upgradeLines(c.stderr))
 	if err != nil {
 		return err
 	}
-	defer s.Close()
 	n, err := s.CountEntries()
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && exists {
+		err = jstore.ReplaceEmptyJournal(path, building)
+	}
 	if err != nil {
+		if exists {
+			jstore.RemoveJournalFiles(building)
+		}
 		return err
 	}
 	fmt.Fprintf(c.stdout, "Joined the journal synced through %s: %s here now, at %s.\n", folder, count(int(n), "entry", "entries"), path)

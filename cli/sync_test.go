@@ -23,6 +23,14 @@ func TestCLI_SyncTwoJournals(t *testing.T) {
 		t.Fatal(err)
 	}
 	addEntry(t, laptop, "", "--title", "Before sync", "--body", "written on the laptop")
+	// A third computer made a journal and wrote in it before it joined;
+	// a fourth made one (opened the window once) but never wrote in it.
+	written, unwritten := filepath.Join(dir, "written.db"), filepath.Join(dir, "unwritten.db")
+	addEntry(t, written, "", "--title", "Its own")
+	addEntry(t, unwritten, "", "--title", "Soon gone")
+	if _, errOut, code := runCLI(t, unwritten, "", "delete", "1"); code != exitOK {
+		t.Fatal(errOut)
+	}
 
 	type step struct {
 		name       string
@@ -44,6 +52,10 @@ func TestCLI_SyncTwoJournals(t *testing.T) {
 		{"join, not a sync folder", desktop, pass, "-", []string{"sync", "--folder", notSync}, exitUsage, "photos"},
 		{"join", desktop, pass, "-", []string{"sync", "--folder", folder, "--name", "Desktop"}, exitOK, "Joined"},
 		{"joined entry", desktop, pass, "-", []string{"list"}, exitOK, "Before sync"},
+		{"join over a journal with entries", written, pass, "-", []string{"sync", "--folder", folder}, exitUsage, "entries of its own"},
+		{"that journal as it was", written, "-", "-", []string{"list"}, exitOK, "Its own"},
+		{"join over an empty journal", unwritten, pass, "-", []string{"sync", "--folder", folder, "--name", "Spare"}, exitOK, "Joined"},
+		{"the joined journal in its place", unwritten, pass, "-", []string{"list"}, exitOK, "Before sync"},
 		{"write on the desktop", desktop, pass, "-", []string{"add", "--title", "At my desk", "--body", "a lunchtime note"}, exitOK, "Saved"},
 		{"desktop sends", desktop, pass, "-", []string{"sync"}, exitOK, "Synced"},
 		{"laptop receives", laptop, pass, "-", []string{"sync"}, exitOK, "received"},
@@ -78,6 +90,11 @@ func TestCLI_SyncTwoJournals(t *testing.T) {
 		}
 	}
 
+	for _, db := range []string{written, unwritten} {
+		if left, _ := filepath.Glob(db + ".joining*"); len(left) > 0 {
+			t.Errorf("joining left %v", left)
+		}
+	}
 	t.Setenv(envPassphrase, pass)
 	out, errOut, code := runCLI(t, laptop, "", "sync", "--status", "--json")
 	if code != exitOK {
@@ -91,7 +108,7 @@ func TestCLI_SyncTwoJournals(t *testing.T) {
 	for _, d := range status.Devices {
 		names[d.Name] = d.You
 	}
-	if !status.On || status.Device != "Laptop" || len(names) != 2 || !names["Laptop"] || names["Desktop"] {
-		t.Errorf("sync --status --json = %+v, want on as Laptop with Laptop (you) and Desktop", status)
+	if !status.On || status.Device != "Laptop" || len(names) != 3 || !names["Laptop"] || names["Desktop"] || names["Spare"] {
+		t.Errorf("sync --status --json = %+v, want on as Laptop with Laptop (you), Desktop and Spare", status)
 	}
 }

@@ -80,6 +80,7 @@ type Window struct {
 	checkIn        *checkInDialog  // the check-in's, once shown
 	sync           *syncer         // the rounds of sync, when it is on
 	syncForm       *syncForm       // the Sync dialog's, once shown
+	joinDialog     *joinForm       // the Join dialog's, once shown
 	// The shortcuts sheet's overlay, once shown, so F1 doesn't stack another.
 	shortcutsSheet fyne.CanvasObject
 }

@@ -28,6 +28,8 @@ type syncStore interface {
 	Locked() bool
 	EnableSync(dir, deviceName string) error
 	DisableSync() error
+	SyncFolderHoldsAnotherJournal(dir string) bool
+	MayGiveWayToJoin() error
 	Sync() (journal.SyncReport, error)
 	SyncStatus() (journal.SyncStatus, error)
 }
@@ -238,6 +240,10 @@ func (w *Window) showSync() {
 				w.closeTopDialog()
 				w.showEncryption()
 			})))
+		if w.store.MayGiveWayToJoin() == nil {
+			host, _ := os.Hostname()
+			content.(*fyne.Container).Add(container.NewHBox(widget.NewButtonWithIcon("Join a synced journal…", theme.ViewRefreshIcon(), func() { w.offerJoin("", host) })))
+		}
 	default:
 		content = w.syncTurnOnView(f)
 	}
@@ -303,6 +309,10 @@ func (w *Window) onTurnOnSync(f *syncForm) {
 		showProblem(w.win, "Choose a folder first", journal.Errorf(journal.EInvalid, "Type or choose the folder your sync service moves between your computers."))
 		return
 	}
+	if w.store.SyncFolderHoldsAnotherJournal(dir) {
+		w.offerJoin(dir, name)
+		return
+	}
 	f.turnOn.Disable()
 	w.background(func() func() {
 		err := w.store.EnableSync(dir, name)
@@ -317,6 +327,49 @@ func (w *Window) onTurnOnSync(f *syncForm) {
 			w.journal.setStatus("Sync is on through " + dir + ".")
 		}
 	})
+}
+
+// offerJoin joins a journal synced from another computer in place of
+// this one, which has never been written in, as the welcome page does:
+// for a folder that turned out to sync another journal (dir), or from
+// the Sync dialog of an empty journal (dir "").
+func (w *Window) offerJoin(dir, name string) {
+	if err := w.store.MayGiveWayToJoin(); err != nil {
+		showProblem(w.win, "That folder syncs another journal", err)
+		return
+	}
+	w.closeTopDialog()
+	f := &joinForm{folder: widget.NewEntry(), pass: widget.NewPasswordEntry(), name: widget.NewEntry(), problem: wrapped("")}
+	w.joinDialog = f
+	f.folder.SetText(dir)
+	f.pass.SetPlaceHolder("the synced journal's passphrase")
+	f.name.SetText(name)
+	about := "Join a journal you keep on another computer with sync on: choose the folder your sync service brings here and type that journal's passphrase. This journal has nothing in it yet, so the synced one takes its place, and the window starts again on it."
+	if dir != "" {
+		about = dir + " already syncs a journal from another computer. " + about
+	}
+	join := func() {
+		dir := expandHome(strings.TrimSpace(f.folder.Text))
+		if dir == "" {
+			f.problem.SetText("Type or choose the folder first.")
+			return
+		}
+		f.problem.SetText("Joining: building the journal from the folder…")
+		w.startJoin(dir, f.pass.Text, strings.TrimSpace(f.name.Text), func(err error) { f.problem.SetText(err.Error()) })
+	}
+	f.pass.OnSubmitted = func(string) { join() }
+	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() { w.chooseSyncFolder(f.folder) })
+	showChoices(w.win, "Join a synced journal", container.NewVBox(wrapped(about), widget.NewForm(
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, f.folder)),
+		widget.NewFormItem("Passphrase", f.pass),
+		widget.NewFormItem("This computer", f.name)), f.problem), fyne.NewSize(720, 420),
+		dialogChoice{label: "Not now", cancel: true},
+		dialogChoice{label: "Join", importance: widget.HighImportance, then: join})
+	if dir == "" {
+		w.win.Canvas().Focus(f.folder)
+	} else {
+		w.win.Canvas().Focus(f.pass)
+	}
 }
 
 // syncStatusView lists the computers syncing, when each was last seen,

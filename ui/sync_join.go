@@ -22,10 +22,6 @@ type joinForm struct {
 	join               *dialogButton
 }
 
-// joiningSuffix names the journal being built while joining, beside the
-// journal it replaces once it is whole.
-const joiningSuffix = ".joining"
-
 // showJoin asks for the synced folder and the journal's passphrase.
 func (o *onboarding) showJoin() {
 	f := &joinForm{folder: widget.NewEntry(), pass: widget.NewPasswordEntry(), name: widget.NewEntry()}
@@ -60,24 +56,35 @@ func (o *onboarding) onJoin() {
 		f.problem.SetText("Type or choose the folder first.")
 		return
 	}
-	passphrase, name := f.pass.Text, strings.TrimSpace(f.name.Text)
-	building := o.w.store.Path() + joiningSuffix
 	f.problem.SetText("Joining: building the journal from the folder…")
 	f.join.Disable()
-	o.w.background(func() func() {
+	o.w.startJoin(dir, f.pass.Text, strings.TrimSpace(f.name.Text), func(err error) {
+		f.join.Enable()
+		if err != nil {
+			f.problem.SetText(err.Error())
+		}
+	})
+}
+
+// startJoin builds the journal synced in dir beside this one, off the UI
+// goroutine; once it is whole the window closes, and the joined journal
+// takes this one's place before the window starts again (afterQuit).
+// failed is told what went wrong, and nothing has changed.
+func (w *Window) startJoin(dir, passphrase, name string, failed func(error)) {
+	building := jstore.JoiningPath(w.store.Path())
+	w.background(func() func() {
 		jstore.RemoveJournalFiles(building) // left by a join that was cut off
 		s, err := jstore.JoinSync(building, dir, passphrase, name)
 		if err == nil {
 			err = s.Close()
 		}
 		return func() {
-			f.join.Enable()
 			if err != nil {
-				f.problem.SetText(err.Error())
+				failed(err)
 				return
 			}
-			o.w.joined = building
-			o.w.Quit()
+			w.joined = building
+			w.Quit()
 		}
 	})
 }

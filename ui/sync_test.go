@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/throughline/throughline/journal"
 	jstore "github.com/throughline/throughline/journal/store"
@@ -47,10 +48,19 @@ func TestSync_TurnOnThenSeeTheComputers(t *testing.T) {
 		t.Fatal(err)
 	}
 	folder := filepath.Join(t.TempDir(), "Sync")
+	another := filepath.Join(t.TempDir(), "Another")
+	other := encryptedJournal(t)
+	if err := other.Unlock(uiPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.EnableSync(another, "Elsewhere"); err != nil {
+		t.Fatal(err)
+	}
 
 	for _, tt := range []struct{ name, folder, says string }{
 		{"no folder", "", "Type or choose the folder"},
 		{"a folder of something else", photos, "already holds other files"},
+		{"another journal's folder", another, "entries of its own"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w.showSync()
@@ -177,7 +187,7 @@ func TestSync_JoinFromTheWelcome(t *testing.T) {
 	if w.win.Canvas().Focused() != f.folder {
 		t.Error("the join page doesn't start at the folder")
 	}
-	building := store.Path() + joiningSuffix
+	building := jstore.JoiningPath(store.Path())
 
 	for _, tt := range []struct{ name, folder, passphrase, says string }{
 		{"no folder", "", uiPassphrase, "choose the folder"},
@@ -360,5 +370,60 @@ func TestSync_DamagedChangesAreRefused(t *testing.T) {
 	w.showSync()
 	if said := dialogText(t, w); !strings.Contains(said, "Laptop") || !strings.Contains(said, "damaged") {
 		t.Errorf("the Sync dialog says %q, want the damage and the computer's name", said)
+	}
+}
+
+// plainButtonIn finds a widget.Button by its text in the dialog in front.
+func plainButtonIn(t *testing.T, w *Window, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(t, w.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+	})
+	return found
+}
+
+// A journal never written in can join a synced one from File → Sync…
+// too, whether or not it is encrypted; one with entries is not offered
+// it, and turning sync on through another journal's folder says why.
+func TestSync_JoinFromTheSyncDialog(t *testing.T) {
+	first := encryptedJournal(t)
+	folder := filepath.Join(t.TempDir(), "Sync")
+	if err := first.Unlock(uiPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if err := first.EnableSync(folder, "Laptop"); err != nil {
+		t.Fatal(err)
+	}
+
+	written, _ := newTestWindow(t)
+	writeEntry(written, "Mine", "already written")
+	written.journal.onSave()
+	written.showSync()
+	if plainButtonIn(t, written, "Join a synced journal…") != nil {
+		t.Error("a journal with entries is offered to give way to a synced one")
+	}
+
+	w, store := newTestWindow(t)
+	w.showSync()
+	offer := plainButtonIn(t, w, "Join a synced journal…")
+	if offer == nil {
+		t.Fatal("an empty journal's Sync dialog doesn't offer to join")
+	}
+	test.Tap(offer)
+	f := w.joinDialog
+	f.folder.SetText(folder)
+	f.pass.SetText("not the passphrase")
+	test.Tap(buttonIn(t, w, "Join"))
+	if !strings.Contains(f.problem.Text, "passphrase") || w.JoinedRequested() != "" {
+		t.Fatalf("a wrong passphrase: the dialog says %q, joined %q", f.problem.Text, w.JoinedRequested())
+	}
+	f.pass.SetText("")
+	test.Type(f.pass, uiPassphrase)
+	f.pass.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := jstore.JoiningPath(store.Path()); w.JoinedRequested() != want {
+		t.Fatalf("joining asked for %q to take the journal's place, want %q (dialog says %q)", w.JoinedRequested(), want, f.problem.Text)
 	}
 }
