@@ -29,6 +29,33 @@ func unlockedSyncWindow(t *testing.T, store *jstore.Store) *Window {
 	return w
 }
 
+// syncingJournal makes an encrypted journal (locked, as the window finds
+// it) that syncs through a new folder as name.
+func syncingJournal(t *testing.T, name string) (store *jstore.Store, folder string) {
+	t.Helper()
+	store = encryptedJournal(t)
+	folder = filepath.Join(t.TempDir(), "Sync")
+	if err := store.Unlock(uiPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.EnableSync(folder, name); err != nil {
+		t.Fatal(err)
+	}
+	store.Lock()
+	return store, folder
+}
+
+// joinedLaptop joins the journal synced through folder, as "Laptop".
+func joinedLaptop(t *testing.T, folder string) *jstore.Store {
+	t.Helper()
+	laptop, err := jstore.JoinSync(filepath.Join(t.TempDir(), "laptop.db"), folder, uiPassphrase, "Laptop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { laptop.Close() })
+	return laptop
+}
+
 func TestSync_AskForEncryptionFirst(t *testing.T) {
 	w, store := newTestWindow(t)
 	w.showSync()
@@ -48,14 +75,7 @@ func TestSync_TurnOnThenSeeTheComputers(t *testing.T) {
 		t.Fatal(err)
 	}
 	folder := filepath.Join(t.TempDir(), "Sync")
-	another := filepath.Join(t.TempDir(), "Another")
-	other := encryptedJournal(t)
-	if err := other.Unlock(uiPassphrase); err != nil {
-		t.Fatal(err)
-	}
-	if err := other.EnableSync(another, "Elsewhere"); err != nil {
-		t.Fatal(err)
-	}
+	_, another := syncingJournal(t, "Elsewhere")
 
 	for _, tt := range []struct{ name, folder, says string }{
 		{"no folder", "", "Type or choose the folder"},
@@ -126,20 +146,8 @@ func TestSync_TurnOnThenSeeTheComputers(t *testing.T) {
 // What another computer syncs shows in the open window after a round,
 // without a click.
 func TestSync_ARoundShowsWhatArrived(t *testing.T) {
-	store := encryptedJournal(t)
-	folder := filepath.Join(t.TempDir(), "Sync")
-	if err := store.Unlock(uiPassphrase); err != nil {
-		t.Fatal(err)
-	}
-	if err := store.EnableSync(folder, "Desktop"); err != nil {
-		t.Fatal(err)
-	}
-	store.Lock()
-	laptop, err := jstore.JoinSync(filepath.Join(t.TempDir(), "laptop.db"), folder, uiPassphrase, "Laptop")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { laptop.Close() })
+	store, folder := syncingJournal(t, "Desktop")
+	laptop := joinedLaptop(t, folder)
 	w := unlockedSyncWindow(t, store)
 
 	if _, err := laptop.CreateEntry(journal.Entry{Title: "On the train", Body: "after the session", WrittenAt: fixedNow}); err != nil {
@@ -173,14 +181,7 @@ func TestSync_ARoundShowsWhatArrived(t *testing.T) {
 // said on the page and leaves nothing behind; the right one builds the
 // journal beside the new one and closes the window for it to take over.
 func TestSync_JoinFromTheWelcome(t *testing.T) {
-	first := encryptedJournal(t)
-	folder := filepath.Join(t.TempDir(), "Sync")
-	if err := first.Unlock(uiPassphrase); err != nil {
-		t.Fatal(err)
-	}
-	if err := first.EnableSync(folder, "Laptop"); err != nil {
-		t.Fatal(err)
-	}
+	_, folder := syncingJournal(t, "Laptop")
 	w, store := newJournalWindow(t)
 	test.Tap(buttonOnScreen(t, w, "Join a synced journal…"))
 	f := w.onboarding.join
@@ -235,19 +236,8 @@ func TestSync_JoinFromTheWelcome(t *testing.T) {
 // list and the editor; Compare… shows both texts, and keeping both
 // joined ends it.
 func TestSync_ChangedOnTwoComputers(t *testing.T) {
-	store := encryptedJournal(t)
-	folder := filepath.Join(t.TempDir(), "Sync")
-	if err := store.Unlock(uiPassphrase); err != nil {
-		t.Fatal(err)
-	}
-	if err := store.EnableSync(folder, "Desktop"); err != nil {
-		t.Fatal(err)
-	}
-	laptop, err := jstore.JoinSync(filepath.Join(t.TempDir(), "laptop.db"), folder, uiPassphrase, "Laptop")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { laptop.Close() })
+	store, folder := syncingJournal(t, "Desktop")
+	laptop := joinedLaptop(t, folder)
 	edit := func(s *jstore.Store, body string) {
 		t.Helper()
 		list, err := s.Entries(journal.EntryQuery{})
@@ -259,6 +249,9 @@ func TestSync_ChangedOnTwoComputers(t *testing.T) {
 		if _, err := s.UpdateEntry(e); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := store.Unlock(uiPassphrase); err != nil {
+		t.Fatal(err)
 	}
 	edit(laptop, "Written on the train.")
 	time.Sleep(5 * time.Millisecond) // the desktop's edit is the later one
@@ -320,20 +313,8 @@ func TestSync_ChangedOnTwoComputers(t *testing.T) {
 // stopped, the Sync dialog names the computer it came from, and nothing
 // from it shows.
 func TestSync_DamagedChangesAreRefused(t *testing.T) {
-	store := encryptedJournal(t)
-	folder := filepath.Join(t.TempDir(), "Sync")
-	if err := store.Unlock(uiPassphrase); err != nil {
-		t.Fatal(err)
-	}
-	if err := store.EnableSync(folder, "Desktop"); err != nil {
-		t.Fatal(err)
-	}
-	store.Lock()
-	laptop, err := jstore.JoinSync(filepath.Join(t.TempDir(), "laptop.db"), folder, uiPassphrase, "Laptop")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { laptop.Close() })
+	store, folder := syncingJournal(t, "Desktop")
+	laptop := joinedLaptop(t, folder)
 	w := unlockedSyncWindow(t, store)
 	if _, err := laptop.CreateEntry(journal.Entry{Title: "Tampered with", WrittenAt: fixedNow}); err != nil {
 		t.Fatal(err)
@@ -389,14 +370,7 @@ func plainButtonIn(t *testing.T, w *Window, text string) *widget.Button {
 // too, whether or not it is encrypted; one with entries is not offered
 // it, and turning sync on through another journal's folder says why.
 func TestSync_JoinFromTheSyncDialog(t *testing.T) {
-	first := encryptedJournal(t)
-	folder := filepath.Join(t.TempDir(), "Sync")
-	if err := first.Unlock(uiPassphrase); err != nil {
-		t.Fatal(err)
-	}
-	if err := first.EnableSync(folder, "Laptop"); err != nil {
-		t.Fatal(err)
-	}
+	_, folder := syncingJournal(t, "Laptop")
 
 	written, _ := newTestWindow(t)
 	writeEntry(written, "Mine", "already written")
