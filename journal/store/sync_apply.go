@@ -56,9 +56,19 @@ func applyChanges(tx *gorm.DB, changes []change) (int, error) {
 			}
 		}
 		if len(wait) == len(changes) {
-			break
+			// Links made anew may free a merged-away row's delete.
+			moved, err := linkRows(tx)
+			if err != nil {
+				return done, err
+			}
+			if !moved {
+				break
+			}
 		}
 		changes = wait
+	}
+	if _, err := linkRows(tx); err != nil {
+		return done, err
 	}
 	for _, c := range changes {
 		data, err := json.Marshal(c)
@@ -83,7 +93,9 @@ func applyChange(tx *gorm.DB, c change) (applyResult, error) {
 	if err != nil {
 		return dropped, nil
 	}
-	keyVals = aliasKey(tx, t, keyVals)
+	if _, ok := linkTableNamed(t.name); ok {
+		return mergeLinkChange(tx, c)
+	}
 	if err := tx.Exec("SAVEPOINT sync_change").Error; err != nil {
 		return dropped, err
 	}
@@ -123,11 +135,6 @@ func mergeChange(tx *gorm.DB, t syncedTable, c change, keyVals []any) (applyResu
 		if !exists {
 			if err := insertRow(tx, t, c, keyVals); err != nil {
 				return dropped, err
-			}
-			if t.name == "sync_aliases" {
-				if err := applyAliasRow(tx, c); err != nil {
-					return dropped, err
-				}
 			}
 			return applied, recordInsert(tx, c)
 		}
@@ -202,32 +209,4 @@ func insertRow(tx *gorm.DB, t syncedTable, c change, keyVals []any) error {
 		cols, marks, args = append(cols, k), append(marks, "?"), append(args, keyVals[i])
 	}
 	return tx.Exec("INSERT INTO "+t.name+" ("+strings.Join(cols, ", ")+") VALUES ("+strings.Join(marks, ", ")+")", args...).Error
-}
-
-func applyAliasRow(tx *gorm.DB, c change) error {
-	tbl, from, to := c.Cols["tbl"].value(), c.Cols["from_id"].value(), c.Cols["to_id"].value()
-	table, _ := tbl.(string)
-	f, _ := from.(int64)
-	i, _ := to.(int64)
-	return applyAlias(tx, table, f, i)
-}
-
-// aliasKey points a link row naming a merged-away pattern, emotion or
-// person at what it was merged into.
-func aliasKey(tx *gorm.DB, t syncedTable, keyVals []any) []any {
-	targets := map[string]string{"pattern_id": "patterns", "emotion_id": "emotions"}
-	if len(t.key) < 2 {
-		return keyVals
-	}
-	out := slices.Clone(keyVals)
-	for i, k := range t.key {
-		target, ok := targets[k]
-		if !ok {
-			continue
-		}
-		if id, ok := keyVals[i].(int64); ok {
-			out[i] = finalAlias(tx, target, id)
-		}
-	}
-	return out
 }
