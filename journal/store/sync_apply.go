@@ -22,7 +22,7 @@ const (
 // order every device agrees on; a change that waits is retried after the
 // others, until none moves. The caller empties the outbox afterwards, so
 // applying is never sent back out.
-func applyChanges(tx *gorm.DB, changes []change) (int, error) {
+func (s *Store) applyChanges(tx *gorm.DB, changes []change) (int, error) {
 	var pending []struct {
 		ID     int64
 		Change string
@@ -45,7 +45,7 @@ func applyChanges(tx *gorm.DB, changes []change) (int, error) {
 	for len(changes) > 0 {
 		var wait []change
 		for _, c := range changes {
-			r, err := applyChange(tx, c)
+			r, err := s.applyChange(tx, c)
 			if err != nil {
 				return done, err
 			}
@@ -84,7 +84,7 @@ func applyChanges(tx *gorm.DB, changes []change) (int, error) {
 
 // applyChange applies one change inside a savepoint, so one that can't
 // land yet (a foreign key not here) leaves nothing behind.
-func applyChange(tx *gorm.DB, c change) (applyResult, error) {
+func (s *Store) applyChange(tx *gorm.DB, c change) (applyResult, error) {
 	t, ok := syncedTableNamed(c.Table)
 	if !ok {
 		return dropped, nil // a table this version doesn't sync
@@ -99,7 +99,7 @@ func applyChange(tx *gorm.DB, c change) (applyResult, error) {
 	if err := tx.Exec("SAVEPOINT sync_change").Error; err != nil {
 		return dropped, err
 	}
-	r, err := mergeChange(tx, t, c, keyVals)
+	r, err := s.mergeUnique(tx, t, c, keyVals)
 	if err != nil || r == waiting {
 		if rb := tx.Exec("ROLLBACK TO sync_change").Error; rb != nil {
 			return dropped, rb
@@ -208,5 +208,5 @@ func insertRow(tx *gorm.DB, t syncedTable, c change, keyVals []any) error {
 	for i, k := range t.key {
 		cols, marks, args = append(cols, k), append(marks, "?"), append(args, keyVals[i])
 	}
-	return tx.Exec("INSERT INTO "+t.name+" ("+strings.Join(cols, ", ")+") VALUES ("+strings.Join(marks, ", ")+")", args...).Error
+	return tx.Exec(insertSQL(t.name, cols, marks), args...).Error
 }

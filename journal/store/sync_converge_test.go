@@ -99,6 +99,9 @@ func (w *syncWorld) step() {
 	switch op := w.rng.IntN(14); op {
 	case 0, 1, 2:
 		ps, es := w.names(s)
+		if w.rng.IntN(4) == 0 {
+			es = append(es, fmt.Sprintf("shared feeling %d", w.rng.IntN(2)))
+		}
 		_, err = s.CreateEntry(journal.Entry{WrittenAt: w.at, Title: "t " + tag, Body: w.text(8), Mood: w.rng.IntN(5) + 1, Patterns: ps, Emotions: es})
 	case 3, 4:
 		if id, ok := w.pick(w.ids(s, "SELECT id FROM entries ORDER BY id")); ok {
@@ -120,7 +123,12 @@ func (w *syncWorld) step() {
 			err = s.DeleteEntry(id)
 		}
 	case 6:
-		_, err = s.AddPattern(journal.Pattern{Name: "pattern " + tag, Category: journal.Categories[0]})
+		// Shared names: two computers apart may each make the same one.
+		name := "pattern " + tag
+		if w.rng.IntN(2) == 0 {
+			name = fmt.Sprintf("shared %d", w.rng.IntN(3))
+		}
+		_, err = s.AddPattern(journal.Pattern{Name: name, Category: journal.Categories[0]})
 	case 7:
 		if id, ok := w.pick(w.ids(s, "SELECT id FROM patterns ORDER BY id")); ok {
 			var p journal.Pattern
@@ -144,7 +152,8 @@ func (w *syncWorld) step() {
 		}
 	case 11:
 		if id, ok := w.pick(w.ids(s, "SELECT id FROM entries ORDER BY id")); ok {
-			_, err = s.AddAttachment(id, "note-"+tag+".txt", []byte("attached "+tag))
+			// A few files, so two computers apart may attach the same one.
+			_, err = s.AddAttachment(id, "scan-"+tag+".pdf", fmt.Appendf(nil, "%%PDF-1.4\n%% scan %d\n", w.rng.IntN(3)))
 		}
 	case 12:
 		_, err = s.SaveSession(journal.Session{At: w.at, Format: journal.SessionFormats[0], Approach: journal.SessionApproaches[0], Takeaways: w.text(4)})

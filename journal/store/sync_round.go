@@ -106,12 +106,15 @@ func (s *Store) syncRound() (journal.SyncReport, error) {
 			}
 			fresh = append(fresh, c)
 		}
-		n, err := applyChanges(tx, fresh)
+		n, err := s.applyChanges(tx, fresh)
 		if err != nil {
 			return err
 		}
 		report.Received = n
 		if err := tx.Exec("DELETE FROM sync_outbox").Error; err != nil {
+			return err
+		}
+		if err := queueResends(tx); err != nil {
 			return err
 		}
 		for d, seq := range newRead {
