@@ -19,6 +19,7 @@ var syncLong = flag.Bool("sync-long", false, "run the sync property test over ma
 type syncWorld struct {
 	t       *testing.T
 	rng     *rand.Rand
+	dir     string
 	devices []*Store
 	online  []bool
 	n       int
@@ -28,7 +29,7 @@ type syncWorld struct {
 func newSyncWorld(t *testing.T, seed uint64, devices int) *syncWorld {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "sync")
-	w := &syncWorld{t: t, rng: rand.New(rand.NewPCG(seed, 19)), at: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
+	w := &syncWorld{t: t, dir: dir, rng: rand.New(rand.NewPCG(seed, 19)), at: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 	w.devices = append(w.devices, syncFirst(t, dir))
 	for i := 1; i < devices; i++ {
 		w.devices = append(w.devices, syncJoin(t, dir, fmt.Sprintf("computer %d", i)))
