@@ -14,7 +14,7 @@ import (
 )
 
 // snapshotEvery is how many segments a device writes between snapshots.
-const snapshotEvery = 200
+var snapshotEvery uint64 = 200
 
 func (s *Store) openSyncFolder(self syncSelf) (*syncfolder.Folder, error) {
 	if s.keys == nil {
