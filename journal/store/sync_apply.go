@@ -27,7 +27,7 @@ func (s *Store) applyChanges(tx *gorm.DB, changes []change) (int, error) {
 		ID     int64
 		Change string
 	}
-	if err := tx.Raw("SELECT id, change FROM sync_pending").Scan(&pending).Error; err != nil {
+	if err := tx.Raw("SELECT id, change FROM sync_pending WHERE " + notClaim).Scan(&pending).Error; err != nil {
 		return 0, err
 	}
 	for _, p := range pending {
@@ -37,7 +37,7 @@ func (s *Store) applyChanges(tx *gorm.DB, changes []change) (int, error) {
 		}
 		changes = append(changes, c)
 	}
-	if err := tx.Exec("DELETE FROM sync_pending").Error; err != nil {
+	if err := tx.Exec("DELETE FROM sync_pending WHERE " + notClaim).Error; err != nil {
 		return 0, err
 	}
 	sort.SliceStable(changes, func(i, j int) bool { return changes[j].stamp().after(changes[i].stamp()) })
@@ -68,6 +68,9 @@ func (s *Store) applyChanges(tx *gorm.DB, changes []change) (int, error) {
 		changes = wait
 	}
 	if _, err := linkRows(tx); err != nil {
+		return done, err
+	}
+	if err := s.settleNames(tx); err != nil {
 		return done, err
 	}
 	for _, c := range changes {

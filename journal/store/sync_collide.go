@@ -3,8 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"regexp"
-	"strings"
 
 	"gorm.io/gorm"
 )
@@ -13,15 +11,10 @@ import (
 // each make the same one before they meet.
 var nameTables = map[string]bool{"patterns": true, "emotions": true, "people": true, "hidden_words": true}
 
-// Giving way is sent on as this computer's own change, not only made
-// here: a computer that never sees the two rows together (the lower one
-// deleted or renamed before the other arrived) still follows, and two
-// computers making the same rename meet by last writer wins.
-//
 // mergeUnique merges a change that may meet a row another computer made
 // with the same unique name or file. The higher id gives way, so every
 // computer lands on the same result whichever arrived first: a name
-// becomes "Name (2)" (sealed again for its own row), a file becomes an
+// becomes "Name (2)" (see settleNames), a file becomes an
 // alias of the lower id's copy and its entries' links follow.
 func (s *Store) mergeUnique(tx *gorm.DB, t syncedTable, c change, keyVals []any) (applyResult, error) {
 	if t.name == "attachments" {
@@ -40,7 +33,7 @@ func (s *Store) mergeUnique(tx *gorm.DB, t syncedTable, c change, keyVals []any)
 		return dropped, err
 	}
 	r, err := mergeChange(tx, t, c, keyVals)
-	if t.name == "attachments" && c.Op == "delete" && err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
+	if t.name == "attachments" && c.Op == "delete" && errors.Is(err, gorm.ErrForeignKeyViolated) {
 		// A file another computer let go of (its last entry deleted) is
 		// still held here by an entry it didn't know of: kept, and sent
 		// again so it comes back there too.
@@ -64,7 +57,7 @@ func (s *Store) mergeUnique(tx *gorm.DB, t syncedTable, c change, keyVals []any)
 	case !ok:
 		return dropped, err
 	case nameTables[t.name]:
-		return s.mergeSameName(tx, t, c, keyVals, id)
+		return mergeNameClaim(tx, t, c, keyVals, id)
 	case t.name == "attachments":
 		return mergeSameFile(tx, t, c, keyVals, id)
 	}
@@ -77,73 +70,6 @@ func cloneCols(cols map[string]syncValue) map[string]syncValue {
 		out[k] = v
 	}
 	return out
-}
-
-func (s *Store) mergeSameName(tx *gorm.DB, t syncedTable, c change, keyVals []any, id int64) (applyResult, error) {
-	key := c.Cols["name_key"].value()
-	var other []int64
-	if err := tx.Raw("SELECT id FROM "+t.name+" WHERE name_key = ? AND id != ?", key, id).Scan(&other).Error; err != nil {
-		return dropped, err
-	}
-	if len(other) == 0 {
-		return dropped, fmt.Errorf("%s %d: a unique value other than its name is taken", t.name, id)
-	}
-	if other[0] > id {
-		// The row here gives way: renamed in place, not sent, as every
-		// other computer renames it the same way.
-		var stored []string
-		if err := tx.Raw("SELECT name FROM "+t.name+" WHERE id = ?", other[0]).Scan(&stored).Error; err != nil || len(stored) == 0 {
-			return dropped, err
-		}
-		name, nameKey, err := s.nextFreeName(tx, t.name, other[0], stored[0])
-		if err != nil {
-			return dropped, err
-		}
-		if err := tx.Exec("UPDATE "+t.name+" SET name = ?, name_key = ? WHERE id = ?", name, nameKey, other[0]).Error; err != nil {
-			return dropped, err
-		}
-		if err := resend(tx, t.name, other[0], "update", `["name","name_key"]`); err != nil {
-			return dropped, err
-		}
-		return mergeChange(tx, t, c, keyVals)
-	}
-	stored, _ := c.Cols["name"].value().(string)
-	name, nameKey, err := s.nextFreeName(tx, t.name, id, stored)
-	if err != nil {
-		return dropped, err
-	}
-	c.Cols = cloneCols(c.Cols)
-	c.Cols["name"], c.Cols["name_key"] = syncValue{S: &name}, syncValue{S: &nameKey}
-	if err := resend(tx, t.name, id, "update", `["name","name_key"]`); err != nil {
-		return dropped, err
-	}
-	return mergeChange(tx, t, c, keyVals)
-}
-
-var numbered = regexp.MustCompile(`^(.*) \(\d+\)$`)
-
-// nextFreeName is row id's name (stored sealed) with the first " (n)" no
-// other row has, sealed for the row, and its name key.
-func (s *Store) nextFreeName(tx *gorm.DB, table string, id int64, stored string) (string, string, error) {
-	seal := sealer{codec: s.codec, table: table, id: id}
-	base := seal.open("name", stored)
-	if seal.err != nil {
-		return "", "", seal.err
-	}
-	if m := numbered.FindStringSubmatch(base); m != nil {
-		base = m[1] // "Name (2)" meeting another: "Name (3)", not "Name (2) (2)"
-	}
-	for n := 2; ; n++ {
-		name := fmt.Sprintf("%s (%d)", base, n)
-		var taken int
-		if err := tx.Raw("SELECT count(*) FROM "+table+" WHERE name_key = ?", s.nameKey(name)).Scan(&taken).Error; err != nil {
-			return "", "", err
-		}
-		if taken == 0 {
-			sealed := seal.seal("name", name)
-			return sealed, s.nameKey(name), seal.err
-		}
-	}
 }
 
 // mergeSameFile keeps one copy of a file two computers both added: the
@@ -187,8 +113,9 @@ func finalAlias(tx *gorm.DB, table string, id int64) int64 {
 	return a.final(id)
 }
 
-// resend queues a row to go out again as this computer's change once the
-// round's received changes are in (they themselves are never sent back).
+// resend queues a row to go out again as this computer's own change once
+// the round's received changes are in (those are never sent back): a
+// computer that let it go then has it again.
 func resend(tx *gorm.DB, table string, id int64, op, cols string) error {
 	if err := tx.Exec("CREATE TEMP TABLE IF NOT EXISTS sync_resend (tbl TEXT, key TEXT, op TEXT, cols TEXT)").Error; err != nil {
 		return err

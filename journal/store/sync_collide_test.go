@@ -51,7 +51,7 @@ func TestSync_SameNamesAndFilesOnTwoComputers(t *testing.T) {
 	lo, hi := min(patterns[a], patterns[b]), max(patterns[a], patterns[b])
 	for _, s := range []*Store{a, b} {
 		var pending int
-		s.db.Raw("SELECT count(*) FROM sync_pending").Scan(&pending)
+		s.db.Raw("SELECT count(*) FROM sync_pending WHERE " + notClaim).Scan(&pending)
 		if pending > 0 {
 			t.Errorf("%d changes still waiting", pending)
 		}

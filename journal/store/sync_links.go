@@ -101,9 +101,9 @@ func (a aliases) final(id int64) int64 {
 
 // linkRows makes every link table what its registers say through the
 // aliases: a link is there when any register naming it (itself, or a link
-// to a row since merged into its target) was last added; a link no
-// register names (made before sync was on) is left as it is. A link whose
-// owner or target isn't here is left out until it comes.
+// to a row since merged into its target) was last added, and not
+// otherwise. A link whose owner or target isn't here is left out until it
+// comes.
 func linkRows(tx *gorm.DB) (bool, error) {
 	changed := false
 	for _, l := range linkTables {
@@ -118,14 +118,13 @@ func linkRows(tx *gorm.DB) (bool, error) {
 		if err := tx.Raw("SELECT key, deleted FROM sync_clock WHERE tbl = ? AND col = '*'", l.name).Scan(&regs).Error; err != nil {
 			return false, err
 		}
-		want, named := map[linkKey]bool{}, map[linkKey]bool{}
+		want := map[linkKey]bool{}
 		for _, r := range regs {
 			k, err := parseLinkKey(r.Key)
 			if err != nil {
 				return false, err
 			}
 			m := linkKey{k.owner, a.final(k.target)}
-			named[m] = true
 			if !r.Deleted {
 				want[m] = true
 			}
@@ -147,7 +146,7 @@ func linkRows(tx *gorm.DB) (bool, error) {
 		have := map[linkKey]bool{}
 		for _, k := range rows {
 			m := linkKey{k.owner, a.final(k.target)}
-			if m == k && want[m] || !named[m] {
+			if m == k && want[m] {
 				have[k] = true
 				continue
 			}
@@ -194,4 +193,16 @@ func linkPreimages(tx *gorm.DB, l linkTable, k linkKey) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// registerLinks gives every link made before sync was on a register, added
+// at the beginning of time: any removal since wins over it, and a link an
+// alias once brought in is told from one the person made.
+func registerLinks(tx *gorm.DB) error {
+	for _, l := range linkTables {
+		if err := tx.Exec("INSERT OR IGNORE INTO sync_clock (tbl, key, col, hlc, device, deleted) SELECT ?, json_array("+l.owner+", "+l.target+"), '*', 0, '', 0 FROM "+l.name, l.name).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
