@@ -41,7 +41,7 @@ func (s *Store) mergeUnique(tx *gorm.DB, t syncedTable, c change, keyVals []any)
 			return dropped, err
 		}
 		id, _ := keyVals[0].(int64)
-		return dropped, errors.Join(tx.Exec("RELEASE sync_unique").Error, resend(tx, "attachments", id, "insert", ""))
+		return dropped, errors.Join(tx.Exec("RELEASE sync_unique").Error, resend(tx, "attachments", fmt.Sprintf("[%d]", id), "insert", ""))
 	}
 	if !errors.Is(err, gorm.ErrDuplicatedKey) {
 		return r, errors.Join(err, tx.Exec("RELEASE sync_unique").Error)
@@ -83,7 +83,13 @@ func mergeSameFile(tx *gorm.DB, t syncedTable, c change, keyVals []any, id int64
 		return dropped, fmt.Errorf("attachment %d: a unique value other than its content is taken", id)
 	}
 	lo, hi := min(id, other[0]), max(id, other[0])
+	// The alias is sent on too: a computer where the higher copy was let
+	// go of before the lower came never sees the two meet, yet entries
+	// elsewhere may still name it.
 	if err := writeAlias(tx, "attachments", hi, lo); err != nil {
+		return dropped, err
+	}
+	if err := resend(tx, "sync_aliases", fmt.Sprintf(`["attachments",%d]`, hi), "insert", ""); err != nil {
 		return dropped, err
 	}
 	if hi == id {
@@ -116,7 +122,7 @@ func finalAlias(tx *gorm.DB, table string, id int64) int64 {
 // resend queues a row to go out again as this computer's own change once
 // the round's received changes are in (those are never sent back): a
 // computer that let it go then has it again.
-func resend(tx *gorm.DB, table string, id int64, op, cols string) error {
+func resend(tx *gorm.DB, table, key, op, cols string) error {
 	if err := tx.Exec("CREATE TEMP TABLE IF NOT EXISTS sync_resend (tbl TEXT, key TEXT, op TEXT, cols TEXT)").Error; err != nil {
 		return err
 	}
@@ -124,7 +130,7 @@ func resend(tx *gorm.DB, table string, id int64, op, cols string) error {
 	if cols != "" {
 		c = cols
 	}
-	return tx.Exec("INSERT INTO sync_resend (tbl, key, op, cols) VALUES (?, ?, ?, ?)", table, fmt.Sprintf("[%d]", id), op, c).Error
+	return tx.Exec("INSERT INTO sync_resend (tbl, key, op, cols) VALUES (?, ?, ?, ?)", table, key, op, c).Error
 }
 
 // queueResends moves what resend queued into the outbox, for the next round.
