@@ -22,12 +22,12 @@ const (
 // order every device agrees on; a change that waits is retried after the
 // others, until none moves. The caller empties the outbox afterwards, so
 // applying is never sent back out.
-func applyChanges(tx *gorm.DB, changes []change) (int, error) {
+func (s *Store) applyChanges(tx *gorm.DB, changes []change) (int, error) {
 	var pending []struct {
 		ID     int64
 		Change string
 	}
-	if err := tx.Raw("SELECT id, change FROM sync_pending").Scan(&pending).Error; err != nil {
+	if err := tx.Raw("SELECT id, change FROM sync_pending WHERE " + notClaim).Scan(&pending).Error; err != nil {
 		return 0, err
 	}
 	for _, p := range pending {
@@ -37,7 +37,7 @@ func applyChanges(tx *gorm.DB, changes []change) (int, error) {
 		}
 		changes = append(changes, c)
 	}
-	if err := tx.Exec("DELETE FROM sync_pending").Error; err != nil {
+	if err := tx.Exec("DELETE FROM sync_pending WHERE " + notClaim).Error; err != nil {
 		return 0, err
 	}
 	sort.SliceStable(changes, func(i, j int) bool { return changes[j].stamp().after(changes[i].stamp()) })
@@ -45,7 +45,7 @@ func applyChanges(tx *gorm.DB, changes []change) (int, error) {
 	for len(changes) > 0 {
 		var wait []change
 		for _, c := range changes {
-			r, err := applyChange(tx, c)
+			r, err := s.applyChange(tx, c)
 			if err != nil {
 				return done, err
 			}
@@ -56,9 +56,22 @@ func applyChanges(tx *gorm.DB, changes []change) (int, error) {
 			}
 		}
 		if len(wait) == len(changes) {
-			break
+			// Links made anew may free a merged-away row's delete.
+			moved, err := linkRows(tx)
+			if err != nil {
+				return done, err
+			}
+			if !moved {
+				break
+			}
 		}
 		changes = wait
+	}
+	if _, err := linkRows(tx); err != nil {
+		return done, err
+	}
+	if err := s.settleNames(tx); err != nil {
+		return done, err
 	}
 	for _, c := range changes {
 		data, err := json.Marshal(c)
@@ -74,7 +87,7 @@ func applyChanges(tx *gorm.DB, changes []change) (int, error) {
 
 // applyChange applies one change inside a savepoint, so one that can't
 // land yet (a foreign key not here) leaves nothing behind.
-func applyChange(tx *gorm.DB, c change) (applyResult, error) {
+func (s *Store) applyChange(tx *gorm.DB, c change) (applyResult, error) {
 	t, ok := syncedTableNamed(c.Table)
 	if !ok {
 		return dropped, nil // a table this version doesn't sync
@@ -83,11 +96,13 @@ func applyChange(tx *gorm.DB, c change) (applyResult, error) {
 	if err != nil {
 		return dropped, nil
 	}
-	keyVals = aliasKey(tx, t, keyVals)
+	if _, ok := linkTableNamed(t.name); ok {
+		return mergeLinkChange(tx, c)
+	}
 	if err := tx.Exec("SAVEPOINT sync_change").Error; err != nil {
 		return dropped, err
 	}
-	r, err := mergeWithBody(tx, t, c, keyVals)
+	r, err := mergeWithBody(tx, t, c, keyVals, s.mergeUnique)
 	if err != nil || r == waiting {
 		if rb := tx.Exec("ROLLBACK TO sync_change").Error; rb != nil {
 			return dropped, rb
@@ -123,11 +138,6 @@ func mergeChange(tx *gorm.DB, t syncedTable, c change, keyVals []any) (applyResu
 		if !exists {
 			if err := insertRow(tx, t, c, keyVals); err != nil {
 				return dropped, err
-			}
-			if t.name == "sync_aliases" {
-				if err := applyAliasRow(tx, c); err != nil {
-					return dropped, err
-				}
 			}
 			return applied, recordInsert(tx, c)
 		}
@@ -201,33 +211,5 @@ func insertRow(tx *gorm.DB, t syncedTable, c change, keyVals []any) error {
 	for i, k := range t.key {
 		cols, marks, args = append(cols, k), append(marks, "?"), append(args, keyVals[i])
 	}
-	return tx.Exec("INSERT INTO "+t.name+" ("+strings.Join(cols, ", ")+") VALUES ("+strings.Join(marks, ", ")+")", args...).Error
-}
-
-func applyAliasRow(tx *gorm.DB, c change) error {
-	tbl, from, to := c.Cols["tbl"].value(), c.Cols["from_id"].value(), c.Cols["to_id"].value()
-	table, _ := tbl.(string)
-	f, _ := from.(int64)
-	i, _ := to.(int64)
-	return applyAlias(tx, table, f, i)
-}
-
-// aliasKey points a link row naming a merged-away pattern, emotion or
-// person at what it was merged into.
-func aliasKey(tx *gorm.DB, t syncedTable, keyVals []any) []any {
-	targets := map[string]string{"pattern_id": "patterns", "emotion_id": "emotions"}
-	if len(t.key) < 2 {
-		return keyVals
-	}
-	out := slices.Clone(keyVals)
-	for i, k := range t.key {
-		target, ok := targets[k]
-		if !ok {
-			continue
-		}
-		if id, ok := keyVals[i].(int64); ok {
-			out[i] = finalAlias(tx, target, id)
-		}
-	}
-	return out
+	return tx.Exec(insertSQL(t.name, cols, marks), args...).Error
 }

@@ -120,18 +120,22 @@ func noteLocalBody(tx *gorm.DB, c change, keyVals []any) ([]string, error) {
 	return bases, addBodyVersion(tx, entryID, c.stamp(), bases, text, nil)
 }
 
-// mergeWithBody merges a received change, and when it wrote an entry's
-// body records its version, whether or not its text won.
-func mergeWithBody(tx *gorm.DB, t syncedTable, c change, keyVals []any) (applyResult, error) {
+// mergeFunc applies a change to its row (mergeChange, or the store's
+// mergeUnique, which settles names and files two computers both made).
+type mergeFunc func(tx *gorm.DB, t syncedTable, c change, keyVals []any) (applyResult, error)
+
+// mergeWithBody merges a received change with merge, and when it wrote an
+// entry's body records its version, whether or not its text won.
+func mergeWithBody(tx *gorm.DB, t syncedTable, c change, keyVals []any, merge mergeFunc) (applyResult, error) {
 	entryID, text, ok := bodyChange(c, keyVals)
 	if !ok {
-		return mergeChange(tx, t, c, keyVals)
+		return merge(tx, t, c, keyVals)
 	}
 	var before []string // the text on show before, should it stop being the newest
 	if err := tx.Raw("SELECT body FROM entries WHERE id = ?", entryID).Scan(&before).Error; err != nil {
 		return dropped, err
 	}
-	r, err := mergeChange(tx, t, c, keyVals)
+	r, err := merge(tx, t, c, keyVals)
 	if err != nil || r != applied {
 		return r, err
 	}

@@ -467,7 +467,7 @@ func TestSync_BodyVersionsAnyOrder(t *testing.T) {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		tx := s.db.Begin()
 		for _, c := range order {
-			if _, err := applyChanges(tx, []change{c}); err != nil {
+			if _, err := s.applyChanges(tx, []change{c}); err != nil {
 				tx.Rollback()
 				t.Fatal(err)
 			}

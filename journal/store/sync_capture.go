@@ -69,6 +69,13 @@ func captureOutbox(tx *gorm.DB, clock *hlcClock, device string) ([]change, error
 			if err := recordDelete(tx, c); err != nil {
 				return nil, err
 			}
+			if l, ok := linkTableNamed(c.Table); ok {
+				more, err := removePreimages(tx, l, c, clock, n.AtMS)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, more...)
+			}
 		}
 		out = append(out, c)
 	}
@@ -87,4 +94,26 @@ func recordDelete(tx *gorm.DB, c change) error {
 		return err
 	}
 	return setClock(tx, c.Table, c.Key, "*", c.stamp(), true)
+}
+
+// removePreimages removes, with a link, the registers that added it
+// through an alias, so removing a link here removes it everywhere.
+func removePreimages(tx *gorm.DB, l linkTable, c change, clock *hlcClock, atMS int64) ([]change, error) {
+	k, err := parseLinkKey(c.Key)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := linkPreimages(tx, l, k)
+	if err != nil {
+		return nil, err
+	}
+	var out []change
+	for _, key := range keys {
+		d := change{HLC: clock.next(atMS), Device: c.Device, Table: c.Table, Key: key, Op: "delete"}
+		if err := recordDelete(tx, d); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }

@@ -124,3 +124,10 @@ func readRow(tx *gorm.DB, t syncedTable, keyVals []any, cols []string) (map[stri
 	}
 	return out, true, rows.Err()
 }
+
+// insertSQL writes an INSERT of cols. The space after VALUES' parenthesis
+// matters: GORM spreads a slice bound right after "(" into a list (for
+// IN (?)), so a BLOB that came first was sent as one value a byte.
+func insertSQL(table string, cols, marks []string) string {
+	return "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ( " + strings.Join(marks, ", ") + ")"
+}

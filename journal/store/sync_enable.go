@@ -83,6 +83,9 @@ func (s *Store) enableSync(dir, deviceName string) error {
 		if err := installSyncTriggers(tx); err != nil {
 			return err
 		}
+		if err := registerLinks(tx); err != nil {
+			return err
+		}
 		snapshot, err = takeSyncSnapshot(tx, 0)
 		return err
 	})

@@ -14,7 +14,7 @@ import (
 )
 
 // snapshotEvery is how many segments a device writes between snapshots.
-const snapshotEvery = 200
+var snapshotEvery uint64 = 200
 
 func (s *Store) openSyncFolder(self syncSelf) (*syncfolder.Folder, error) {
 	if s.keys == nil {
@@ -106,12 +106,15 @@ func (s *Store) syncRound() (journal.SyncReport, error) {
 			}
 			fresh = append(fresh, c)
 		}
-		n, err := applyChanges(tx, fresh)
+		n, err := s.applyChanges(tx, fresh)
 		if err != nil {
 			return err
 		}
 		report.Received = n
 		if err := tx.Exec("DELETE FROM sync_outbox").Error; err != nil {
+			return err
+		}
+		if err := queueResends(tx); err != nil {
 			return err
 		}
 		for d, seq := range newRead {

@@ -91,7 +91,7 @@ func loadSyncSnapshot(tx *gorm.DB, payload []byte) (uint64, error) {
 			for c, v := range row {
 				cols, marks, args = append(cols, c), append(marks, "?"), append(args, v.value())
 			}
-			if err := tx.Exec("INSERT INTO "+t.name+" ("+strings.Join(cols, ", ")+") VALUES ("+strings.Join(marks, ", ")+")", args...).Error; err != nil {
+			if err := tx.Exec(insertSQL(t.name, cols, marks), args...).Error; err != nil {
 				return 0, err
 			}
 		}

@@ -262,7 +262,7 @@ func (s *Store) MergePatterns(from, into int64) error {
 			}
 		}
 		// Synced, so a link another computer makes to from meanwhile
-		// lands on into (see applyAlias).
+		// lands on into (see linkRows).
 		if err := writeAlias(tx, "patterns", from, into); err != nil {
 			return err
 		}
