@@ -108,3 +108,43 @@ func TestSync_SameNamesAndFilesOnTwoComputers(t *testing.T) {
 		}
 	}
 }
+
+// A file one computer let go of (its only entry deleted) while another,
+// not yet knowing, attached it to an entry there: the file is kept on
+// both, held by that entry.
+func TestSync_FileLetGoOfWhileAttachedElsewhere(t *testing.T) {
+	cheapKDF(t)
+	dir := filepath.Join(t.TempDir(), "sync")
+	a := syncFirst(t, dir)
+	ea, err := a.CreateEntry(journal.Entry{WrittenAt: a.now(), Title: "first", Body: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddAttachment(ea.ID, "scan.pdf", syncPDF); err != nil {
+		t.Fatal(err)
+	}
+	mustSync(t, a)
+	b := syncJoin(t, dir, "desktop")
+	eb, err := b.CreateEntry(journal.Entry{WrittenAt: b.now(), Title: "second", Body: "y"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.AddAttachment(eb.ID, "same scan.pdf", syncPDF); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.DeleteEntry(ea.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*Store{a, b, a, b, a} {
+		mustSync(t, s)
+	}
+	if ea, eb := exportJSON(t, a), exportJSON(t, b); ea != eb {
+		t.Fatalf("the journals differ:\n%s", firstDifference(ea, eb))
+	}
+	for _, s := range []*Store{a, b} {
+		as, err := s.Attachments(eb.ID)
+		if err != nil || len(as) != 1 {
+			t.Errorf("the second entry's files: %v, %v", as, err)
+		}
+	}
+}
