@@ -85,7 +85,7 @@ func (s *Store) syncRound() (journal.SyncReport, error) {
 		received = append(received, cs...)
 		newRead[seg.Device] = max(newRead[seg.Device], seg.Seq)
 	}
-	entriesTouched := false
+	rebuildIndex := false
 	var snapshot []byte
 	var wrote uint64
 	err = s.db.Transaction(func(tx *gorm.DB) error {
@@ -101,16 +101,26 @@ func (s *Store) syncRound() (journal.SyncReport, error) {
 		var fresh []change
 		for _, c := range received {
 			clock.see(c.HLC)
-			if c.Table == "entries" {
-				entriesTouched = true
-			}
 			fresh = append(fresh, c)
 		}
-		n, err := s.applyChanges(tx, fresh)
-		if err != nil {
+		var applying int64 // the outbox rows past this one are what applying wrote
+		if err := tx.Raw("SELECT COALESCE(max(seq), 0) FROM sync_outbox").Scan(&applying).Error; err != nil {
 			return err
 		}
-		report.Received = n
+		// A round with nothing to send or receive finds the journal as the
+		// last round left it, links and names settled: applying (which
+		// rebuilds the link tables and settles names over whole tables)
+		// would change nothing, and the window runs one every minute.
+		if len(fresh) > 0 || len(sent) > 0 {
+			n, err := s.applyChanges(tx, fresh)
+			if err != nil {
+				return err
+			}
+			report.Received = n
+			if rebuildIndex, err = s.reindexApplied(tx, applying); err != nil {
+				return err
+			}
+		}
 		if err := tx.Exec("DELETE FROM sync_outbox").Error; err != nil {
 			return err
 		}
@@ -153,7 +163,7 @@ func (s *Store) syncRound() (journal.SyncReport, error) {
 	if err != nil {
 		return report, internal("sync", err)
 	}
-	if entriesTouched && s.keys != nil {
+	if rebuildIndex {
 		if err := s.buildMemoryIndex(); err != nil {
 			return report, internal("rebuild the search index", err)
 		}

@@ -21,7 +21,7 @@ func (f *Folder) Compact(device string) (removed int, err error) {
 	if err := validDevice(device); err != nil {
 		return 0, err
 	}
-	snap, ok, err := f.LatestSnapshot()
+	snap, ok, err := f.latestCovers()
 	if err != nil || !ok {
 		var damaged *DamagedError
 		if errors.As(err, &damaged) {
@@ -29,7 +29,7 @@ func (f *Folder) Compact(device string) (removed int, err error) {
 		}
 		return 0, err
 	}
-	limit := snap.Covers[device]
+	limit := snap.covers[device]
 	devices, err := f.Devices()
 	if err != nil {
 		return 0, err

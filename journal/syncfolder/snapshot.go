@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/throughline/throughline/journal"
 )
@@ -101,15 +102,34 @@ func (f *Folder) readSnapshot(ref snapshotRef) (Snapshot, error) {
 // skipped; the damage is reported (as a *DamagedError) only when no good
 // snapshot is left. ok is false when the folder has none.
 func (f *Folder) LatestSnapshot() (Snapshot, bool, error) {
+	best, found, err := f.latestCovers()
+	if err != nil || !found {
+		return Snapshot{}, found, err
+	}
+	snap, err := f.readSnapshot(best.ref)
+	if err != nil { // gone or changed since its covers were read
+		return Snapshot{}, false, &DamagedError{Device: best.ref.device, File: filepath.Join(snapshotsDir, best.ref.name), Err: err}
+	}
+	return snap, true, nil
+}
+
+// coveredSnapshot is a snapshot's covers, without its journal.
+type coveredSnapshot struct {
+	ref    snapshotRef
+	covers map[string]uint64
+}
+
+// latestCovers picks the snapshot LatestSnapshot returns, by covers alone.
+func (f *Folder) latestCovers() (coveredSnapshot, bool, error) {
 	refs, err := f.snapshotRefs()
 	if err != nil {
-		return Snapshot{}, false, err
+		return coveredSnapshot{}, false, err
 	}
-	var best Snapshot
+	var best coveredSnapshot
 	found := false
 	var damage error
 	for _, ref := range refs {
-		snap, err := f.readSnapshot(ref)
+		covers, err := f.snapshotCovers(ref)
 		if errors.Is(err, errIncomplete) {
 			continue
 		}
@@ -119,14 +139,39 @@ func (f *Folder) LatestSnapshot() (Snapshot, bool, error) {
 			}
 			continue
 		}
-		if !found || newer(snap, best) {
-			best, found = snap, true
+		c := coveredSnapshot{ref, covers}
+		if !found || newer(Snapshot{Device: ref.device, Seq: ref.seq, Covers: covers}, Snapshot{Device: best.ref.device, Seq: best.ref.seq, Covers: best.covers}) {
+			best, found = c, true
 		}
 	}
 	if !found && damage != nil {
-		return Snapshot{}, false, damage
+		return coveredSnapshot{}, false, damage
 	}
 	return best, found, nil
+}
+
+// coversRead keeps the covers of each snapshot file read, by its path,
+// size and time: a snapshot is never rewritten, and its covers are sealed
+// with the whole journal, which a round tidying the folder would
+// otherwise open every time.
+var coversRead sync.Map // string → map[string]uint64
+
+func (f *Folder) snapshotCovers(ref snapshotRef) (map[string]uint64, error) {
+	path := filepath.Join(f.dir, snapshotsDir, ref.name)
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("%s|%s|%d|%d", f.header.JournalID, path, info.Size(), info.ModTime().UnixNano())
+	if covers, ok := coversRead.Load(key); ok {
+		return covers.(map[string]uint64), nil
+	}
+	snap, err := f.readSnapshot(ref)
+	if err != nil {
+		return nil, err
+	}
+	coversRead.Store(key, snap.Covers)
+	return snap.Covers, nil
 }
 
 func newer(a, b Snapshot) bool {
