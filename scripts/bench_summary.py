@@ -35,6 +35,8 @@ TARGETS = {
     "BenchmarkSaveEntry_100k": (10, "saving an entry"),
     "BenchmarkUnlock_10k": (2000, "unlocking a 10,000-entry encrypted journal"),
     "BenchmarkEncryptedSave_10k": (15, "saving an entry, encrypted"),
+    "BenchmarkSyncIdleRound_10k": (50, "a sync round with nothing to send or receive (the window runs one a minute)"),
+    "BenchmarkSyncReceiveOne_10k": (150, "a sync round receiving one entry from another computer"),
     "BenchmarkFirstPage_100k": (20, "first page of the list"),
     "BenchmarkNextPage_100k": (20, "a page deep in the list (scrolling without stalls)"),
     "BenchmarkOpen_100k": (200, "opening the journal"),
