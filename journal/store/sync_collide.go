@@ -17,6 +17,13 @@ var nameTables = map[string]bool{"patterns": true, "emotions": true, "people": t
 // becomes "Name (2)" (see settleNames), a file becomes an
 // alias of the lower id's copy and its entries' links follow.
 func (s *Store) mergeUnique(tx *gorm.DB, t syncedTable, c change, keyVals []any) (applyResult, error) {
+	if t.name == "patterns" && c.Op == "delete" {
+		if id, ok := keyVals[0].(int64); ok {
+			if r, done, err := keepCycleSurvivor(tx, id); done {
+				return r, err
+			}
+		}
+	}
 	if t.name == "attachments" {
 		if id, ok := keyVals[0].(int64); ok && finalAlias(tx, "attachments", id) != id {
 			return dropped, nil // a copy of a file kept under a lower id
@@ -62,6 +69,29 @@ func (s *Store) mergeUnique(tx *gorm.DB, t syncedTable, c change, keyVals []any)
 		return mergeSameFile(tx, t, c, keyVals, id)
 	}
 	return dropped, err
+}
+
+// keepCycleSurvivor keeps the pattern two computers merged into each other
+// (A into B on one, B into A on the other): every merge of the cycle ends
+// at its lowest id, so that row must stay, on every computer. Its deletes
+// are not applied, and a computer that still has it sends it again, so
+// one that merged it away gets it back. done is false for any other row.
+func keepCycleSurvivor(tx *gorm.DB, id int64) (r applyResult, done bool, err error) {
+	a, err := readAliases(tx, "patterns")
+	if err != nil {
+		return dropped, true, err
+	}
+	if !a.cycleSurvivor(id) {
+		return dropped, false, nil
+	}
+	var here int64
+	if err := tx.Raw("SELECT count(*) FROM patterns WHERE id = ?", id).Scan(&here).Error; err != nil {
+		return dropped, true, err
+	}
+	if here > 0 {
+		err = resend(tx, "patterns", fmt.Sprintf("[%d]", id), "insert", "")
+	}
+	return dropped, true, err
 }
 
 func cloneCols(cols map[string]syncValue) map[string]syncValue {

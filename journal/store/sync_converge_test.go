@@ -108,13 +108,23 @@ func (w *syncWorld) step() {
 		if id, ok := w.pick(w.ids(s, "SELECT id FROM entries ORDER BY id")); ok {
 			var e journal.Entry
 			if e, err = s.Entry(id); err == nil {
-				switch w.rng.IntN(3) {
+				switch w.rng.IntN(4) {
 				case 0:
 					e.Title = "edited " + tag
 				case 1:
 					e.Mood = w.rng.IntN(5) + 1
-				default:
+				case 2:
 					e.Patterns, e.Emotions = w.names(s)
+				default:
+					// Episodes, with people two computers may each add.
+					ps, es := w.names(s)
+					wishes := journal.WishComponent.Categories()
+					e.Episodes = append(e.Episodes, journal.Episode{Person: fmt.Sprintf("person %d", w.rng.IntN(3)),
+						Wish: "wanted " + tag, SelfResponse: w.text(3), Patterns: ps, Emotions: es,
+						CCRT: journal.CCRT{Wishes: []string{wishes[w.rng.IntN(len(wishes))]}}})
+					if len(e.Episodes) > 2 {
+						e.Episodes = e.Episodes[1:]
+					}
 				}
 				_, err = s.UpdateEntry(e)
 			}

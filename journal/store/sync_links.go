@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"gorm.io/gorm"
 )
@@ -85,18 +86,31 @@ func readAliases(tx *gorm.DB, table string) (aliases, error) {
 }
 
 // final follows merges of merges (made on different computers, so each
-// alias names a row merged away in turn) to the row they end at.
+// alias names a row merged away in turn) to the row they end at. Merges
+// that make a cycle (A into B on one computer, B into A on another) end
+// at the cycle's lowest id on every computer (see cycleSurvivor).
 func (a aliases) final(id int64) int64 {
-	seen := map[int64]bool{}
-	for !seen[id] {
-		seen[id] = true
+	pos := map[int64]int{}
+	var path []int64
+	for {
+		if i, ok := pos[id]; ok {
+			return slices.Min(path[i:])
+		}
+		pos[id] = len(path)
+		path = append(path, id)
 		to, ok := a[id]
 		if !ok {
-			break
+			return id
 		}
 		id = to
 	}
-	return id
+}
+
+// cycleSurvivor reports whether id is the row a cycle of merges ends at:
+// merged away itself, yet every merge leads back to it.
+func (a aliases) cycleSurvivor(id int64) bool {
+	_, merged := a[id]
+	return merged && a.final(id) == id
 }
 
 // linkRows makes every link table what its registers say through the
