@@ -241,8 +241,7 @@ func (w *Window) showSync() {
 				w.showEncryption()
 			})))
 		if w.store.MayGiveWayToJoin() == nil {
-			host, _ := os.Hostname()
-			content.(*fyne.Container).Add(container.NewHBox(widget.NewButtonWithIcon("Join a synced journal…", theme.ViewRefreshIcon(), func() { w.offerJoin("", host) })))
+			content.(*fyne.Container).Add(container.NewHBox(widget.NewButtonWithIcon("Join a synced journal…", theme.ViewRefreshIcon(), func() { w.offerJoin("", "") })))
 		}
 	default:
 		content = w.syncTurnOnView(f)
@@ -339,32 +338,18 @@ func (w *Window) offerJoin(dir, name string) {
 		return
 	}
 	w.closeTopDialog()
-	f := &joinForm{folder: widget.NewEntry(), pass: widget.NewPasswordEntry(), name: widget.NewEntry(), problem: wrapped("")}
+	f, form := w.newJoinForm(dir)
+	if name != "" { // as typed in the Sync dialog
+		f.name.SetText(name)
+	}
 	w.joinDialog = f
-	f.folder.SetText(dir)
-	f.pass.SetPlaceHolder("the synced journal's passphrase")
-	f.name.SetText(name)
 	about := "Join a journal you keep on another computer with sync on: choose the folder your sync service brings here and type that journal's passphrase. This journal has nothing in it yet, so the synced one takes its place, and the window starts again on it."
 	if dir != "" {
 		about = dir + " already syncs a journal from another computer. " + about
 	}
-	join := func() {
-		dir := expandHome(strings.TrimSpace(f.folder.Text))
-		if dir == "" {
-			f.problem.SetText("Type or choose the folder first.")
-			return
-		}
-		f.problem.SetText("Joining: building the journal from the folder…")
-		w.startJoin(dir, f.pass.Text, strings.TrimSpace(f.name.Text), func(err error) { f.problem.SetText(err.Error()) })
-	}
-	f.pass.OnSubmitted = func(string) { join() }
-	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() { w.chooseSyncFolder(f.folder) })
-	showChoices(w.win, "Join a synced journal", container.NewVBox(wrapped(about), widget.NewForm(
-		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, f.folder)),
-		widget.NewFormItem("Passphrase", f.pass),
-		widget.NewFormItem("This computer", f.name)), f.problem), fyne.NewSize(720, 420),
+	showChoices(w.win, "Join a synced journal", container.NewVBox(wrapped(about), form, f.problem), fyne.NewSize(720, 420),
 		dialogChoice{label: "Not now", cancel: true},
-		dialogChoice{label: "Join", importance: widget.HighImportance, then: join})
+		dialogChoice{label: "Join", importance: widget.HighImportance, then: func() { w.submitJoin(f) }})
 	if dir == "" {
 		w.win.Canvas().Focus(f.folder)
 	} else {
