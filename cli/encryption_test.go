@@ -16,6 +16,19 @@ func noTerminal(t *testing.T) {
 	t.Cleanup(func() { openTTY = saved })
 }
 
+// passphrasesFromEnv sets $THROUGHLINE_PASSPHRASE and
+// $THROUGHLINE_NEW_PASSPHRASE as a script would; "-" leaves one unset.
+func passphrasesFromEnv(t *testing.T, passphrase, newOne string) {
+	t.Helper()
+	for env, v := range map[string]string{envPassphrase: passphrase, envNewPassphrase: newOne} {
+		if v == "-" {
+			os.Unsetenv(env)
+		} else {
+			t.Setenv(env, v)
+		}
+	}
+}
+
 func journalHash(t *testing.T, db string) [32]byte {
 	t.Helper()
 	data, err := os.ReadFile(db)
@@ -58,13 +71,7 @@ func TestCLI_Encryption(t *testing.T) {
 		{"unknown action", "-", "-", []string{"encryption", "sideways"}, exitUsage, "on, off or passphrase"},
 	}
 	for _, st := range steps {
-		for env, v := range map[string]string{envPassphrase: st.passphrase, envNewPassphrase: st.newOne} {
-			if v == "-" {
-				os.Unsetenv(env)
-			} else {
-				t.Setenv(env, v)
-			}
-		}
+		passphrasesFromEnv(t, st.passphrase, st.newOne)
 		before := journalHash(t, db)
 		out, errOut, code := runCLI(t, db, "", st.args...)
 		where := out

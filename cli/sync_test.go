@@ -69,13 +69,7 @@ func TestCLI_SyncTwoJournals(t *testing.T) {
 		{"status once off", desktop, pass, "-", []string{"sync", "--status"}, exitOK, "Sync is off"},
 	}
 	for _, st := range steps {
-		for env, v := range map[string]string{envPassphrase: st.passphrase, envNewPassphrase: st.newOne} {
-			if v == "-" {
-				os.Unsetenv(env)
-			} else {
-				t.Setenv(env, v)
-			}
-		}
+		passphrasesFromEnv(t, st.passphrase, st.newOne)
 		_, statErr := os.Stat(st.db)
 		out, errOut, code := runCLI(t, st.db, "", st.args...)
 		where := out
