@@ -46,6 +46,10 @@ func TestWindow_SyncShowsWhatAnotherComputerWrote(t *testing.T) {
 	shot := x.screenshot("sync-arrived")
 	t.Logf("look at %s: the laptop's entry in the list, \"Synced at\" in the bottom bar", shot)
 
+	x.click(27, 14)  // File
+	x.click(36, 518) // Sync…
+	x.screenshot("sync-dialog")
+	x.key("Escape")
 	x.key("ctrl+n")
 	x.typeText("Written at the desk")
 	x.key("Tab")
