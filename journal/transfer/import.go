@@ -323,11 +323,15 @@ func (b *Batch) Import(store ImportTarget) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	added, skipped, err := store.ImportEach(b.span, func(add func(journal.Entry) error) error {
+	// Tags are sorted as entries are read, on the reader's goroutine.
+	sorted := func(fn func(journal.Entry) error) error {
 		return b.Each(func(e journal.Entry) error {
 			tags.sort(&e)
-			return add(e)
+			return fn(e)
 		})
+	}
+	added, skipped, err := store.ImportEach(b.span, func(add func(journal.Entry) error) error {
+		return readAhead(sorted, add)
 	})
 	if err != nil {
 		return Summary{}, err
