@@ -38,46 +38,20 @@ func (b *batch) indexRowText(first, last int64) error {
 // its cost.
 const settleAfter = 2000
 
-// hashSize is how many bytes of new words the index holds in memory
-// before writing them out as a segment, as a rule.
-const hashSize = 8 << 20
-
-// bulkHashSize is that limit while many entries are indexed at once,
-// from beginBulkIndex to settleIndex. At 100,000 entries the hash holds
-// about 60 MB: all of their words fit, are written once as one segment,
-// and leave nothing to merge. With 8 MB they were written as a dozen
-// segments, merged as they piled up and merged again by settleIndex:
-// the import took 2 s longer. The hash takes only what the words need,
-// so a small import costs no more memory than before. A variable so
-// tests can make it small and see many segments.
-var bulkHashSize = 128 << 20
-
-// beginBulkIndex lets the index's hash grow to bulkHashSize for the rest
-// of the transaction, until settleIndex.
-func beginBulkIndex(tx *gorm.DB) error {
-	return setHashSize(tx, bulkHashSize)
-}
-
-func setHashSize(tx *gorm.DB, size int) error {
-	return tx.Exec("INSERT INTO "+searchTable+" ("+searchTable+", rank) VALUES ('hashsize', ?)", size).Error
-}
-
-// settleIndex ends indexing in bulk. After many entries it merges the
-// index's segments into one. Indexing in bulk can leave a pile of
-// segments, and FTS5 merges a pile all at once in whichever later write
-// finds it too high: at 100,000 entries, an `add` soon after the import
-// took 1.5 s rather than 10 ms. Then it gives the hash back its usual
-// size, so everyday writes hold little in memory.
+// settleIndex merges the index's segments into one after many entries
+// were indexed at once. Indexing in bulk leaves a pile of segments, and
+// FTS5 merges a pile all at once in whichever later write finds it too
+// high: at 100,000 entries, an `add` soon after the import took 1.5 s
+// rather than 10 ms. Merging here costs the import about 3 s at 100,000
+// entries, once, and leaves every later write only its own small merges.
 func settleIndex(tx *gorm.DB, indexed int) error {
-	if indexed >= settleAfter {
-		if err := tx.Exec("INSERT INTO " + searchTable + " (" + searchTable + ") VALUES ('optimize')").Error; err != nil {
-			return err
-		}
-		if err := reclaimFreePages(tx); err != nil {
-			return err
-		}
+	if indexed < settleAfter {
+		return nil
 	}
-	return setHashSize(tx, hashSize)
+	if err := tx.Exec("INSERT INTO " + searchTable + " (" + searchTable + ") VALUES ('optimize')").Error; err != nil {
+		return err
+	}
+	return reclaimFreePages(tx)
 }
 
 // reclaimFreePages gives the pages the merge freed back to the file
