@@ -58,6 +58,9 @@ func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Ent
 	err = s.db.Transaction(func(tx *gorm.DB) error {
 		b := s.newBatch(tx)
 		defer b.close()
+		if err := beginBulkIndex(tx); err != nil {
+			return err
+		}
 		there, err := s.existing(tx, span)
 		if err != nil {
 			return err

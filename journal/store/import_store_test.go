@@ -129,7 +129,8 @@ func TestImport_Searchable(t *testing.T) {
 }
 
 // A large import leaves the search index in one segment, so no later
-// write pays for merging the pile that indexing in bulk leaves behind.
+// write pays for merging the pile that indexing in bulk leaves behind,
+// and merging as segments pile up on again.
 // A small hash makes this import flush many segments, as 100,000 real
 // entries do with the usual one.
 func TestImport_LeavesTheIndexInOneSegment(t *testing.T) {
@@ -149,6 +150,10 @@ func TestImport_LeavesTheIndexInOneSegment(t *testing.T) {
 			}
 			if got := indexSegments(t, s); got != 1 {
 				t.Errorf("the index has %d segments after the import, want 1", got)
+			}
+			var merge int
+			if err := s.db.Raw("SELECT v FROM search_index_config WHERE k = 'automerge'").Scan(&merge).Error; err != nil || merge != automerge {
+				t.Errorf("the index merges at %d segments after the import (%v), want %d as before it", merge, err, automerge)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strconv"
 	"strings"
 
 	"gorm.io/gorm"
@@ -63,7 +64,7 @@ func searchIndexSQL(schema string, external bool) string {
 	return `
 CREATE VIRTUAL TABLE ` + table + ` USING fts5(` + searchColumns + content + `, tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('rank', 'bm25(5.0, 1.0, 2.0)');
-INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('automerge', 8);
+INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('automerge', ` + strconv.Itoa(automerge) + `);
 INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('hashsize', 8388608);
 INSERT INTO ` + table + ` (` + searchTable + `, rank) VALUES ('secure-delete', 1);
 `
@@ -143,6 +144,9 @@ func (s *Store) indexJournal(tx *gorm.DB) error {
 		return err
 	}
 	s.upgrade.start(len(ids))
+	if err := beginBulkIndex(tx); err != nil {
+		return err
+	}
 	for start := 0; start < len(ids); start += indexChunk {
 		chunk := ids[start:min(start+indexChunk, len(ids))]
 		if err := tx.Exec(indexEntriesSQL, chunk[0], chunk[len(chunk)-1]).Error; err != nil {
