@@ -69,9 +69,19 @@ func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Ent
 		if err != nil {
 			return err
 		}
+		var had int
+		if err := tx.Raw("SELECT count(*) FROM entries").Scan(&had).Error; err != nil {
+			return err
+		}
+		var remake []string // the read indexes, once dropped
 		now := s.now()
 		pending := make([]journal.Entry, 0, importChunk)
 		flush := func() error {
+			if remake == nil && added+len(pending) >= max(readIndexesAfter, had) {
+				if remake, err = dropReadIndexes(tx); err != nil {
+					return err
+				}
+			}
 			if err := b.addRows(pending); err != nil {
 				return err
 			}
@@ -120,6 +130,9 @@ func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Ent
 		// The ids were taken as the entries came; now the counter moves
 		// past them.
 		if _, err := reserveIDs(tx, "entries", 0); err != nil {
+			return err
+		}
+		if err := remakeIndexes(tx, remake); err != nil {
 			return err
 		}
 		if err := b.indexRowText(first, first+int64(added)-1); err != nil {
