@@ -11,7 +11,7 @@ import (
 // less, making the indexes again 0.4 s of what is left. Making an index
 // reads every row of its table, so an import does this only once it has
 // written at least as many entries as the journal held before it (see
-// readIndexesAfter). Unique indexes stay, since they check what is
+// beforeWriting). Unique indexes stay, since they check what is
 // written; so does everything in one transaction, so an import that
 // fails leaves every index as it was.
 
@@ -21,6 +21,37 @@ var importTables = []string{"entries", "entry_emotions", "entry_patterns"}
 // readIndexesAfter is how many entries an import writes, at least,
 // before it drops the read indexes, when the journal held fewer.
 const readIndexesAfter = settleAfter
+
+// readIndexes is when an import drops the read indexes, and what makes
+// them again.
+type readIndexes struct {
+	had    int      // entries the journal held before the import; -1 until counted
+	remake []string // the statements that make them again, once dropped
+}
+
+func newReadIndexes() *readIndexes { return &readIndexes{had: -1} }
+
+// beforeWriting drops the read indexes when the import, having written
+// written entries and about to write more, will have written at least
+// as many as the journal held and at least readIndexesAfter. The
+// journal's entries are counted only then, so a small import reads
+// nothing more of the journal.
+func (r *readIndexes) beforeWriting(tx *gorm.DB, written, more int) error {
+	if r.remake != nil || written+more < readIndexesAfter {
+		return nil
+	}
+	if r.had < 0 {
+		if err := tx.Raw("SELECT count(*) - ? FROM entries", written).Scan(&r.had).Error; err != nil {
+			return err
+		}
+	}
+	if written+more < r.had {
+		return nil
+	}
+	remake, err := dropReadIndexes(tx)
+	r.remake = remake
+	return err
+}
 
 // dropReadIndexes drops the indexes of importTables that aren't unique,
 // and returns the statements that make them again, as the schema holds
@@ -43,9 +74,9 @@ func dropReadIndexes(tx *gorm.DB) ([]string, error) {
 	return remake, nil
 }
 
-// remakeIndexes runs the statements dropReadIndexes returned.
-func remakeIndexes(tx *gorm.DB, remake []string) error {
-	for _, sql := range remake {
+// afterWriting makes the dropped indexes again, if any were.
+func (r *readIndexes) afterWriting(tx *gorm.DB) error {
+	for _, sql := range r.remake {
 		if err := tx.Exec(sql).Error; err != nil {
 			return err
 		}

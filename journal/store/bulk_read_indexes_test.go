@@ -1,9 +1,13 @@
 package store
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"gorm.io/gorm"
 
 	"github.com/throughline/throughline/journal"
 )
@@ -58,6 +62,43 @@ func TestImport_LeavesEveryIndexAsItWas(t *testing.T) {
 				return strings.Contains(step.Detail, want)
 			}) {
 				t.Errorf("the newest page's plan is %v, want it %s", plan, want)
+			}
+		})
+	}
+}
+
+// An import drops the read indexes only once it has written as many
+// entries as the journal held, and at least readIndexesAfter.
+func TestReadIndexes_DroppedOnlyForAnImportAsLargeAsTheJournal(t *testing.T) {
+	for _, tc := range []struct {
+		had, writing int
+		want         bool
+	}{
+		{0, importChunk, false},
+		{0, readIndexesAfter, true},
+		{3000, readIndexesAfter, false},
+		{3000, 3000, true},
+	} {
+		t.Run(fmt.Sprintf("%d into %d", tc.writing, tc.had), func(t *testing.T) {
+			s := mustOpen(t)
+			if tc.had > 0 {
+				if _, _, err := s.ImportEntries(importable(tc.had)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			undo := errors.New("undo")
+			err := s.db.Transaction(func(tx *gorm.DB) error {
+				r := newReadIndexes()
+				if err := r.beforeWriting(tx, 0, tc.writing); err != nil {
+					return err
+				}
+				if dropped := r.remake != nil; dropped != tc.want {
+					t.Errorf("dropped the read indexes: %v, want %v", dropped, tc.want)
+				}
+				return undo
+			})
+			if !errors.Is(err, undo) {
+				t.Fatal(err)
 			}
 		})
 	}

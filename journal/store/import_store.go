@@ -69,18 +69,12 @@ func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Ent
 		if err != nil {
 			return err
 		}
-		var had int
-		if err := tx.Raw("SELECT count(*) FROM entries").Scan(&had).Error; err != nil {
-			return err
-		}
-		var remake []string // the read indexes, once dropped
+		indexes := newReadIndexes()
 		now := s.now()
 		pending := make([]journal.Entry, 0, importChunk)
 		flush := func() error {
-			if remake == nil && added+len(pending) >= max(readIndexesAfter, had) {
-				if remake, err = dropReadIndexes(tx); err != nil {
-					return err
-				}
+			if err := indexes.beforeWriting(tx, added, len(pending)); err != nil {
+				return err
 			}
 			if err := b.addRows(pending); err != nil {
 				return err
@@ -132,7 +126,7 @@ func (s *Store) importEach(span journal.TextSpan, each func(add func(journal.Ent
 		if _, err := reserveIDs(tx, "entries", 0); err != nil {
 			return err
 		}
-		if err := remakeIndexes(tx, remake); err != nil {
+		if err := indexes.afterWriting(tx); err != nil {
 			return err
 		}
 		if err := b.indexRowText(first, first+int64(added)-1); err != nil {
