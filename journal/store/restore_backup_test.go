@@ -19,6 +19,14 @@ func journalTitles(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	out := entryTitles(t, s)
+	slices.Sort(out)
+	return out
+}
+
+// entryTitles is the titles of every entry in s, newest first.
+func entryTitles(t *testing.T, s *Store) []string {
+	t.Helper()
 	list, err := s.Entries(journal.EntryQuery{})
 	if err != nil {
 		t.Fatal(err)
@@ -27,7 +35,6 @@ func journalTitles(t *testing.T, path string) []string {
 	for _, e := range list {
 		out = append(out, e.Title)
 	}
-	slices.Sort(out)
 	return out
 }
 

@@ -23,18 +23,7 @@ func TestSync_TurnOff(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	titles := func(s *Store) string {
-		t.Helper()
-		list, err := s.Entries(journal.EntryQuery{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, e := range list {
-			out = append(out, e.Title)
-		}
-		return strings.Join(out, ",")
-	}
+	titles := func(s *Store) string { return strings.Join(entryTitles(t, s), ",") }
 
 	add(laptop, "written last before turning off")
 	if err := laptop.DisableSync(); err != nil {
