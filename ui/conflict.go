@@ -54,17 +54,23 @@ func (s *journalScreen) compareVersions() {
 		return
 	}
 	current := s.baseline.Body
-	keep := func(body string) func() {
+	keep := func(body, done string) func() {
 		return func() {
 			s.background(func() func() {
 				err := s.store.ResolveBodyConflict(id, body)
+				var e journal.Entry
+				if err == nil {
+					e, err = s.store.Entry(id)
+				}
 				return func() {
 					if err != nil {
 						showProblem(s.win, "Couldn't keep that text", err)
 						return
 					}
-					s.setStatus("The entry keeps the text you chose.")
-					s.openByID(id, true)
+					s.place(e) // the list's line loses "two texts" and shows the kept text
+					s.open(e)
+					s.win.Canvas().Focus(s.editor.title)
+					s.setStatus(done)
 				}
 			})
 		}
@@ -75,16 +81,17 @@ func (s *journalScreen) compareVersions() {
 		versions.Add(versionCard("From "+v.Device+", "+v.At.Local().Format("Mon 2 Jan 2006, 15:04"), v.Body))
 		joined += "\n\n" + v.Body
 	}
-	choices := []dialogChoice{{label: "Keep this text", then: keep(current)}}
+	const keptOne = "The entry keeps the text you chose."
+	choices := []dialogChoice{{label: "Keep this text", then: keep(current, keptOne)}}
 	for i, v := range others {
 		label := "Keep the other"
 		if len(others) > 1 {
 			label = "Keep text " + string(rune('2'+i))
 		}
-		choices = append(choices, dialogChoice{label: label, then: keep(v.Body)})
+		choices = append(choices, dialogChoice{label: label, then: keep(v.Body, keptOne)})
 	}
 	choices = append(choices,
-		dialogChoice{label: "Keep both, joined", then: keep(joined), importance: widget.HighImportance},
+		dialogChoice{label: "Keep both, joined", then: keep(joined, "The entry keeps both texts, one after the other."), importance: widget.HighImportance},
 		dialogChoice{label: "Not now", focused: true, cancel: true})
 	showChoices(s.win, "Changed on two computers", container.NewVScroll(versions), fyne.NewSize(820, 560), choices...)
 }

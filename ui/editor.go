@@ -209,7 +209,7 @@ func (e *editor) fill(d journal.Draft) {
 	e.filling = true
 	defer func() { e.filling = false }()
 	e.prompt.hide()   // offered again only for a new entry
-	e.conflict.Hide() // shown again by the journal for an entry that has one
+	e.showConflict(false) // shown again by the journal for an entry that has one
 	if e.previewing() {
 		e.togglePreview()
 	}
@@ -339,4 +339,19 @@ func (e *editor) patternChoices() ([]choiceGroup, error) {
 		out[i] = *g
 	}
 	return out, nil
+}
+
+// showConflict shows or hides the notice that the entry changed on two
+// computers, and lays the editor out again, so no gap is left where it
+// was.
+func (e *editor) showConflict(show bool) {
+	if show == e.conflict.Visible() {
+		return
+	}
+	if show {
+		e.conflict.Show()
+	} else {
+		e.conflict.Hide()
+	}
+	e.content.Refresh()
 }

@@ -249,9 +249,7 @@ func (s *journalScreen) open(e journal.Entry) {
 	s.baseline = draftOf(e)
 	s.showEditor()
 	s.editor.fill(s.baseline)
-	if e.Conflicted {
-		s.editor.conflict.Show()
-	}
+	s.editor.showConflict(e.Conflicted)
 	s.selectInList(e.ID)
 }
 

@@ -277,6 +277,7 @@ func TestSync_ChangedOnTwoComputers(t *testing.T) {
 	if os.Getenv("THROUGHLINE_SCREENSHOTS") != "" {
 		saveImage(t, w.win.Canvas().Capture(), "../docs/sync-two-texts.png")
 	}
+	bannerAt := j.editor.conflict.Position().Y
 	j.compareVersions()
 	if os.Getenv("THROUGHLINE_SCREENSHOTS") != "" {
 		saveImage(t, w.win.Canvas().Capture(), "../docs/sync-compare.png")
@@ -297,6 +298,12 @@ func TestSync_ChangedOnTwoComputers(t *testing.T) {
 	}
 	if j.editor.conflict.Visible() || j.editor.body.Text != e.Body {
 		t.Errorf("the editor still marks the entry (%v) or shows %q", j.editor.conflict.Visible(), j.editor.body.Text)
+	}
+	if at := j.editor.title.Position().Y; at != bannerAt {
+		t.Errorf("the title sits at %v after the notice went, want %v where the notice was: a gap is left", at, bannerAt)
+	}
+	if listed := j.entries[0]; listed.Conflicted || listed.Body != e.Body {
+		t.Errorf("the list still shows the entry as conflicted %v, %q", listed.Conflicted, listed.Body)
 	}
 	if _, err := store.Sync(); err != nil {
 		t.Fatal(err)
