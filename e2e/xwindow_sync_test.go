@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -140,4 +142,58 @@ func launchTellingFailures(t *testing.T, x *xSession, db string) {
 			t.Logf("the window's stderr:\n%s", stderr.String())
 		}
 	})
+}
+
+// One entry's text changed on two computers before they synced: the
+// window says so on the entry, Compare… shows both texts, and "Keep
+// both, joined" keeps both in the entry, on every computer.
+func TestWindow_TwoTextsOfOneEntry(t *testing.T) {
+	x := startX(t)
+	dir := t.TempDir()
+	laptop, desktop := filepath.Join(dir, "laptop.db"), filepath.Join(dir, "desktop.db")
+	folder := filepath.Join(dir, "Sync")
+	throughlineAt(t, laptop, "add", "--title", "After Tuesday's session", "--body", "A first thought.")
+	throughlineAt(t, laptop, "encryption", "on")
+	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+	throughlineAt(t, desktop, "sync", "--folder", folder, "--name", "Desktop")
+	var entries []struct{ ID int64 }
+	if err := json.Unmarshal([]byte(throughlineAt(t, desktop, "list", "--json")), &entries); err != nil || len(entries) != 1 {
+		t.Fatalf("the desktop's entries: %v (%v)", entries, err)
+	}
+	id := fmt.Sprint(entries[0].ID)
+	const onTrain, atDesk = "On the train I saw that I went quiet again.", "At the desk I noticed the same wish to be looked after."
+	throughlineAt(t, laptop, "edit", id, "--body", onTrain)
+	throughlineAt(t, desktop, "edit", id, "--body", atDesk)
+	throughlineAt(t, laptop, "sync")
+	throughlineAt(t, desktop, "sync")
+
+	launchTellingFailures(t, x, desktop)
+	x.typeText(syncPassphrase)
+	x.key("Return")
+	time.Sleep(2 * time.Second) // Argon2id, then the first round
+	shot := x.screenshot("sync-two-texts-window")
+	t.Logf("look at %s: \"two texts\" on the entry and the notice above its text", shot)
+	x.click(990, 132) // Compare…
+	time.Sleep(500 * time.Millisecond)
+	shot = x.screenshot("sync-compare-window")
+	t.Logf("look at %s: both texts side by side, and the four choices", shot)
+	x.click(620, 601) // Keep both, joined
+	time.Sleep(500 * time.Millisecond)
+	shot = x.screenshot("sync-kept-both-window")
+	t.Logf("look at %s: the entry holds both texts, the notice gone", shot)
+	x.key("ctrl+q") // a last round as the window closes takes the choice along
+	x.waitExit()
+
+	for _, db := range []string{desktop, laptop} {
+		if db == laptop {
+			throughlineAt(t, laptop, "sync")
+		}
+		shown := throughlineAt(t, db, "show", id)
+		if !strings.Contains(shown, onTrain) || !strings.Contains(shown, atDesk) {
+			t.Errorf("%s shows the entry as:\n%s\nwant both texts", filepath.Base(db), shown)
+		}
+	}
+	if list := throughlineAt(t, laptop, "list"); strings.Contains(list, "two texts") {
+		t.Errorf("the laptop still lists two texts:\n%s", list)
+	}
 }
