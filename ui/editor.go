@@ -208,7 +208,7 @@ func (e *editor) previewing() bool { return e.previewB.Text == editLabel }
 func (e *editor) fill(d journal.Draft) {
 	e.filling = true
 	defer func() { e.filling = false }()
-	e.prompt.hide()   // offered again only for a new entry
+	e.prompt.hide()       // offered again only for a new entry
 	e.showConflict(false) // shown again by the journal for an entry that has one
 	if e.previewing() {
 		e.togglePreview()
