@@ -51,6 +51,11 @@ func TestWindow_SyncShowsWhatAnotherComputerWrote(t *testing.T) {
 	x.click(27, 14)  // File
 	x.click(36, 518) // Sync…
 	x.screenshot("sync-dialog")
+	x.click(389, 368) // Turn sync off…
+	time.Sleep(300 * time.Millisecond)
+	shot = x.screenshot("sync-turn-off-confirm")
+	t.Logf("look at %s: what turning sync off does, asked before it is done", shot)
+	x.key("Escape") // not now: sync stays on, as the laptop's check below shows
 	x.key("Escape")
 	x.key("ctrl+n")
 	x.typeText("Written at the desk")
