@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -200,5 +201,42 @@ func TestWindow_TwoTextsOfOneEntry(t *testing.T) {
 	}
 	if list := throughlineAt(t, laptop, "list"); strings.Contains(list, "two texts") {
 		t.Errorf("the laptop still lists two texts:\n%s", list)
+	}
+}
+
+// An encrypted journal turns sync on from File → Sync…, by keyboard:
+// the folder, this computer's name, Turn on sync.
+func TestWindow_TurnSyncOn(t *testing.T) {
+	x := startX(t)
+	dir := t.TempDir()
+	desk := filepath.Join(dir, "desk.db")
+	folder := filepath.Join(dir, "Sync")
+	throughlineAt(t, desk, "add", "--title", "Before sync")
+	throughlineAt(t, desk, "encryption", "on")
+
+	launchTellingFailures(t, x, desk)
+	x.typeText(syncPassphrase)
+	x.key("Return")
+	time.Sleep(2 * time.Second) // Argon2id
+	x.click(27, 14)             // File
+	x.click(36, 518)            // Sync…
+	time.Sleep(300 * time.Millisecond)
+	x.typeText(folder) // the folder has the focus
+	x.key("Tab", "Tab", "ctrl+a")
+	x.typeText("Desk")
+	shot := x.screenshot("sync-turn-on-form")
+	t.Logf("look at %s: what sync does, the folder and this computer's name filled in", shot)
+	x.key("Tab", "space") // Turn on sync
+	if !waitFor(20*time.Second, func() bool { _, err := os.Stat(filepath.Join(folder, "throughline-sync.json")); return err == nil }) {
+		t.Fatal("turning sync on wrote nothing in the folder")
+	}
+	time.Sleep(500 * time.Millisecond)
+	shot = x.screenshot("sync-turned-on")
+	t.Logf("look at %s: the dialog gone, \"Sync is on through …\" in the bar", shot)
+	x.key("ctrl+q")
+	x.waitExit()
+
+	if status := throughlineAt(t, desk, "sync", "--status"); !strings.Contains(status, "Desk (this computer)") {
+		t.Errorf("sync --status after turning it on in the window:\n%s", status)
 	}
 }
