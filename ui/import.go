@@ -99,7 +99,7 @@ func (w *Window) showImported(sum transfer.Summary, err error) {
 		return
 	}
 	more := func(n int) string {
-		return fmt.Sprintf("and %d more; `throughline import FILE --json` lists them all.", n)
+		return fmt.Sprintf("and %d more; \"throughline import FILE --json\" lists them all.", n)
 	}
 	text := widget.NewLabel(strings.Join(sum.Lines(importListed, more), "\n"))
 	text.Wrapping = fyne.TextWrapWord

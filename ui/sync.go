@@ -277,7 +277,7 @@ func (w *Window) syncTurnOnView(f *syncForm) fyne.CanvasObject {
 		wrapped("Sync keeps this journal the same on each of your computers through a folder that your sync service (Syncthing, Nextcloud, Dropbox, iCloud Drive) moves between them, or a USB stick you carry. Throughline writes only encrypted files there: nothing in the folder can be read without your passphrase, and no one's server is needed."),
 		form,
 		container.NewHBox(f.turnOn),
-		note("On your other computer, choose \"Join a synced journal…\" on the welcome page, or run `throughline sync --folder DIR` there."))
+		note("On your other computer, choose \"Join a synced journal…\" on the welcome page, or run \"throughline sync --folder DIR\" there."))
 }
 
 func (w *Window) chooseSyncFolder(into *widget.Entry) {
