@@ -240,3 +240,40 @@ func TestWindow_TurnSyncOn(t *testing.T) {
 		t.Errorf("sync --status after turning it on in the window:\n%s", status)
 	}
 }
+
+// A journal not yet written in, and not encrypted, offers from File →
+// Sync… to encrypt it or to join a journal synced elsewhere; joining
+// from there gives it the other computer's entries.
+func TestWindow_SyncDialogOfANewJournal(t *testing.T) {
+	x := startX(t)
+	dir := t.TempDir()
+	laptop, desk := filepath.Join(dir, "laptop.db"), filepath.Join(dir, "desk.db")
+	folder := filepath.Join(dir, "Sync")
+	throughlineAt(t, laptop, "add", "--title", "Written on the laptop")
+	throughlineAt(t, laptop, "encryption", "on")
+	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+
+	launchTellingFailures(t, x, desk)
+	x.key("space") // Skip, on the welcome page
+	time.Sleep(300 * time.Millisecond)
+	x.click(27, 14)  // File
+	x.click(36, 518) // Sync…
+	time.Sleep(300 * time.Millisecond)
+	shot := x.screenshot("sync-dialog-new-journal")
+	t.Logf("look at %s: encrypt first, or join", shot)
+	x.click(308, 310) // Join a synced journal…
+	time.Sleep(300 * time.Millisecond)
+	x.typeText(folder)  // the folder has the focus
+	x.key("Tab", "Tab") // past Choose…
+	x.typeText(syncPassphrase)
+	shot = x.screenshot("sync-join-dialog")
+	t.Logf("look at %s: the folder and passphrase filled in, Join", shot)
+	x.key("Return")
+	x.screenshotOnceDrawn("sync-join-dialog-joined") // the window starts again, locked
+	x.key("ctrl+q")
+	x.waitExit()
+
+	if list := throughlineAt(t, desk, "list"); !strings.Contains(list, "Written on the laptop") {
+		t.Fatalf("the journal joined from the Sync dialog lists:\n%s", list)
+	}
+}
