@@ -18,11 +18,8 @@ import (
 func TestWindow_SyncShowsWhatAnotherComputerWrote(t *testing.T) {
 	x := startX(t)
 	dir := t.TempDir()
-	laptop, desktop := filepath.Join(dir, "laptop.db"), filepath.Join(dir, "desktop.db")
-	folder := filepath.Join(dir, "Sync")
-	throughlineAt(t, laptop, "add", "--title", "Written before sync")
-	throughlineAt(t, laptop, "encryption", "on")
-	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+	laptop, folder := syncingLaptop(t, dir, "--title", "Written before sync")
+	desktop := filepath.Join(dir, "desktop.db")
 	throughlineAt(t, desktop, "sync", "--folder", folder, "--name", "Desktop")
 
 	launchTellingFailures(t, x, desktop)
@@ -77,6 +74,17 @@ func TestWindow_SyncShowsWhatAnotherComputerWrote(t *testing.T) {
 	}
 }
 
+// syncingLaptop makes the first computer's journal in dir: an entry
+// added with addArgs, encrypted, syncing through dir/Sync as "Laptop".
+func syncingLaptop(t *testing.T, dir string, addArgs ...string) (laptop, folder string) {
+	t.Helper()
+	laptop, folder = filepath.Join(dir, "laptop.db"), filepath.Join(dir, "Sync")
+	throughlineAt(t, laptop, append([]string{"add"}, addArgs...)...)
+	throughlineAt(t, laptop, "encryption", "on")
+	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+	return laptop, folder
+}
+
 // writtenSince reports whether a file under dir changed after since.
 func writtenSince(t *testing.T, dir string, since time.Time) bool {
 	t.Helper()
@@ -104,11 +112,8 @@ func writtenSince(t *testing.T, dir string, since time.Time) bool {
 func TestWindow_JoinASyncedJournal(t *testing.T) {
 	x := startX(t)
 	dir := t.TempDir()
-	laptop, desktop := filepath.Join(dir, "laptop.db"), filepath.Join(dir, "desktop.db")
-	folder := filepath.Join(dir, "Sync")
-	throughlineAt(t, laptop, "add", "--title", "Written on the laptop", "--body", "the week before")
-	throughlineAt(t, laptop, "encryption", "on")
-	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+	_, folder := syncingLaptop(t, dir, "--title", "Written on the laptop", "--body", "the week before")
+	desktop := filepath.Join(dir, "desktop.db")
 
 	launchTellingFailures(t, x, desktop)
 	x.key("shift+Tab", "space") // Skip has the focus; Join is before it
@@ -156,11 +161,8 @@ func launchTellingFailures(t *testing.T, x *xSession, db string) {
 func TestWindow_TwoTextsOfOneEntry(t *testing.T) {
 	x := startX(t)
 	dir := t.TempDir()
-	laptop, desktop := filepath.Join(dir, "laptop.db"), filepath.Join(dir, "desktop.db")
-	folder := filepath.Join(dir, "Sync")
-	throughlineAt(t, laptop, "add", "--title", "After Tuesday's session", "--body", "A first thought.")
-	throughlineAt(t, laptop, "encryption", "on")
-	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+	laptop, folder := syncingLaptop(t, dir, "--title", "After Tuesday's session", "--body", "A first thought.")
+	desktop := filepath.Join(dir, "desktop.db")
 	throughlineAt(t, desktop, "sync", "--folder", folder, "--name", "Desktop")
 	var entries []struct{ ID int64 }
 	if err := json.Unmarshal([]byte(throughlineAt(t, desktop, "list", "--json")), &entries); err != nil || len(entries) != 1 {
@@ -247,11 +249,8 @@ func TestWindow_TurnSyncOn(t *testing.T) {
 func TestWindow_SyncDialogOfANewJournal(t *testing.T) {
 	x := startX(t)
 	dir := t.TempDir()
-	laptop, desk := filepath.Join(dir, "laptop.db"), filepath.Join(dir, "desk.db")
-	folder := filepath.Join(dir, "Sync")
-	throughlineAt(t, laptop, "add", "--title", "Written on the laptop")
-	throughlineAt(t, laptop, "encryption", "on")
-	throughlineAt(t, laptop, "sync", "--folder", folder, "--name", "Laptop")
+	_, folder := syncingLaptop(t, dir, "--title", "Written on the laptop")
+	desk := filepath.Join(dir, "desk.db")
 
 	launchTellingFailures(t, x, desk)
 	x.key("space") // Skip, on the welcome page
